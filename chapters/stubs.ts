@@ -1,0 +1,15 @@
+/**
+ * The list of stub modules and their references in `lib/`. It is read by the self-check
+ * (to build the reference-mode import map) and by `deno task solution`, and `deno check`
+ * fails when a stub's exports drift from its reference's.
+ *
+ * Add one line per stub module, in chapter order:
+ * `Expect<SameExports<typeof import("./NN/file.ts"), typeof import("../lib/…/file.ts")>>,`
+ *
+ * @module
+ */
+
+import type { Expect, SameExports } from "../lib/kata/same_exports.ts";
+
+/** One entry per stub module: the stub, then its reference. */
+export type StubsMatchTheirReferences = [];

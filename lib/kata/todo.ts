@@ -1,0 +1,70 @@
+/**
+ * The stub mechanism: every exercise's body starts as `return todo("name", "04", ...args)`,
+ * which throws a {@linkcode NotImplementedError} telling the learner where to write.
+ *
+ * @module
+ */
+
+import { fileURLToPath } from "node:url";
+import { relative } from "node:path";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Thrown by an exercise that has not been written yet. The message names the exercise, the
+ * file and line to edit, and the hint command.
+ */
+export class NotImplementedError extends Error {
+  /** The exercise, e.g. `"crossEntropyError"` or `"Affine.backward"`. */
+  readonly exercise: string;
+  /** The chapter, e.g. `"04"`. */
+  readonly chapter: string;
+  /** Where to write it, e.g. `"chapters/04/loss.ts:23"` (empty if unknown). */
+  readonly location: string;
+
+  /** Builds the error; `todo()` is the way to throw it. */
+  constructor(exercise: string, chapter: string, location: string) {
+    const symbol = exercise.split(".")[0];
+    super(
+      `${exercise}() is not written yet (chapter ${chapter}).\n` +
+        `  Write it in ${location || `chapters/${chapter}/`}, replacing the todo() call.\n` +
+        `  Stuck? deno task hint ${chapter} ${symbol}`,
+    );
+    this.name = "NotImplementedError";
+    this.exercise = exercise;
+    this.chapter = chapter;
+    this.location = location;
+  }
+}
+
+/** The `file:line` of the code that called the function calling this one, relative to the repo. */
+function callerLocation(stack: string | undefined): string {
+  // Line 0 is the message, line 1 is todo() itself, line 2 is the stub that called it.
+  const frame = stack?.split("\n").find((line, i) => i >= 2 && line.includes("file://"));
+  const match = frame?.match(/(file:\/\/[^\s)]+?):(\d+):\d+/);
+  if (!match) return "";
+  return `${relative(ROOT, fileURLToPath(match[1]))}:${match[2]}`;
+}
+
+/**
+ * Marks an exercise as not written yet: throws a {@linkcode NotImplementedError}.
+ *
+ * @example
+ * ```ts
+ * import { NotImplementedError, todo } from "./todo.ts";
+ * import assert from "node:assert/strict";
+ *
+ * function softmax(x: number[]): number[] {
+ *   return todo("softmax", "03", x);
+ * }
+ * assert.throws(() => softmax([1, 2]), NotImplementedError);
+ * ```
+ *
+ * @param exercise The exercise's name (`"Affine.backward"` for a method).
+ * @param chapter The chapter as two digits.
+ * @param _params The stub's parameters, passed so that linters see them used.
+ */
+export function todo(exercise: string, chapter: string, ..._params: unknown[]): never {
+  const location = callerLocation(new Error().stack);
+  throw new NotImplementedError(exercise, chapter, location);
+}

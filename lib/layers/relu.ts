@@ -1,0 +1,39 @@
+/**
+ * The ReLU layer (the book's §5.5.1; `common/layers.py`).
+ *
+ * @module
+ */
+
+import * as np from "../np/mod.ts";
+import type { Layer } from "./layer.ts";
+
+/**
+ * ReLU: out = max(0, x). Backward passes the gradient where x > 0 and blocks it elsewhere.
+ *
+ * @example
+ * ```ts
+ * import { Relu } from "./relu.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const relu = new Relu();
+ * assert.deepEqual(relu.forward(np.array([[1, -0.5], [-2, 3]])).toArray(), [[1, 0], [0, 3]]);
+ * assert.deepEqual(relu.backward(np.ones([2, 2])).toArray(), [[1, 0], [0, 1]]);
+ * ```
+ */
+export class Relu implements Layer {
+  /** 1 where the input of the last forward pass was <= 0. */
+  mask: np.NDArray | null = null;
+
+  /** max(0, x), remembering where x <= 0. */
+  forward(x: np.NDArray): np.NDArray {
+    this.mask = np.lessEqual(x, 0);
+    return np.where(this.mask, 0, x);
+  }
+
+  /** dout where the input was positive, 0 elsewhere. */
+  backward(dout: np.NDArray): np.NDArray {
+    if (this.mask === null) throw new Error("Relu.backward called before forward");
+    return np.where(this.mask, 0, dout);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Matrix products: `dot` and `matmul` with NumPy's rules for 1-D, 2-D and N-D arrays
+ * (the book's §3.3).
+ *
+ * @module
+ */
+
+import { broadcastShapes } from "./broadcast.ts";
+import { asarray } from "./creation.ts";
+import { mul } from "./elementwise.ts";
+import { gemm } from "./kernels/matmul.ts";
+import { allocate, type ArrayLike, type DType, NDArray, shapeSize, showShape } from "./ndarray.ts";
+
+function productDType(a: NDArray, b: NDArray): DType {
+  return a.dtype === "float32" && b.dtype === "float32" ? "float32" : "float64";
+}
+
+/** The product of an (m×k) and a (k×n) array as a new (m×n) array of `dtype`. */
+function matmul2d(a: NDArray, b: NDArray, m: number, k: number, n: number, dtype: DType) {
+  const c = allocate(dtype, m * n);
+  gemm({ m, n, k, a: a.data, b: b.data, c });
+  return c;
+}
+
+/** Converts both operands to the product's dtype, so the kernel sees one element type. */
+function operands(x: ArrayLike, y: ArrayLike): [NDArray, NDArray, DType] {
+  let a = asarray(x), b = asarray(y);
+  const dtype = productDType(a, b);
+  if (a.dtype !== dtype) a = a.astype(dtype);
+  if (b.dtype !== dtype) b = b.astype(dtype);
+  return [a, b, dtype];
+}
+
+function notAligned(a: NDArray, b: NDArray, axisA: number, axisB: number): TypeError {
+  return new TypeError(
+    `shapes ${showShape(a.shape)} and ${showShape(b.shape)} not aligned: ` +
+      `${a.shape[axisA]} (dim ${axisA}) != ${b.shape[axisB]} (dim ${axisB}); ` +
+      `the last axis of the first must match the ${
+        b.ndim > 1 ? "second-to-last" : "only"
+      } axis of the second (check the order of the operands, or transpose one)`,
+  );
+}
+
+/**
+ * The dot product with NumPy's rules: inner product of vectors, matrix product of
+ * matrices, and for N-D arrays a sum over the last axis of `a` and the second-to-last of `b`.
+ *
+ * @example Vectors, matrices, and a batch of rows times a weight matrix
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(np.dot([1, 2, 3], [4, 5, 6]).item(), 32);
+ * const A = np.array([[1, 2], [3, 4]]);
+ * const B = np.array([[5, 6], [7, 8]]);
+ * assert.deepEqual(np.dot(A, B).toArray(), [[19, 22], [43, 50]]);
+ * assert.deepEqual(np.dot([1, 2], B).toArray(), [19, 22]);
+ * ```
+ *
+ * @param x The left operand.
+ * @param y The right operand.
+ * @returns The product (a 0-d array for two vectors; `.item()` gives the number).
+ * @throws {TypeError} when the shared axes differ in length.
+ */
+export function dot(x: ArrayLike, y: ArrayLike): NDArray {
+  const [a, b, dtype] = operands(x, y);
+  if (a.ndim === 0 || b.ndim === 0) return mul(a, b);
+  const k = a.shape[a.ndim - 1];
+  const axisB = b.ndim === 1 ? 0 : b.ndim - 2;
+  if (b.shape[axisB] !== k) throw notAligned(a, b, a.ndim - 1, axisB);
+  const m = shapeSize(a.shape.slice(0, -1));
+  if (b.ndim <= 2) {
+    const n = b.ndim === 1 ? 1 : b.shape[1];
+    const shape = [...a.shape.slice(0, -1), ...b.shape.slice(1)];
+    return new NDArray(matmul2d(a, b, m, k, n, dtype), shape);
+  }
+  // (…, k, n) → (k, …, n): the columns of one matrix, in the order of the result's axes.
+  const axes = [...b.shape.keys()];
+  const moved = b.transpose(b.ndim - 2, ...axes.filter((i) => i !== b.ndim - 2));
+  const n = shapeSize(moved.shape.slice(1));
+  const shape = [...a.shape.slice(0, -1), ...b.shape.slice(0, -2), b.shape[b.ndim - 1]];
+  return new NDArray(matmul2d(a, moved, m, k, n, dtype), shape);
+}
+
+/**
+ * The matrix product with NumPy's `matmul` (`@`) rules: the last two axes multiply, the
+ * axes before them broadcast as a batch, and a 1-D operand acts as a row or a column.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const batch = np.ones([5, 2, 3]);
+ * assert.deepEqual(np.matmul(batch, np.ones([3, 4])).shape, [5, 2, 4]);
+ * ```
+ *
+ * @throws {TypeError} for 0-d operands, mismatched inner sizes or batch shapes that do not
+ * broadcast.
+ */
+export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
+  let [a, b, dtype] = operands(x, y);
+  if (a.ndim === 0 || b.ndim === 0) {
+    throw new TypeError("matmul does not take 0-d arrays (scalars): use np.mul for those");
+  }
+  const vectorA = a.ndim === 1, vectorB = b.ndim === 1;
+  if (vectorA) a = a.reshape(1, -1);
+  if (vectorB) b = b.reshape(-1, 1);
+  const [m, k] = a.shape.slice(-2), [kb, n] = b.shape.slice(-2);
+  if (k !== kb) throw notAligned(a, b, a.ndim - 1, b.ndim - 2);
+  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const count = shapeSize(batch);
+  const out = allocate(dtype, count * m * n);
+  const aStep = batchSteps(a.shape.slice(0, -2), batch, m * k);
+  const bStep = batchSteps(b.shape.slice(0, -2), batch, k * n);
+  for (let i = 0; i < count; i++) {
+    gemm({
+      m,
+      n,
+      k,
+      a: a.data.subarray(aStep(i), aStep(i) + m * k),
+      b: b.data.subarray(bStep(i), bStep(i) + k * n),
+      c: out.subarray(i * m * n, (i + 1) * m * n),
+    });
+  }
+  const shape = [...batch, ...(vectorA ? [] : [m]), ...(vectorB ? [] : [n])];
+  return new NDArray(out, shape);
+}
+
+/** Maps the i-th matrix of a broadcast batch to its offset in an operand's data. */
+function batchSteps(shape: readonly number[], batch: number[], matrixSize: number) {
+  const pad = batch.length - shape.length;
+  const full = [...Array(pad).fill(1), ...shape];
+  return (i: number): number => {
+    let offset = 0, step = matrixSize;
+    for (let axis = batch.length - 1; axis >= 0; axis--) {
+      const index = i % batch[axis];
+      i = Math.floor(i / batch[axis]);
+      if (full[axis] !== 1) offset += index * step;
+      step *= full[axis];
+    }
+    return offset;
+  };
+}

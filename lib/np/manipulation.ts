@@ -1,0 +1,302 @@
+/**
+ * Changing shapes and joining arrays: `reshape`, `transpose`, `concatenate`, `stack`, `pad`,
+ * `take`, `squeeze`, `expandDims`, `broadcastTo`.
+ *
+ * @module
+ */
+
+import { broadcastShapes } from "./broadcast.ts";
+import { asarray } from "./creation.ts";
+import { binaryLoop } from "./kernels/elementwise.ts";
+import {
+  allocate,
+  type ArrayLike,
+  broadcastStrides,
+  type DType,
+  NDArray,
+  normalizeAxis,
+  type Shape,
+  shapeSize,
+  showShape,
+} from "./ndarray.ts";
+
+/**
+ * The same elements in a new shape (one size may be -1), like `np.reshape`.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(np.reshape(np.arange(6), [3, -1]).shape, [3, 2]);
+ * ```
+ */
+export function reshape(x: ArrayLike, shape: Shape): NDArray {
+  return asarray(x).reshape(shape);
+}
+
+/**
+ * Permutes axes (reverses them by default), like `np.transpose`.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(np.transpose(np.zeros([2, 3, 4]), [0, 2, 1]).shape, [2, 4, 3]);
+ * ```
+ */
+export function transpose(x: ArrayLike, axes?: readonly number[]): NDArray {
+  return asarray(x).transpose(...(axes ?? []));
+}
+
+/** Options of functions that work along one axis. */
+export interface AxisOptions {
+  /** The axis (0 by default; negative counts from the end). */
+  axis?: number;
+}
+
+function commonDType(arrays: readonly NDArray[]): DType {
+  return arrays.every((a) => a.dtype === "float32") ? "float32" : "float64";
+}
+
+/**
+ * Joins arrays along an existing axis, like `np.concatenate`.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const a = np.array([[1, 2]]), b = np.array([[3, 4]]);
+ * assert.deepEqual(np.concatenate([a, b]).toArray(), [[1, 2], [3, 4]]);
+ * assert.deepEqual(np.concatenate([a, b], { axis: 1 }).toArray(), [[1, 2, 3, 4]]);
+ * ```
+ *
+ * @throws {TypeError} when the arrays differ in rank or in a size other than the axis.
+ */
+export function concatenate(arrays: readonly ArrayLike[], options: AxisOptions = {}): NDArray {
+  if (arrays.length === 0) throw new RangeError("concatenate needs at least one array");
+  const xs = arrays.map((a) => asarray(a));
+  const first = xs[0];
+  if (first.ndim === 0) throw new TypeError("concatenate cannot join 0-d arrays: use np.stack");
+  const axis = normalizeAxis(options.axis ?? 0, first.ndim);
+  for (const [i, x] of xs.entries()) {
+    const fits = x.ndim === first.ndim &&
+      x.shape.every((n, a) => a === axis || n === first.shape[a]);
+    if (!fits) {
+      throw new TypeError(
+        `concatenate: array ${i} has shape ${showShape(x.shape)}, which does not match ` +
+          `${showShape(first.shape)} except along axis ${axis}`,
+      );
+    }
+  }
+  const shape = [...first.shape];
+  shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
+  const out = allocate(commonDType(xs), shapeSize(shape));
+  const outer = shapeSize(shape.slice(0, axis));
+  const rowOut = shapeSize(shape.slice(axis));
+  let offset = 0;
+  for (const x of xs) {
+    const row = shapeSize(x.shape.slice(axis));
+    for (let o = 0; o < outer; o++) {
+      out.set(x.data.subarray(o * row, (o + 1) * row), o * rowOut + offset);
+    }
+    offset += row;
+  }
+  return new NDArray(out, shape);
+}
+
+/**
+ * Joins arrays of one shape along a new axis, like `np.stack`.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(np.stack([[1, 2], [3, 4]], { axis: 1 }).toArray(), [[1, 3], [2, 4]]);
+ * ```
+ */
+export function stack(arrays: readonly ArrayLike[], options: AxisOptions = {}): NDArray {
+  if (arrays.length === 0) throw new RangeError("stack needs at least one array");
+  const xs = arrays.map((a) => asarray(a));
+  const shape = xs[0].shape;
+  for (const [i, x] of xs.entries()) {
+    if (x.ndim !== shape.length || x.shape.some((n, a) => n !== shape[a])) {
+      throw new TypeError(
+        `stack needs arrays of one shape: array ${i} has shape ${showShape(x.shape)}, ` +
+          `array 0 has ${showShape(shape)}`,
+      );
+    }
+  }
+  const axis = normalizeAxis(options.axis ?? 0, shape.length + 1);
+  const expanded = xs.map((x) => expandDims(x, axis));
+  return concatenate(expanded, { axis });
+}
+
+/**
+ * Adds an axis of size 1 at `axis`, like `np.expand_dims`.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(np.expandDims(np.zeros([3]), 0).shape, [1, 3]);
+ * ```
+ */
+export function expandDims(x: ArrayLike, axis: number): NDArray {
+  const a = asarray(x);
+  const at = normalizeAxis(axis, a.ndim + 1);
+  return a.reshape([...a.shape.slice(0, at), 1, ...a.shape.slice(at)]);
+}
+
+/**
+ * Removes axes of size 1 (all of them, or the given one), like `np.squeeze`.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(np.squeeze(np.zeros([1, 3, 1])).shape, [3]);
+ * ```
+ */
+export function squeeze(x: ArrayLike, options: { axis?: number } = {}): NDArray {
+  const a = asarray(x);
+  if (options.axis === undefined) return a.reshape(a.shape.filter((n) => n !== 1));
+  const axis = normalizeAxis(options.axis, a.ndim);
+  if (a.shape[axis] !== 1) {
+    throw new RangeError(
+      `Cannot squeeze axis ${axis} of shape ${showShape(a.shape)}: its size is not 1`,
+    );
+  }
+  return a.reshape(a.shape.filter((_, i) => i !== axis));
+}
+
+/**
+ * A copy of an array repeated to a broadcast shape, like `np.broadcast_to` (which NumPy
+ * returns as a read-only view).
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(np.broadcastTo([1, 2], [2, 2]).toArray(), [[1, 2], [1, 2]]);
+ * ```
+ */
+export function broadcastTo(x: ArrayLike, shape: Shape): NDArray {
+  const a = asarray(x);
+  const target = broadcastShapes(a.shape, shape);
+  if (target.length !== shape.length || target.some((n, i) => n !== shape[i])) {
+    throw new TypeError(
+      `Cannot broadcast an array of shape ${showShape(a.shape)} to shape ${showShape(shape)}`,
+    );
+  }
+  const out = allocate(a.dtype, shapeSize(shape));
+  const zero = { data: allocate(a.dtype, 1), strides: shape.map(() => 0) };
+  binaryLoop("add", { data: a.data, strides: broadcastStrides(a.shape, shape) }, zero, out, shape);
+  return new NDArray(out, shape);
+}
+
+/** Options of {@linkcode pad}. */
+export interface PadOptions {
+  /** The value of the padding (0 by default: NumPy's `mode="constant"`). */
+  constantValue?: number;
+}
+
+/**
+ * Pads each axis with a constant, like `np.pad(x, [[before, after], …], "constant")`.
+ *
+ * @example Pad the two image axes of an NCHW batch by 1 (§7.4.3)
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = np.ones([1, 1, 2, 2]);
+ * const padded = np.pad(x, [[0, 0], [0, 0], [1, 1], [1, 1]]);
+ * assert.deepEqual(padded.shape, [1, 1, 4, 4]);
+ * assert.equal(np.sum(padded), 4);
+ * ```
+ *
+ * @param x The array.
+ * @param widths One `[before, after]` pair per axis, or one pair for every axis.
+ */
+export function pad(
+  x: ArrayLike,
+  widths: readonly (readonly [number, number])[] | readonly [number, number],
+  options: PadOptions = {},
+): NDArray {
+  const a = asarray(x);
+  const pairs = typeof widths[0] === "number"
+    ? a.shape.map(() => widths as readonly [number, number])
+    : widths as readonly (readonly [number, number])[];
+  if (pairs.length !== a.ndim) {
+    throw new TypeError(
+      `pad needs one [before, after] pair per axis: ${pairs.length} pairs for shape ${
+        showShape(a.shape)
+      }`,
+    );
+  }
+  for (const pair of pairs) {
+    if (pair.length !== 2 || pair.some((w) => !Number.isInteger(w) || w < 0)) {
+      throw new RangeError(
+        `pad widths must be pairs of non-negative integers, got ${JSON.stringify(pair)}`,
+      );
+    }
+  }
+  const shape = a.shape.map((n, i) => n + pairs[i][0] + pairs[i][1]);
+  const out = new NDArray(allocate(a.dtype, shapeSize(shape)), shape);
+  if (options.constantValue) out.data.fill(options.constantValue);
+  if (a.size === 0) return out;
+  out.assign(a.shape.map((n, i) => `${pairs[i][0]}:${pairs[i][0] + n}`), a);
+  return out;
+}
+
+/** Indices as `np.take` accepts them. */
+export type Indices = ArrayLike | Int32Array | Uint32Array | Uint8Array;
+
+/**
+ * Picks elements (or whole slices along `axis`) by index, like `np.take`. With `axis: 0` it
+ * picks rows, which is how a mini-batch is drawn: `np.take(xTrain, batchMask, { axis: 0 })`.
+ *
+ * @example
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = np.array([[1, 2], [3, 4], [5, 6]]);
+ * assert.deepEqual(np.take(x, [2, 0], { axis: 0 }).toArray(), [[5, 6], [1, 2]]);
+ * assert.deepEqual(np.take(x, [1, -1]).toArray(), [2, 6]);
+ * ```
+ *
+ * @throws {RangeError} for an index outside the axis.
+ */
+export function take(x: ArrayLike, indices: Indices, options: AxisOptions = {}): NDArray {
+  const a = asarray(x);
+  const idx = indices instanceof Int32Array || indices instanceof Uint32Array ||
+      indices instanceof Uint8Array
+    ? new NDArray(Float64Array.from(indices), [indices.length])
+    : asarray(indices);
+  const source = options.axis === undefined ? a.reshape(-1) : a;
+  const axis = normalizeAxis(options.axis ?? 0, source.ndim);
+  const n = source.shape[axis];
+  const outer = shapeSize(source.shape.slice(0, axis));
+  const inner = shapeSize(source.shape.slice(axis + 1));
+  const out = allocate(a.dtype, outer * idx.size * inner);
+  for (let j = 0; j < idx.size; j++) {
+    let i = idx.data[j];
+    if (!Number.isInteger(i) || i < -n || i >= n) {
+      throw new RangeError(`take: index ${i} is out of bounds for axis ${axis} with size ${n}`);
+    }
+    if (i < 0) i += n;
+    for (let o = 0; o < outer; o++) {
+      const from = (o * n + i) * inner;
+      out.set(source.data.subarray(from, from + inner), (o * idx.size + j) * inner);
+    }
+  }
+  const shape = [...source.shape.slice(0, axis), ...idx.shape, ...source.shape.slice(axis + 1)];
+  return new NDArray(out, shape);
+}

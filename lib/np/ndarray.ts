@@ -1,0 +1,398 @@
+/**
+ * The n-dimensional array at the base of the workbook, a small cousin of NumPy's `ndarray`.
+ *
+ * Data is always one contiguous row-major typed array, so every kernel can walk it with a
+ * single index. Shape work that NumPy does with views (transpose, slicing) copies here: it
+ * keeps the model simple, and the copies are cheap beside the matrix products they feed.
+ *
+ * @module
+ */
+
+import { formatArray } from "./format.ts";
+import { assignSlice, sliceArray, type SliceSpec } from "./slicing.ts";
+
+/** The element types an {@linkcode NDArray} can hold. `float64` is the default. */
+export type DType = "float64" | "float32";
+
+/** The typed array behind an {@linkcode NDArray} of each dtype. */
+export type TypedArray = Float64Array | Float32Array;
+
+/** A shape: one non-negative integer per axis. */
+export type Shape = readonly number[];
+
+/** Nested arrays of numbers, as in `np.array([[1, 2], [3, 4]])`. */
+export type NestedArray = number | readonly NestedArray[];
+
+/** Anything the functions of `np` accept where an array is expected. */
+export type ArrayLike = NDArray | NestedArray;
+
+const DTYPES: readonly DType[] = ["float64", "float32"];
+
+/** Checks a dtype name, so a typo fails loudly instead of silently picking float64. */
+export function checkDType(dtype: unknown): DType {
+  if (!DTYPES.includes(dtype as DType)) {
+    throw new TypeError(
+      `Unsupported dtype ${JSON.stringify(dtype)}: use "float64" (the default) or "float32"`,
+    );
+  }
+  return dtype as DType;
+}
+
+/** Allocates a zero-filled typed array of a dtype. */
+export function allocate(dtype: DType, size: number): TypedArray {
+  return dtype === "float32" ? new Float32Array(size) : new Float64Array(size);
+}
+
+/** The dtype of a typed array. */
+export function dtypeOf(data: TypedArray): DType {
+  return data instanceof Float32Array ? "float32" : "float64";
+}
+
+/** Checks that a shape is a list of non-negative integers and returns a copy of it. */
+export function checkShape(shape: unknown, what = "shape"): number[] {
+  if (!Array.isArray(shape)) {
+    throw new TypeError(`The ${what} must be an array of integers, got ${String(shape)}`);
+  }
+  for (const n of shape) {
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      throw new TypeError(
+        `The ${what} [${shape.join(", ")}] holds ${String(n)}, which is not an integer`,
+      );
+    }
+    if (n < 0) {
+      throw new RangeError(
+        `The ${what} [${shape.join(", ")}] holds ${n}: sizes must not be negative`,
+      );
+    }
+  }
+  return [...shape];
+}
+
+/** The number of elements of a shape (1 for the empty shape of a scalar). */
+export function shapeSize(shape: Shape): number {
+  let size = 1;
+  for (const n of shape) size *= n;
+  return size;
+}
+
+/** Row-major strides in elements: `strides[i]` is the step in `data` for one step along axis i. */
+export function stridesOf(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = step;
+    step *= shape[i];
+  }
+  return strides;
+}
+
+/**
+ * Strides that read an array of `shape` as if it had the broadcast shape `target`:
+ * 0 on every axis where it is repeated.
+ */
+export function broadcastStrides(shape: Shape, target: Shape): number[] {
+  const strides = new Array<number>(target.length).fill(0);
+  let step = 1;
+  for (let i = 1; i <= shape.length; i++) {
+    const n = shape[shape.length - i];
+    strides[target.length - i] = n === 1 ? 0 : step;
+    step *= n;
+  }
+  return strides;
+}
+
+/** Formats a shape as NumPy users read it in error messages: `[2, 3]`. */
+export function showShape(shape: Shape): string {
+  return `[${shape.join(", ")}]`;
+}
+
+/**
+ * Normalises an axis that may be negative (NumPy's -1 is the last axis).
+ *
+ * @throws {RangeError} when the axis is outside `-ndim .. ndim-1`.
+ */
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis)) {
+    throw new TypeError(`The axis must be an integer, got ${axis}`);
+  }
+  if (axis < -ndim || axis >= ndim) {
+    throw new RangeError(
+      `Axis ${axis} is out of bounds for an array of dimension ${ndim}: use -${ndim} .. ${
+        ndim - 1
+      }`,
+    );
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/**
+ * An n-dimensional array of float64 or float32 numbers in contiguous row-major order.
+ *
+ * Create one with the functions of `np` (`np.array`, `np.zeros`, `np.rng(0).normal`…);
+ * the constructor is for code that already has a typed array of the right size.
+ *
+ * @example Build, reshape and read an array
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = np.arange(6).reshape(2, 3);
+ * assert.deepEqual(x.shape, [2, 3]);
+ * assert.equal(x.get(1, 2), 5);
+ * assert.deepEqual(x.T.toArray(), [[0, 3], [1, 4], [2, 5]]);
+ * ```
+ */
+export class NDArray {
+  /** The elements in row-major order. Its length is always {@linkcode NDArray.size}. */
+  readonly data: TypedArray;
+  /** The length of each axis. */
+  readonly shape: readonly number[];
+
+  /**
+   * Wraps a typed array as an array of the given shape (no copy).
+   *
+   * @param data The elements in row-major order.
+   * @param shape The shape; its sizes must multiply to `data.length`.
+   */
+  constructor(data: TypedArray, shape: Shape) {
+    if (!(data instanceof Float64Array || data instanceof Float32Array)) {
+      throw new TypeError(
+        "NDArray data must be a Float64Array or a Float32Array: use np.array() to convert other data",
+      );
+    }
+    const checked = checkShape(shape);
+    const size = shapeSize(checked);
+    if (size !== data.length) {
+      throw new RangeError(
+        `Cannot wrap ${data.length} elements as shape ${showShape(checked)}, which holds ${size}`,
+      );
+    }
+    this.data = data;
+    this.shape = Object.freeze(checked);
+  }
+
+  /** The element type: `"float64"` or `"float32"`. */
+  get dtype(): DType {
+    return dtypeOf(this.data);
+  }
+
+  /** The number of elements. */
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** The number of axes. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** Row-major strides in elements (not bytes, unlike NumPy). */
+  get strides(): number[] {
+    return stridesOf(this.shape);
+  }
+
+  /** The transpose (all axes reversed), as a new contiguous array. NumPy's `x.T`. */
+  get T(): NDArray {
+    return this.transpose();
+  }
+
+  /** The flat position of an element, with NumPy's negative indices and bounds checks. */
+  offsetOf(indices: readonly number[]): number {
+    if (indices.length !== this.ndim) {
+      throw new RangeError(
+        `An array of shape ${
+          showShape(this.shape)
+        } needs ${this.ndim} indices, got ${indices.length}`,
+      );
+    }
+    let offset = 0;
+    let step = 1;
+    for (let axis = this.ndim - 1; axis >= 0; axis--) {
+      const n = this.shape[axis];
+      let i = indices[axis];
+      if (!Number.isInteger(i)) {
+        throw new TypeError(`Index ${i} on axis ${axis} is not an integer`);
+      }
+      if (i < -n || i >= n) {
+        throw new RangeError(`Index ${i} is out of bounds for axis ${axis} with size ${n}`);
+      }
+      if (i < 0) i += n;
+      offset += i * step;
+      step *= n;
+    }
+    return offset;
+  }
+
+  /** Reads one element: `x.get(1, 2)` is NumPy's `x[1, 2]`. Negative indices count from the end. */
+  get(...indices: number[]): number {
+    return this.data[this.offsetOf(indices)];
+  }
+
+  /** Writes one element: `x.set([1, 2], 5)` is NumPy's `x[1, 2] = 5`. */
+  set(indices: readonly number[], value: number): void {
+    this.data[this.offsetOf(indices)] = value;
+  }
+
+  /** The single element of a one-element array as a number (NumPy's `item()`). */
+  item(): number {
+    if (this.size !== 1) {
+      throw new RangeError(
+        `item() needs an array with one element, this one has shape ${showShape(this.shape)}`,
+      );
+    }
+    return this.data[0];
+  }
+
+  /**
+   * The same elements in a new shape; one size may be -1 and is then inferred.
+   * Shares the data (like a NumPy view of a contiguous array).
+   */
+  reshape(...shape: number[] | [Shape]): NDArray {
+    const wanted: number[] = Array.isArray(shape[0]) ? [...shape[0]] : shape as number[];
+    const unknown = wanted.indexOf(-1);
+    if (unknown !== -1) {
+      if (wanted.indexOf(-1, unknown + 1) !== -1) {
+        throw new RangeError(
+          `Cannot reshape to ${showShape(wanted)}: only one size can be -1`,
+        );
+      }
+      const known = wanted.reduce((p, n, i) => (i === unknown ? p : p * n), 1);
+      if (known === 0 || this.size % known !== 0) {
+        throw new RangeError(
+          `Cannot reshape an array of size ${this.size} into shape ${showShape(wanted)}: ` +
+            `${this.size} is not a multiple of ${known}`,
+        );
+      }
+      wanted[unknown] = this.size / known;
+    }
+    const checked = checkShape(wanted, "new shape");
+    if (shapeSize(checked) !== this.size) {
+      throw new RangeError(
+        `Cannot reshape an array of size ${this.size} (shape ${showShape(this.shape)}) into ` +
+          `shape ${showShape(checked)} of size ${shapeSize(checked)}: the sizes must match`,
+      );
+    }
+    return new NDArray(this.data, checked);
+  }
+
+  /**
+   * A slice as a new array: `x.slice(0, "1:3", null)` is NumPy's `x[0, 1:3, :]`.
+   * Each spec is an index (the axis is dropped), a `"start:stop:step"` string or `null`;
+   * missing trailing specs take the whole axis.
+   */
+  slice(...specs: SliceSpec[]): NDArray {
+    return sliceArray(this, specs);
+  }
+
+  /**
+   * Writes into a slice: `x.assign([null, 0], 5)` is NumPy's `x[:, 0] = 5`. The value
+   * broadcasts to the slice's shape.
+   */
+  assign(specs: readonly SliceSpec[], value: NDArray | number): void {
+    const v = typeof value === "number" ? new NDArray(new Float64Array([value]), []) : value;
+    assignSlice(this, specs, v);
+  }
+
+  /** A 1-D array of all elements (a copy, like NumPy's `flatten`). */
+  flatten(): NDArray {
+    return new NDArray(this.data.slice(), [this.size]);
+  }
+
+  /** A deep copy. */
+  clone(): NDArray {
+    return new NDArray(this.data.slice(), this.shape);
+  }
+
+  /** A copy converted to another dtype (a copy even when the dtype is the same, as in NumPy). */
+  astype(dtype: DType): NDArray {
+    const out = allocate(checkDType(dtype), this.size);
+    out.set(this.data);
+    return new NDArray(out, this.shape);
+  }
+
+  /**
+   * Permutes the axes, as a new contiguous array. Without arguments the axes are reversed.
+   *
+   * @param axes A permutation of `0 .. ndim-1` (negative axes allowed).
+   */
+  transpose(...axes: number[]): NDArray {
+    const ndim = this.ndim;
+    const perm = axes.length === 0
+      ? [...Array(ndim).keys()].reverse()
+      : axes.map((a) => normalizeAxis(a, ndim));
+    if (perm.length !== ndim || new Set(perm).size !== ndim) {
+      throw new RangeError(
+        `transpose needs a permutation of the ${ndim} axes of shape ${showShape(this.shape)}, ` +
+          `got [${axes.join(", ")}]`,
+      );
+    }
+    return permute(this, perm);
+  }
+
+  /** The elements as nested JavaScript arrays (NumPy's `tolist()`). */
+  toArray(): NestedArray {
+    if (this.ndim === 0) return this.data[0];
+    const build = (axis: number, offset: number, strides: number[]): NestedArray => {
+      const n = this.shape[axis];
+      const out: NestedArray[] = [];
+      for (let i = 0; i < n; i++) {
+        const at = offset + i * strides[axis];
+        out.push(axis === this.ndim - 1 ? this.data[at] : build(axis + 1, at, strides));
+      }
+      return out;
+    };
+    return build(0, 0, this.strides);
+  }
+
+  /** A NumPy-like picture of the array: `array([[1., 2.], [3., 4.]])`. */
+  toString(): string {
+    return formatArray(this);
+  }
+
+  /** Shown by `console.log` and the Deno REPL. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return this.toString();
+  }
+}
+
+/** Copies an array with its axes permuted (the engine behind `transpose`). */
+function permute(x: NDArray, perm: number[]): NDArray {
+  const ndim = x.ndim;
+  const outShape = perm.map((a) => x.shape[a]);
+  const out = allocate(x.dtype, x.size);
+  const src = x.data;
+  if (ndim === 2 && perm[0] === 1) {
+    transpose2d(src, out, x.shape[0], x.shape[1]);
+    return new NDArray(out, outShape);
+  }
+  const inStrides = x.strides;
+  const stepOf = perm.map((a) => inStrides[a]);
+  const index = new Array<number>(ndim).fill(0);
+  let from = 0;
+  for (let i = 0; i < out.length; i++) {
+    out[i] = src[from];
+    for (let axis = ndim - 1; axis >= 0; axis--) {
+      if (++index[axis] < outShape[axis]) {
+        from += stepOf[axis];
+        break;
+      }
+      index[axis] = 0;
+      from -= stepOf[axis] * (outShape[axis] - 1);
+    }
+  }
+  return new NDArray(out, outShape);
+}
+
+/** Blocked 2-D transpose: tiles keep both the reads and the writes in cache. */
+function transpose2d(src: TypedArray, out: TypedArray, rows: number, cols: number): void {
+  const tile = 32;
+  for (let r0 = 0; r0 < rows; r0 += tile) {
+    const r1 = Math.min(r0 + tile, rows);
+    for (let c0 = 0; c0 < cols; c0 += tile) {
+      const c1 = Math.min(c0 + tile, cols);
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Numerical gradients for testing backward passes (the book's §4.4 and §5.7.3).
+ *
+ * @module
+ */
+
+import { type NDArray, showShape } from "../np/ndarray.ts";
+import { assertAllClose } from "./all_close.ts";
+
+/**
+ * The gradient of a scalar function of `x` by central differences:
+ * (f(x + h) - f(x - h)) / 2h for each element, changing `x` in place and restoring it.
+ *
+ * @example
+ * ```ts
+ * import { numericalGradientOf } from "./mod.ts";
+ * import * as np from "../np/mod.ts";
+ * import { assertAllClose } from "./mod.ts";
+ *
+ * const x = np.array([3, 4]);
+ * const grad = numericalGradientOf(() => np.sum(np.square(x)), x);
+ * assertAllClose(grad, [6, 8], { rtol: 1e-6 });
+ * ```
+ *
+ * @param f A function that reads `x` (and anything else) and returns a number.
+ * @param x The array to differentiate with respect to; left unchanged on return.
+ * @param options `h`, the step (1e-4 by default, as in the book; use 1e-6 or so for float64
+ * checks of backward passes).
+ * @returns An array of x's shape and dtype holding ∂f/∂x.
+ */
+export function numericalGradientOf(
+  f: () => number,
+  x: NDArray,
+  options: { h?: number } = {},
+): NDArray {
+  const h = options.h ?? 1e-4;
+  const grad = x.clone();
+  for (let i = 0; i < x.size; i++) {
+    const original = x.data[i];
+    x.data[i] = original + h;
+    const plus = f();
+    x.data[i] = original - h;
+    const minus = f();
+    x.data[i] = original;
+    grad.data[i] = (plus - minus) / (2 * h);
+  }
+  return grad;
+}
+
+/** Options of {@linkcode assertGradientsClose}. */
+export interface GradientCheckOptions {
+  /** The difference step (1e-6 by default: float64 checks want a smaller h than the book's). */
+  h?: number;
+  /** Relative tolerance (1e-5 by default). */
+  rtol?: number;
+  /** Absolute tolerance (1e-7 by default). */
+  atol?: number;
+}
+
+/**
+ * Asserts that an analytic gradient matches the numerical one, the check every backward
+ * pass in the workbook gets (§5.7.3, "gradient check").
+ *
+ * @example A backward pass for f(x) = Σ x³
+ * ```ts
+ * import { assertGradientsClose } from "./mod.ts";
+ * import * as np from "../np/mod.ts";
+ *
+ * const x = np.array([[1, -2], [0.5, 3]]);
+ * const f = () => np.sum(np.pow(x, 3));
+ * assertGradientsClose(np.mul(3, np.square(x)), f, x);
+ * ```
+ *
+ * @param analytic The gradient the backward pass computed (same shape as `x`).
+ * @param f The scalar function whose gradient it should be.
+ * @param x The input the gradient is with respect to.
+ * @param options Step and tolerances.
+ */
+export function assertGradientsClose(
+  analytic: NDArray,
+  f: () => number,
+  x: NDArray,
+  options: GradientCheckOptions = {},
+): void {
+  const numeric = numericalGradientOf(f, x, { h: options.h ?? 1e-6 });
+  assertAllClose(analytic, numeric, {
+    rtol: options.rtol ?? 1e-5,
+    atol: options.atol ?? 1e-7,
+    msg: `Analytic gradient (shape ${showShape(analytic.shape)}) vs numerical gradient`,
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * Test helpers: `assertAllClose` (NumPy's `assert_allclose`) and numerical gradient checks.
+ *
+ * @module
+ */
+
+export { type AllCloseOptions, assertAllClose } from "./all_close.ts";
+export {
+  assertGradientsClose,
+  type GradientCheckOptions,
+  numericalGradientOf,
+} from "./gradient_check.ts";
