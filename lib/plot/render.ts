@@ -1,0 +1,162 @@
+/**
+ * SVG → PNG with resvg (compiled to WebAssembly) and the DejaVu fonts, and atomic file writes.
+ *
+ * resvg draws no text without fonts, and a WebAssembly build cannot see the system's fonts, so
+ * the DejaVu TTF files from the `dejavu-fonts-ttf` npm package are handed to it as buffers.
+ *
+ * @module
+ */
+
+import "dejavu-fonts-ttf/package.json" with { type: "json" };
+import { initWasm, Resvg } from "@resvg/resvg-wasm";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The font family every chart uses; resvg and vega both get this name. */
+export const FONT_FAMILY = "DejaVu Sans";
+
+const FONT_FILES = [
+  "DejaVuSans.ttf",
+  "DejaVuSans-Bold.ttf",
+  "DejaVuSans-Oblique.ttf",
+  "DejaVuSans-BoldOblique.ttf",
+  "DejaVuSansMono.ttf",
+];
+
+let ready: Promise<Uint8Array[]> | undefined;
+
+/** Starts resvg's WebAssembly and reads the fonts, once per process. */
+function setUp(): Promise<Uint8Array[]> {
+  ready ??= (async () => {
+    const wasm = await Deno.readFile(
+      new URL(import.meta.resolve("@resvg/resvg-wasm/index_bg.wasm")),
+    );
+    await initWasm(wasm);
+    return await Promise.all(
+      FONT_FILES.map((file) =>
+        Deno.readFile(new URL(import.meta.resolve(`dejavu-fonts-ttf/ttf/${file}`)))
+      ),
+    );
+  })();
+  return ready;
+}
+
+/** Options of {@linkcode svgToPng} and {@linkcode renderSvg}. */
+export interface PngOptions {
+  /** Pixels per SVG unit (1 by default); 2 makes a sharper, twice as large picture. */
+  scale?: number;
+  /** The background colour (white by default; `"transparent"` for none). */
+  background?: string;
+}
+
+/**
+ * Renders an SVG document to PNG bytes.
+ *
+ * @example
+ * ```ts
+ * import { svgToPng } from "./render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const png = await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"/>');
+ * assert.deepEqual([...png.subarray(1, 4)], [80, 78, 71]); // "PNG"
+ * ```
+ *
+ * @param svg The SVG text.
+ * @param options `scale` and `background`.
+ * @returns The PNG file's bytes.
+ * @throws {TypeError} when the SVG cannot be parsed.
+ */
+export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
+  const scale = options.scale ?? 1;
+  if (!(scale > 0) || !Number.isFinite(scale)) {
+    throw new RangeError(`The PNG scale must be a positive number, got ${scale}`);
+  }
+  const fontBuffers = await setUp();
+  let resvg;
+  try {
+    resvg = new Resvg(svg, {
+      font: {
+        fontBuffers,
+        defaultFontFamily: FONT_FAMILY,
+        sansSerifFamily: FONT_FAMILY,
+        monospaceFamily: "DejaVu Sans Mono",
+      },
+      fitTo: scale === 1 ? { mode: "original" } : { mode: "zoom", value: scale },
+      ...(options.background === "transparent"
+        ? {}
+        : { background: options.background ?? "white" }),
+    });
+  } catch (error) {
+    throw new TypeError(`Cannot render the SVG: ${error instanceof Error ? error.message : error}`);
+  }
+  try {
+    const image = resvg.render();
+    const png = image.asPng();
+    image.free();
+    return png;
+  } finally {
+    resvg.free();
+  }
+}
+
+/**
+ * Writes a file atomically: to a temporary file beside it, then renamed over the target, so a
+ * reader never sees half a file. Creates missing folders.
+ *
+ * @example
+ * ```ts
+ * import { writeFileAtomic } from "./render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const path = await writeFileAtomic(`${dir}/a/b.txt`, new TextEncoder().encode("hi"));
+ * assert.equal(await Deno.readTextFile(path), "hi");
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ *
+ * @param path The file to write (a path or a `file:` URL).
+ * @param bytes The content.
+ * @returns The path written.
+ */
+export async function writeFileAtomic(path: string | URL, bytes: Uint8Array): Promise<string> {
+  const target = path instanceof URL ? fileURLToPath(path) : path;
+  await Deno.mkdir(dirname(target), { recursive: true });
+  const temp = `${target}.${Deno.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
+  try {
+    await Deno.writeFile(temp, bytes);
+    await Deno.rename(temp, target);
+  } catch (error) {
+    await Deno.remove(temp).catch(() => {});
+    throw error;
+  }
+  return target;
+}
+
+/**
+ * Renders an SVG document to a PNG file.
+ *
+ * @example
+ * ```ts
+ * import { renderSvg } from "./render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30">' +
+ *   '<text x="4" y="20" font-size="14">Hello</text></svg>';
+ * const path = await renderSvg(svg, `${dir}/hello.png`);
+ * assert.ok((await Deno.stat(path)).size > 0);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ *
+ * @param svg The SVG text.
+ * @param path The PNG file to write (folders are created).
+ * @param options `scale` and `background`.
+ * @returns The path written.
+ */
+export async function renderSvg(
+  svg: string,
+  path: string | URL,
+  options: PngOptions = {},
+): Promise<string> {
+  return await writeFileAtomic(path, await svgToPng(svg, options));
+}
