@@ -12,4 +12,13 @@
 import type { Expect, SameExports } from "../lib/kata/same_exports.ts";
 
 /** One entry per stub module: the stub, then its reference. */
-export type StubsMatchTheirReferences = [];
+export type StubsMatchTheirReferences = [
+  Expect<SameExports<typeof import("./01/broadcast.ts"), typeof import("../lib/np/broadcast.ts")>>,
+  Expect<SameExports<typeof import("./01/basics.ts"), typeof import("../lib/np/basics.ts")>>,
+  Expect<
+    SameExports<
+      typeof import("./01/sin_cos.ts"),
+      typeof import("../lib/experiments/ch01/sin_cos.ts")
+    >
+  >,
+];
