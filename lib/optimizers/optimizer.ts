@@ -9,6 +9,7 @@
 
 import * as np from "../np/mod.ts";
 import { checkParamsAndGrads } from "./check.ts";
+import { zerosLikeEach } from "./state.ts";
 import type {
   AdaGradOptions,
   AdamOptions,
@@ -18,13 +19,6 @@ import type {
   RMSpropOptions,
   SGDOptions,
 } from "./types.ts";
-
-/** A zero array per parameter: the starting state of the optimizers that remember something. */
-function zerosLikeEach(params: Params): Params {
-  const out: Params = {};
-  for (const [key, val] of Object.entries(params)) out[key] = np.zerosLike(val);
-  return out;
-}
 
 /**
  * Stochastic gradient descent: W ← W − η ∂L/∂W (§6.1.2).

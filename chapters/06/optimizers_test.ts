@@ -1,0 +1,212 @@
+import assert from "node:assert/strict";
+import * as np from "../../lib/np/mod.ts";
+import { assertAllClose } from "../../lib/testing/mod.ts";
+import { AdaGrad, Adam, Momentum, Nesterov, RMSprop, SGD } from "./optimizers.ts";
+import { book, type Tensor, toArray, toArrays } from "./testdata/book_fixture.ts";
+
+type Optimizer = {
+  update(params: Record<string, np.NDArray>, grads: Record<string, np.NDArray>): void;
+};
+
+/** f(x, y) = x²/20 + y², the book's elongated bowl (§6.1.3), and its gradient. */
+function f(x: number, y: number): number {
+  return x * x / 20 + y * y;
+}
+
+/** Runs 30 steps from (-7, 2) as the book's optimizer_compare_naive.py, returns the end point. */
+function descend(optimizer: Optimizer, steps = 30): [number, number] {
+  const params = { x: np.array([-7.0]), y: np.array([2.0]) };
+  for (let i = 0; i < steps; i++) {
+    const grads = { x: np.div(params.x, 10), y: np.mul(params.y, 2) };
+    optimizer.update(params, grads);
+  }
+  return [params.x.item(), params.y.item()];
+}
+
+/** Asserts that an optimizer takes (-7, 2) close to the minimum of f. */
+function assertDescends(optimizer: Optimizer): void {
+  const [x, y] = descend(optimizer);
+  const start = f(-7, 2); // 6.45
+  assert.ok(
+    f(x, y) < 0.02 * start,
+    `after 30 steps f(${x}, ${y}) = ${f(x, y)}, expected below ${0.02 * start}`,
+  );
+}
+
+Deno.test("SGD.update() moves against the gradient by lr (§6.1.2)", () => {
+  const params = { W: np.array([[1, 2], [3, 4]]), b: np.array([0.5]) };
+  new SGD({ lr: 0.1 }).update(params, { W: np.array([[10, -10], [0, 1]]), b: np.array([5]) });
+  assertAllClose(params.W, [[0, 3], [3, 3.9]], { rtol: 1e-12 });
+  assertAllClose(params.b, [0], { atol: 1e-12 });
+});
+
+Deno.test("SGD.update() uses the book's default lr 0.01 and changes the arrays in place", () => {
+  const W = np.array([1, 2]);
+  const params = { W };
+  new SGD().update(params, { W: np.array([1, -1]) });
+  assert.equal(params.W, W, "params.W must still be the same array (the layers hold it)");
+  assertAllClose(W, [0.99, 2.01], { rtol: 1e-12 });
+});
+
+Deno.test("SGD.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
+  assertDescends(new SGD({ lr: 0.95 }));
+});
+
+Deno.test("Momentum.update() accumulates a velocity (§6.1.4)", () => {
+  const W = np.array([0, 10]);
+  const optimizer = new Momentum({ lr: 0.1, momentum: 0.9 });
+  const expected = [[-0.1, 10.1], [-0.29, 10.29], [-0.561, 10.561]];
+  for (const want of expected) {
+    optimizer.update({ W }, { W: np.array([1, -1]) });
+    assertAllClose(W, want, { rtol: 1e-12 });
+  }
+  assert.ok(optimizer.v !== null, "the velocity lives in the public field v");
+  assertAllClose(optimizer.v.W, [-0.271, 0.271], { rtol: 1e-12 });
+});
+
+Deno.test("Momentum.update() uses the book's defaults lr 0.01 and momentum 0.9", () => {
+  const W = np.array([0]);
+  const optimizer = new Momentum();
+  optimizer.update({ W }, { W: np.array([1]) });
+  optimizer.update({ W }, { W: np.array([1]) });
+  assertAllClose(W, [-(0.01 + 0.019)], { rtol: 1e-12 });
+});
+
+Deno.test("Momentum.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
+  assertDescends(new Momentum({ lr: 0.1 }));
+});
+
+Deno.test("Nesterov.update() follows the book's reformulated rule", () => {
+  const W = np.array([0]);
+  const optimizer = new Nesterov({ lr: 0.1, momentum: 0.9 });
+  // Step 1: v = -0.1, W += 0.81 · v - 1.9 · 0.1. Step 2: v = -0.19, W += 0.81 · v - 0.19.
+  optimizer.update({ W }, { W: np.array([1]) });
+  assertAllClose(W, [-0.271], { rtol: 1e-12 });
+  optimizer.update({ W }, { W: np.array([1]) });
+  assertAllClose(W, [-0.271 - 0.1539 - 0.19], { rtol: 1e-12 });
+  assertAllClose(optimizer.v!.W, [-0.19], { rtol: 1e-12 });
+});
+
+Deno.test("Nesterov.update() reduces f(x, y) = x²/20 + y² from (-7, 2)", () => {
+  assertDescends(new Nesterov({ lr: 0.1 }));
+});
+
+Deno.test("AdaGrad.update() divides each step by the root of the summed squared gradients (§6.1.5)", () => {
+  const W = np.array([0, 0]);
+  const optimizer = new AdaGrad({ lr: 0.5 });
+  optimizer.update({ W }, { W: np.array([4, -0.01]) });
+  const first = [-0.5 * 4 / (4 + 1e-7), 0.5 * 0.01 / (0.01 + 1e-7)];
+  assertAllClose(W, first, { rtol: 1e-12 });
+  optimizer.update({ W }, { W: np.array([3, 0]) });
+  assertAllClose(W, [first[0] - 0.5 * 3 / (5 + 1e-7), first[1]], { rtol: 1e-12 });
+  assertAllClose(optimizer.h!.W, [25, 1e-4], { rtol: 1e-12 });
+});
+
+Deno.test("AdaGrad.update() uses the book's default lr 0.01", () => {
+  const W = np.array([1]);
+  new AdaGrad().update({ W }, { W: np.array([2]) });
+  assertAllClose(W, [1 - 0.01 * 2 / (2 + 1e-7)], { rtol: 1e-12 });
+});
+
+Deno.test("AdaGrad.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
+  assertDescends(new AdaGrad({ lr: 1.5 }));
+});
+
+Deno.test("RMSprop.update() keeps a decaying average of squared gradients", () => {
+  const W = np.array([0]);
+  const optimizer = new RMSprop({ lr: 0.01, decayRate: 0.99 });
+  optimizer.update({ W }, { W: np.array([2]) });
+  const first = -0.02 / (Math.sqrt(0.04) + 1e-7);
+  assertAllClose(W, [first], { rtol: 1e-12 });
+  optimizer.update({ W }, { W: np.array([2]) });
+  assertAllClose(W, [first - 0.02 / (Math.sqrt(0.0796) + 1e-7)], { rtol: 1e-12 });
+  assertAllClose(optimizer.h!.W, [0.0796], { rtol: 1e-12 });
+});
+
+Deno.test("RMSprop.update() uses the book's defaults lr 0.01 and decay 0.99", () => {
+  const W = np.array([0]);
+  new RMSprop().update({ W }, { W: np.array([-3]) });
+  assertAllClose(W, [0.03 / (Math.sqrt(0.09) + 1e-7)], { rtol: 1e-12 });
+});
+
+Deno.test("RMSprop.update() reduces f(x, y) = x²/20 + y² from (-7, 2)", () => {
+  assertDescends(new RMSprop({ lr: 0.1 }));
+});
+
+Deno.test("Adam.update() folds the bias correction into the learning rate (§6.1.6)", () => {
+  const W = np.array([1, 1]);
+  const optimizer = new Adam({ lr: 0.1, beta1: 0.9, beta2: 0.999 });
+  const g1 = [5, -0.2], g2 = [1, 0.4];
+  optimizer.update({ W }, { W: np.array(g1) });
+  const lr1 = 0.1 * Math.sqrt(1 - 0.999) / (1 - 0.9);
+  const m1 = g1.map((g) => 0.1 * g), v1 = g1.map((g) => 0.001 * g * g);
+  const w1 = m1.map((m, i) => 1 - lr1 * m / (Math.sqrt(v1[i]) + 1e-7));
+  assertAllClose(W, w1, { rtol: 1e-12 });
+  optimizer.update({ W }, { W: np.array(g2) });
+  const lr2 = 0.1 * Math.sqrt(1 - 0.999 ** 2) / (1 - 0.9 ** 2);
+  const m2 = m1.map((m, i) => 0.9 * m + 0.1 * g2[i]);
+  const v2 = v1.map((v, i) => 0.999 * v + 0.001 * g2[i] * g2[i]);
+  const w2 = w1.map((w, i) => w - lr2 * m2[i] / (Math.sqrt(v2[i]) + 1e-7));
+  assertAllClose(W, w2, { rtol: 1e-12 });
+  assert.equal(optimizer.iter, 2);
+  assertAllClose(optimizer.m!.W, m2, { rtol: 1e-12 });
+  assertAllClose(optimizer.v!.W, v2, { rtol: 1e-12 });
+});
+
+Deno.test("Adam.update() uses the book's defaults lr 0.001, beta1 0.9, beta2 0.999", () => {
+  const W = np.array([0]);
+  new Adam().update({ W }, { W: np.array([2]) });
+  const lrT = 0.001 * Math.sqrt(0.001) / 0.1;
+  assertAllClose(W, [-lrT * 0.2 / (Math.sqrt(0.004) + 1e-7)], { rtol: 1e-12 });
+});
+
+Deno.test("Adam.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
+  const [x, y] = descend(new Adam({ lr: 0.3 }));
+  // Adam overshoots and circles in (figure 6-8), so it ends less close than the others.
+  assert.ok(f(x, y) < 0.15, `after 30 steps f(${x}, ${y}) = ${f(x, y)}, expected below 0.15`);
+});
+
+Deno.test("Adam.update() keeps float32 parameters float32", () => {
+  const W = np.array([1, 2], { dtype: "float32" });
+  new Adam().update({ W }, { W: np.array([1, 1], { dtype: "float32" }) });
+  assert.equal(W.dtype, "float32");
+  assertAllClose(W, [0.999, 1.999], { rtol: 1e-6 });
+});
+
+// The book's own code (tools/book/ch06.py, NumPy) on the same inputs: four steps each.
+const classes = { SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam };
+for (const [name, Optimizer] of Object.entries(classes)) {
+  Deno.test(`${name}.update() agrees with the book's NumPy code over four steps`, () => {
+    const cases = book.optimizers.filter((c) => c.name === name);
+    assert.ok(cases.length > 0, `the fixture has no case for ${name}`);
+    for (const c of cases) {
+      const optimizer = new Optimizer(c.options);
+      const params = toArrays(c.params);
+      for (const [i, step] of c.steps.entries()) {
+        optimizer.update(params, toArrays(step.grads));
+        for (const key of Object.keys(params)) {
+          assertAllClose(params[key], toArray(step.params[key as "W" | "b"]), {
+            rtol: 1e-10,
+            atol: 1e-14,
+            msg: `${name}(${JSON.stringify(c.options)}), step ${i + 1}, parameter ${key}`,
+          });
+        }
+      }
+      const state = optimizer as unknown as Record<string, unknown>;
+      for (const [field, want] of Object.entries(c.state)) {
+        if (typeof want === "number") {
+          assert.equal(state[field], want, `${name}.${field}`);
+          continue;
+        }
+        const got = state[field] as Record<string, np.NDArray>;
+        for (const [key, tensor] of Object.entries(want as Record<string, Tensor>)) {
+          assertAllClose(got[key], toArray(tensor), {
+            rtol: 1e-10,
+            atol: 1e-14,
+            msg: `${name}.${field}.${key}`,
+          });
+        }
+      }
+    }
+  });
+}
