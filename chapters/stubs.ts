@@ -21,4 +21,9 @@ export type StubsMatchTheirReferences = [
       typeof import("../lib/experiments/ch01/sin_cos.ts")
     >
   >,
+  Expect<SameExports<typeof import("./07/im2col.ts"), typeof import("../lib/layers/im2col.ts")>>,
+  Expect<
+    SameExports<typeof import("./07/convolution.ts"), typeof import("../lib/layers/convolution.ts")>
+  >,
+  Expect<SameExports<typeof import("./07/pooling.ts"), typeof import("../lib/layers/pooling.ts")>>,
 ];

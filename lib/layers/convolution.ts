@@ -1,0 +1,134 @@
+/**
+ * The Convolution layer (the book's §7.4.3; `common/layers.py`).
+ *
+ * @module
+ */
+
+import * as np from "../np/mod.ts";
+import { col2im, im2col } from "./im2col.ts";
+import type { Layer } from "./layer.ts";
+
+/** Options of {@linkcode Convolution}, the book's `Convolution(W, b, stride=1, pad=0)`. */
+export interface ConvolutionOptions {
+  /** The step between two filter positions (1 by default). */
+  stride?: number;
+  /** Zeros added on every side of the input (0 by default). */
+  pad?: number;
+  /**
+   * The layer is the network's first, so nothing needs ∂L/∂x: `backward` skips the product
+   * and col2im that compute it (a saving of the workbook, not in the book) and returns an empty
+   * array. False by default.
+   */
+  firstLayer?: boolean;
+}
+
+/**
+ * A convolution of a batch of images with `FN` filters, done as one matrix product on the
+ * output of {@linkcode im2col} (§7.4.3).
+ *
+ * @example One 2×2 filter of ones over a 3×3 image: each output is the sum of a patch
+ * ```ts
+ * import { Convolution } from "./convolution.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const conv = new Convolution(np.ones([1, 1, 2, 2]), np.array([0.5]));
+ * const out = conv.forward(np.arange(1, 10).reshape(1, 1, 3, 3));
+ * assert.deepEqual(out.toArray(), [[[[12.5, 16.5], [24.5, 28.5]]]]);
+ * const dx = conv.backward(np.ones([1, 1, 2, 2]));
+ * assert.deepEqual(dx.toArray(), [[[[1, 2, 1], [2, 4, 2], [1, 2, 1]]]]);
+ * assert.deepEqual(conv.db?.toArray(), [4]);
+ * ```
+ */
+export class Convolution implements Layer {
+  /** The filters, `[FN, C, FH, FW]`. */
+  W: np.NDArray;
+  /** One bias per filter, `[FN]`. */
+  b: np.NDArray;
+  /** The step between two filter positions. */
+  stride: number;
+  /** Zeros added on every side of the input. */
+  pad: number;
+  /** True when `backward` may skip ∂L/∂x (see {@linkcode ConvolutionOptions.firstLayer}). */
+  firstLayer: boolean;
+  /** The input of the last forward pass, `[N, C, H, W]`. */
+  x: np.NDArray | null = null;
+  /** im2col of that input, `[N·OH·OW, C·FH·FW]`. */
+  col: np.NDArray | null = null;
+  /** The filters as columns, `[C·FH·FW, FN]`. */
+  colW: np.NDArray | null = null;
+  /** ∂L/∂W after backward, `[FN, C, FH, FW]`. */
+  dW: np.NDArray | null = null;
+  /** ∂L/∂b after backward, `[FN]`. */
+  db: np.NDArray | null = null;
+
+  /**
+   * Wraps existing parameters (the network owns them and the optimizer updates them).
+   *
+   * @param W The filters, `[FN, C, FH, FW]`.
+   * @param b The biases, `[FN]`.
+   * @param options `stride` (1), `pad` (0) and `firstLayer` (false).
+   */
+  constructor(W: np.NDArray, b: np.NDArray, options: ConvolutionOptions = {}) {
+    if (W.ndim !== 4 || b.ndim !== 1 || b.shape[0] !== W.shape[0]) {
+      throw new TypeError(
+        `Convolution needs W of shape [FN, C, FH, FW] and b of shape [FN], got ` +
+          `[${W.shape.join(", ")}] and [${b.shape.join(", ")}]`,
+      );
+    }
+    this.W = W;
+    this.b = b;
+    this.stride = options.stride ?? 1;
+    this.pad = options.pad ?? 0;
+    this.firstLayer = options.firstLayer ?? false;
+  }
+
+  /** The convolution of x `[N, C, H, W]`: an output of shape `[N, FN, OH, OW]`. */
+  forward(x: np.NDArray): np.NDArray {
+    const [FN, C, FH, FW] = this.W.shape;
+    if (x.ndim !== 4 || x.shape[1] !== C) {
+      throw new TypeError(
+        `Convolution.forward needs x of shape [N, ${C}, H, W] for filters of shape ` +
+          `[${this.W.shape.join(", ")}], got [${x.shape.join(", ")}]`,
+      );
+    }
+    const [N, , H, W] = x.shape;
+    const outH = 1 + Math.floor((H + 2 * this.pad - FH) / this.stride);
+    const outW = 1 + Math.floor((W + 2 * this.pad - FW) / this.stride);
+
+    const col = im2col(x, { filterH: FH, filterW: FW, stride: this.stride, pad: this.pad });
+    const colW = this.W.reshape(FN, -1).T;
+    const out = np.dot(col, colW);
+    np.add(out, this.b, { out });
+
+    this.x = x;
+    this.col = col;
+    this.colW = colW;
+    return out.reshape(N, outH, outW, -1).transpose(0, 3, 1, 2);
+  }
+
+  /** Stores dW and db; returns ∂L/∂x of the input's shape (empty for a first layer). */
+  backward(dout: np.NDArray): np.NDArray {
+    if (this.x === null || this.col === null || this.colW === null) {
+      throw new Error("Convolution.backward called before forward");
+    }
+    const [FN, C, FH, FW] = this.W.shape;
+    // [N, FN, OH, OW] → one row per output position, as the rows of col.
+    const rows = dout.transpose(0, 2, 3, 1).reshape(-1, FN);
+
+    this.db = np.sum(rows, { axis: 0 });
+    // The book's dot(col.T, dout) transposed: doutᵀ · col is already [FN, C·FH·FW], and it
+    // transposes the small matrix instead of the large col.
+    this.dW = np.dot(rows.T, this.col).reshape(FN, C, FH, FW);
+
+    if (this.firstLayer) return np.zeros([0], { dtype: dout.dtype });
+    const dcol = np.dot(rows, this.colW.T);
+    return col2im(dcol, {
+      inputShape: this.x.shape,
+      filterH: FH,
+      filterW: FW,
+      stride: this.stride,
+      pad: this.pad,
+    });
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * `im2col` and `col2im`: the trick that turns a convolution into one matrix product (the
+ * book's §7.4.3; `common/util.py`).
+ *
+ * @module
+ */
+
+import * as np from "../np/mod.ts";
+import { col2imKernel, type ConvGeometry, im2colKernel } from "../np/kernels/im2col.ts";
+
+/** The filter window of {@linkcode im2col}, as the book's `im2col(input_data, filter_h, …)`. */
+export interface Im2colOptions {
+  /** Filter height. */
+  filterH: number;
+  /** Filter width. */
+  filterW: number;
+  /** The step between two filter positions (1 by default). */
+  stride?: number;
+  /** Zeros added on every side of the image (0 by default). */
+  pad?: number;
+}
+
+/** The options of {@linkcode col2im}: the window, and the shape of the images to rebuild. */
+export interface Col2imOptions extends Im2colOptions {
+  /** The shape `[n, c, h, w]` of the images that went into `im2col`. */
+  inputShape: readonly number[];
+}
+
+/** Checks the sizes and works out the output size, as the first lines of the book's im2col. */
+function geometry(shape: readonly number[], options: Im2colOptions, name: string): ConvGeometry {
+  if (shape.length !== 4) {
+    throw new TypeError(
+      `${name} needs images of shape [n, c, h, w], got shape [${shape.join(", ")}]: ` +
+        `reshape a flat batch with x.reshape(n, 1, 28, 28)`,
+    );
+  }
+  const { filterH, filterW, stride = 1, pad = 0 } = options;
+  for (
+    const [key, value, min] of [
+      ["filterH", filterH, 1],
+      ["filterW", filterW, 1],
+      ["stride", stride, 1],
+      ["pad", pad, 0],
+    ] as const
+  ) {
+    if (!Number.isInteger(value) || value < min) {
+      throw new RangeError(`${name}: ${key} must be an integer >= ${min}, got ${value}`);
+    }
+  }
+  const [n, c, h, w] = shape;
+  // out_h = (H + 2*pad - filter_h)//stride + 1 (§7.2.4)
+  const outH = Math.floor((h + 2 * pad - filterH) / stride) + 1;
+  const outW = Math.floor((w + 2 * pad - filterW) / stride) + 1;
+  if (outH < 1 || outW < 1) {
+    throw new RangeError(
+      `${name}: a ${filterH}×${filterW} filter does not fit a ${h}×${w} image with pad ${pad}: ` +
+        `use a smaller filter or more padding`,
+    );
+  }
+  return { n, c, h, w, filterH, filterW, stride, pad, outH, outW };
+}
+
+/**
+ * Unrolls every filter-sized patch of a batch of images into one row of a matrix, so that a
+ * convolution becomes `np.dot(col, colW)` (§7.4.3).
+ *
+ * The book pads the image, then for each filter offset (y, x) copies the strided slice
+ * `img[:, :, y:y_max:stride, x:x_max:stride]` into `col[:, :, y, x, :, :]`, and finally
+ * transposes to one row per output position. The kernel in `lib/np/kernels/im2col.ts` writes
+ * the same matrix in one pass without building the padded image.
+ *
+ * @example The book's shapes (§7.4.3), and a hand-checked 3×3 image
+ * ```ts
+ * import { im2col } from "./im2col.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x1 = np.rng(0).random([1, 3, 7, 7]);
+ * assert.deepEqual(im2col(x1, { filterH: 5, filterW: 5 }).shape, [9, 75]);
+ * const x2 = np.rng(0).random([10, 3, 7, 7]);
+ * assert.deepEqual(im2col(x2, { filterH: 5, filterW: 5 }).shape, [90, 75]);
+ *
+ * const x = np.arange(1, 10).reshape(1, 1, 3, 3);
+ * assert.deepEqual(im2col(x, { filterH: 2, filterW: 2 }).toArray(), [
+ *   [1, 2, 4, 5],
+ *   [2, 3, 5, 6],
+ *   [4, 5, 7, 8],
+ *   [5, 6, 8, 9],
+ * ]);
+ * ```
+ *
+ * @param x Images of shape `[n, c, h, w]`.
+ * @param options `filterH`, `filterW`, `stride` (1) and `pad` (0).
+ * @returns A matrix of shape `[n·outH·outW, c·filterH·filterW]` of x's dtype.
+ * @throws {TypeError} when x is not 4-D.
+ * @throws {RangeError} when a size is not a valid integer or the filter does not fit.
+ */
+export function im2col(x: np.NDArray, options: Im2colOptions): np.NDArray {
+  const g = geometry(x.shape, options, "im2col");
+  const { n, c, filterH, filterW, outH, outW } = g;
+  const col = np.zeros([n * outH * outW, c * filterH * filterW], { dtype: x.dtype });
+  im2colKernel(x.data, col.data, g);
+  return col;
+}
+
+/**
+ * The reverse of {@linkcode im2col} for backpropagation: adds each row's entries back onto
+ * the pixels they came from, so a pixel shared by several patches gets the sum (§7.4.3). It
+ * is the adjoint of im2col, not its inverse: `col2im(im2col(x))` counts shared pixels more
+ * than once.
+ *
+ * @example Ones from four overlapping 2×2 patches
+ * ```ts
+ * import { col2im } from "./im2col.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dx = col2im(np.ones([4, 4]), { inputShape: [1, 1, 3, 3], filterH: 2, filterW: 2 });
+ * assert.deepEqual(dx.toArray(), [[[[1, 2, 1], [2, 4, 2], [1, 2, 1]]]]);
+ * ```
+ *
+ * @param col A matrix of shape `[n·outH·outW, c·filterH·filterW]`.
+ * @param options `inputShape` `[n, c, h, w]`, `filterH`, `filterW`, `stride` (1) and `pad` (0).
+ * @returns Images of shape `inputShape` and col's dtype.
+ * @throws {TypeError} when col's shape does not match the input shape and window.
+ * @throws {RangeError} when a size is not a valid integer or the filter does not fit.
+ */
+export function col2im(col: np.NDArray, options: Col2imOptions): np.NDArray {
+  const g = geometry(options.inputShape, options, "col2im");
+  const { n, c, filterH, filterW, outH, outW } = g;
+  const rows = n * outH * outW, cols = c * filterH * filterW;
+  if (col.ndim !== 2 || col.shape[0] !== rows || col.shape[1] !== cols) {
+    throw new TypeError(
+      `col2im: col has shape [${col.shape.join(", ")}] but input shape ` +
+        `[${options.inputShape.join(", ")}] with a ${filterH}×${filterW} filter needs ` +
+        `[${rows}, ${cols}]: pass the shape of the images that went into im2col`,
+    );
+  }
+  const x = np.zeros(options.inputShape, { dtype: col.dtype });
+  col2imKernel(col.data, x.data, g);
+  return x;
+}

@@ -1,0 +1,170 @@
+/**
+ * The im2col and col2im loops of the book's §7.4.3 (`common/util.py`) on plain typed arrays.
+ *
+ * The API in `lib/layers/im2col.ts` checks shapes and allocates; these two functions only move
+ * numbers, behind a fixed signature, so that a WebAssembly version can replace them without
+ * touching the layers. Both take the source, the destination and a {@linkcode ConvGeometry}.
+ *
+ * Layouts (row-major, as the book's NumPy arrays):
+ * - the image `x` is `[n, c, h, w]` (NCHW);
+ * - `col` is `[n * outH * outW, c * filterH * filterW]`: one row per output position
+ *   (n, oy, ox), one column per filter tap (c, fy, fx).
+ *
+ * The book fills `col` one filter offset (fy, fx) at a time, copying a strided slice of the
+ * padded image; these loops fill it one row at a time instead, which writes `col` sequentially
+ * and reads the image a short run at a time. Both orders produce the same array, and neither
+ * builds the padded image: taps that fall in the padding read as 0 (im2col) or are dropped
+ * (col2im, which is why its result is the unpadded image, as the book's final slice).
+ *
+ * @module
+ */
+
+import type { TypedArray } from "../ndarray.ts";
+
+/** The sizes of one im2col/col2im call. All are positive integers except `pad` (>= 0). */
+export interface ConvGeometry {
+  /** Images in the batch. */
+  n: number;
+  /** Channels. */
+  c: number;
+  /** Image height (without padding). */
+  h: number;
+  /** Image width (without padding). */
+  w: number;
+  /** Filter height. */
+  filterH: number;
+  /** Filter width. */
+  filterW: number;
+  /** The step between two filter positions. */
+  stride: number;
+  /** Zeros added on every side of the image. */
+  pad: number;
+  /** Output height: `floor((h + 2·pad - filterH) / stride) + 1`. */
+  outH: number;
+  /** Output width: `floor((w + 2·pad - filterW) / stride) + 1`. */
+  outW: number;
+}
+
+/**
+ * Unrolls image patches into rows: `col[(n, oy, ox), (c, fy, fx)] =
+ * x[n, c, oy·stride + fy - pad, ox·stride + fx - pad]` (0 in the padding).
+ *
+ * @example A 1×1×3×3 image, 2×2 filter: four patches of four pixels
+ * ```ts
+ * import { im2colKernel } from "./im2col.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Float64Array([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+ * const col = new Float64Array(16);
+ * const g = { n: 1, c: 1, h: 3, w: 3, filterH: 2, filterW: 2, stride: 1, pad: 0, outH: 2, outW: 2 };
+ * im2colKernel(x, col, g);
+ * assert.deepEqual([...col], [1, 2, 4, 5, 2, 3, 5, 6, 4, 5, 7, 8, 5, 6, 8, 9]);
+ * ```
+ *
+ * @param x The images, `n·c·h·w` values (NCHW).
+ * @param col The destination, `n·outH·outW · c·filterH·filterW` values; fully overwritten.
+ * @param g The sizes.
+ */
+export function im2colKernel(x: TypedArray, col: TypedArray, g: ConvGeometry): void {
+  const { n, c, h, w, filterH, filterW, stride, pad, outH, outW } = g;
+  const plane = h * w;
+  let o = 0;
+  for (let img = 0; img < n; img++) {
+    const imageBase = img * c * plane;
+    for (let oy = 0; oy < outH; oy++) {
+      const y0 = oy * stride - pad;
+      // Rows of this patch that lie inside the image; the rest are padding.
+      const fyStart = y0 < 0 ? -y0 : 0;
+      const fyEnd = Math.min(filterH, h - y0);
+      for (let ox = 0; ox < outW; ox++) {
+        const x0 = ox * stride - pad;
+        const fxStart = x0 < 0 ? -x0 : 0;
+        const fxEnd = Math.min(filterW, w - x0);
+        const inside = fyStart === 0 && fyEnd === filterH && fxStart === 0 && fxEnd === filterW;
+        for (let ch = 0; ch < c; ch++) {
+          const base = imageBase + ch * plane + y0 * w + x0;
+          if (inside) {
+            // The common case: the whole patch is in the image, no bounds to test.
+            for (let fy = 0; fy < filterH; fy++) {
+              const from = base + fy * w;
+              for (let fx = 0; fx < filterW; fx++) col[o++] = x[from + fx];
+            }
+            continue;
+          }
+          for (let fy = 0; fy < filterH; fy++) {
+            if (fy < fyStart || fy >= fyEnd) {
+              for (let fx = 0; fx < filterW; fx++) col[o++] = 0;
+              continue;
+            }
+            const from = base + fy * w;
+            for (let fx = 0; fx < filterW; fx++) {
+              col[o++] = fx >= fxStart && fx < fxEnd ? x[from + fx] : 0;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The adjoint of {@linkcode im2colKernel}: adds every entry of `col` back onto the pixel it was
+ * copied from, dropping the taps that fell in the padding. A pixel shared by several patches
+ * receives the sum of their entries, which is what backpropagation through im2col needs.
+ *
+ * @example Adding four 2×2 patches back onto a 3×3 image
+ * ```ts
+ * import { col2imKernel } from "./im2col.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const col = new Float64Array(16).fill(1);
+ * const x = new Float64Array(9);
+ * const g = { n: 1, c: 1, h: 3, w: 3, filterH: 2, filterW: 2, stride: 1, pad: 0, outH: 2, outW: 2 };
+ * col2imKernel(col, x, g);
+ * assert.deepEqual([...x], [1, 2, 1, 2, 4, 2, 1, 2, 1]);
+ * ```
+ *
+ * @param col The rows, `n·outH·outW · c·filterH·filterW` values.
+ * @param x The destination images, `n·c·h·w` values (NCHW); overwritten (not accumulated).
+ * @param g The sizes.
+ */
+export function col2imKernel(col: TypedArray, x: TypedArray, g: ConvGeometry): void {
+  const { n, c, h, w, filterH, filterW, stride, pad, outH, outW } = g;
+  const plane = h * w;
+  x.fill(0);
+  let o = 0;
+  for (let img = 0; img < n; img++) {
+    const imageBase = img * c * plane;
+    for (let oy = 0; oy < outH; oy++) {
+      const y0 = oy * stride - pad;
+      const fyStart = y0 < 0 ? -y0 : 0;
+      const fyEnd = Math.min(filterH, h - y0);
+      for (let ox = 0; ox < outW; ox++) {
+        const x0 = ox * stride - pad;
+        const fxStart = x0 < 0 ? -x0 : 0;
+        const fxEnd = Math.min(filterW, w - x0);
+        const inside = fyStart === 0 && fyEnd === filterH && fxStart === 0 && fxEnd === filterW;
+        for (let ch = 0; ch < c; ch++) {
+          const base = imageBase + ch * plane + y0 * w + x0;
+          if (inside) {
+            for (let fy = 0; fy < filterH; fy++) {
+              const to = base + fy * w;
+              for (let fx = 0; fx < filterW; fx++) x[to + fx] += col[o++];
+            }
+            continue;
+          }
+          for (let fy = 0; fy < filterH; fy++) {
+            if (fy < fyStart || fy >= fyEnd) {
+              o += filterW;
+              continue;
+            }
+            const to = base + fy * w;
+            for (let fx = 0; fx < filterW; fx++, o++) {
+              if (fx >= fxStart && fx < fxEnd) x[to + fx] += col[o];
+            }
+          }
+        }
+      }
+    }
+  }
+}
