@@ -1,0 +1,17 @@
+/**
+ * `deno task ch01:plot [--mine]`: draws the book's sin & cos chart (§1.6.3) to
+ * `out/ch01/sin_cos.png`, with the reference by default or with your `chapters/01` code.
+ *
+ * @module
+ */
+
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { useMineIfAsked } from "../../kata/mine.ts";
+import { plotSinCos } from "./sin_cos.ts";
+
+await useMineIfAsked(import.meta.url, { chapters: ["01"] });
+
+const target = fileURLToPath(new URL("../../../out/ch01/sin_cos.png", import.meta.url));
+const path = await plotSinCos(target);
+console.log(`Wrote ${relative(Deno.cwd(), path)}`);
