@@ -1,0 +1,197 @@
+/**
+ * A learner's progress, computed live: each chapter's tests run in their own process against
+ * the learner's code (nothing is stored), and each exercise is done when every test whose
+ * name starts with its name passes.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { parseHints } from "./hints_file.ts";
+import {
+  type Exercise,
+  exercisesOfWorkbook,
+  readText,
+  readWorkbook,
+  testBelongsTo,
+  type Workbook,
+} from "./manifest.ts";
+import { firstLine, type RunError, runTests, type TestResult } from "./test_run.ts";
+
+/** Where one exercise stands. */
+export interface ExerciseProgress {
+  /** The exercise. */
+  exercise: Exercise;
+  /** Its tests (those whose name starts with its name). */
+  tests: TestResult[];
+  /** All its tests pass (and it has at least one). */
+  done: boolean;
+  /** Whether any test still meets the stub's `todo()`. */
+  notStarted: boolean;
+  /** Where to write next, `file:line`: from the `todo()` error, else the declaration. */
+  location: string;
+  /** The first line of the first failing test's error, if any. */
+  error?: string;
+}
+
+/** Where one chapter stands. */
+export interface ChapterProgress {
+  /** Two digits. */
+  chapter: string;
+  /** The first heading of the chapter's README (or `""`). */
+  title: string;
+  /** Its exercises in the order of its HINTS.md, then of the files. */
+  exercises: ExerciseProgress[];
+  /** Errors outside tests (a module that does not load, a syntax error). */
+  errors: RunError[];
+}
+
+/** The exercises that are done, and how many there are. */
+export function counts(chapter: ChapterProgress): { done: number; total: number } {
+  return {
+    done: chapter.exercises.filter((e) => e.done).length,
+    total: chapter.exercises.length,
+  };
+}
+
+/** Whether a chapter is finished: every exercise done and nothing broken. */
+export function isFinished(chapter: ChapterProgress): boolean {
+  return chapter.errors.length === 0 && chapter.exercises.every((e) => e.done);
+}
+
+/** The first heading of `chapters/NN/README.md`, without its `#`. */
+export function chapterTitle(root: string, chapter: string): string {
+  const text = readText(join(root, "chapters", chapter, "README.md")) ?? "";
+  return text.match(/^#\s+(.+)$/m)?.[1].trim() ?? "";
+}
+
+/** The exercises of a chapter in the order its HINTS.md gives, then in file order. */
+export function orderedExercises(workbook: Workbook, chapter: string): Exercise[] {
+  const exercises = exercisesOfWorkbook(workbook, chapter);
+  const hints = parseHints(readText(join(workbook.root, "chapters", chapter, "HINTS.md")) ?? "");
+  const rank = (name: string) => {
+    const i = hints.findIndex((h) => h.name === name);
+    return i < 0 ? hints.length : i;
+  };
+  return exercises
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e.name) - rank(b.e.name) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/**
+ * Combines an exercise list with test results into progress.
+ *
+ * @example
+ * ```ts
+ * import { progressOf } from "./progress.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const exercise = { chapter: "03", name: "step", file: "chapters/03/step.ts", line: 9 };
+ * const [step] = progressOf([exercise], [{
+ *   file: "chapters/03/step_test.ts", name: "step() is 1 above 0", line: 3, status: "failed",
+ *   error: "NotImplementedError: step() is not written yet (chapter 03).\n" +
+ *     "  Write it in chapters/03/step.ts:11, replacing the todo() call.",
+ * }]);
+ * assert.equal(step.done, false);
+ * assert.equal(step.notStarted, true);
+ * assert.equal(step.location, "chapters/03/step.ts:11");
+ * ```
+ *
+ * @param exercises The exercises, in order.
+ * @param tests The results of their chapter's tests.
+ * @returns One entry per exercise.
+ */
+export function progressOf(exercises: Exercise[], tests: TestResult[]): ExerciseProgress[] {
+  return exercises.map((exercise) => {
+    const mine = tests.filter((t) => testBelongsTo(t.name, exercise.name));
+    const failing = mine.filter((t) => t.status !== "passed");
+    const todoFailure = failing.find((t) => /^NotImplementedError\b/.test(firstLine(t.error)));
+    const where = todoFailure?.error?.match(/Write it in (\S+:\d+)/)?.[1];
+    const progress: ExerciseProgress = {
+      exercise,
+      tests: mine,
+      done: mine.length > 0 && failing.length === 0,
+      notStarted: todoFailure !== undefined,
+      location: where ?? `${exercise.file}:${exercise.line}`,
+    };
+    const first = failing.find((t) => t !== todoFailure) ?? todoFailure;
+    if (first) progress.error = firstLine(first.error) || `${first.name}: ${first.status}`;
+    else if (mine.length === 0) progress.error = "no test found for it";
+    return progress;
+  });
+}
+
+/**
+ * Runs one chapter's tests against the learner's code and reports each exercise.
+ *
+ * @param workbook The workbook (from {@linkcode readWorkbook}).
+ * @param chapter Two digits.
+ * @returns The chapter's progress.
+ */
+export async function chapterProgress(
+  workbook: Workbook,
+  chapter: string,
+): Promise<ChapterProgress> {
+  const exercises = orderedExercises(workbook, chapter);
+  const run = await runTests([`chapters/${chapter}/`], { root: workbook.root });
+  return {
+    chapter,
+    title: chapterTitle(workbook.root, chapter),
+    exercises: progressOf(exercises, run.tests),
+    errors: run.errors,
+  };
+}
+
+/**
+ * Runs `fn` on each item with at most `limit` running at once; results keep the items' order.
+ *
+ * @example
+ * ```ts
+ * import { pool } from "./progress.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(await pool([1, 2, 3], 2, (n) => Promise.resolve(n * 2)), [2, 4, 6]);
+ * ```
+ *
+ * @param items The work.
+ * @param limit How many at once.
+ * @param fn The job.
+ * @returns The results in order.
+ */
+export async function pool<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * The progress of several chapters (all by default), two test processes at a time.
+ *
+ * @param root The repo root.
+ * @param options `chapters`: which ones; `onChapter`: called as each chapter finishes.
+ * @returns The chapters' progress, in chapter order.
+ */
+export async function workbookProgress(
+  root: string,
+  options: { chapters?: string[]; onChapter?: (p: ChapterProgress) => void } = {},
+): Promise<ChapterProgress[]> {
+  const workbook = readWorkbook(root);
+  const chapters = options.chapters ?? workbook.chapters;
+  return await pool(chapters, 2, async (chapter) => {
+    const progress = await chapterProgress(workbook, chapter);
+    options.onChapter?.(progress);
+    return progress;
+  });
+}

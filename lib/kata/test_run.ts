@@ -1,0 +1,279 @@
+/**
+ * Runs `deno test` in a child process and reads what happened to each test, from the JUnit
+ * report (`--junit-path`) and, for errors that JUnit leaves out (a test module that throws
+ * at load time, a module that cannot be found), from the console output.
+ *
+ * @module
+ */
+
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The outcome of one test (steps are folded into their test). */
+export interface TestResult {
+  /** The test module, root-relative (`"chapters/04/loss_test.ts"`). */
+  file: string;
+  /** The test's name. */
+  name: string;
+  /** The 1-based line of the `Deno.test` call. */
+  line: number;
+  /** `"passed"`, `"failed"` or `"skipped"`. */
+  status: "passed" | "failed" | "skipped";
+  /** The error, for a failed test: the full text. */
+  error?: string;
+}
+
+/** A failure that belongs to no test: a module that failed to load, or the run itself. */
+export interface RunError {
+  /** The test module, root-relative, or `""` for the run as a whole. */
+  file: string;
+  /** The error's text. */
+  error: string;
+}
+
+/** Everything a `deno test` run reported. */
+export interface TestRun {
+  /** The tests, in report order. */
+  tests: TestResult[];
+  /** Errors outside tests. */
+  errors: RunError[];
+  /** The exit code of `deno test`. */
+  code: number;
+  /** The console output (stdout then stderr), colourless. */
+  output: string;
+}
+
+/** Decodes the five XML entities and numeric references. */
+export function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    switch (e.toLowerCase()) {
+      case "amp":
+        return "&";
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+    }
+    const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return String.fromCodePoint(code);
+  });
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const match = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
+  return match ? decodeXml(match[1]) : undefined;
+}
+
+/** `./chapters/04/x_test.ts` or `file:///…/chapters/…#12-20.ts` → root-relative. */
+function relativeFile(classname: string, rootUrl: string): string {
+  if (rootUrl && classname.startsWith(rootUrl)) return classname.slice(rootUrl.length);
+  return classname.replace(/^\.\//, "");
+}
+
+/**
+ * Parses a JUnit report of `deno test`. Steps (`"parent > step"`) are folded into their test:
+ * a test that failed because a step failed carries the step's error.
+ *
+ * @example
+ * ```ts
+ * import { parseJunit } from "./test_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const xml = `<testsuites><testsuite name="./a_test.ts">
+ *   <testcase name="f() works" classname="./a_test.ts" line="3" col="6">
+ *     <failure message="Uncaught NotImplementedError: f() is not written yet">x</failure>
+ *   </testcase>
+ *   <testcase name="g() works" classname="./a_test.ts" line="4" col="6"></testcase>
+ * </testsuite></testsuites>`;
+ * assert.deepEqual(parseJunit(xml), [
+ *   {
+ *     file: "a_test.ts", name: "f() works", line: 3, status: "failed",
+ *     error: "NotImplementedError: f() is not written yet",
+ *   },
+ *   { file: "a_test.ts", name: "g() works", line: 4, status: "passed" },
+ * ]);
+ * ```
+ *
+ * @param xml The report.
+ * @param options `rootUrl`: the repo root as a `file://` URL ending in `/`, to make doc
+ *   tests' file names relative.
+ * @returns One result per test.
+ */
+export function parseJunit(xml: string, options: { rootUrl?: string } = {}): TestResult[] {
+  const rootUrl = options.rootUrl ?? "";
+  const all: (TestResult & { col: number })[] = [];
+  const pattern = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
+  for (const match of xml.matchAll(pattern)) {
+    const tag = match[1];
+    const body = match[3] ?? "";
+    let name = attribute(tag, "name") ?? "";
+    const classname = attribute(tag, "classname") ?? "";
+    const file = relativeFile(classname, rootUrl);
+    if (name.startsWith("file://")) name = relativeFile(name, rootUrl);
+    const result: TestResult & { col: number } = {
+      file,
+      name,
+      line: Number(attribute(tag, "line") ?? 0),
+      col: Number(attribute(tag, "col") ?? 0),
+      status: "passed",
+    };
+    const failure = body.match(/<(failure|error)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/);
+    if (failure) {
+      result.status = "failed";
+      const message = attribute(failure[2], "message");
+      const text = decodeXml(failure[3] ?? "").trim();
+      result.error = (message ?? text).replace(/^Uncaught (\(in promise\) )?/, "");
+      if (text.length > result.error.length) result.error = text;
+    } else if (/<skipped\b/.test(body)) {
+      result.status = "skipped";
+    }
+    all.push(result);
+  }
+  // Fold steps: "parent > step" in the same file, after its parent.
+  const tests: (TestResult & { col: number })[] = [];
+  for (const result of all) {
+    const parent = tests.find((t) =>
+      t.file === result.file && result.name.startsWith(`${t.name} > `)
+    );
+    if (parent) {
+      if (
+        result.status === "failed" &&
+        (parent.error === undefined || /^\d+ test steps? failed/.test(parent.error))
+      ) {
+        parent.status = "failed";
+        parent.error = result.error;
+      }
+      continue;
+    }
+    tests.push(result);
+  }
+  return tests.map(({ col: _col, ...rest }) => rest);
+}
+
+/**
+ * Reads the errors that a JUnit report leaves out from `deno test`'s colourless console
+ * output: modules that threw while loading (`./x_test.ts (uncaught error)`) and errors
+ * that stopped the run before any test (`error: Module not found …`).
+ *
+ * @example
+ * ```ts
+ * import { parseRunErrors } from "./test_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const out = "./b_test.ts (uncaught error)\nerror: (in promise) Error: boom\n    at …\n";
+ * assert.deepEqual(parseRunErrors(out), [{ file: "b_test.ts", error: "Error: boom\n    at …" }]);
+ * ```
+ *
+ * @param output stdout and stderr of the run, without colours.
+ * @returns The errors found, per module.
+ */
+export function parseRunErrors(output: string): RunError[] {
+  const errors: RunError[] = [];
+  const lines = output.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const match = lines[i].match(/^\.\/(\S+) \(uncaught error\)\s*$/);
+    if (!match) continue;
+    if (errors.some((e) => e.file === match[1])) continue;
+    const body: string[] = [];
+    for (let j = i + 1; j < lines.length && lines[j].trim() !== ""; j++) {
+      if (/^(This error was not caught|It most likely originated)/.test(lines[j])) break;
+      body.push(lines[j]);
+    }
+    const text = body.join("\n").replace(/^error: /, "").replace(/^\(in promise\) /, "");
+    // The FAILURES summary repeats the header with no body; keep the one with the error.
+    if (text) errors.push({ file: match[1], error: text });
+  }
+  return errors;
+}
+
+/** Removes ANSI colour codes. */
+export function stripAnsi(text: string): string {
+  // deno-lint-ignore no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, "");
+}
+
+/** Options of {@linkcode runTests}. */
+export interface RunTestsOptions {
+  /** The repo root, the child's working directory. */
+  root: string;
+  /** An import map file for `--import-map` (replaces deno.json's imports). */
+  importMap?: string;
+  /** Type-check before running (`false` passes `--no-check`; default `false`). */
+  check?: boolean;
+  /** Evaluate JSDoc code blocks too (`--doc`). */
+  doc?: boolean;
+  /** Extra arguments before the paths (e.g. `["--fail-fast"]`). */
+  args?: string[];
+}
+
+/**
+ * Runs `deno test -A` on some paths and reports each test's outcome. A run that exits
+ * non-zero with no failed test and no module error gets a run error of its own (a type error,
+ * a missing module, a `Deno.test.only`), so that no failure goes unseen.
+ *
+ * @example
+ * ```ts ignore
+ * import { runTests } from "./test_run.ts";
+ *
+ * const run = await runTests(["chapters/04"], { root: Deno.cwd() });
+ * console.log(run.tests.filter((t) => t.status === "passed").length);
+ * ```
+ *
+ * @param paths Files or folders, relative to the root.
+ * @param options Where and how to run.
+ * @returns The outcome of every test, and errors outside tests.
+ */
+export async function runTests(paths: string[], options: RunTestsOptions): Promise<TestRun> {
+  const dir = mkdtempSync(join(tmpdir(), "zerokara-junit-"));
+  const junit = join(dir, "report.xml");
+  try {
+    const args = ["test", "-A", "--permit-no-files", "--reporter=dot", `--junit-path=${junit}`];
+    if (!options.check) args.push("--no-check");
+    if (options.doc) args.push("--doc");
+    if (options.importMap) args.push(`--import-map=${options.importMap}`);
+    args.push(...(options.args ?? []), ...paths);
+    const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+      args,
+      cwd: options.root,
+      env: { NO_COLOR: "1" },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const decoder = new TextDecoder();
+    const output = stripAnsi(decoder.decode(stdout) + decoder.decode(stderr));
+    let xml = "";
+    try {
+      xml = readFileSync(junit, "utf8");
+    } catch {
+      // No report: the run stopped before the tests (its error is in the output).
+    }
+    const rootUrl = new URL(`file://${options.root.replace(/\/?$/, "/")}`).href;
+    const tests = parseJunit(xml, { rootUrl });
+    const errors = parseRunErrors(output);
+    if (code !== 0 && errors.length === 0 && !tests.some((t) => t.status === "failed")) {
+      errors.push({ file: "", error: runFailure(output, code) });
+    }
+    return { tests, errors, code, output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The useful part of a failed run's output: its `error:` lines, else its last lines. */
+function runFailure(output: string, code: number): string {
+  const lines = output.split("\n").filter((l) => !/^\s*(Stack backtrace:|\d+: <unknown>)/.test(l));
+  const start = lines.findIndex((l) => /^(error|TS\d+ |\w*Error)\b|\[ERROR\]/.test(l));
+  const picked = start >= 0 ? lines.slice(start, start + 12) : lines.slice(-8);
+  return `deno test exited with code ${code}: ${picked.join("\n").trim() || "(no output)"}`;
+}
+
+/** The first line of an error, for one-line reports. */
+export function firstLine(error: string | undefined): string {
+  return (error ?? "").split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+}
