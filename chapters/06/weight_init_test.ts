@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import * as np from "../../lib/np/mod.ts";
+import {
+  type HistogramActivation,
+  layerActivations,
+  type WeightInitStd,
+  weightScale,
+} from "./weight_init.ts";
+
+Deno.test("weightScale() gives He's √(2/n) for relu and he (§6.2.3)", () => {
+  assert.equal(weightScale("relu", 50), 0.2);
+  assert.equal(weightScale("he", 784), Math.sqrt(2 / 784));
+});
+
+Deno.test("weightScale() gives Xavier's √(1/n) for sigmoid and xavier (§6.2.2)", () => {
+  assert.equal(weightScale("sigmoid", 100), 0.1);
+  assert.equal(weightScale("xavier", 784), Math.sqrt(1 / 784));
+});
+
+Deno.test("weightScale() takes a number as the standard deviation itself", () => {
+  assert.equal(weightScale(0.01, 100), 0.01);
+  assert.equal(weightScale(1, 3), 1);
+});
+
+/** The spread of each layer's output (standard deviation over all elements). */
+function spreads(activation: HistogramActivation, weightInitStd: WeightInitStd): number[] {
+  const x = np.rng(0).standardNormal([1000, 100]);
+  const out = layerActivations(x, { activation, weightInitStd, rng: np.rng(1) });
+  assert.equal(out.length, 5, "five layers, as the book");
+  for (const a of out) assert.deepEqual(a.shape, [1000, 100]);
+  return out.map((a) => Math.sqrt(np.mean(np.square(np.sub(a, np.mean(a))))));
+}
+
+/** The share of each layer's outputs below 0.1 or above 0.9. */
+function extremes(activation: HistogramActivation, weightInitStd: WeightInitStd): number[] {
+  const x = np.rng(0).standardNormal([1000, 100]);
+  const out = layerActivations(x, { activation, weightInitStd, rng: np.rng(1) });
+  return out.map((a) => a.data.filter((v) => v < 0.1 || v > 0.9).length / a.size);
+}
+
+Deno.test("layerActivations() with std 1 pushes sigmoid outputs to 0 and 1 (figure 6-10)", () => {
+  for (const share of extremes("sigmoid", 1)) {
+    assert.ok(share > 0.6, `only ${share} of the outputs are near 0 or 1`);
+  }
+});
+
+Deno.test("layerActivations() with std 0.01 crowds sigmoid outputs at 0.5 (figure 6-11)", () => {
+  for (const spread of spreads("sigmoid", 0.01)) {
+    assert.ok(spread < 0.05, `the outputs spread by ${spread}, expected them bunched at 0.5`);
+  }
+});
+
+Deno.test("layerActivations() with Xavier keeps sigmoid outputs spread out (figure 6-13)", () => {
+  const s = spreads("sigmoid", "xavier"), e = extremes("sigmoid", "xavier");
+  for (let i = 0; i < 5; i++) {
+    assert.ok(s[i] > 0.08 && s[i] < 0.3, `layer ${i + 1} spreads by ${s[i]}`);
+    assert.ok(e[i] < 0.1, `layer ${i + 1} has ${e[i]} of its outputs near 0 or 1`);
+  }
+});
+
+Deno.test("layerActivations() with He keeps ReLU outputs alike in every layer (figure 6-14)", () => {
+  const he = spreads("relu", "he");
+  for (const s of he) assert.ok(s > 0.5 && s < 1.5, `He: a layer spreads by ${s}`);
+  const xavier = spreads("relu", "xavier");
+  assert.ok(xavier[4] < 0.5 * xavier[0], `Xavier with ReLU should shrink layer by layer`);
+  const small = spreads("relu", 0.01);
+  assert.ok(small[4] < 1e-3, `std 0.01 with ReLU should vanish, last layer spreads by ${small[4]}`);
+});
+
+Deno.test("layerActivations() supports tanh, centred on 0", () => {
+  const x = np.rng(0).standardNormal([300, 100]);
+  const out = layerActivations(x, { activation: "tanh", weightInitStd: "xavier", rng: np.rng(1) });
+  for (const a of out) {
+    assert.ok(Math.abs(np.mean(a)) < 0.05);
+    assert.ok(np.max(np.abs(a)) < 1);
+  }
+});
+
+Deno.test("layerActivations() honours the number of layers and the generator", () => {
+  const x = np.rng(2).standardNormal([10, 20]);
+  const a = layerActivations(x, {
+    layers: 3,
+    activation: "relu",
+    weightInitStd: "he",
+    rng: np.rng(3),
+  });
+  const b = layerActivations(x, {
+    layers: 3,
+    activation: "relu",
+    weightInitStd: "he",
+    rng: np.rng(3),
+  });
+  assert.equal(a.length, 3);
+  assert.deepEqual(a[2].shape, [10, 20]);
+  assert.deepEqual(a[2].toArray(), b[2].toArray());
+});
