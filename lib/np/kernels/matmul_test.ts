@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import * as np from "../mod.ts";
+import { gemm, kernelConfig } from "./matmul.ts";
+import { type Gemm, gemmTs } from "./matmul_ts.ts";
+import { gemmWasm, wasmRuntime } from "./matmul_wasm.ts";
+import type { TypedArray } from "../ndarray.ts";
+
+interface Case {
+  m: number;
+  n: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+  accumulate: boolean;
+  f64: boolean;
+  seed: number;
+}
+
+/** Seeded operands of one case, C filled too (what `accumulate` adds to). */
+function operands({ m, n, k, f64, seed }: Case): { a: TypedArray; b: TypedArray; c: TypedArray } {
+  const rng = np.rng(seed);
+  const dtype = f64 ? "float64" : "float32";
+  const draw = (size: number) => rng.uniform([size], { low: -1, high: 1, dtype }).data;
+  return { a: draw(m * k), b: draw(k * n), c: draw(m * n) };
+}
+
+/**
+ * Checks `actual` against the TypeScript kernel's result within the rounding a sum of k
+ * products can gather: |Δ| ≤ 2·(k + 1)·ε·(Σ|a||b| + |c|), with ε of the dtype.
+ */
+function assertMatchesTs(g: Case, actual: TypedArray, ops: ReturnType<typeof operands>): void {
+  const { m, n, k, transA, transB, accumulate } = g;
+  const expected = ops.c.slice();
+  gemmTs({ m, n, k, a: ops.a, b: ops.b, c: expected, transA, transB, accumulate });
+  const bound = new Float64Array(m * n);
+  if (accumulate) { for (let i = 0; i < bound.length; i++) bound[i] = Math.abs(ops.c[i]); }
+  const abs = (x: TypedArray) => Float64Array.from(x, Math.abs);
+  gemmTs({ m, n, k, a: abs(ops.a), b: abs(ops.b), c: bound, transA, transB, accumulate: true });
+  const eps = g.f64 ? 2 ** -52 : 2 ** -23;
+  for (let i = 0; i < m * n; i++) {
+    const tolerance = 2 * (k + 1) * eps * bound[i];
+    if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) {
+      assert.fail(
+        `C[${Math.floor(i / n)}][${i % n}] = ${actual[i]}, the TypeScript kernel gives ` +
+          `${expected[i]} (tolerance ${tolerance}) for ${JSON.stringify(g)}`,
+      );
+    }
+  }
+}
+
+function runWasm(g: Case, threads: number): TypedArray {
+  const ops = operands(g);
+  const c = ops.c.slice();
+  const { m, n, k, transA, transB, accumulate } = g;
+  const product: Gemm = { m, n, k, a: ops.a, b: ops.b, c, transA, transB, accumulate };
+  assert.ok(gemmWasm(product, { threads, parallelMinMacs: 0 }), "WebAssembly is unavailable");
+  return c;
+}
+
+/** Sizes that end mid-tile (6×8, 6×4), mid-slice (KC = 256) and mid-block (MC = 96). */
+const dim = fc.oneof(
+  fc.integer({ min: 1, max: 40 }),
+  fc.constantFrom(1, 2, 3, 5, 7, 11, 13, 31, 97, 101, 193),
+);
+const cases = fc.record({
+  m: dim,
+  n: dim,
+  k: fc.oneof(dim, fc.constantFrom(255, 256, 257, 300, 521)),
+  transA: fc.boolean(),
+  transB: fc.boolean(),
+  accumulate: fc.boolean(),
+  f64: fc.boolean(),
+  seed: fc.nat(),
+});
+
+Deno.test("gemmWasm() matches the TypeScript kernel on one thread", () => {
+  fc.assert(
+    fc.property(cases, (g) => assertMatchesTs(g, runWasm(g, 1), operands(g))),
+    { seed: 1, numRuns: 150 },
+  );
+});
+
+Deno.test("gemmWasm() matches the TypeScript kernel on two threads", () => {
+  fc.assert(
+    fc.property(cases, (g) => assertMatchesTs(g, runWasm(g, 2), operands(g))),
+    { seed: 2, numRuns: 150 },
+  );
+});
+
+Deno.test("gemmWasm() gives the same bits on one and two threads", () => {
+  // Tall (split by rows), wide (split by columns), a wide B past one NC block, both dtypes.
+  const shapes = [[200, 30, 70], [25, 301, 200], [7, 2100, 3], [100, 100, 600]];
+  for (const [m, n, k] of shapes) {
+    for (const f64 of [false, true]) {
+      for (const transA of [false, true]) {
+        const g = { m, n, k, transA, transB: !transA, accumulate: transA, f64, seed: m + n };
+        assert.deepEqual(runWasm(g, 2), runWasm(g, 1), JSON.stringify(g));
+      }
+    }
+  }
+});
+
+Deno.test("gemmWasm() handles empty products like NumPy", () => {
+  for (const [m, n, k] of [[0, 3, 2], [3, 0, 2], [2, 3, 0]]) {
+    const c = new Float32Array(m * n).fill(7);
+    assert.ok(gemmWasm({ m, n, k, a: new Float32Array(m * k), b: new Float32Array(k * n), c }));
+    assert.deepEqual([...c], new Array(m * n).fill(0));
+    c.fill(7);
+    const b = new Float32Array(k * n);
+    assert.ok(gemmWasm({ m, n, k, a: new Float32Array(m * k), b, c, accumulate: true }));
+    assert.deepEqual([...c], new Array(m * n).fill(7));
+  }
+});
+
+Deno.test("gemmWasm() lets the worker run its part of big products", async () => {
+  const g = { m: 120, n: 64, k: 64, transA: false, transB: false, accumulate: false };
+  const expected = runWasm({ ...g, f64: false, seed: 3 }, 1);
+  // The worker starts asynchronously; until it runs, the main thread takes its parts back.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    assert.deepEqual(runWasm({ ...g, f64: false, seed: 3 }, 2), expected);
+    if ((wasmRuntime()?.helper?.workerRuns ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.fail("The worker never ran a part of a product");
+});
+
+Deno.test("gemm() follows kernelConfig.backend", () => {
+  const g = { m: 9, n: 10, k: 11, transA: true, transB: false, accumulate: true, f64: false };
+  const ops = operands({ ...g, seed: 4 });
+  const product = (c: TypedArray) => ({ ...g, a: ops.a, b: ops.b, c });
+  const saved = kernelConfig.backend;
+  try {
+    kernelConfig.backend = "ts";
+    const viaGemm = ops.c.slice(), viaTs = ops.c.slice();
+    gemm(product(viaGemm));
+    gemmTs(product(viaTs));
+    assert.deepEqual(viaGemm, viaTs);
+    kernelConfig.backend = "wasm";
+    const viaWasm = ops.c.slice(), direct = ops.c.slice();
+    gemm(product(viaWasm));
+    gemmWasm(product(direct), { threads: kernelConfig.threads });
+    assert.deepEqual(viaWasm, direct);
+  } finally {
+    kernelConfig.backend = saved;
+  }
+});
+
+Deno.test("np.dot() with the worker lets a script exit on its own", async () => {
+  // A product big enough for two threads; the script must end without an explicit exit.
+  const np = new URL("../mod.ts", import.meta.url).href;
+  const code = `import * as np from "${np}";
+    const x = np.ones([300, 300], { dtype: "float32" });
+    console.log(np.sum(np.dot(x, x)));`;
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--no-check", code],
+    env: { ZEROKARA_THREADS: "2" },
+    stdout: "piped",
+    stderr: "piped",
+    // A hang would be the bug: give up after a generous minute.
+    signal: AbortSignal.timeout(60_000),
+  }).output();
+  const stderr = new TextDecoder().decode(output.stderr);
+  assert.equal(output.code, 0, stderr);
+  assert.equal(new TextDecoder().decode(output.stdout).trim(), String(300 * 300 * 300));
+});

@@ -1,0 +1,230 @@
+/**
+ * The matrix product in WebAssembly SIMD (`wasm/gemm.wat`), on one thread or split between the
+ * main thread and one worker.
+ *
+ * The operands are JavaScript typed arrays, which WebAssembly cannot see, so each call copies
+ * A and B (and C when accumulating) into the module's memory and C back out: a few
+ * milliseconds at most for the workbook's largest products, against the many it saves.
+ * The memory is shared (a `SharedArrayBuffer` underneath) so that the worker computes in it
+ * too; it grows as needed and is reused from call to call.
+ *
+ * Layout of the memory: the control block of {@linkcode Helper}, one scratch area per thread
+ * (the packed panels), then A, B and C.
+ *
+ * @module
+ */
+
+import type { Gemm } from "./matmul_ts.ts";
+import { GEMM_WASM } from "./wasm/gemm_wasm.ts";
+import { CONTROL_BYTES, Helper } from "./worker.ts";
+
+/** The module's `gemm`: see `wasm/gemm.wat` for the arguments. */
+type GemmExport = (
+  f64: number,
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  rsa: number,
+  csa: number,
+  b: number,
+  rsb: number,
+  csb: number,
+  c: number,
+  ldc: number,
+  accumulate: number,
+  work: number,
+) => void;
+
+/** Everything one instance of the kernels needs. */
+export interface Runtime {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  gemm: GemmExport;
+  /** Scratch of the main thread and of the worker. */
+  work: [number, number];
+  /** Where the operands start. */
+  operands: number;
+  /** The worker, once a product was big enough to need it; null if it could not start. */
+  helper?: Helper | null;
+}
+
+const PAGE = 65536;
+/** The memory's maximum in pages (4 GiB, the most a 32-bit WebAssembly memory can address). */
+const MAX_PAGES = 65536;
+/** Products with fewer multiply-adds than this stay on one thread: waking a worker costs more. */
+const PARALLEL_MIN_MACS = 1 << 18;
+/** Rows of a micro-tile (MR) and columns (NR) per dtype, as in gemm.wat: splits fall on them. */
+const MR = 6;
+
+let runtime: Runtime | null | undefined;
+
+function align(bytes: number, to = 64): number {
+  return Math.ceil(bytes / to) * to;
+}
+
+/**
+ * The kernels, compiled and instantiated on first use; null where this runtime lacks
+ * WebAssembly SIMD or shared memory.
+ */
+export function wasmRuntime(): Runtime | null {
+  if (runtime !== undefined) return runtime;
+  try {
+    const module = new WebAssembly.Module(Uint8Array.fromBase64(GEMM_WASM));
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+    const { exports } = new WebAssembly.Instance(module, { env: { memory } });
+    const workBytes = align((exports.WORK_BYTES as WebAssembly.Global).value);
+    const work0 = align(CONTROL_BYTES), work1 = work0 + workBytes;
+    runtime = {
+      module,
+      memory,
+      gemm: exports.gemm as GemmExport,
+      work: [work0, work1],
+      operands: work1 + workBytes,
+    };
+  } catch {
+    runtime = null;
+  }
+  return runtime;
+}
+
+/** The worker, started on first use; null if it cannot start. */
+function helperOf(rt: Runtime): Helper | null {
+  if (rt.helper === undefined) {
+    try {
+      rt.helper = new Helper(rt.module, rt.memory);
+    } catch {
+      rt.helper = null;
+    }
+  }
+  return rt.helper;
+}
+
+/** Options of {@linkcode gemmWasm}. */
+export interface GemmWasmOptions {
+  /** 1 or 2: how many threads may share a big product. */
+  threads?: number;
+  /**
+   * The fewest multiply-adds (m·n·k) for which a second thread joins; below it, waking the
+   * worker costs more than it saves. Tests lower it to reach the threaded path on small shapes.
+   */
+  parallelMinMacs?: number;
+}
+
+/**
+ * Computes `C = op(A) · op(B)` (or `C += …`) with the WebAssembly SIMD kernels.
+ *
+ * Every element of C is summed in the same order whatever the thread count, so one and two
+ * threads give identical bits.
+ *
+ * @example
+ * ```ts
+ * import { gemmWasm } from "./matmul_wasm.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const c = new Float32Array(4);
+ * const a = new Float32Array([1, 2, 3, 4]), b = new Float32Array([5, 6, 7, 8]);
+ * assert.ok(gemmWasm({ m: 2, n: 2, k: 2, a, b, c }));
+ * assert.deepEqual([...c], [19, 22, 43, 50]);
+ * ```
+ *
+ * @param g The operands (see {@linkcode Gemm}).
+ * @param options How many threads may work on it.
+ * @returns false (having done nothing) where WebAssembly is unavailable or the operands do not
+ * fit in its memory, so that the caller falls back to TypeScript.
+ */
+export function gemmWasm(g: Gemm, options: GemmWasmOptions = {}): boolean {
+  const rt = wasmRuntime();
+  if (rt === null) return false;
+  const { m, n, k, c } = g;
+  if (m === 0 || n === 0 || k === 0) {
+    // An empty sum: C is zero, or unchanged when accumulating.
+    if (!g.accumulate) c.fill(0, 0, m * n);
+    return true;
+  }
+  const f64 = c instanceof Float64Array;
+  const size = f64 ? 8 : 4;
+  const aAt = rt.operands;
+  const bAt = aAt + align(m * k * size);
+  const cAt = bAt + align(k * n * size);
+  const end = cAt + align(m * n * size);
+  if (!ensureMemory(rt, end)) return false;
+
+  const buffer = rt.memory.buffer;
+  view(f64, buffer, aAt, m * k).set(g.a.length === m * k ? g.a : g.a.subarray(0, m * k));
+  view(f64, buffer, bAt, k * n).set(g.b.length === k * n ? g.b : g.b.subarray(0, k * n));
+  const cView = view(f64, buffer, cAt, m * n);
+  if (g.accumulate) cView.set(c.length === m * n ? c : c.subarray(0, m * n));
+
+  // Strides of op(A)[i][p] and op(B)[p][j]: a transpose is only a swap of strides.
+  const rsa = g.transA ? 1 : k, csa = g.transA ? m : 1;
+  const rsb = g.transB ? 1 : n, csb = g.transB ? k : 1;
+  const acc = g.accumulate ? 1 : 0;
+  const whole = [+f64, m, n, k, aAt, rsa, csa, bAt, rsb, csb, cAt, n, acc];
+  const run = (args: number[], work: number) =>
+    (rt.gemm as (...x: number[]) => void)(...args, work);
+
+  const parallel = (options.threads ?? 1) > 1 &&
+    m * n * k >= (options.parallelMinMacs ?? PARALLEL_MIN_MACS);
+  const helper = parallel ? helperOf(rt) : null;
+  if (helper === null) {
+    run(whole, rt.work[0]);
+  } else {
+    const [mine, theirs] = split(whole, size);
+    helper.offer([...theirs, rt.work[1]]);
+    run(mine, rt.work[0]);
+    helper.finish((args) => run(args.slice(0, 13), rt.work[1]));
+  }
+  c.set(cView);
+  return true;
+}
+
+/** A typed view of `length` elements at byte `at` of the memory. */
+function view(f64: boolean, buffer: ArrayBufferLike, at: number, length: number) {
+  return f64 ? new Float64Array(buffer, at, length) : new Float32Array(buffer, at, length);
+}
+
+/** Grows the memory to hold `bytes`; false if that is past what it can address. */
+function ensureMemory(rt: Runtime, bytes: number): boolean {
+  const pages = Math.ceil(bytes / PAGE);
+  const have = rt.memory.buffer.byteLength / PAGE;
+  if (pages <= have) return true;
+  if (pages > MAX_PAGES) return false;
+  rt.memory.grow(pages - have);
+  return true;
+}
+
+/**
+ * Splits a product in two halves of C: by rows when C is taller than wide, else by columns,
+ * cut at a multiple of the micro-tile so both halves keep whole tiles.
+ */
+function split(args: number[], size: number): [number[], number[]] {
+  const [f64, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc] = args;
+  if (m >= n) {
+    const m0 = Math.min(m, Math.ceil(m / 2 / MR) * MR);
+    return [
+      [f64, m0, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
+      [
+        f64,
+        m - m0,
+        n,
+        k,
+        a + m0 * rsa * size,
+        rsa,
+        csa,
+        b,
+        rsb,
+        csb,
+        c + m0 * ldc * size,
+        ldc,
+        acc,
+      ],
+    ];
+  }
+  const nr = f64 ? 4 : 8;
+  const n0 = Math.min(n, Math.ceil(n / 2 / nr) * nr);
+  return [
+    [f64, m, n0, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
+    [f64, m, n - n0, k, a, rsa, csa, b + n0 * csb * size, rsb, csb, c + n0 * size, ldc, acc],
+  ];
+}

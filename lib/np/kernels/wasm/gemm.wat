@@ -1,0 +1,314 @@
+;; gemm.wat: the matrix product C = op(A)·op(B) (or C += …) in WebAssembly SIMD, for float32
+;; and float64. Built by `deno task build:wasm` into gemm_wasm.ts; called from matmul_wasm.ts.
+;;
+;; The method is the one of GotoBLAS/BLIS, in three layers:
+;;   1. blocking: k is cut into slices of KC, n into blocks of NC and m into blocks of MC, so that
+;;      a packed block of A (MC×KC) stays in the L2 cache and a panel of B (KC×NR) in L1;
+;;   2. packing: each block is copied into panels, MR rows of A or NR columns of B side by side
+;;      for every step of k, so the micro-kernel reads both with sequential loads; padding rows
+;;      and columns are zero, so the micro-kernel never looks at the edges;
+;;   3. the micro-kernel: an MR×NR block of C held in twelve v128 accumulators while one pass
+;;      over k adds the outer product of an A column (splat) and a B row (two vectors).
+;;
+;; float32: MR×NR = 6×8 (f32x4); float64: 6×4 (f64x2). Twelve accumulators, two B vectors and one
+;; splat of A fill the 15 SIMD registers V8 allocates on x64, so nothing spills.
+;;
+;; Each element of C is the sum over k in a fixed order: per slice of KC, products added one by
+;; one (plain mul then add: no fused multiply-add, so results are the same on every CPU), then
+;; the slices added to C in order. A caller that splits C into row or column ranges between
+;; threads therefore gets the same bits as one thread.
+;;
+;; Strides are in elements; pointers in bytes. op(A)[i][p] is at a + (i·rsa + p·csa)·size, so
+;; the caller expresses transposes as strides. The caller provides WORK_BYTES of scratch
+;; memory per thread (see the exported global).
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+  ;; Scratch layout (bytes): the edge tile, then the packed block of A, then the packed B.
+  ;;   KC = 256, MC = 96 (a multiple of MR = 6), NC = 2048 (a multiple of 8 and 4).
+  ;;   tile: 512 ≥ 6·8·8; packed A: MC·KC·8 = 196608; packed B: KC·NC·8 = 4194304.
+  (global (export "WORK_BYTES") i32 (i32.const 4391424))
+  (global $KC i32 (i32.const 256))
+  (global $MC i32 (i32.const 96))
+  (global $NC i32 (i32.const 2048))
+  (global $PACK_A i32 (i32.const 512))
+  (global $PACK_B i32 (i32.const 197120))
+
+  ;; C (m×n, row stride ldc) = op(A)·op(B), or C += op(A)·op(B) when accumulate is 1.
+  ;; f64 selects float64 (6×4 tiles) instead of float32 (6×8 tiles).
+  (func (export "gemm")
+    (param $f64 i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $a i32) (param $rsa i32) (param $csa i32)
+    (param $b i32) (param $rsb i32) (param $csb i32)
+    (param $c i32) (param $ldc i32) (param $accumulate i32) (param $work i32)
+    (local $size i32) (local $nr i32)
+    (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
+    (local $jr i32) (local $ir i32) (local $add i32)
+    (local $packA i32) (local $packB i32) (local $tile i32)
+    (if (i32.or (i32.or (i32.eqz (local.get $m)) (i32.eqz (local.get $n))) (i32.eqz (local.get $k)))
+      (then return))
+    (local.set $size (select (i32.const 8) (i32.const 4) (local.get $f64)))
+    (local.set $nr (select (i32.const 4) (i32.const 8) (local.get $f64)))
+    ;; From here on strides are in bytes.
+    (local.set $rsa (i32.mul (local.get $rsa) (local.get $size)))
+    (local.set $csa (i32.mul (local.get $csa) (local.get $size)))
+    (local.set $rsb (i32.mul (local.get $rsb) (local.get $size)))
+    (local.set $csb (i32.mul (local.get $csb) (local.get $size)))
+    (local.set $ldc (i32.mul (local.get $ldc) (local.get $size)))
+    (local.set $tile (local.get $work))
+    (local.set $packA (i32.add (local.get $work) (global.get $PACK_A)))
+    (local.set $packB (i32.add (local.get $work) (global.get $PACK_B)))
+
+    (local.set $jc (i32.const 0))
+    (loop $columnBlocks
+      (local.set $nc (call $min (global.get $NC) (i32.sub (local.get $n) (local.get $jc))))
+      (local.set $pc (i32.const 0))
+      (loop $kSlices
+        (local.set $kc (call $min (global.get $KC) (i32.sub (local.get $k) (local.get $pc))))
+        ;; The first slice overwrites C unless the caller accumulates; later slices add.
+        (local.set $add (i32.or (local.get $accumulate) (i32.ne (local.get $pc) (i32.const 0))))
+        ;; B[pc.., jc..] as panels of NR columns: a column steps by csb, k by rsb.
+        (call $pack
+          (i32.add (local.get $b)
+            (i32.add (i32.mul (local.get $pc) (local.get $rsb)) (i32.mul (local.get $jc) (local.get $csb))))
+          (local.get $csb) (local.get $rsb) (local.get $nc) (local.get $kc)
+          (local.get $nr) (local.get $size) (local.get $packB))
+        (local.set $ic (i32.const 0))
+        (loop $rowBlocks
+          (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $m) (local.get $ic))))
+          ;; A[ic.., pc..] as panels of MR = 6 rows: a row steps by rsa, k by csa.
+          (call $pack
+            (i32.add (local.get $a)
+              (i32.add (i32.mul (local.get $ic) (local.get $rsa)) (i32.mul (local.get $pc) (local.get $csa))))
+            (local.get $rsa) (local.get $csa) (local.get $mc) (local.get $kc)
+            (i32.const 6) (local.get $size) (local.get $packA))
+          ;; One B panel (in L1) against every A panel of the block (in L2).
+          (local.set $jr (i32.const 0))
+          (loop $columnPanels
+            (local.set $ir (i32.const 0))
+            (loop $rowPanels
+              (call $tile
+                (local.get $f64)
+                (i32.add (local.get $packA) (i32.mul (i32.mul (local.get $ir) (local.get $kc)) (local.get $size)))
+                (i32.add (local.get $packB) (i32.mul (i32.mul (local.get $jr) (local.get $kc)) (local.get $size)))
+                (local.get $kc)
+                (i32.add (local.get $c)
+                  (i32.add
+                    (i32.mul (i32.add (local.get $ic) (local.get $ir)) (local.get $ldc))
+                    (i32.mul (i32.add (local.get $jc) (local.get $jr)) (local.get $size))))
+                (local.get $ldc) (local.get $add)
+                (call $min (i32.const 6) (i32.sub (local.get $mc) (local.get $ir)))
+                (call $min (local.get $nr) (i32.sub (local.get $nc) (local.get $jr)))
+                (local.get $tile))
+              (br_if $rowPanels
+                (i32.lt_u (local.tee $ir (i32.add (local.get $ir) (i32.const 6))) (local.get $mc))))
+            (br_if $columnPanels
+              (i32.lt_u (local.tee $jr (i32.add (local.get $jr) (local.get $nr))) (local.get $nc))))
+          (br_if $rowBlocks
+            (i32.lt_u (local.tee $ic (i32.add (local.get $ic) (global.get $MC))) (local.get $m))))
+        (br_if $kSlices
+          (i32.lt_u (local.tee $pc (i32.add (local.get $pc) (global.get $KC))) (local.get $k))))
+      (br_if $columnBlocks
+        (i32.lt_u (local.tee $jc (i32.add (local.get $jc) (global.get $NC))) (local.get $n))))
+  )
+
+  (func $min (param $x i32) (param $y i32) (result i32)
+    (select (local.get $x) (local.get $y) (i32.lt_s (local.get $x) (local.get $y))))
+
+  ;; Copies `rows` rows (row r at src + r·rs) of kc elements (element p at + p·ps) into panels
+  ;; of `width` rows, k-major: dst[panel][p][r]. Rows past `rows` are zero. Elements are copied
+  ;; as integers of `size` bytes: the bits are moved, never rounded.
+  (func $pack
+    (param $src i32) (param $rs i32) (param $ps i32) (param $rows i32) (param $kc i32)
+    (param $width i32) (param $size i32) (param $dst i32)
+    (local $r0 i32) (local $p i32) (local $r i32) (local $from i32) (local $bytes i32)
+    (local.set $bytes (i32.mul (local.get $width) (local.get $size)))
+    (local.set $r0 (i32.const 0))
+    (loop $panels
+      (local.set $p (i32.const 0))
+      (loop $ks
+        (local.set $from
+          (i32.add (local.get $src)
+            (i32.add (i32.mul (local.get $r0) (local.get $rs)) (i32.mul (local.get $p) (local.get $ps)))))
+        (if (i32.and
+              (i32.eq (local.get $rs) (local.get $size))
+              (i32.le_u (i32.add (local.get $r0) (local.get $width)) (local.get $rows)))
+          (then
+            ;; The panel's rows are adjacent in memory: copy 24, 32 or 48 bytes at once.
+            (v128.store (local.get $dst) (v128.load (local.get $from)))
+            (if (i32.ge_u (local.get $bytes) (i32.const 32))
+              (then (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $from))))
+              (else (i64.store offset=16 (local.get $dst) (i64.load offset=16 (local.get $from)))))
+            (if (i32.eq (local.get $bytes) (i32.const 48))
+              (then (v128.store offset=32 (local.get $dst) (v128.load offset=32 (local.get $from)))))
+            (local.set $dst (i32.add (local.get $dst) (local.get $bytes))))
+          (else
+            (local.set $r (i32.const 0))
+            (loop $rowsOfPanel
+              (if (i32.lt_u (i32.add (local.get $r0) (local.get $r)) (local.get $rows))
+                (then
+                  (if (i32.eq (local.get $size) (i32.const 4))
+                    (then (i32.store (local.get $dst) (i32.load (local.get $from))))
+                    (else (i64.store (local.get $dst) (i64.load (local.get $from))))))
+                (else
+                  (if (i32.eq (local.get $size) (i32.const 4))
+                    (then (i32.store (local.get $dst) (i32.const 0)))
+                    (else (i64.store (local.get $dst) (i64.const 0))))))
+              (local.set $from (i32.add (local.get $from) (local.get $rs)))
+              (local.set $dst (i32.add (local.get $dst) (local.get $size)))
+              (br_if $rowsOfPanel
+                (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $width))))))
+        (br_if $ks (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 1))) (local.get $kc))))
+      (br_if $panels
+        (i32.lt_u (local.tee $r0 (i32.add (local.get $r0) (local.get $width))) (local.get $rows))))
+  )
+
+  ;; One rows×cols tile of C (at most 6×NR). A full tile goes straight to C; an edge tile is
+  ;; computed whole into `tmp` and only its valid part copied to C.
+  (func $tile
+    (param $f64 i32) (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32)
+    (param $add i32) (param $rows i32) (param $cols i32) (param $tmp i32)
+    (local $nr i32) (local $r i32) (local $j i32) (local $to i32) (local $from i32)
+    (local.set $nr (select (i32.const 4) (i32.const 8) (local.get $f64)))
+    (if (i32.and (i32.eq (local.get $rows) (i32.const 6)) (i32.eq (local.get $cols) (local.get $nr)))
+      (then
+        (if (local.get $f64)
+          (then (call $kernel64 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $c) (local.get $ldc) (local.get $add)))
+          (else (call $kernel32 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $c) (local.get $ldc) (local.get $add))))
+        (return)))
+    (if (local.get $f64)
+      (then (call $kernel64 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $tmp) (i32.const 32) (i32.const 0)))
+      (else (call $kernel32 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $tmp) (i32.const 32) (i32.const 0))))
+    (local.set $r (i32.const 0))
+    (loop $rowsOfTile
+      (local.set $j (i32.const 0))
+      (loop $colsOfTile
+        (if (local.get $f64)
+          (then
+            (local.set $to (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $from (i32.add (local.get $tmp) (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 2)) (local.get $j)) (i32.const 3))))
+            (f64.store (local.get $to)
+              (if (result f64) (local.get $add)
+                (then (f64.add (f64.load (local.get $to)) (f64.load (local.get $from))))
+                (else (f64.load (local.get $from))))))
+          (else
+            (local.set $to (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.shl (local.get $j) (i32.const 2))))
+            (local.set $from (i32.add (local.get $tmp) (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 3)) (local.get $j)) (i32.const 2))))
+            (f32.store (local.get $to)
+              (if (result f32) (local.get $add)
+                (then (f32.add (f32.load (local.get $to)) (f32.load (local.get $from))))
+                (else (f32.load (local.get $from)))))))
+        (br_if $colsOfTile (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $cols))))
+      (br_if $rowsOfTile (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $rows))))
+  )
+
+  ;; float32 micro-kernel: C[6×8] (+)= Σ_p A panel[p][0..6] ⊗ B panel[p][0..8], kc ≥ 1 steps.
+  ;; Row r of C is at c + r·ldc (bytes); add is 1 to add to C, 0 to overwrite it.
+  (func $kernel32
+    (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $c40 v128) (local $c41 v128) (local $c50 v128) (local $c51 v128)
+    (local $b0 v128) (local $b1 v128) (local $ai v128)
+    (loop $k
+      (local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      (local.set $ai (v128.load32_splat (local.get $pa)))
+      (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $ai) (local.get $b0))))
+      (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load32_splat offset=4 (local.get $pa)))
+      (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $ai) (local.get $b0))))
+      (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load32_splat offset=8 (local.get $pa)))
+      (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $ai) (local.get $b0))))
+      (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load32_splat offset=12 (local.get $pa)))
+      (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $ai) (local.get $b0))))
+      (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load32_splat offset=16 (local.get $pa)))
+      (local.set $c40 (f32x4.add (local.get $c40) (f32x4.mul (local.get $ai) (local.get $b0))))
+      (local.set $c41 (f32x4.add (local.get $c41) (f32x4.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load32_splat offset=20 (local.get $pa)))
+      (local.set $c50 (f32x4.add (local.get $c50) (f32x4.mul (local.get $ai) (local.get $b0))))
+      (local.set $c51 (f32x4.add (local.get $c51) (f32x4.mul (local.get $ai) (local.get $b1))))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 24)))
+      (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
+      (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+    (if (local.get $add)
+      (then
+        (call $add32 (local.get $c) (local.get $c00) (local.get $c01))
+        (call $add32 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c10) (local.get $c11))
+        (call $add32 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c20) (local.get $c21))
+        (call $add32 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c30) (local.get $c31))
+        (call $add32 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c40) (local.get $c41))
+        (call $add32 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c50) (local.get $c51)))
+      (else
+        (call $store (local.get $c) (local.get $c00) (local.get $c01))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c10) (local.get $c11))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c20) (local.get $c21))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c30) (local.get $c31))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c40) (local.get $c41))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c50) (local.get $c51))))
+  )
+
+  ;; float64 micro-kernel: C[6×4] (+)= Σ_p A panel[p][0..6] ⊗ B panel[p][0..4].
+  (func $kernel64
+    (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $c40 v128) (local $c41 v128) (local $c50 v128) (local $c51 v128)
+    (local $b0 v128) (local $b1 v128) (local $ai v128)
+    (loop $k
+      (local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      (local.set $ai (v128.load64_splat (local.get $pa)))
+      (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $ai) (local.get $b0))))
+      (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load64_splat offset=8 (local.get $pa)))
+      (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $ai) (local.get $b0))))
+      (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load64_splat offset=16 (local.get $pa)))
+      (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $ai) (local.get $b0))))
+      (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load64_splat offset=24 (local.get $pa)))
+      (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $ai) (local.get $b0))))
+      (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load64_splat offset=32 (local.get $pa)))
+      (local.set $c40 (f64x2.add (local.get $c40) (f64x2.mul (local.get $ai) (local.get $b0))))
+      (local.set $c41 (f64x2.add (local.get $c41) (f64x2.mul (local.get $ai) (local.get $b1))))
+      (local.set $ai (v128.load64_splat offset=40 (local.get $pa)))
+      (local.set $c50 (f64x2.add (local.get $c50) (f64x2.mul (local.get $ai) (local.get $b0))))
+      (local.set $c51 (f64x2.add (local.get $c51) (f64x2.mul (local.get $ai) (local.get $b1))))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 48)))
+      (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
+      (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+    (if (local.get $add)
+      (then
+        (call $add64 (local.get $c) (local.get $c00) (local.get $c01))
+        (call $add64 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c10) (local.get $c11))
+        (call $add64 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c20) (local.get $c21))
+        (call $add64 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c30) (local.get $c31))
+        (call $add64 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c40) (local.get $c41))
+        (call $add64 (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c50) (local.get $c51)))
+      (else
+        (call $store (local.get $c) (local.get $c00) (local.get $c01))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c10) (local.get $c11))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c20) (local.get $c21))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c30) (local.get $c31))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c40) (local.get $c41))
+        (call $store (local.tee $c (i32.add (local.get $c) (local.get $ldc))) (local.get $c50) (local.get $c51))))
+  )
+
+  ;; One row of a tile: 32 bytes at `to`, two vectors.
+  (func $store (param $to i32) (param $x0 v128) (param $x1 v128)
+    (v128.store (local.get $to) (local.get $x0))
+    (v128.store offset=16 (local.get $to) (local.get $x1)))
+
+  (func $add32 (param $to i32) (param $x0 v128) (param $x1 v128)
+    (v128.store (local.get $to) (f32x4.add (v128.load (local.get $to)) (local.get $x0)))
+    (v128.store offset=16 (local.get $to) (f32x4.add (v128.load offset=16 (local.get $to)) (local.get $x1))))
+
+  (func $add64 (param $to i32) (param $x0 v128) (param $x1 v128)
+    (v128.store (local.get $to) (f64x2.add (v128.load (local.get $to)) (local.get $x0)))
+    (v128.store offset=16 (local.get $to) (f64x2.add (v128.load offset=16 (local.get $to)) (local.get $x1))))
+)
