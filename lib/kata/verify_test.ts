@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { style } from "./cli.ts";
+import { checkManifest, formatReport, type GroupResult, verify } from "./verify.ts";
+import { readWorkbook } from "./manifest.ts";
+
+const FIXTURE = fileURLToPath(new URL("./testdata/fixture/", import.meta.url));
+
+function group(groups: GroupResult[], name: string): GroupResult {
+  const found = groups.find((g) => g.name.startsWith(name));
+  assert.ok(found, `no group named ${name}: ${groups.map((g) => g.name)}`);
+  return found;
+}
+
+Deno.test("verify() catches a solved stub, a test failing for the wrong reason and a missing hint", async () => {
+  const report = await verify(FIXTURE);
+  const lib = group(report.groups, "lib tests");
+  assert.deepEqual([lib.passed, lib.failures], [2, []], "the fixture's test and doc example");
+
+  const reference = group(report.groups, "chapter tests, reference");
+  assert.deepEqual([reference.passed, reference.failures], [4, []]);
+
+  const stub = group(report.groups, "chapter tests, stub");
+  assert.equal(stub.passed, 2, "double() and square() fail with NotImplementedError");
+  assert.equal(stub.failures.length, 2);
+  assert.match(stub.failures[0], /^chapters\/01\/math_test\.ts:\d+ › half\(\) halves: passes/);
+  assert.match(
+    stub.failures[1],
+    /^chapters\/01\/math_test\.ts:\d+ › triple\(\) triples each number: fails with "TypeError: Cannot read properties of undefined \(reading 'factor'\)" instead of NotImplementedError/,
+  );
+
+  const hints = group(report.groups, "hints");
+  assert.equal(hints.passed, 2, "double and triple have their three tiers");
+  assert.deepEqual(hints.failures, ["square (chapters/01/math.ts:27): no ## square section"]);
+
+  for (const name of ["fmt", "lint", "types", "exercises have tests", "import rules", "stubs.ts"]) {
+    assert.deepEqual(group(report.groups, name).failures, [], name);
+  }
+  assert.equal(report.failed, 3);
+  assert.equal(report.passed, report.groups.reduce((n, g) => n + g.passed, 0));
+
+  const lines = formatReport(report, style(false));
+  assert.equal(lines.at(-1), `test: ${report.passed} passed, 3 failed`);
+  assert.ok(lines.includes("FAIL hints: 2 passed, 1 failed"));
+});
+
+Deno.test("verify() works on a workbook with no chapters yet", async () => {
+  const root = mkdtempSync(join(tmpdir(), "zerokara-empty-"));
+  try {
+    mkdirSync(join(root, "chapters"));
+    mkdirSync(join(root, "lib"));
+    writeFileSync(join(root, "deno.json"), '{ "lock": false }\n');
+    writeFileSync(
+      join(root, "chapters", "stubs.ts"),
+      "/** No stubs yet. */\nexport type StubsMatchTheirReferences = [];\n",
+    );
+    writeFileSync(join(root, "lib", "one.ts"), "/** One. */\nexport const ONE = 1;\n");
+    writeFileSync(
+      join(root, "lib", "one_test.ts"),
+      'import { ONE } from "./one.ts";\n\nDeno.test("ONE is 1", () => {\n' +
+        '  if (ONE !== 1) throw new Error("ONE is not 1");\n});\n',
+    );
+    const report = await verify(root);
+    assert.equal(report.failed, 0, formatReport(report, style(false)).join("\n"));
+    assert.equal(group(report.groups, "lib tests").passed, 1);
+    assert.equal(group(report.groups, "chapter tests, reference").passed, 0);
+    assert.equal(group(report.groups, "chapter tests, stub").passed, 0);
+    assert.equal(group(report.groups, "hints").passed, 0);
+    assert.equal(
+      formatReport(report, style(false)).at(-1),
+      `test: ${report.passed} passed, 0 failed`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+Deno.test("checkManifest() reports unlisted stub modules and missing listed files", () => {
+  const workbook = readWorkbook(FIXTURE);
+  workbook.pairs.push({ chapter: "02", stub: "chapters/02/gone.ts", reference: "lib/gone.ts" });
+  workbook.stubModules.push("chapters/01/extra.ts");
+  const result = checkManifest(workbook);
+  assert.equal(result.passed, 2);
+  assert.deepEqual(result.failures.slice(0, 2), [
+    "chapters/stubs.ts: stub chapters/02/gone.ts does not exist",
+    "chapters/stubs.ts: reference lib/gone.ts does not exist",
+  ]);
+  assert.match(
+    result.failures[2],
+    /^chapters\/01\/extra\.ts calls todo\(\) but chapters\/stubs\.ts/,
+  );
+});
