@@ -21,6 +21,9 @@ export type StubsMatchTheirReferences = [
       typeof import("../lib/experiments/ch01/sin_cos.ts")
     >
   >,
+  Expect<
+    SameExports<typeof import("./02/perceptron.ts"), typeof import("../lib/perceptron/mod.ts")>
+  >,
   Expect<SameExports<typeof import("./07/im2col.ts"), typeof import("../lib/layers/im2col.ts")>>,
   Expect<
     SameExports<typeof import("./07/convolution.ts"), typeof import("../lib/layers/convolution.ts")>

@@ -1,0 +1,154 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { AND, NAND, OR, perceptron, XOR } from "./perceptron.ts";
+
+/** The four inputs of a truth table, in the book's order (§2.2). */
+const INPUTS: [number, number][] = [[0, 0], [1, 0], [0, 1], [1, 1]];
+const XOR_TABLE = [0, 1, 1, 0];
+
+/** The book's weights and biases (§2.3.3). */
+const BOOK_WEIGHTS = {
+  AND: { w: [0.5, 0.5], b: -0.7 },
+  NAND: { w: [-0.5, -0.5], b: 0.7 },
+  OR: { w: [0.5, 0.5], b: -0.2 },
+};
+
+function table(gate: (x1: number, x2: number) => number): number[] {
+  return INPUTS.map(([x1, x2]) => gate(x1, x2));
+}
+
+/** Inputs in [-2, 2], the region where the gates' boundaries lie. */
+const real = fc.double({ min: -2, max: 2, noNaN: true });
+
+// perceptron --------------------------------------------------------------------------------
+
+Deno.test("perceptron() matches the book's example (§2.3.2)", () => {
+  // 0.5·0 + 0.5·1 - 0.7 = -0.2: the perceptron does not fire.
+  assert.equal(perceptron([0, 1], { w: [0.5, 0.5], b: -0.7 }), 0);
+  assert.equal(perceptron([1, 1], { w: [0.5, 0.5], b: -0.7 }), 1);
+});
+
+Deno.test("perceptron() gives 0 when the weighted sum plus bias is exactly 0 (equation 2.2)", () => {
+  assert.equal(perceptron([1, 0], { w: [1, 1], b: -1 }), 0);
+  assert.equal(perceptron([0, 0], { w: [3, -2], b: 0 }), 0);
+  assert.equal(perceptron([1, 1], { w: [1, 1], b: -1 }), 1);
+});
+
+Deno.test("perceptron() fires exactly where w·x + b > 0, for any inputs, weights and sizes", () => {
+  const sized = fc.integer({ min: 1, max: 4 }).chain((n) =>
+    fc.record({
+      x: fc.array(real, { minLength: n, maxLength: n }),
+      w: fc.array(real, { minLength: n, maxLength: n }),
+      b: real,
+    })
+  );
+  perceptron([1], { w: [1], b: 0 }); // a stub fails here, before fast-check wraps its error
+  fc.assert(
+    fc.property(sized, ({ x, w, b }) => {
+      const y = perceptron(x, { w, b });
+      const tmp = x.reduce((s, xi, i) => s + w[i] * xi, 0) + b;
+      // Away from the boundary, where the order of the additions cannot matter.
+      fc.pre(Math.abs(tmp) > 1e-9);
+      assert.equal(y, tmp > 0 ? 1 : 0, `x=${x}, w=${w}, b=${b}: w·x + b = ${tmp}`);
+    }),
+    { seed: 1, numRuns: 500 },
+  );
+});
+
+Deno.test("perceptron() with the book's weights is AND, NAND and OR (§2.3.3)", () => {
+  assert.deepEqual(table((x1, x2) => perceptron([x1, x2], BOOK_WEIGHTS.AND)), [0, 0, 0, 1]);
+  assert.deepEqual(table((x1, x2) => perceptron([x1, x2], BOOK_WEIGHTS.NAND)), [1, 1, 1, 0]);
+  assert.deepEqual(table((x1, x2) => perceptron([x1, x2], BOOK_WEIGHTS.OR)), [0, 1, 1, 1]);
+});
+
+Deno.test("perceptron() is never XOR, with the book's weights or any others (§2.4)", () => {
+  for (const [name, weights] of Object.entries(BOOK_WEIGHTS)) {
+    assert.notDeepEqual(table((x1, x2) => perceptron([x1, x2], weights)), XOR_TABLE, name);
+  }
+  // A grid of weights and biases from -1 to 1 in steps of 0.1: 9,261 perceptrons.
+  const grid = Array.from({ length: 21 }, (_, i) => (i - 10) / 10);
+  for (const w1 of grid) {
+    for (const w2 of grid) {
+      for (const b of grid) {
+        const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
+        assert.notDeepEqual(t, XOR_TABLE, `w = (${w1}, ${w2}), b = ${b} gives XOR`);
+      }
+    }
+  }
+  // And random ones of any size: XOR is not linearly separable.
+  const any = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+  fc.assert(
+    fc.property(any, any, any, (w1, w2, b) => {
+      const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
+      assert.notDeepEqual(t, XOR_TABLE);
+    }),
+    { seed: 1, numRuns: 2000 },
+  );
+});
+
+// AND, NAND, OR -----------------------------------------------------------------------------
+
+Deno.test("AND() matches the book's truth table (§2.3.3)", () => {
+  assert.deepEqual(table(AND), [0, 0, 0, 1]);
+});
+
+Deno.test("AND() is the perceptron with w = (0.5, 0.5), b = -0.7 for real inputs too", () => {
+  AND(0, 0);
+  fc.assert(
+    fc.property(real, real, (x1, x2) => {
+      const tmp = 0.5 * x1 + 0.5 * x2 - 0.7;
+      fc.pre(Math.abs(tmp) > 1e-9);
+      assert.equal(AND(x1, x2), tmp > 0 ? 1 : 0, `AND(${x1}, ${x2})`);
+    }),
+    { seed: 1, numRuns: 500 },
+  );
+});
+
+Deno.test("NAND() matches the book's truth table (§2.3.3)", () => {
+  assert.deepEqual(table(NAND), [1, 1, 1, 0]);
+});
+
+Deno.test("NAND() is the perceptron with w = (-0.5, -0.5), b = 0.7 for real inputs too", () => {
+  NAND(0, 0);
+  fc.assert(
+    fc.property(real, real, (x1, x2) => {
+      const tmp = -0.5 * x1 - 0.5 * x2 + 0.7;
+      fc.pre(Math.abs(tmp) > 1e-9);
+      assert.equal(NAND(x1, x2), tmp > 0 ? 1 : 0, `NAND(${x1}, ${x2})`);
+    }),
+    { seed: 1, numRuns: 500 },
+  );
+});
+
+Deno.test("OR() matches the book's truth table (§2.3.3)", () => {
+  assert.deepEqual(table(OR), [0, 1, 1, 1]);
+});
+
+Deno.test("OR() is the perceptron with w = (0.5, 0.5), b = -0.2 for real inputs too", () => {
+  OR(0, 0);
+  fc.assert(
+    fc.property(real, real, (x1, x2) => {
+      const tmp = 0.5 * x1 + 0.5 * x2 - 0.2;
+      fc.pre(Math.abs(tmp) > 1e-9);
+      assert.equal(OR(x1, x2), tmp > 0 ? 1 : 0, `OR(${x1}, ${x2})`);
+    }),
+    { seed: 1, numRuns: 500 },
+  );
+});
+
+// XOR ---------------------------------------------------------------------------------------
+
+Deno.test("XOR() matches the book's truth table (§2.5.2)", () => {
+  assert.deepEqual(table(XOR), XOR_TABLE);
+});
+
+Deno.test("XOR() is NAND and OR fed into AND, for real inputs too (§2.5.2)", () => {
+  XOR(0, 0);
+  fc.assert(
+    fc.property(real, real, (x1, x2) => {
+      const y = XOR(x1, x2);
+      assert.equal(y, AND(NAND(x1, x2), OR(x1, x2)), `XOR(${x1}, ${x2})`);
+    }),
+    { seed: 1, numRuns: 500 },
+  );
+});
