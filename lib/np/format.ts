@@ -18,14 +18,25 @@ const LINE_WIDTH = 75;
 /** Formats one array the way NumPy's `repr` does. */
 export function formatArray(x: NDArray): string {
   const suffix = x.dtype === "float32" ? ", dtype=float32" : "";
-  if (x.size === 0) return `array([], shape=[${x.shape.join(", ")}]${suffix})`;
+  if (x.size === 0) {
+    // NumPy shows the dtype of every empty array, and the shape unless it is 1-D.
+    const shape = x.ndim === 1 ? "" : `shape=${pythonShape(x.shape)}, `;
+    return `array([], ${shape}dtype=${x.dtype})`;
+  }
   const summarize = x.size > THRESHOLD;
   const shown = collectShown(x, summarize);
   const format = numberFormatter(shown);
   const width = Math.max(...shown.map((v) => format(v).length));
   const prefix = "array(";
   const body = formatAxis(x, 0, 0, prefix.length, summarize, (v) => format(v).padStart(width));
-  return `${prefix}${body}${suffix})`;
+  // NumPy 2.2+ adds the shape when "..." hides part of the array.
+  const shape = summarize ? `, shape=${pythonShape(x.shape)}` : "";
+  return `${prefix}${body}${shape}${suffix})`;
+}
+
+/** A shape as Python prints a tuple: `(2, 3)`, `(5,)`. */
+function pythonShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
 function collectShown(x: NDArray, summarize: boolean): number[] {
@@ -109,7 +120,8 @@ function numberFormatter(values: number[]): (v: number) => string {
   return (v) => {
     const s = special(v);
     if (s !== undefined) return s;
-    const text = v.toFixed(decimals);
+    // toFixed drops the sign of -0, which NumPy prints.
+    const text = (Object.is(v, -0) ? "-" : "") + v.toFixed(decimals);
     return decimals === 0 ? `${text}.` : padFraction(text);
   };
 }
@@ -143,5 +155,7 @@ function exponential(v: number, digits: number): string {
   const [mantissa, exponent] = v.toExponential(digits).split("e");
   const sign = exponent.startsWith("-") ? "-" : "+";
   const magnitude = exponent.replace(/^[+-]/, "").padStart(2, "0");
-  return `${mantissa}e${sign}${magnitude}`;
+  // NumPy keeps the point when no digit follows it ("1.e-05"), and the sign of -0.
+  const point = digits === 0 ? "." : "";
+  return `${Object.is(v, -0) ? "-" : ""}${mantissa}${point}e${sign}${magnitude}`;
 }
