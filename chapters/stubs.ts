@@ -24,6 +24,16 @@ export type StubsMatchTheirReferences = [
   Expect<
     SameExports<typeof import("./02/perceptron.ts"), typeof import("../lib/perceptron/mod.ts")>
   >,
+  Expect<SameExports<typeof import("./04/loss.ts"), typeof import("../lib/functions/loss.ts")>>,
+  Expect<
+    SameExports<typeof import("./04/gradient.ts"), typeof import("../lib/gradient/numerical.ts")>
+  >,
+  Expect<
+    SameExports<
+      typeof import("./04/two_layer_net.ts"),
+      typeof import("../lib/nets/two_layer_net_ch04.ts")
+    >
+  >,
   Expect<SameExports<typeof import("./07/im2col.ts"), typeof import("../lib/layers/im2col.ts")>>,
   Expect<
     SameExports<typeof import("./07/convolution.ts"), typeof import("../lib/layers/convolution.ts")>

@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import * as np from "../../lib/np/mod.ts";
+import * as reference from "../../lib/gradient/numerical.ts";
+import { assertAllClose } from "../../lib/testing/mod.ts";
+import { gradientDescent, numericalDiff, numericalGradient } from "./gradient.ts";
+
+/** The book's function_1 (§4.3.2): y = 0.01x² + 0.1x, whose derivative is 0.02x + 0.1. */
+const function1 = (x: number) => 0.01 * x ** 2 + 0.1 * x;
+/** The book's function_2 (§4.3.3): f(x0, x1) = x0² + x1². */
+const function2 = (x: np.NDArray) => np.sum(np.square(x));
+
+Deno.test("numericalDiff() matches the book's example (§4.3.2)", () => {
+  // The book prints 0.1999999999990898 and 0.2999999999986347; the true values are 0.2 and 0.3.
+  // A forward difference (f(x + h) − f(x)) / h would be off by about 1e-6.
+  assert.ok(Math.abs(numericalDiff(function1, 5) - 0.1999999999990898) < 1e-12);
+  assert.ok(Math.abs(numericalDiff(function1, 10) - 0.2999999999986347) < 1e-12);
+});
+
+Deno.test("numericalDiff() is exact for a straight line and honours options.h", () => {
+  assert.ok(Math.abs(numericalDiff((x) => 3 * x - 1, 2) - 3) < 1e-9);
+  // With h = 1, the central difference of x³ at 0 is ((1) − (−1)) / 2 = 1 (true slope 0).
+  assert.equal(numericalDiff((x) => x ** 3, 0, { h: 1 }), 1);
+});
+
+Deno.test("numericalDiff() finds the partial derivatives of the book's function_2 (§4.3.3)", () => {
+  // ∂f/∂x0 at (3, 4) by fixing x1 = 4, and ∂f/∂x1 by fixing x0 = 3: 6 and 8.
+  assert.ok(Math.abs(numericalDiff((x0) => x0 ** 2 + 4 ** 2, 3) - 6) < 1e-6);
+  assert.ok(Math.abs(numericalDiff((x1) => 3 ** 2 + x1 ** 2, 4) - 8) < 1e-6);
+});
+
+Deno.test("numericalGradient() matches the book's examples (§4.4)", () => {
+  assertAllClose(numericalGradient(function2, np.array([3.0, 4.0])), [6, 8], { rtol: 1e-9 });
+  assertAllClose(numericalGradient(function2, np.array([0.0, 2.0])), [0, 4], { atol: 1e-9 });
+  assertAllClose(numericalGradient(function2, np.array([3.0, 0.0])), [6, 0], { atol: 1e-9 });
+});
+
+Deno.test("numericalGradient() works for any shape and leaves x as it was", () => {
+  const x = np.array([[[1, -2], [0.5, 3]], [[-1, 0], [2, 0.25]]]);
+  const before = x.clone();
+  // f(x) = Σ x³ has the gradient 3x².
+  const grad = numericalGradient((v) => np.sum(np.pow(v, 3)), x);
+  assert.deepEqual(grad.shape, [2, 2, 2]);
+  assertAllClose(grad, np.mul(3, np.square(before)), { rtol: 1e-6, atol: 1e-7 });
+  assert.deepEqual(x.toArray(), before.toArray(), "x must be restored after each element");
+});
+
+Deno.test("numericalGradient() perturbs x in place, so f may read x itself (§4.4.2)", () => {
+  const W = np.array([[1, 2], [3, 4]]);
+  // f ignores its argument and reads W, as the book's `lambda w: net.loss(x, t)` does.
+  const grad = numericalGradient(() => np.sum(np.square(W)), W);
+  assertAllClose(grad, [[2, 4], [6, 8]], { rtol: 1e-9 });
+});
+
+Deno.test("numericalGradient() matches the reference on random points", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 1000 }), (seed) => {
+      const x = np.rng(seed).normal([3, 2]);
+      const f = (v: np.NDArray) => np.sum(np.mul(np.sin(v), v));
+      assertAllClose(numericalGradient(f, x), reference.numericalGradient(f, x), {
+        rtol: 1e-9,
+        atol: 1e-12,
+      });
+    }),
+    { seed: 1, numRuns: 30 },
+  );
+});
+
+Deno.test("gradientDescent() finds the minimum of function_2 from (-3, 4) (§4.4.1)", () => {
+  const { x, history } = gradientDescent(function2, np.array([-3.0, 4.0]), {
+    lr: 0.1,
+    stepNum: 100,
+  });
+  // The book prints [-6.11110793e-10, 8.14814391e-10].
+  assertAllClose(x, [-6.11110793e-10, 8.14814391e-10], { rtol: 1e-6 });
+  assert.equal(history.length, 100, "one point before each step");
+  assertAllClose(history[0], [-3, 4]);
+  assertAllClose(history[1], [-2.4, 3.2], { rtol: 1e-9 });
+});
+
+Deno.test("gradientDescent() diverges with lr 10 and barely moves with lr 1e-10 (§4.4.1)", () => {
+  const big = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 10, stepNum: 100 });
+  // The book prints [-2.58983747e+13, -1.29524862e+12]: far from 0. The exact digits come from
+  // rounding noise (f(x ± h) of numbers near 1e13), so only the size is checked.
+  assert.ok(
+    Math.abs(big.x.data[0]) > 1e10,
+    `with lr 10, x should blow up, got [${big.x.data.join(", ")}]`,
+  );
+  const small = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 1e-10, stepNum: 100 });
+  assertAllClose(small.x, [-2.99999994, 3.99999992], { rtol: 1e-8 });
+});
+
+Deno.test("gradientDescent() uses lr 0.01 and 100 steps by default and leaves initX alone", () => {
+  const initX = np.array([-3.0, 4.0]);
+  const { x, history } = gradientDescent(function2, initX);
+  assert.equal(history.length, 100);
+  // Each step multiplies x by (1 − 2 · 0.01) = 0.98, exactly for a quadratic.
+  assertAllClose(x, [-3 * 0.98 ** 100, 4 * 0.98 ** 100], { rtol: 1e-6 });
+  assert.deepEqual(initX.toArray(), [-3, 4]);
+});

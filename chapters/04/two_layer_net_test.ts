@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import * as np from "../../lib/np/mod.ts";
+import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import { TwoLayerNet } from "./two_layer_net.ts";
+
+type Matrix = number[][];
+
+/** The network's forward pass written with plain loops: an independent check of predict(). */
+function predictByHand(x: Matrix, W1: Matrix, b1: number[], W2: Matrix, b2: number[]): Matrix {
+  const affine = (v: number[], W: Matrix, b: number[]) =>
+    b.map((bias, j) => v.reduce((sum, vi, i) => sum + vi * W[i][j], bias));
+  return x.map((row) => {
+    const z = affine(row, W1, b1).map((a) => 1 / (1 + Math.exp(-a)));
+    const scores = affine(z, W2, b2);
+    const top = Math.max(...scores);
+    const e = scores.map((s) => Math.exp(s - top));
+    const total = e.reduce((p, q) => p + q, 0);
+    return e.map((v) => v / total);
+  });
+}
+
+/** A small float64 network with seeded, not-too-small weights and biases, and a batch. */
+function smallCase(seed = 0) {
+  const net = new TwoLayerNet({ inputSize: 5, hiddenSize: 4, outputSize: 3, seed });
+  const rng = np.rng(seed + 100);
+  net.params.W1 = rng.normal([5, 4], { scale: 0.7 });
+  net.params.b1 = rng.normal([4], { scale: 0.2 });
+  net.params.W2 = rng.normal([4, 3], { scale: 0.7 });
+  net.params.b2 = rng.normal([3], { scale: 0.2 });
+  const x = rng.random([6, 5]);
+  const labels = np.array([0, 2, 1, 1, 0, 2]);
+  const t = np.zeros([6, 3]);
+  labels.data.forEach((label, i) => t.set([i, label], 1));
+  return { net, x, t, labels };
+}
+
+Deno.test("TwoLayerNet.predict() computes softmax(sigmoid(x·W1 + b1)·W2 + b2) (§4.5.1)", () => {
+  const { net, x } = smallCase();
+  const y = net.predict(x);
+  const { W1, b1, W2, b2 } = net.params;
+  const expected = predictByHand(
+    x.toArray() as Matrix,
+    W1.toArray() as Matrix,
+    b1.toArray() as number[],
+    W2.toArray() as Matrix,
+    b2.toArray() as number[],
+  );
+  assertAllClose(y, expected, { rtol: 1e-12 });
+});
+
+Deno.test("TwoLayerNet.predict() gives one row of probabilities per MNIST-sized input", () => {
+  const net = new TwoLayerNet({ inputSize: 784, hiddenSize: 100, outputSize: 10 });
+  const y = net.predict(np.rng(1).random([3, 784]));
+  assert.deepEqual(y.shape, [3, 10]);
+  assertAllClose(np.sum(y, { axis: 1 }), [1, 1, 1], { rtol: 1e-12 });
+  assert.ok(y.data.every((p) => p > 0 && p < 1));
+});
+
+Deno.test("TwoLayerNet.loss() is the cross-entropy error of predict() (§4.5.1)", () => {
+  const { net, x, t, labels } = smallCase();
+  const loss = net.loss(x, t);
+  const y = net.predict(x);
+  let expected = 0;
+  for (let i = 0; i < 6; i++) expected -= Math.log(y.get(i, labels.data[i]) + 1e-7) / 6;
+  assert.ok(Math.abs(loss - expected) < 1e-12, `loss ${loss}, expected ${expected}`);
+  assert.ok(Math.abs(net.loss(x, labels) - expected) < 1e-12, "index labels give the same loss");
+});
+
+Deno.test("TwoLayerNet.loss() of a network with all-zero weights is −log(1/10 + 1e-7)", () => {
+  const net = new TwoLayerNet({ inputSize: 4, hiddenSize: 3, outputSize: 10 });
+  for (const key of Object.keys(net.params)) net.params[key] = np.zerosLike(net.params[key]);
+  const x = np.rng(2).random([5, 4]);
+  const loss = net.loss(x, np.array([0, 1, 2, 3, 9]));
+  assert.ok(Math.abs(loss + Math.log(0.1 + 1e-7)) < 1e-12, `got ${loss}`);
+});
+
+Deno.test("TwoLayerNet.accuracy() counts the most probable class that is right", () => {
+  // W1 = 10·I and W2 = I: the most probable class is the position of x's largest input.
+  const net = new TwoLayerNet({ inputSize: 3, hiddenSize: 3, outputSize: 3 });
+  net.params.W1 = np.mul(np.eye(3), 10);
+  net.params.b1 = np.zeros([3]);
+  net.params.W2 = np.eye(3);
+  net.params.b2 = np.zeros([3]);
+  const x = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]]);
+  assert.equal(net.accuracy(x, np.array([0, 1, 2, 2])), 0.75);
+  assert.equal(net.accuracy(x, np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 1]])), 0.75);
+  assert.equal(net.accuracy(x, np.array([0, 1, 2, 0])), 1);
+  assert.equal(net.accuracy(x, np.array([2, 2, 0, 1])), 0);
+});
+
+Deno.test("TwoLayerNet.numericalGradient() differentiates the loss by each parameter (§4.5.1)", () => {
+  const { net, x, t } = smallCase(3);
+  const grads = net.numericalGradient(x, t);
+  assert.deepEqual(Object.keys(grads).sort(), ["W1", "W2", "b1", "b2"]);
+  for (const key of ["W1", "b1", "W2", "b2"]) {
+    assert.deepEqual(grads[key].shape, net.params[key].shape, `the shape of grads.${key}`);
+    const expected = numericalGradientOf(() => net.loss(x, t), net.params[key], { h: 1e-4 });
+    assertAllClose(grads[key], expected, { rtol: 1e-6, atol: 1e-10, msg: `grads.${key}` });
+  }
+});
+
+Deno.test("TwoLayerNet.numericalGradient() leaves the parameters as they were", () => {
+  const { net, x, t } = smallCase(4);
+  const before = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.clone()]));
+  net.numericalGradient(x, t);
+  for (const key of Object.keys(before)) assertAllClose(net.params[key], before[key]);
+});
+
+Deno.test("TwoLayerNet.numericalGradient() agrees with the analytic gradient() (§4.5.1)", () => {
+  const { net, x, t } = smallCase(5);
+  const numerical = net.numericalGradient(x, t);
+  const analytic = net.gradient(x, t);
+  for (const key of ["W1", "b1", "W2", "b2"]) {
+    assertAllClose(numerical[key], analytic[key], { rtol: 1e-5, atol: 1e-8, msg: `grads.${key}` });
+  }
+});
+
+Deno.test("TwoLayerNet.loss() falls while SGD trains on 200 samples (§4.5.2)", () => {
+  // Four classes, each a noisy bump on its own five of twenty inputs: easy to learn.
+  const rng = np.rng(7);
+  const labels = rng.integers(0, 4, { size: [200] });
+  const x = rng.normal([200, 20], { scale: 0.3 });
+  const t = np.zeros([200, 4]);
+  for (let i = 0; i < 200; i++) {
+    const label = labels.data[i];
+    t.set([i, label], 1);
+    for (let j = 0; j < 5; j++) x.data[i * 20 + label * 5 + j] += 1;
+  }
+  const net = new TwoLayerNet({ inputSize: 20, hiddenSize: 10, outputSize: 4, weightInitStd: 0.1 });
+  const before = net.loss(x, t);
+  for (let i = 0; i < 50; i++) {
+    const mask = rng.choice(200, 50);
+    const grads = net.gradient(np.take(x, mask, { axis: 0 }), np.take(t, mask, { axis: 0 }));
+    for (const key of Object.keys(grads)) {
+      np.sub(net.params[key], np.mul(grads[key], 2), { out: net.params[key] });
+    }
+  }
+  const after = net.loss(x, t);
+  assert.ok(after < before / 2, `the loss went from ${before} to ${after}`);
+  assert.ok(net.accuracy(x, t) > 0.9, `accuracy ${net.accuracy(x, t)}`);
+});

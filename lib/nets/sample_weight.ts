@@ -1,0 +1,116 @@
+/**
+ * The chapter 3 network's parameters and the file that ships them, `data/ch03/sample_weight.safetensors`:
+ * the workbook's counterpart of the book's `sample_weight.pkl` (§3.6.2), a 784-50-100-10 sigmoid
+ * network trained by `deno task ch03:make-weights` (see `data/README.md`).
+ *
+ * @module
+ */
+
+import { fileURLToPath } from "node:url";
+import { loadSafetensors, saveSafetensors } from "../io/safetensors.ts";
+import type * as np from "../np/mod.ts";
+
+/**
+ * A three-layer network's parameters, the book's `network` dictionary (§3.4.3):
+ * `W1 [inputs, h1]`, `b1 [h1]`, `W2 [h1, h2]`, `b2 [h2]`, `W3 [h2, outputs]`, `b3 [outputs]`.
+ */
+export interface Network {
+  /** The first layer's weights. */
+  W1: np.NDArray;
+  /** The first layer's bias. */
+  b1: np.NDArray;
+  /** The second layer's weights. */
+  W2: np.NDArray;
+  /** The second layer's bias. */
+  b2: np.NDArray;
+  /** The third layer's weights. */
+  W3: np.NDArray;
+  /** The third layer's bias. */
+  b3: np.NDArray;
+}
+
+/** The names of a {@linkcode Network}'s parameters, in order. */
+export const NETWORK_KEYS = ["W1", "b1", "W2", "b2", "W3", "b3"] as const;
+
+/** The shipped weights: `data/ch03/sample_weight.safetensors`. */
+export const SAMPLE_WEIGHT_PATH = fileURLToPath(
+  new URL("../../data/ch03/sample_weight.safetensors", import.meta.url),
+);
+
+/** The shapes of the shipped network: 784 → 50 → 100 → 10, as the book's. */
+export const SAMPLE_WEIGHT_SHAPES: Record<keyof Network, readonly number[]> = {
+  W1: [784, 50],
+  b1: [50],
+  W2: [50, 100],
+  b2: [100],
+  W3: [100, 10],
+  b3: [10],
+};
+
+/**
+ * Loads the chapter 3 network's weights, like the book's `init_network()` that unpickles
+ * `sample_weight.pkl` (§3.6.2), and checks that they are the 784-50-100-10 network.
+ *
+ * @example
+ * ```ts
+ * import { loadSampleWeight } from "./sample_weight.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { network, metadata } = loadSampleWeight();
+ * assert.deepEqual(network.W1.shape, [784, 50]);
+ * assert.equal(network.W1.dtype, "float32");
+ * assert.ok(Number(metadata.test_accuracy) >= 0.92);
+ * ```
+ *
+ * @param path The file (the shipped one by default).
+ * @returns The parameters and the file's metadata (how it was made, its test accuracy).
+ * @throws {SafetensorsError} when the file is missing or damaged.
+ * @throws {TypeError} when a parameter is missing or has another shape.
+ */
+export function loadSampleWeight(
+  path: string = SAMPLE_WEIGHT_PATH,
+): { network: Network; metadata: Record<string, string> } {
+  const { tensors, metadata } = loadSafetensors(path);
+  for (const key of NETWORK_KEYS) {
+    const shape = tensors[key]?.shape;
+    const expected = SAMPLE_WEIGHT_SHAPES[key];
+    if (!shape || shape.length !== expected.length || shape.some((n, i) => n !== expected[i])) {
+      throw new TypeError(
+        `${path} should hold ${key} of shape [${expected}], found ${
+          shape ? `[${shape}]` : "none"
+        }: make it again with \`deno task ch03:make-weights\``,
+      );
+    }
+  }
+  const network = Object.fromEntries(NETWORK_KEYS.map((k) => [k, tensors[k]])) as unknown as Network;
+  return { network, metadata };
+}
+
+/**
+ * Saves a network's parameters as a safetensors file (atomically).
+ *
+ * @example
+ * ```ts
+ * import { loadSampleWeight, saveSampleWeight } from "./sample_weight.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { network } = loadSampleWeight();
+ * const path = saveSampleWeight(Deno.makeTempDirSync() + "/w.safetensors", network, {
+ *   metadata: { note: "a copy" },
+ * });
+ * assert.deepEqual(loadSampleWeight(path).network.b3.data, network.b3.data);
+ * ```
+ *
+ * @param path Where to write.
+ * @param network The parameters.
+ * @param options `metadata`: strings stored with them (how they were made).
+ * @returns The path written.
+ */
+export function saveSampleWeight(
+  path: string,
+  network: Network,
+  options: { metadata?: Record<string, string> } = {},
+): string {
+  const tensors = Object.fromEntries(NETWORK_KEYS.map((k) => [k, network[k]]));
+  return saveSafetensors(path, tensors, options.metadata ?? {});
+}

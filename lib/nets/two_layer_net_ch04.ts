@@ -1,0 +1,159 @@
+/**
+ * The chapter 4 two-layer network: sigmoid hidden layer, softmax output, gradients by
+ * numerical differentiation (the book's §4.5.1; `ch04/two_layer_net.py`).
+ *
+ * @module
+ */
+
+import { sigmoid, softmax } from "../functions/activation.ts";
+import { crossEntropyError } from "../functions/loss.ts";
+import { numericalGradient } from "../gradient/numerical.ts";
+import * as np from "../np/mod.ts";
+
+/** The sizes and initialisation of a {@linkcode TwoLayerNet}. */
+export interface TwoLayerNetOptions {
+  /** Inputs per sample (784 for MNIST). */
+  inputSize: number;
+  /** Neurons of the hidden layer (50 in the book). */
+  hiddenSize: number;
+  /** Classes (10 for MNIST). */
+  outputSize: number;
+  /** The standard deviation of the initial weights (0.01, as the book). */
+  weightInitStd?: number;
+  /** The seed of the initial weights (0). */
+  seed?: number;
+  /** The dtype of the parameters: float64 (default) or float32 for fast training. */
+  dtype?: np.DType;
+}
+
+/**
+ * A two-layer network x → Affine → sigmoid → Affine → softmax (§4.5.1). `params` holds
+ * `W1 [input, hidden]`, `b1 [hidden]`, `W2 [hidden, output]`, `b2 [output]`; training updates
+ * them in place.
+ *
+ * @example A forward pass, the loss and the gradients (§4.5.1)
+ * ```ts
+ * import { TwoLayerNet } from "./two_layer_net_ch04.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const net = new TwoLayerNet({ inputSize: 4, hiddenSize: 3, outputSize: 2 });
+ * const x = np.rng(1).random([5, 4]);
+ * const t = np.array([[1, 0], [0, 1], [1, 0], [1, 0], [0, 1]]);
+ * assert.deepEqual(net.predict(x).shape, [5, 2]);
+ * assert.ok(Math.abs(net.loss(x, t) - Math.LN2) < 1e-3);
+ * const grads = net.gradient(x, t);
+ * assert.deepEqual(grads.W1.shape, [4, 3]);
+ * ```
+ */
+export class TwoLayerNet {
+  /** The weights and biases by name: `W1`, `b1`, `W2`, `b2`. */
+  params: Record<string, np.NDArray>;
+
+  /** Draws W1 and W2 from N(0, weightInitStd²) with a seeded generator; biases start at 0. */
+  constructor(options: TwoLayerNetOptions) {
+    const { inputSize, hiddenSize, outputSize } = options;
+    for (const [name, n] of Object.entries({ inputSize, hiddenSize, outputSize })) {
+      if (!Number.isInteger(n) || n <= 0) {
+        throw new RangeError(`TwoLayerNet needs a positive whole ${name}, got ${n}`);
+      }
+    }
+    const scale = options.weightInitStd ?? 0.01, dtype = options.dtype ?? "float64";
+    const rng = np.rng(options.seed ?? 0);
+    this.params = {
+      W1: rng.normal([inputSize, hiddenSize], { scale, dtype }),
+      b1: np.zeros([hiddenSize], { dtype }),
+      W2: rng.normal([hiddenSize, outputSize], { scale, dtype }),
+      b2: np.zeros([outputSize], { dtype }),
+    };
+  }
+
+  /**
+   * The class probabilities of a batch: softmax(sigmoid(x·W1 + b1)·W2 + b2).
+   *
+   * @param x Inputs `[n, inputSize]`.
+   * @returns Probabilities `[n, outputSize]`, each row summing to 1.
+   */
+  predict(x: np.NDArray): np.NDArray {
+    const { W1, b1, W2, b2 } = this.params;
+    const z1 = sigmoid(np.add(np.dot(x, W1), b1));
+    return softmax(np.add(np.dot(z1, W2), b2));
+  }
+
+  /**
+   * The cross-entropy error of the predictions (§4.5.1).
+   *
+   * @param x Inputs `[n, inputSize]`.
+   * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   * @returns The mean loss over the batch.
+   */
+  loss(x: np.NDArray, t: np.NDArray): number {
+    return crossEntropyError(this.predict(x), t);
+  }
+
+  /**
+   * The fraction of samples whose most probable class is the label.
+   *
+   * @param x Inputs `[n, inputSize]`.
+   * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   * @returns A number in [0, 1].
+   */
+  accuracy(x: np.NDArray, t: np.NDArray): number {
+    const y = np.argmax(this.predict(x), { axis: 1 });
+    const labels = t.ndim === 1 ? t : np.argmax(t, { axis: 1 });
+    return np.sum(np.equal(y, labels)) / x.shape[0];
+  }
+
+  /**
+   * The gradients of the loss by numerical differentiation of every parameter (§4.5.1):
+   * slow (two forward passes per weight) but obviously right.
+   *
+   * @param x Inputs `[n, inputSize]`.
+   * @param t Labels: one-hot or class indices.
+   * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`, each of its parameter's shape.
+   */
+  numericalGradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
+    // The parameters are perturbed in place, so the loss needs no argument (§4.5.1).
+    const lossW = () => this.loss(x, t);
+    const grads: Record<string, np.NDArray> = {};
+    for (const key of ["W1", "b1", "W2", "b2"]) {
+      grads[key] = numericalGradient(lossW, this.params[key]);
+    }
+    return grads;
+  }
+
+  /**
+   * The same gradients computed analytically, as the book's fast `gradient` (a preview of
+   * chapter 5's backpropagation): dy = (y − t) / n, then back through each layer.
+   *
+   * @param x Inputs `[n, inputSize]`.
+   * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`.
+   */
+  gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
+    const { W1, b1, W2, b2 } = this.params;
+    const batchNum = x.shape[0];
+    const z1 = sigmoid(np.add(np.dot(x, W1), b1));
+    const y = softmax(np.add(np.dot(z1, W2), b2));
+    // Softmax with cross-entropy has the gradient (y − t) / n (§5.6.3).
+    const dy = np.div(np.sub(y, asOneHot(t, y)), batchNum);
+    const da1 = np.dot(dy, W2.T);
+    // The sigmoid's derivative is z · (1 − z), from its output alone (§5.5.2).
+    const dz1 = np.mul(da1, np.mul(z1, np.sub(1, z1)));
+    return {
+      W1: np.dot(x.T, dz1),
+      b1: np.sum(dz1, { axis: 0 }),
+      W2: np.dot(z1.T, dy),
+      b2: np.sum(dy, { axis: 0 }),
+    };
+  }
+}
+
+/** One-hot labels as they are; class indices `[n]` turned into one-hot rows like y's. */
+function asOneHot(t: np.NDArray, y: np.NDArray): np.NDArray {
+  if (t.ndim !== 1) return t;
+  const oneHot = np.zerosLike(y);
+  const classes = y.shape[1];
+  for (let i = 0; i < t.size; i++) oneHot.data[i * classes + t.data[i]] = 1;
+  return oneHot;
+}
