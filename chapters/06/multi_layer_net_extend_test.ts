@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { softmax } from "../../lib/functions/activation.ts";
+import { crossEntropyError } from "../../lib/functions/loss.ts";
+import type { BatchNormalization } from "../../lib/layers/batch_normalization.ts";
+import * as np from "../../lib/np/mod.ts";
+import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import { MultiLayerNetExtend } from "./multi_layer_net_extend.ts";
+
+const sizes = { inputSize: 5, hiddenSizeList: [4, 3], outputSize: 3 };
+
+function batch(seed = 1) {
+  return { x: np.rng(seed).normal([6, 5], { loc: 0.5 }), t: np.array([0, 2, 1, 2, 0, 1]) };
+}
+
+/** Asserts that backprop's gradients match numerical ones for every parameter. */
+function assertGradientsMatch(
+  net: MultiLayerNetExtend,
+  loss: () => number,
+  x: np.NDArray,
+  t: np.NDArray,
+): void {
+  const grads = net.gradient(x, t);
+  assert.deepEqual(Object.keys(grads).sort(), Object.keys(net.params).sort());
+  for (const [key, param] of Object.entries(net.params)) {
+    const numeric = numericalGradientOf(loss, param, { h: 1e-6 });
+    assertAllClose(grads[key], numeric, { rtol: 1e-5, atol: 1e-7, msg: `gradient of ${key}` });
+  }
+}
+
+Deno.test("MultiLayerNetExtend.predict() runs Dropout in test mode by default (§6.4.3)", () => {
+  const net = new MultiLayerNetExtend({ ...sizes, useDropout: true, dropoutRatio: 0.5 });
+  const { x } = batch();
+  const a = net.predict(x), b = net.predict(x);
+  assert.deepEqual(a.toArray(), b.toArray(), "test mode is deterministic");
+  const c = net.predict(x, { train: true }), d = net.predict(x, { train: true });
+  assert.notDeepEqual(c.toArray(), d.toArray(), "training draws a new mask each pass");
+});
+
+Deno.test("MultiLayerNetExtend.predict() normalizes with batch statistics only in training", () => {
+  const net = new MultiLayerNetExtend({ ...sizes, useBatchnorm: true });
+  const bn = net.layers.get("BatchNorm1") as BatchNormalization;
+  const { x } = batch();
+  net.predict(x, { train: true });
+  const mean = bn.runningMean!.clone();
+  assert.ok(np.max(np.abs(mean)) > 0, "a training pass updates the running mean");
+  const test1 = net.predict(x);
+  assertAllClose(bn.runningMean!, mean, { msg: "a test pass leaves the running mean alone" });
+  assertAllClose(net.predict(x), test1);
+});
+
+Deno.test("MultiLayerNetExtend.loss() adds the weight decay ½λΣW² (§6.4.2)", () => {
+  const net = new MultiLayerNetExtend({ ...sizes, weightDecayLambda: 0.2, useBatchnorm: true });
+  const { x, t } = batch();
+  let squares = 0;
+  for (const key of ["W1", "W2", "W3"]) squares += np.sum(np.square(net.params[key]));
+  const want = crossEntropyError(softmax(net.predict(x)), t) + 0.5 * 0.2 * squares;
+  assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12 });
+});
+
+Deno.test("MultiLayerNetExtend.gradient() matches the numerical gradient with batch norm", () => {
+  const net = new MultiLayerNetExtend({ ...sizes, useBatchnorm: true, weightDecayLambda: 0.1 });
+  // γ and β away from 1 and 0, so that their gradients are tested in general.
+  np.add(net.params.gamma1, np.rng(7).normal([4], { scale: 0.3 }), { out: net.params.gamma1 });
+  np.add(net.params.beta2, np.rng(8).normal([3], { scale: 0.3 }), { out: net.params.beta2 });
+  const { x, t } = batch(2);
+  assertGradientsMatch(net, () => net.loss(x, t, { train: true }), x, t);
+});
+
+Deno.test("MultiLayerNetExtend.gradient() matches the numerical gradient with dropout", () => {
+  const net = new MultiLayerNetExtend({
+    ...sizes,
+    useDropout: true,
+    dropoutRatio: 0.3,
+    useBatchnorm: true,
+    activation: "sigmoid",
+    weightInitStd: "xavier",
+  });
+  const { x, t } = batch(3);
+  // The same masks on every pass: restore the generator before each one.
+  const saved = net.rng.getState();
+  const loss = () => {
+    net.rng.setState(saved);
+    return net.loss(x, t, { train: true });
+  };
+  const grads = net.gradient(x, t); // draws the masks, then check against the same masks
+  net.rng.setState(saved);
+  assert.deepEqual(Object.keys(grads).sort(), Object.keys(net.params).sort());
+  assertGradientsMatch(net, loss, x, t);
+});
+
+Deno.test("MultiLayerNetExtend.gradient() gives γ and β of the hidden layers only", () => {
+  const net = new MultiLayerNetExtend({ ...sizes, useBatchnorm: true });
+  const { x, t } = batch();
+  const grads = net.gradient(x, t);
+  assert.deepEqual(Object.keys(grads).sort(), [
+    "W1",
+    "W2",
+    "W3",
+    "b1",
+    "b2",
+    "b3",
+    "beta1",
+    "beta2",
+    "gamma1",
+    "gamma2",
+  ]);
+  assert.deepEqual(grads.gamma2.shape, [3]);
+});
