@@ -34,6 +34,34 @@ export type StubsMatchTheirReferences = [
       typeof import("../lib/nets/two_layer_net_ch04.ts")
     >
   >,
+  Expect<
+    SameExports<
+      typeof import("./06/optimizers.ts"),
+      typeof import("../lib/optimizers/optimizer.ts")
+    >
+  >,
+  Expect<
+    SameExports<typeof import("./06/weight_init.ts"), typeof import("../lib/init/weight_init.ts")>
+  >,
+  Expect<
+    SameExports<
+      typeof import("./06/batch_normalization.ts"),
+      typeof import("../lib/layers/batch_normalization.ts")
+    >
+  >,
+  Expect<SameExports<typeof import("./06/dropout.ts"), typeof import("../lib/layers/dropout.ts")>>,
+  Expect<
+    SameExports<
+      typeof import("./06/multi_layer_net.ts"),
+      typeof import("../lib/nets/multi_layer_net.ts")
+    >
+  >,
+  Expect<
+    SameExports<
+      typeof import("./06/multi_layer_net_extend.ts"),
+      typeof import("../lib/nets/multi_layer_net_extend.ts")
+    >
+  >,
   Expect<SameExports<typeof import("./07/im2col.ts"), typeof import("../lib/layers/im2col.ts")>>,
   Expect<
     SameExports<typeof import("./07/convolution.ts"), typeof import("../lib/layers/convolution.ts")>
