@@ -1,0 +1,164 @@
+/**
+ * `deno task kata`: your progress per chapter and the next exercise to write.
+ *
+ * Progress is computed live, with no state file: each chapter's tests run in their own
+ * process against your code, two at a time, and an exercise is done when every test whose
+ * name starts with its name passes.
+ *
+ * @module
+ */
+
+import { chapterArg, parseArgs, REPO_ROOT, type Style, style, unknownFlags } from "./cli.ts";
+import { readWorkbook } from "./manifest.ts";
+import {
+  type ChapterProgress,
+  counts,
+  type ExerciseProgress,
+  isFinished,
+  workbookProgress,
+} from "./progress.ts";
+import { firstLine } from "./test_run.ts";
+
+/** A progress bar of `width` cells: `██████░░░░` on a terminal, `[###---]` when plain. */
+export function bar(done: number, total: number, width: number, s: Style): string {
+  const filled = total === 0 ? 0 : Math.round((done / total) * width);
+  if (!s.enabled) return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
+  const paint = done === total && total > 0 ? s.green : s.cyan;
+  return paint("█".repeat(filled)) + s.dim("░".repeat(width - filled));
+}
+
+/** The next exercise to work on: the first one not done, in chapter order. */
+export function nextExercise(
+  chapters: ChapterProgress[],
+): { chapter: ChapterProgress; exercise?: ExerciseProgress } | undefined {
+  for (const chapter of chapters) {
+    const exercise = chapter.exercises.find((e) => !e.done);
+    if (exercise) return { chapter, exercise };
+    if (!isFinished(chapter)) return { chapter };
+  }
+  return undefined;
+}
+
+/**
+ * The status screen as text.
+ *
+ * @example
+ * ```ts
+ * import { renderStatus } from "./status.ts";
+ * import { style } from "./cli.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const exercise = { chapter: "03", name: "step", file: "chapters/03/step.ts", line: 9 };
+ * const text = renderStatus([{
+ *   chapter: "03", title: "Neural networks", errors: [],
+ *   exercises: [{ exercise, tests: [], done: false, notStarted: true,
+ *     location: "chapters/03/step.ts:11" }],
+ * }], style(false));
+ * assert.ok(text.includes("03  [--------------------]  0/1  Neural networks"));
+ * assert.ok(text.includes("deno task hint 03 step"));
+ * ```
+ *
+ * @param chapters The chapters' progress.
+ * @param s The styles.
+ * @returns The lines, joined.
+ */
+export function renderStatus(chapters: ChapterProgress[], s: Style): string {
+  const lines: string[] = [s.bold("Zerokara: your progress"), ""];
+  let done = 0;
+  let total = 0;
+  for (const chapter of chapters) {
+    const c = counts(chapter);
+    done += c.done;
+    total += c.total;
+    const mark = c.total === 0
+      ? s.dim(" ")
+      : isFinished(chapter)
+      ? s.green("✓")
+      : chapter.errors.length > 0
+      ? s.red("✗")
+      : " ";
+    const fraction = c.total === 0 ? s.dim("-".padStart(5)) : `${c.done}/${c.total}`.padStart(5);
+    const title = chapter.title ? `  ${c.total === 0 ? s.dim(chapter.title) : chapter.title}` : "";
+    lines.push(
+      `${mark} ${s.bold(chapter.chapter)}  ${bar(c.done, c.total, 20, s)}  ${fraction}${title}`,
+    );
+    for (const error of chapter.errors.slice(0, 3)) {
+      const where = error.file ? `${error.file}: ` : "";
+      lines.push(`       ${s.red("✗")} ${where}${firstLine(error.error)}`);
+    }
+  }
+  if (chapters.length === 0) lines.push(s.dim("  No chapters yet."));
+  lines.push("");
+  lines.push(`${done} of ${total} exercises done.`);
+  const next = nextExercise(chapters);
+  if (!next) {
+    if (total > 0) {
+      lines.push("", s.green("All done! Train your network with: deno task train --mine"));
+    }
+    return lines.join("\n");
+  }
+  const ch = next.chapter.chapter;
+  lines.push("");
+  if (next.exercise) {
+    const e = next.exercise;
+    lines.push(`${s.bold("Next:")} ${s.yellow(e.exercise.name)} in chapter ${ch}`);
+    lines.push(`  write  ${s.cyan(e.location)}`);
+    if (e.error && !e.notStarted) lines.push(`  fails  ${e.error}`);
+    else if (e.error && e.notStarted && e.tests.some((t) => t.status === "passed")) {
+      lines.push(`  ${s.dim("(some of its tests pass already; keep going)")}`);
+    }
+    lines.push(`  test   deno test -A chapters/${ch}/   or   deno task watch ${ch}`);
+    lines.push(`  stuck? deno task hint ${ch} ${e.exercise.name}`);
+  } else {
+    lines.push(`${s.bold("Next:")} chapter ${ch} has errors outside its tests (see above).`);
+    lines.push(`  test   deno test -A chapters/${ch}/`);
+  }
+  return lines.join("\n");
+}
+
+const HELP = `deno task kata: your progress per chapter and the next exercise to write
+
+Usage:
+  deno task kata            all chapters
+  deno task kata 04 05      only these chapters
+
+Each chapter's tests run against your code (two chapters at a time); an exercise is done
+when all its tests pass. Nothing is stored: this is computed afresh each time.`;
+
+if (import.meta.main) {
+  const args = parseArgs(Deno.args);
+  if (args.flags.has("help")) {
+    console.log(HELP);
+    Deno.exit(0);
+  }
+  const unknown = unknownFlags(args, ["help"]);
+  const all = readWorkbook(REPO_ROOT).chapters;
+  const chosen = args.positional.map((a) => ({ a, c: chapterArg(a) }));
+  const bad = chosen.filter(({ c }) => c === undefined || !all.includes(c));
+  if (unknown.length > 0 || bad.length > 0) {
+    const what = [...unknown, ...bad.map(({ a }) => `"${a}"`)].join(", ");
+    console.error(`Unknown chapter or option ${what}. Chapters: ${all.join(" ")}.\n\n${HELP}`);
+    Deno.exit(2);
+  }
+  const chapters = chosen.length > 0 ? chosen.map(({ c }) => c as string) : all;
+  const s = style();
+  const terminal = Deno.stderr.isTerminal();
+  const encoder = new TextEncoder();
+  let finished = 0;
+  const tick = () => {
+    if (!terminal) return;
+    const text = finished < chapters.length
+      ? s.dim(`Running the chapters' tests… ${finished}/${chapters.length}`)
+      : "";
+    Deno.stderr.writeSync(encoder.encode(`\r\x1b[2K${text}`));
+  };
+  tick();
+  const progress = await workbookProgress(REPO_ROOT, {
+    chapters,
+    onChapter: () => {
+      finished++;
+      tick();
+    },
+  });
+  console.log(renderStatus(progress, s));
+}
