@@ -62,6 +62,12 @@ export type StubsMatchTheirReferences = [
       typeof import("../lib/nets/multi_layer_net_extend.ts")
     >
   >,
+  Expect<
+    SameExports<
+      typeof import("./06/hyperparameter_search.ts"),
+      typeof import("../lib/experiments/ch06/hyperparameter_search.ts")
+    >
+  >,
   Expect<SameExports<typeof import("./07/im2col.ts"), typeof import("../lib/layers/im2col.ts")>>,
   Expect<
     SameExports<typeof import("./07/convolution.ts"), typeof import("../lib/layers/convolution.ts")>
