@@ -1,0 +1,422 @@
+/**
+ * The sections of `deno task bench` and the order it runs them in: matrix products, the
+ * workbook's SimpleConvNet and DeepConvNet, and the TensorFlow.js peer.
+ *
+ * @module
+ */
+
+import { loadMnist, type Mnist } from "../mnist/mod.ts";
+import { kernelConfig } from "../np/kernels/matmul.ts";
+import { SimpleConvNet } from "../nets/simple_conv_net.ts";
+import { progress } from "./harness.ts";
+import { benchGemms, type GemmResult } from "./matmul.ts";
+import { setParams, type TrainableNet, trainNet } from "./nets.ts";
+import {
+  fmt,
+  formatTable,
+  type MachineInfo,
+  machineInfo,
+  type MatmulResults,
+  matmulTable,
+  type NetResult,
+  netTable,
+  uptime,
+} from "./report.ts";
+import { benchCases } from "./shapes.ts";
+import {
+  batchSchedule,
+  bookSimpleConvNetParams,
+  TRAIN_CONVNET,
+  type TrainRun,
+} from "./workload.ts";
+
+/** The parts of the benchmark that `--only` can pick. */
+export type Section = "matmul" | "simple" | "deep" | "peer";
+
+/** Every section, in the order they run. */
+export const SECTIONS: readonly Section[] = ["matmul", "simple", "deep", "peer"];
+
+/** Options of {@linkcode runBench}. */
+export interface BenchOptions {
+  /** Fewer iterations and smaller products: a smoke test, not a measurement. */
+  quick?: boolean;
+  /** The sections to run (all by default). */
+  only?: readonly Section[];
+  /** Where the lines of the report go (default: stdout). */
+  print?: (line: string) => void;
+  /** The seed of the initial weights and of the mini-batches (default 1). */
+  seed?: number;
+}
+
+/** Everything one run measured. */
+export interface BenchResults {
+  /** The machine, with `uptime` before the run. */
+  machine: MachineInfo;
+  /** `uptime` after the run. */
+  uptimeAfter: string;
+  /** Whether this was a `--quick` run. */
+  quick: boolean;
+  /** The matrix products. */
+  matmul?: MatmulResults;
+  /** The training runs. */
+  nets: NetResult[];
+  /** Why a section could not run, by section. */
+  skipped: Partial<Record<Section, string>>;
+}
+
+/** Iteration counts and measurement effort, full or quick. */
+function plan(quick: boolean) {
+  return quick
+    ? {
+      measure: { warmup: 1, repeats: 1, minSampleSeconds: 0 },
+      batch: 10,
+      simpleIterations: 10,
+      simpleOneThreadIterations: 0,
+      deepIterations: 2,
+      peerIterations: 10,
+      warmupIterations: 1,
+    }
+    : {
+      measure: { warmup: 2, repeats: 5, minSampleSeconds: 0.2 },
+      batch: TRAIN_CONVNET.batchSize,
+      simpleIterations: TRAIN_CONVNET.iterationsPerEpoch,
+      simpleOneThreadIterations: 100,
+      deepIterations: 40,
+      peerIterations: TRAIN_CONVNET.iterationsPerEpoch,
+      warmupIterations: 3,
+    };
+}
+
+/**
+ * Runs the chosen sections, printing the machine first and each table when its section ends,
+ * with progress on stderr.
+ *
+ * @example A quick run of the matrix products only
+ * ```ts ignore
+ * import { runBench } from "./run.ts";
+ *
+ * const results = await runBench({ quick: true, only: ["matmul"] });
+ * console.log(results.matmul?.two[0].gflops);
+ * ```
+ *
+ * @param options Quick mode, the sections, where to print and the seed.
+ * @returns Every measured figure.
+ */
+export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
+  const quick = options.quick ?? false, seed = options.seed ?? 1;
+  const only = new Set(options.only ?? SECTIONS);
+  const print = options.print ?? ((line: string) => console.log(line));
+  const p = plan(quick);
+  const machine = await machineInfo();
+  print(`Zerokara bench${quick ? " (--quick: a smoke test, not a measurement)" : ""}`);
+  print(`machine: ${machine.nproc} CPUs (nproc), ${machine.cpu}; ${machine.runtime}`);
+  print(`uptime:  ${machine.uptime}`);
+  print(
+    `kernels: gemm backend ${kernelConfig.backend}, threads ${kernelConfig.threads} by default`,
+  );
+  const results: BenchResults = { machine, uptimeAfter: "", quick, nets: [], skipped: {} };
+
+  let tfjsLabel = "tfjs";
+  const peerWanted = only.has("peer") || only.has("matmul");
+  const tfjs = peerWanted ? await loadPeer(results) : null;
+  if (tfjs) {
+    const info = await tfjs.initTfjs();
+    tfjsLabel = `tfjs-${info.backend} ${info.version}`;
+    print(
+      `peer:    TensorFlow.js ${info.version}, ${info.backend} backend, SIMD ${
+        info.simd ? "on" : "off"
+      }, ${info.threads} thread${info.threads === 1 ? "" : "s"}`,
+    );
+  }
+
+  if (only.has("matmul")) {
+    const cases = benchCases({ batch: p.batch });
+    const saved = kernelConfig.threads;
+    const at = (threads: number): GemmResult[] => {
+      kernelConfig.threads = threads;
+      return benchGemms(cases, { ...p.measure, tag: `${threads} thread${threads > 1 ? "s" : ""}` });
+    };
+    let one: GemmResult[], two: GemmResult[];
+    try {
+      one = at(1);
+      two = at(2);
+    } finally {
+      kernelConfig.threads = saved;
+    }
+    const peer: Record<string, GemmResult> = {};
+    if (tfjs) {
+      for (const r of tfjs.benchTfMatMul(cases, p.measure)) peer[r.label] = r;
+    }
+    results.matmul = { cases, one, two, tfjs: peer };
+    print("");
+    print(
+      `Matrix product gemm (lib/np/kernels/matmul.ts), GFLOP/s at the median of ${p.measure.repeats}` +
+        ` samples after ${p.measure.warmup} warm-up calls; network shapes at batch ${p.batch}`,
+    );
+    print(matmulTable(results.matmul));
+    print(
+      "tfjs: matMul on the wasm backend (XNNPACK); transposed operands are copied first, " +
+        "which is ~10× faster there than its transpose flags.",
+    );
+  }
+
+  const needMnist = only.has("simple") || only.has("deep") || (only.has("peer") && tfjs);
+  const mnist = needMnist ? loadData() : null;
+  const netsBefore = results.nets.length;
+
+  if (only.has("simple") && mnist) {
+    const batches = batchSchedule(seed + 1, {
+      iterations: p.simpleIterations,
+      trainSize: mnist.xTrain.shape[0],
+    });
+    const make = () => {
+      const net = new SimpleConvNet({ dtype: "float32", seed });
+      setParams(net, bookSimpleConvNetParams(seed));
+      return net;
+    };
+    results.nets.push(
+      workbookRun("SimpleConvNet", make, mnist, batches, p.warmupIterations, kernelConfig.threads),
+    );
+    if (p.simpleOneThreadIterations > 0) {
+      const saved = kernelConfig.threads;
+      kernelConfig.threads = 1;
+      try {
+        results.nets.push(
+          workbookRun(
+            "SimpleConvNet",
+            make,
+            mnist,
+            batches.slice(0, p.simpleOneThreadIterations),
+            0,
+            1,
+          ),
+        );
+      } finally {
+        kernelConfig.threads = saved;
+      }
+    }
+  }
+
+  if (only.has("deep") && mnist) {
+    const deep = await loadDeepConvNet();
+    if (typeof deep === "string") {
+      results.skipped.deep = deep;
+    } else {
+      const batches = batchSchedule(seed + 2, {
+        iterations: p.deepIterations,
+        trainSize: mnist.xTrain.shape[0],
+      });
+      results.nets.push(
+        workbookRun("DeepConvNet", deep, mnist, batches, p.warmupIterations, kernelConfig.threads),
+      );
+    }
+  }
+
+  if (only.has("peer") && tfjs && mnist) {
+    results.nets.push(peerRun(tfjs, tfjsLabel, mnist, seed, p.peerIterations, p.warmupIterations));
+  }
+
+  if (results.nets.length > netsBefore) {
+    print("");
+    print(
+      `Training, the book's train_convnet.py setup: batch ${TRAIN_CONVNET.batchSize}, ` +
+        `Adam lr ${TRAIN_CONVNET.lr}, float32, one epoch = ${TRAIN_CONVNET.iterationsPerEpoch} ` +
+        `iterations; an iteration = mini-batch copy + forward + backward + update`,
+    );
+    print(netTable(results.nets));
+  }
+  for (const [section, why] of Object.entries(results.skipped)) {
+    print(`(${section} skipped: ${why})`);
+  }
+
+  const ratios = ratioRows(results);
+  if (ratios.length > 0) {
+    print("");
+    print("Ratios (workbook vs tfjs; > 1 means the workbook is faster)");
+    print(formatTable(["comparison", "ratio", "target"], ratios, ["l", "r", "r"]));
+  }
+  results.uptimeAfter = await uptime();
+  print("");
+  print(`uptime after: ${results.uptimeAfter}`);
+  return results;
+}
+
+/** Loads the peer module, or records why it cannot run. */
+async function loadPeer(results: BenchResults) {
+  try {
+    const peer = await import("./peer_tfjs.ts");
+    await peer.initTfjs();
+    return peer;
+  } catch (error) {
+    results.skipped.peer = `TensorFlow.js did not start (${(error as Error).message})`;
+    return null;
+  }
+}
+
+/** MNIST as `[n, 1, 28, 28]` float32 images and class indices, as train_convnet.py loads it. */
+function loadData(): Mnist {
+  progress("loading MNIST");
+  return loadMnist({ flatten: false, dtype: "float32" });
+}
+
+/** The DeepConvNet constructor, if its module exists yet, else why not. */
+async function loadDeepConvNet(): Promise<(() => TrainableNet) | string> {
+  // A computed specifier: the module is written by another part of the project.
+  const path = "../nets/deep_conv_net.ts";
+  try {
+    const mod = await import(path);
+    return () => new mod.DeepConvNet({ dtype: "float32", seed: 1 }) as TrainableNet;
+  } catch (error) {
+    return `lib/nets/deep_conv_net.ts did not load (${(error as Error).message.split("\n")[0]})`;
+  }
+}
+
+/** Progress every 50 iterations (and at the end) of a training run. */
+function reporter(name: string, total: number) {
+  let last = performance.now();
+  return (i: number, loss: number) => {
+    if ((i + 1) % 50 !== 0 && i + 1 !== total) return;
+    const now = performance.now();
+    const per = (now - last) / 1000 / ((i % 50) + 1);
+    progress(`${name} ${i + 1}/${total} loss ${fmt(loss, 3)} (${fmt(per * 1000, 1)} ms/iteration)`);
+    last = now;
+  };
+}
+
+/** Reduces a timed run to the table's figures. */
+function summarize(
+  net: string,
+  contestant: string,
+  run: TrainRun,
+  threads: number,
+  testAccuracy?: number,
+): NetResult {
+  const epoch = TRAIN_CONVNET.iterationsPerEpoch;
+  const iterations = run.iterationSeconds.length;
+  const sorted = [...run.iterationSeconds].sort((a, b) => a - b);
+  const median = sorted[Math.floor(iterations / 2)];
+  const extrapolated = iterations < epoch;
+  const secondsPerEpoch = extrapolated
+    ? median * epoch
+    : run.iterationSeconds.reduce((a, b) => a + b, 0) * (epoch / iterations);
+  const tail = run.losses.slice(-10);
+  return {
+    net,
+    contestant,
+    iterations,
+    epochIterations: epoch,
+    extrapolated,
+    secondsPerEpoch,
+    imagesPerSecond: (epoch * TRAIN_CONVNET.batchSize) / secondsPerEpoch,
+    medianIterationSeconds: median,
+    testAccuracy,
+    firstLoss: run.losses[0],
+    lastLoss: tail.reduce((a, b) => a + b, 0) / tail.length,
+    threads,
+  };
+}
+
+/** Warms up on a throw-away network, then trains a fresh one and measures it. */
+function workbookRun(
+  name: string,
+  make: () => TrainableNet,
+  mnist: Mnist,
+  batches: Int32Array[],
+  warmupIterations: number,
+  threads: number,
+): NetResult {
+  const data = { x: mnist.xTrain, t: mnist.tTrain };
+  if (warmupIterations > 0) {
+    progress(`${name} workbook: ${warmupIterations} warm-up iterations`);
+    trainNet(make(), data, { batches: batches.slice(0, warmupIterations) });
+  }
+  const net = make();
+  const label = `${name} workbook (${threads} thread${threads > 1 ? "s" : ""})`;
+  const run = trainNet(net, data, {
+    batches,
+    lr: TRAIN_CONVNET.lr,
+    onIteration: reporter(label, batches.length),
+  });
+  let accuracy: number | undefined;
+  if (batches.length >= TRAIN_CONVNET.iterationsPerEpoch) {
+    progress(`${name} workbook: test accuracy on ${mnist.xTest.shape[0]} images`);
+    accuracy = net.accuracy(mnist.xTest, mnist.tTest, { batchSize: 100 });
+  }
+  return summarize(name, "workbook", run, threads, accuracy);
+}
+
+/** The tfjs SimpleConvNet: same initial weights and mini-batches as the workbook's. */
+function peerRun(
+  tfjs: typeof import("./peer_tfjs.ts"),
+  label: string,
+  mnist: Mnist,
+  seed: number,
+  iterations: number,
+  warmupIterations: number,
+): NetResult {
+  const data = tfjs.tfData({
+    xTrain: mnist.xTrain.data,
+    tTrain: mnist.tTrain.data,
+    xTest: mnist.xTest.data,
+    tTest: mnist.tTest.data,
+  });
+  const batches = batchSchedule(seed + 1, { iterations, trainSize: mnist.xTrain.shape[0] });
+  try {
+    if (warmupIterations > 0) {
+      progress(`SimpleConvNet ${label}: ${warmupIterations} warm-up iterations`);
+      const warm = tfjs.tfSimpleConvNet(bookSimpleConvNetParams(seed));
+      tfjs.trainTfSimpleConvNet(warm, data, { batches: batches.slice(0, warmupIterations) });
+      tfjs.tf.dispose(Object.values(warm));
+    }
+    const net = tfjs.tfSimpleConvNet(bookSimpleConvNetParams(seed));
+    const run = tfjs.trainTfSimpleConvNet(net, data, {
+      batches,
+      lr: TRAIN_CONVNET.lr,
+      onIteration: reporter(`SimpleConvNet ${label}`, iterations),
+    });
+    let accuracy: number | undefined;
+    if (iterations >= TRAIN_CONVNET.iterationsPerEpoch) {
+      progress(`SimpleConvNet ${label}: test accuracy`);
+      accuracy = tfjs.tfAccuracy(net, data.xTest, data.tTest);
+    }
+    tfjs.tf.dispose(Object.values(net));
+    return summarize("SimpleConvNet", label, run, 1, accuracy);
+  } finally {
+    tfjs.tf.dispose(Object.values(data));
+  }
+}
+
+/** The ratios the issue asks for, with their targets. */
+function ratioRows(r: BenchResults): string[][] {
+  const rows: string[][] = [];
+  const find = (net: string, by: (x: NetResult) => boolean) =>
+    r.nets.find((x) => x.net === net && by(x));
+  const mine = find("SimpleConvNet", (x) => x.contestant === "workbook" && x.threads > 1) ??
+    find("SimpleConvNet", (x) => x.contestant === "workbook");
+  const peer = find("SimpleConvNet", (x) => x.contestant.startsWith("tfjs"));
+  if (mine && peer) {
+    rows.push([
+      `SimpleConvNet epoch: tfjs s / workbook s (${mine.threads} thr)`,
+      `${fmt(peer.secondsPerEpoch / mine.secondsPerEpoch, 2)}×`,
+      "≥ 10×",
+    ]);
+  }
+  const m = r.matmul;
+  const peerGemm = m?.tfjs["512³"];
+  if (m && peerGemm) {
+    const f32 = m.cases.findIndex((c) => c.label === "512³" && c.dtype === "float32");
+    rows.push(
+      [
+        "512³ f32: gemm 1 thread / tfjs matMul",
+        `${fmt(m.one[f32].gflops / peerGemm.gflops)}×`,
+        "≥ 1×",
+      ],
+      [
+        "512³ f32: gemm 2 threads / tfjs matMul",
+        `${fmt(m.two[f32].gflops / peerGemm.gflops)}×`,
+        "≥ 1.7×",
+      ],
+    );
+  }
+  return rows;
+}
