@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parseHints } from "./hints_file.ts";
 import {
   type Exercise,
-  exercisesOfWorkbook,
+  parseDeclarations,
   readText,
   readWorkbook,
   testBelongsTo,
@@ -65,10 +65,29 @@ export function chapterTitle(root: string, chapter: string): string {
   return text.match(/^#\s+(.+)$/m)?.[1].trim() ?? "";
 }
 
-/** The exercises of a chapter in the order its HINTS.md gives, then in file order. */
+/**
+ * The exercises of a chapter as the learner sees them, in the order its HINTS.md gives, then
+ * in file order. An exported function or class of a stub module counts when it still calls
+ * `todo()` or when HINTS.md has a section for it: once solved, an exercise no longer calls
+ * `todo()`, and it must still count (as done).
+ */
 export function orderedExercises(workbook: Workbook, chapter: string): Exercise[] {
-  const exercises = exercisesOfWorkbook(workbook, chapter);
   const hints = parseHints(readText(join(workbook.root, "chapters", chapter, "HINTS.md")) ?? "");
+  const hinted = new Set(hints.map((h) => h.name));
+  const files = new Set([
+    ...workbook.pairs.filter((p) => p.chapter === chapter).map((p) => p.stub),
+    ...workbook.stubModules.filter((m) => m.startsWith(`chapters/${chapter}/`)),
+  ]);
+  const exercises: Exercise[] = [];
+  for (const file of [...files].sort()) {
+    const source = readText(join(workbook.root, file));
+    if (source === undefined) continue;
+    for (const d of parseDeclarations(source)) {
+      if (d.kind !== "function" && d.kind !== "class") continue;
+      if (!d.callsTodo && !hinted.has(d.name)) continue;
+      exercises.push({ chapter, name: d.name, file, line: d.line });
+    }
+  }
   const rank = (name: string) => {
     const i = hints.findIndex((h) => h.name === name);
     return i < 0 ? hints.length : i;

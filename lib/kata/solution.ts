@@ -1,0 +1,244 @@
+/**
+ * `deno task solution 04 crossEntropyError`: prints the reference for one exercise: the
+ * `export function`/`export class` block of its reference module in `lib/`, with its JSDoc,
+ * and the module's private helpers it uses. When your tests for it do not pass yet, it warns
+ * and asks first (`--yes` skips the question).
+ *
+ * @module
+ */
+
+import { dirname, join, posix } from "node:path";
+import {
+  chapterArg,
+  confirmOnTerminal,
+  didYouMean,
+  parseArgs,
+  REPO_ROOT,
+  type Style,
+  style,
+  unknownFlags,
+} from "./cli.ts";
+import { importSpecifiers } from "./imports.ts";
+import {
+  parseDeclarations,
+  readText,
+  readWorkbook,
+  stripComments,
+  testBelongsTo,
+  type Workbook,
+} from "./manifest.ts";
+import { runTests } from "./test_run.ts";
+
+/** A block of source: where it is and its text. */
+export interface SourceBlock {
+  /** Root-relative file. */
+  file: string;
+  /** 1-based first line (its JSDoc). */
+  line: number;
+  /** The text. */
+  text: string;
+}
+
+/**
+ * Finds the declaration of an exported name in a module, following `export … from`
+ * re-exports (a `mod.ts` that gathers other files).
+ *
+ * @param root The repo root.
+ * @param file The module, root-relative.
+ * @param name The exported name.
+ * @returns The block with its JSDoc, or `undefined`.
+ */
+export function findExport(
+  root: string,
+  file: string,
+  name: string,
+  seen: Set<string> = new Set(),
+): SourceBlock | undefined {
+  if (seen.has(file)) return undefined;
+  seen.add(file);
+  const source = readText(join(root, file));
+  if (source === undefined) return undefined;
+  const lines = source.split("\n");
+  const declaration = parseDeclarations(source).find((d) => d.name === name);
+  if (declaration) {
+    return {
+      file,
+      line: declaration.docLine,
+      text: lines.slice(declaration.docLine - 1, declaration.endLine).join("\n"),
+    };
+  }
+  // export { a, b as c } from "./x.ts" / export * from "./x.ts"
+  const code = stripComments(source);
+  for (const match of code.matchAll(/export\s*(\*|\{[^}]*\})\s*from\s*["']([^"']+)["']/g)) {
+    const [, what, specifier] = match;
+    if (!specifier.startsWith(".")) continue;
+    let inner = name;
+    if (what !== "*") {
+      const names = what.slice(1, -1).split(",").map((x) => x.trim()).filter((x) => x);
+      const entry = names.map((x) => x.replace(/^type\s+/, "").split(/\s+as\s+/))
+        .find(([original, alias]) => (alias ?? original) === name);
+      if (!entry) continue;
+      inner = entry[0];
+    }
+    const target = posix.normalize(posix.join(posix.dirname(file), specifier));
+    const found = findExport(root, target, inner, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The module-level helpers (not exported) of a file that a block uses, with their JSDoc.
+ *
+ * @param root The repo root.
+ * @param block The block (from {@linkcode findExport}).
+ * @returns The helpers' blocks, in file order.
+ */
+export function helpersUsed(root: string, block: SourceBlock): SourceBlock[] {
+  const source = readText(join(root, block.file)) ?? "";
+  const lines = source.split("\n");
+  const helpers: SourceBlock[] = [];
+  const body = stripComments(block.text);
+  for (let i = 0; i < lines.length; i++) {
+    const match = lines[i].match(
+      /^(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/,
+    );
+    if (!match || !new RegExp(`(^|[^\\w$.])${match[1].replace(/\$/g, "\\$")}\\b`).test(body)) {
+      continue;
+    }
+    // Reuse the export parser on the line made exported.
+    const fake = [...lines.slice(0, i), `export ${lines[i]}`, ...lines.slice(i + 1)].join("\n");
+    const d = parseDeclarations(fake).find((x) => x.line === i + 1);
+    if (!d) continue;
+    helpers.push({
+      file: block.file,
+      line: d.docLine,
+      text: lines.slice(d.docLine - 1, d.endLine).join("\n"),
+    });
+  }
+  return helpers;
+}
+
+/** Where an exercise's stub and reference are. */
+export interface ExerciseLocation {
+  /** The exercise's exported name. */
+  name: string;
+  /** Its stub module. */
+  stub: string;
+  /** Its reference module. */
+  reference: string;
+}
+
+/**
+ * Finds the stub module of chapter `chapter` that exports `name` (via `chapters/stubs.ts`).
+ *
+ * @param workbook The workbook.
+ * @param chapter Two digits.
+ * @param name The exported name (a `Class.method` finds the class).
+ * @returns Where it is, or the chapter's exported names to suggest.
+ */
+export function locateExercise(
+  workbook: Workbook,
+  chapter: string,
+  name: string,
+): ExerciseLocation | { names: string[] } {
+  const wanted = name.split(".")[0];
+  const names: string[] = [];
+  for (const pair of workbook.pairs.filter((p) => p.chapter === chapter)) {
+    const source = readText(join(workbook.root, pair.stub)) ?? "";
+    const exported = parseDeclarations(source)
+      .filter((d) => d.kind === "function" || d.kind === "class");
+    names.push(...exported.map((d) => d.name));
+    const found = exported.find((d) => d.name === wanted) ??
+      exported.find((d) => d.name.toLowerCase() === wanted.toLowerCase());
+    if (found) return { name: found.name, stub: pair.stub, reference: pair.reference };
+  }
+  return { names };
+}
+
+/** The solution's text: a header, the reference block, and the helpers it uses. */
+export function renderSolution(block: SourceBlock, helpers: SourceBlock[], s: Style): string {
+  const lines = [s.bold(`// ${block.file}:${block.line}`), block.text];
+  if (helpers.length > 0) {
+    lines.push("", s.dim(`// It uses these helpers of ${block.file}:`));
+    for (const helper of helpers) {
+      lines.push("", s.dim(`// ${helper.file}:${helper.line}`), helper.text);
+    }
+  }
+  const imports = importSpecifiers(readText(join(REPO_ROOT, block.file)) ?? "");
+  if (imports.length > 0) {
+    lines.push("", s.dim(`// ${block.file} imports: ${imports.join(", ")}`));
+  }
+  return lines.join("\n");
+}
+
+const HELP = `deno task solution: print the reference solution of one exercise
+
+Usage:
+  deno task solution 04 crossEntropyError          warns and asks if your tests fail
+  deno task solution 04 crossEntropyError --yes    no question
+
+It prints the exercise's block from its reference module in lib/ (listed in
+chapters/stubs.ts), with its documentation and the private helpers it uses.`;
+
+if (import.meta.main) {
+  const args = parseArgs(Deno.args);
+  const s = style();
+  if (args.flags.has("help")) {
+    console.log(HELP);
+    Deno.exit(0);
+  }
+  const unknown = unknownFlags(args, ["help", "yes"]);
+  const [chapterText, name, ...extra] = args.positional;
+  if (unknown.length > 0 || extra.length > 0 || name === undefined) {
+    const what = [...unknown, ...extra].join(" ");
+    console.error(`${what ? `Unexpected ${what}.\n\n` : ""}${HELP}`);
+    Deno.exit(2);
+  }
+  const workbook = readWorkbook(REPO_ROOT);
+  const chapter = chapterArg(chapterText);
+  const withStubs = [...new Set(workbook.pairs.map((p) => p.chapter))].sort();
+  if (chapter === undefined || !withStubs.includes(chapter)) {
+    console.error(`No exercises in chapter "${chapterText}". Chapters: ${withStubs.join(" ")}.`);
+    Deno.exit(1);
+  }
+  const located = locateExercise(workbook, chapter, name);
+  if ("names" in located) {
+    const guesses = didYouMean(name, located.names);
+    console.error(
+      `Chapter ${chapter} has no exercise "${name}".` +
+        (guesses.length ? ` Did you mean ${guesses.join(" or ")}?` : "") +
+        `\nIts exercises: ${located.names.join(", ")}.`,
+    );
+    Deno.exit(1);
+  }
+  const block = findExport(REPO_ROOT, located.reference, located.name);
+  if (!block) {
+    console.error(
+      `Cannot find "export function ${located.name}" or "export class ${located.name}" in ` +
+        `${located.reference} (its reference, per chapters/stubs.ts).`,
+    );
+    Deno.exit(1);
+  }
+  if (!args.flags.has("yes")) {
+    if (Deno.stderr.isTerminal()) console.error(s.dim(`Running your tests for ${located.name}…`));
+    const run = await runTests([dirname(located.stub) + "/"], { root: REPO_ROOT });
+    const mine = run.tests.filter((t) => testBelongsTo(t.name, located.name));
+    const failing = mine.filter((t) => t.status !== "passed");
+    if (failing.length > 0 || mine.length === 0) {
+      console.error(
+        s.yellow(
+          `Your tests for ${located.name} do not pass yet (${failing.length} of ${mine.length} ` +
+            `fail). Reading the solution now skips the part where you learn it.\n` +
+            `Try a hint first: deno task hint ${chapter} ${located.name} --more`,
+        ),
+      );
+      if (!Deno.stdin.isTerminal()) {
+        console.error("No terminal to confirm on; add --yes to print it anyway.");
+        Deno.exit(1);
+      }
+      if (!confirmOnTerminal("Show the solution anyway?")) Deno.exit(1);
+    }
+  }
+  console.log(renderSolution(block, helpersUsed(REPO_ROOT, block), s));
+}
