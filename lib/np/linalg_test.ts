@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import * as np from "./mod.ts";
+import { gemm } from "./kernels/matmul.ts";
+import { assertAllClose } from "../testing/mod.ts";
+
+/** The textbook triple loop over nested arrays: the yardstick, with nothing shared with lib/np. */
+function naive(a: number[][], b: number[][]): number[][] {
+  return a.map((row) => b[0].map((_, j) => row.reduce((s, v, p) => s + v * b[p][j], 0)));
+}
+
+Deno.test("dot() matches the book's examples (§3.3)", () => {
+  assert.equal(np.dot([1, 2, 3], [4, 5, 6]).item(), 32);
+  assert.deepEqual(np.dot([[1, 2], [3, 4]], [[5, 6], [7, 8]]).toArray(), [[19, 22], [43, 50]]);
+  assert.deepEqual(
+    np.dot([[1, 2, 3], [4, 5, 6]], [[1, 2], [3, 4], [5, 6]]).toArray(),
+    [[22, 28], [49, 64]],
+  );
+  assert.deepEqual(np.dot([[1, 2], [3, 4], [5, 6]], [7, 8]).toArray(), [23, 53, 83]);
+  assert.deepEqual(np.dot([1, 2], [[1, 3, 5], [2, 4, 6]]).toArray(), [5, 11, 17]);
+  assert.deepEqual(np.dot(2, [1, 2]).toArray(), [2, 4], "a 0-d operand multiplies");
+});
+
+Deno.test("dot() of N-D arrays sums the last axis of a with the second-to-last of b", () => {
+  const a = np.arange(12).reshape(2, 3, 2), b = np.arange(8).reshape(2, 2, 2);
+  const c = np.dot(a, b);
+  assert.deepEqual(c.shape, [2, 3, 2, 2]);
+  // c[i, j, k, l] = Σ_p a[i, j, p] b[k, p, l]
+  for (const [i, j, k, l] of [[0, 0, 0, 0], [1, 2, 1, 1], [0, 1, 1, 0], [1, 0, 0, 1]]) {
+    const want = a.get(i, j, 0) * b.get(k, 0, l) + a.get(i, j, 1) * b.get(k, 1, l);
+    assert.equal(c.get(i, j, k, l), want);
+  }
+  assert.deepEqual(np.dot(np.ones([4, 2, 3]), np.ones([3])).shape, [4, 2]);
+});
+
+Deno.test("matmul() broadcasts batches and treats vectors as rows or columns", () => {
+  assert.deepEqual(np.matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]]).toArray(), [[19, 22], [43, 50]]);
+  assert.deepEqual(np.matmul([1, 2], [[1, 3], [2, 4]]).toArray(), [5, 11]);
+  assert.deepEqual(np.matmul([[1, 3], [2, 4]], [1, 2]).toArray(), [7, 10]);
+  const batch = np.arange(12).reshape(3, 2, 2);
+  const out = np.matmul(batch, np.eye(2));
+  assert.deepEqual(out.toArray(), batch.toArray());
+  assert.deepEqual(np.matmul(np.ones([2, 1, 3, 4]), np.ones([5, 4, 2])).shape, [2, 5, 3, 2]);
+  assert.equal(np.matmul(np.ones([2, 1, 3, 4]), np.ones([5, 4, 2])).get(1, 4, 2, 1), 4);
+});
+
+Deno.test("dot() keeps float32 and gives float64 for mixed operands", () => {
+  const f = np.ones([2, 2], { dtype: "float32" });
+  assert.equal(np.dot(f, f).dtype, "float32");
+  assert.equal(np.dot(f, np.ones([2, 2])).dtype, "float64");
+  assert.equal(np.matmul(f, f).dtype, "float32");
+  assert.deepEqual(np.dot(np.zeros([2, 0]), np.zeros([0, 3])).toArray(), [[0, 0, 0], [0, 0, 0]]);
+});
+
+Deno.test("dot() equals a naive triple loop on random matrices", () => {
+  const sizes = fc.tuple(
+    fc.integer({ min: 1, max: 20 }),
+    fc.integer({ min: 1, max: 20 }),
+    fc.integer({ min: 1, max: 20 }),
+    fc.nat(),
+  );
+  fc.assert(
+    fc.property(sizes, ([m, k, n, seed]) => {
+      const r = np.rng(seed);
+      const a = r.normal([m, k]), b = r.normal([k, n]);
+      const want = naive(a.toArray() as number[][], b.toArray() as number[][]);
+      assertAllClose(np.dot(a, b), want, { rtol: 1e-12, atol: 1e-12 });
+      assertAllClose(np.matmul(a, b), want, { rtol: 1e-12, atol: 1e-12 });
+      const a32 = a.astype("float32"), b32 = b.astype("float32");
+      const want32 = naive(a32.toArray() as number[][], b32.toArray() as number[][]);
+      assertAllClose(np.dot(a32, b32), want32, { rtol: 1e-5, atol: 1e-5 });
+    }),
+    { seed: 1, numRuns: 100 },
+  );
+});
+
+Deno.test("gemm() transposes operands and accumulates on request", () => {
+  fc.assert(
+    fc.property(
+      fc.tuple(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+      ),
+      fc.boolean(),
+      fc.boolean(),
+      fc.boolean(),
+      fc.nat(),
+      ([m, k, n], transA, transB, accumulate, seed) => {
+        const r = np.rng(seed);
+        const a = r.normal([m, k]), b = r.normal([k, n]), c0 = r.normal([m, n]);
+        const c = c0.clone();
+        gemm({
+          m,
+          n,
+          k,
+          a: transA ? a.T.data : a.data,
+          b: transB ? b.T.data : b.data,
+          c: c.data,
+          transA,
+          transB,
+          accumulate,
+        });
+        const want = naive(a.toArray() as number[][], b.toArray() as number[][]);
+        assertAllClose(c, accumulate ? np.add(want, c0) : want, { rtol: 1e-12, atol: 1e-12 });
+      },
+    ),
+    { seed: 1, numRuns: 100 },
+  );
+});
