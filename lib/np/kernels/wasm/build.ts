@@ -20,7 +20,7 @@ import wabtInit from "wabt";
 export const SOURCES = [{ wat: "gemm.wat", module: "gemm_wasm.ts", name: "GEMM_WASM" }];
 
 /** wat2wasm's features: fixed-width SIMD and shared memory; relaxed SIMD is not used. */
-const FEATURES = { simd: true, threads: true, relaxed_simd: false };
+const FEATURES = { simd: true, threads: true, bulk_memory: true, relaxed_simd: false };
 
 /**
  * Compiles WebAssembly text to a binary module.

@@ -45,6 +45,7 @@
     (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
     (local $jr i32) (local $ir i32) (local $add i32)
     (local $packA i32) (local $packB i32) (local $tile i32)
+    (local $direct i32) (local $aBlock i32) (local $edge i32) (local $pa i32) (local $lda i32) (local $astep i32)
     (if (i32.or (i32.or (i32.eqz (local.get $m)) (i32.eqz (local.get $n))) (i32.eqz (local.get $k)))
       (then return))
     (local.set $size (select (i32.const 8) (i32.const 4) (local.get $f64)))
@@ -58,6 +59,9 @@
     (local.set $tile (local.get $work))
     (local.set $packA (i32.add (local.get $work) (global.get $PACK_A)))
     (local.set $packB (i32.add (local.get $work) (global.get $PACK_B)))
+    ;; When A's rows are contiguous along k, the micro-kernel can read them in place: packing
+    ;; would cost as much as it saves when n is small (each A element serves n / NR tiles).
+    (local.set $direct (i32.eq (local.get $csa) (local.get $size)))
 
     (local.set $jc (i32.const 0))
     (loop $columnBlocks
@@ -76,20 +80,45 @@
         (local.set $ic (i32.const 0))
         (loop $rowBlocks
           (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $m) (local.get $ic))))
-          ;; A[ic.., pc..] as panels of MR = 6 rows: a row steps by rsa, k by csa.
-          (call $pack
+          (local.set $aBlock
             (i32.add (local.get $a)
-              (i32.add (i32.mul (local.get $ic) (local.get $rsa)) (i32.mul (local.get $pc) (local.get $csa))))
-            (local.get $rsa) (local.get $csa) (local.get $mc) (local.get $kc)
-            (i32.const 6) (local.get $size) (local.get $packA))
+              (i32.add (i32.mul (local.get $ic) (local.get $rsa)) (i32.mul (local.get $pc) (local.get $csa)))))
+          ;; Packed A: panels of MR = 6 rows, a row steps by rsa, k by csa. Read in place, only
+          ;; the last, partial panel is packed (its missing rows must read as zeros).
+          (local.set $edge (i32.sub (local.get $mc) (i32.rem_u (local.get $mc) (i32.const 6))))
+          (if (local.get $direct)
+            (then
+              (if (i32.lt_u (local.get $edge) (local.get $mc))
+                (then
+                  (call $pack
+                    (i32.add (local.get $aBlock) (i32.mul (local.get $edge) (local.get $rsa)))
+                    (local.get $rsa) (local.get $csa) (i32.sub (local.get $mc) (local.get $edge))
+                    (local.get $kc) (i32.const 6) (local.get $size) (local.get $packA)))))
+            (else
+              (call $pack
+                (local.get $aBlock) (local.get $rsa) (local.get $csa) (local.get $mc) (local.get $kc)
+                (i32.const 6) (local.get $size) (local.get $packA))))
           ;; One B panel (in L1) against every A panel of the block (in L2).
           (local.set $jr (i32.const 0))
           (loop $columnPanels
             (local.set $ir (i32.const 0))
             (loop $rowPanels
+              (if (i32.and (local.get $direct) (i32.lt_u (local.get $ir) (local.get $edge)))
+                (then
+                  ;; A's rows in place: row r at pa + r·rsa, k steps by one element.
+                  (local.set $pa (i32.add (local.get $aBlock) (i32.mul (local.get $ir) (local.get $rsa))))
+                  (local.set $lda (local.get $rsa))
+                  (local.set $astep (local.get $size)))
+                (else
+                  ;; A packed: row r at pa + r·size, k steps by 6 elements.
+                  (local.set $pa
+                    (i32.add (local.get $packA)
+                      (select (i32.const 0) (i32.mul (i32.mul (local.get $ir) (local.get $kc)) (local.get $size))
+                        (local.get $direct))))
+                  (local.set $lda (local.get $size))
+                  (local.set $astep (i32.mul (local.get $size) (i32.const 6)))))
               (call $tile
-                (local.get $f64)
-                (i32.add (local.get $packA) (i32.mul (i32.mul (local.get $ir) (local.get $kc)) (local.get $size)))
+                (local.get $f64) (local.get $pa) (local.get $lda) (local.get $astep)
                 (i32.add (local.get $packB) (i32.mul (i32.mul (local.get $jr) (local.get $kc)) (local.get $size)))
                 (local.get $kc)
                 (i32.add (local.get $c)
@@ -116,122 +145,241 @@
     (select (local.get $x) (local.get $y) (i32.lt_s (local.get $x) (local.get $y))))
 
   ;; Copies `rows` rows (row r at src + r·rs) of kc elements (element p at + p·ps) into panels
-  ;; of `width` rows, k-major: dst[panel][p][r]. Rows past `rows` are zero. Elements are copied
-  ;; as integers of `size` bytes: the bits are moved, never rounded.
+  ;; of `width` rows, k-major: dst[panel][p][r], `width`·`size` = 24, 32 or 48 bytes per step
+  ;; of k. Rows past `rows` are zero. Elements are moved as bits, never rounded.
   (func $pack
     (param $src i32) (param $rs i32) (param $ps i32) (param $rows i32) (param $kc i32)
     (param $width i32) (param $size i32) (param $dst i32)
-    (local $r0 i32) (local $p i32) (local $r i32) (local $from i32) (local $bytes i32)
+    (local $r0 i32) (local $valid i32) (local $from i32) (local $bytes i32)
     (local.set $bytes (i32.mul (local.get $width) (local.get $size)))
     (local.set $r0 (i32.const 0))
     (loop $panels
-      (local.set $p (i32.const 0))
-      (loop $ks
-        (local.set $from
-          (i32.add (local.get $src)
-            (i32.add (i32.mul (local.get $r0) (local.get $rs)) (i32.mul (local.get $p) (local.get $ps)))))
-        (if (i32.and
-              (i32.eq (local.get $rs) (local.get $size))
-              (i32.le_u (i32.add (local.get $r0) (local.get $width)) (local.get $rows)))
-          (then
-            ;; The panel's rows are adjacent in memory: copy 24, 32 or 48 bytes at once.
-            (v128.store (local.get $dst) (v128.load (local.get $from)))
-            (if (i32.ge_u (local.get $bytes) (i32.const 32))
-              (then (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $from))))
-              (else (i64.store offset=16 (local.get $dst) (i64.load offset=16 (local.get $from)))))
-            (if (i32.eq (local.get $bytes) (i32.const 48))
-              (then (v128.store offset=32 (local.get $dst) (v128.load offset=32 (local.get $from)))))
-            (local.set $dst (i32.add (local.get $dst) (local.get $bytes))))
-          (else
-            (local.set $r (i32.const 0))
-            (loop $rowsOfPanel
-              (if (i32.lt_u (i32.add (local.get $r0) (local.get $r)) (local.get $rows))
-                (then
-                  (if (i32.eq (local.get $size) (i32.const 4))
-                    (then (i32.store (local.get $dst) (i32.load (local.get $from))))
-                    (else (i64.store (local.get $dst) (i64.load (local.get $from))))))
-                (else
-                  (if (i32.eq (local.get $size) (i32.const 4))
-                    (then (i32.store (local.get $dst) (i32.const 0)))
-                    (else (i64.store (local.get $dst) (i64.const 0))))))
-              (local.set $from (i32.add (local.get $from) (local.get $rs)))
-              (local.set $dst (i32.add (local.get $dst) (local.get $size)))
-              (br_if $rowsOfPanel
-                (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $width))))))
-        (br_if $ks (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 1))) (local.get $kc))))
+      (local.set $valid (call $min (local.get $width) (i32.sub (local.get $rows) (local.get $r0))))
+      (local.set $from (i32.add (local.get $src) (i32.mul (local.get $r0) (local.get $rs))))
+      (if (i32.and (i32.eq (local.get $valid) (local.get $width)) (i32.eq (local.get $rs) (local.get $size)))
+        (then (call $copyPanel (local.get $from) (local.get $ps) (local.get $kc) (local.get $bytes) (local.get $dst)))
+        (else
+          (if (i32.and (i32.eq (local.get $valid) (local.get $width))
+                (i32.and (i32.eq (local.get $ps) (local.get $size)) (i32.eq (local.get $bytes) (i32.const 32))))
+            (then (call $transposePanel (local.get $from) (local.get $rs) (local.get $kc) (local.get $size) (local.get $dst)))
+            (else
+              (call $gatherPanel (local.get $from) (local.get $rs) (local.get $ps) (local.get $kc)
+                (local.get $valid) (local.get $width) (local.get $size) (local.get $dst))))))
+      (local.set $dst (i32.add (local.get $dst) (i32.mul (local.get $kc) (local.get $bytes))))
       (br_if $panels
         (i32.lt_u (local.tee $r0 (i32.add (local.get $r0) (local.get $width))) (local.get $rows))))
+  )
+
+  ;; A full panel whose rows are adjacent in memory: each step of k copies 24, 32 or 48 bytes.
+  (func $copyPanel (param $from i32) (param $ps i32) (param $kc i32) (param $bytes i32) (param $dst i32)
+    (loop $ks
+      (v128.store (local.get $dst) (v128.load (local.get $from)))
+      (if (i32.eq (local.get $bytes) (i32.const 24))
+        (then (i64.store offset=16 (local.get $dst) (i64.load offset=16 (local.get $from))))
+        (else (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $from)))))
+      (if (i32.eq (local.get $bytes) (i32.const 48))
+        (then (v128.store offset=32 (local.get $dst) (v128.load offset=32 (local.get $from)))))
+      (local.set $from (i32.add (local.get $from) (local.get $ps)))
+      (local.set $dst (i32.add (local.get $dst) (local.get $bytes)))
+      (br_if $ks (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+  )
+
+  ;; A full panel of 32 bytes per step whose rows run along k (a transposed operand): blocks of
+  ;; 4×4 float32 (or 2×2 float64) are loaded row-wise and stored column-wise with shuffles.
+  (func $transposePanel (param $from i32) (param $rs i32) (param $kc i32) (param $size i32) (param $dst i32)
+    (local $p i32) (local $g i32) (local $row i32) (local $to i32)
+    (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $t0 v128) (local $t1 v128)
+    (local.set $p (i32.const 0))
+    (if (i32.eq (local.get $size) (i32.const 4))
+      (then
+        ;; float32: 8 rows = two groups of 4; 4 steps of k at a time.
+        (block $done
+          (loop $steps
+            (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $kc)))
+            (local.set $g (i32.const 0))
+            (loop $groups
+              (local.set $row
+                (i32.add (local.get $from)
+                  (i32.add (i32.mul (i32.shl (local.get $g) (i32.const 2)) (local.get $rs)) (i32.shl (local.get $p) (i32.const 2)))))
+              (local.set $x0 (v128.load (local.get $row)))
+              (local.set $x1 (v128.load (local.tee $row (i32.add (local.get $row) (local.get $rs)))))
+              (local.set $x2 (v128.load (local.tee $row (i32.add (local.get $row) (local.get $rs)))))
+              (local.set $x3 (v128.load (i32.add (local.get $row) (local.get $rs))))
+              ;; t0 = x0[0] x1[0] x0[1] x1[1], t1 = x2[0] x3[0] x2[1] x3[1], then the low halves.
+              (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x0) (local.get $x1)))
+              (local.set $t1 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x2) (local.get $x3)))
+              (local.set $to (i32.add (local.get $dst) (i32.add (i32.shl (local.get $p) (i32.const 5)) (i32.shl (local.get $g) (i32.const 4)))))
+              (v128.store (local.get $to) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
+              (v128.store offset=32 (local.get $to) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
+              ;; The same with lanes 2 and 3.
+              (local.set $t0 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x0) (local.get $x1)))
+              (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x2) (local.get $x3)))
+              (v128.store offset=64 (local.get $to) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
+              (v128.store offset=96 (local.get $to) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
+              (br_if $groups (i32.lt_u (local.tee $g (i32.add (local.get $g) (i32.const 1))) (i32.const 2))))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br $steps))))
+      (else
+        ;; float64: 4 rows = two groups of 2; 2 steps of k at a time.
+        (block $done
+          (loop $steps
+            (br_if $done (i32.gt_u (i32.add (local.get $p) (i32.const 2)) (local.get $kc)))
+            (local.set $g (i32.const 0))
+            (loop $groups
+              (local.set $row
+                (i32.add (local.get $from)
+                  (i32.add (i32.mul (i32.shl (local.get $g) (i32.const 1)) (local.get $rs)) (i32.shl (local.get $p) (i32.const 3)))))
+              (local.set $x0 (v128.load (local.get $row)))
+              (local.set $x1 (v128.load (i32.add (local.get $row) (local.get $rs))))
+              (local.set $to (i32.add (local.get $dst) (i32.add (i32.shl (local.get $p) (i32.const 5)) (i32.shl (local.get $g) (i32.const 4)))))
+              (v128.store (local.get $to) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x0) (local.get $x1)))
+              (v128.store offset=32 (local.get $to) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x0) (local.get $x1)))
+              (br_if $groups (i32.lt_u (local.tee $g (i32.add (local.get $g) (i32.const 1))) (i32.const 2))))
+            (local.set $p (i32.add (local.get $p) (i32.const 2)))
+            (br $steps)))))
+    ;; The last steps of k, if kc is not a multiple of the block.
+    (if (i32.lt_u (local.get $p) (local.get $kc))
+      (then
+        (call $gatherPanel
+          (i32.add (local.get $from) (i32.mul (local.get $p) (local.get $size)))
+          (local.get $rs) (local.get $size) (i32.sub (local.get $kc) (local.get $p))
+          (i32.div_u (i32.const 32) (local.get $size)) (i32.div_u (i32.const 32) (local.get $size))
+          (local.get $size) (i32.add (local.get $dst) (i32.shl (local.get $p) (i32.const 5))))))
+  )
+
+  ;; Any panel, element by element: the `valid` rows are copied, the rest of the width is zero.
+  (func $gatherPanel
+    (param $from i32) (param $rs i32) (param $ps i32) (param $kc i32) (param $valid i32)
+    (param $width i32) (param $size i32) (param $dst i32)
+    (local $bytes i32) (local $r i32) (local $p i32) (local $src i32) (local $to i32)
+    (local.set $bytes (i32.mul (local.get $width) (local.get $size)))
+    (if (i32.lt_u (local.get $valid) (local.get $width))
+      (then (memory.fill (local.get $dst) (i32.const 0) (i32.mul (local.get $kc) (local.get $bytes)))))
+    (local.set $r (i32.const 0))
+    (loop $rowsOfPanel
+      (local.set $src (i32.add (local.get $from) (i32.mul (local.get $r) (local.get $rs))))
+      (local.set $to (i32.add (local.get $dst) (i32.mul (local.get $r) (local.get $size))))
+      (local.set $p (local.get $kc))
+      (if (i32.eq (local.get $size) (i32.const 4))
+        (then
+          (loop $ks
+            (i32.store (local.get $to) (i32.load (local.get $src)))
+            (local.set $src (i32.add (local.get $src) (local.get $ps)))
+            (local.set $to (i32.add (local.get $to) (local.get $bytes)))
+            (br_if $ks (local.tee $p (i32.sub (local.get $p) (i32.const 1))))))
+        (else
+          (loop $ks
+            (i64.store (local.get $to) (i64.load (local.get $src)))
+            (local.set $src (i32.add (local.get $src) (local.get $ps)))
+            (local.set $to (i32.add (local.get $to) (local.get $bytes)))
+            (br_if $ks (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))))
+      (br_if $rowsOfPanel (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $valid))))
   )
 
   ;; One rows×cols tile of C (at most 6×NR). A full tile goes straight to C; an edge tile is
   ;; computed whole into `tmp` and only its valid part copied to C.
   (func $tile
-    (param $f64 i32) (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32)
-    (param $add i32) (param $rows i32) (param $cols i32) (param $tmp i32)
-    (local $nr i32) (local $r i32) (local $j i32) (local $to i32) (local $from i32)
-    (local.set $nr (select (i32.const 4) (i32.const 8) (local.get $f64)))
-    (if (i32.and (i32.eq (local.get $rows) (i32.const 6)) (i32.eq (local.get $cols) (local.get $nr)))
+    (param $f64 i32) (param $pa i32) (param $lda i32) (param $astep i32) (param $pb i32) (param $kc i32)
+    (param $c i32) (param $ldc i32) (param $add i32) (param $rows i32) (param $cols i32) (param $tmp i32)
+    (local $full i32) (local $to i32) (local $from i32) (local $end i32) (local $rowEnd i32)
+    (local.set $full
+      (i32.and (i32.eq (local.get $rows) (i32.const 6))
+        (i32.eq (local.get $cols) (select (i32.const 4) (i32.const 8) (local.get $f64)))))
+    (if (local.get $full)
       (then
         (if (local.get $f64)
-          (then (call $kernel64 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $c) (local.get $ldc) (local.get $add)))
-          (else (call $kernel32 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $c) (local.get $ldc) (local.get $add))))
+          (then (call $kernel64 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+            (local.get $c) (local.get $ldc) (local.get $add)))
+          (else (call $kernel32 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+            (local.get $c) (local.get $ldc) (local.get $add))))
         (return)))
     (if (local.get $f64)
-      (then (call $kernel64 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $tmp) (i32.const 32) (i32.const 0)))
-      (else (call $kernel32 (local.get $pa) (local.get $pb) (local.get $kc) (local.get $tmp) (i32.const 32) (i32.const 0))))
-    (local.set $r (i32.const 0))
+      (then (call $kernel64 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+        (local.get $tmp) (i32.const 32) (i32.const 0)))
+      (else (call $kernel32 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+        (local.get $tmp) (i32.const 32) (i32.const 0))))
+    ;; Copy the valid rows×cols corner of the tile (rows of 32 bytes) to C, 16 bytes at a time
+    ;; where a whole vector fits, then element by element.
+    (if (i32.eqz (local.get $f64)) (then (local.set $cols (i32.shl (local.get $cols) (i32.const 2)))))
+    (if (local.get $f64) (then (local.set $cols (i32.shl (local.get $cols) (i32.const 3)))))
+    (local.set $end (i32.add (local.get $tmp) (i32.shl (local.get $rows) (i32.const 5))))
     (loop $rowsOfTile
-      (local.set $j (i32.const 0))
-      (loop $colsOfTile
-        (if (local.get $f64)
-          (then
-            (local.set $to (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.shl (local.get $j) (i32.const 3))))
-            (local.set $from (i32.add (local.get $tmp) (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 2)) (local.get $j)) (i32.const 3))))
-            (f64.store (local.get $to)
-              (if (result f64) (local.get $add)
-                (then (f64.add (f64.load (local.get $to)) (f64.load (local.get $from))))
-                (else (f64.load (local.get $from))))))
-          (else
-            (local.set $to (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.shl (local.get $j) (i32.const 2))))
-            (local.set $from (i32.add (local.get $tmp) (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 3)) (local.get $j)) (i32.const 2))))
-            (f32.store (local.get $to)
-              (if (result f32) (local.get $add)
-                (then (f32.add (f32.load (local.get $to)) (f32.load (local.get $from))))
-                (else (f32.load (local.get $from)))))))
-        (br_if $colsOfTile (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $cols))))
-      (br_if $rowsOfTile (i32.lt_u (local.tee $r (i32.add (local.get $r) (i32.const 1))) (local.get $rows))))
+      (local.set $to (local.get $c))
+      (local.set $from (local.get $tmp))
+      (local.set $rowEnd (i32.add (local.get $tmp) (local.get $cols)))
+      (block $vectorsDone
+        (loop $vectors
+          (br_if $vectorsDone (i32.gt_u (i32.add (local.get $from) (i32.const 16)) (local.get $rowEnd)))
+          (v128.store (local.get $to)
+            (if (result v128) (local.get $add)
+              (then
+                (if (result v128) (local.get $f64)
+                  (then (f64x2.add (v128.load (local.get $to)) (v128.load (local.get $from))))
+                  (else (f32x4.add (v128.load (local.get $to)) (v128.load (local.get $from))))))
+              (else (v128.load (local.get $from)))))
+          (local.set $to (i32.add (local.get $to) (i32.const 16)))
+          (local.set $from (i32.add (local.get $from) (i32.const 16)))
+          (br $vectors)))
+      ;; At most one float64 or three float32 remain.
+      (block $scalarsDone
+        (loop $scalars
+          (br_if $scalarsDone (i32.ge_u (local.get $from) (local.get $rowEnd)))
+          (if (local.get $f64)
+            (then
+              (f64.store (local.get $to)
+                (f64.add (f64.load (local.get $from))
+                  (select (f64.load (local.get $to)) (f64.const 0) (local.get $add))))
+              (local.set $to (i32.add (local.get $to) (i32.const 8)))
+              (local.set $from (i32.add (local.get $from) (i32.const 8))))
+            (else
+              (f32.store (local.get $to)
+                (f32.add (f32.load (local.get $from))
+                  (select (f32.load (local.get $to)) (f32.const 0) (local.get $add))))
+              (local.set $to (i32.add (local.get $to) (i32.const 4)))
+              (local.set $from (i32.add (local.get $from) (i32.const 4)))))
+          (br $scalars)))
+      (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+      (br_if $rowsOfTile
+        (i32.lt_u (local.tee $tmp (i32.add (local.get $tmp) (i32.const 32))) (local.get $end))))
   )
 
   ;; float32 micro-kernel: C[6×8] (+)= Σ_p A panel[p][0..6] ⊗ B panel[p][0..8], kc ≥ 1 steps.
   ;; Row r of C is at c + r·ldc (bytes); add is 1 to add to C, 0 to overwrite it.
   (func $kernel32
-    (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (param $pa i32) (param $lda i32) (param $astep i32)
+    (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $a4 i32) (local $a5 i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $c40 v128) (local $c41 v128) (local $c50 v128) (local $c51 v128)
     (local $b0 v128) (local $b1 v128) (local $ai v128)
+    (local.set $a1 (local.get $lda))
+    (local.set $a2 (i32.add (local.get $a1) (local.get $lda)))
+    (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
+    (local.set $a4 (i32.add (local.get $a3) (local.get $lda)))
+    (local.set $a5 (i32.add (local.get $a4) (local.get $lda)))
     (loop $k
       (local.set $b0 (v128.load (local.get $pb)))
       (local.set $b1 (v128.load offset=16 (local.get $pb)))
       (local.set $ai (v128.load32_splat (local.get $pa)))
       (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $ai) (local.get $b0))))
       (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load32_splat offset=4 (local.get $pa)))
+      (local.set $ai (v128.load32_splat (i32.add (local.get $pa) (local.get $a1))))
       (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $ai) (local.get $b0))))
       (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load32_splat offset=8 (local.get $pa)))
+      (local.set $ai (v128.load32_splat (i32.add (local.get $pa) (local.get $a2))))
       (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $ai) (local.get $b0))))
       (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load32_splat offset=12 (local.get $pa)))
+      (local.set $ai (v128.load32_splat (i32.add (local.get $pa) (local.get $a3))))
       (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $ai) (local.get $b0))))
       (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load32_splat offset=16 (local.get $pa)))
+      (local.set $ai (v128.load32_splat (i32.add (local.get $pa) (local.get $a4))))
       (local.set $c40 (f32x4.add (local.get $c40) (f32x4.mul (local.get $ai) (local.get $b0))))
       (local.set $c41 (f32x4.add (local.get $c41) (f32x4.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load32_splat offset=20 (local.get $pa)))
+      (local.set $ai (v128.load32_splat (i32.add (local.get $pa) (local.get $a5))))
       (local.set $c50 (f32x4.add (local.get $c50) (f32x4.mul (local.get $ai) (local.get $b0))))
       (local.set $c51 (f32x4.add (local.get $c51) (f32x4.mul (local.get $ai) (local.get $b1))))
-      (local.set $pa (i32.add (local.get $pa) (i32.const 24)))
+      (local.set $pa (i32.add (local.get $pa) (local.get $astep)))
       (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
       (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
     (if (local.get $add)
@@ -253,33 +401,40 @@
 
   ;; float64 micro-kernel: C[6×4] (+)= Σ_p A panel[p][0..6] ⊗ B panel[p][0..4].
   (func $kernel64
-    (param $pa i32) (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (param $pa i32) (param $lda i32) (param $astep i32)
+    (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $a4 i32) (local $a5 i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local $c40 v128) (local $c41 v128) (local $c50 v128) (local $c51 v128)
     (local $b0 v128) (local $b1 v128) (local $ai v128)
+    (local.set $a1 (local.get $lda))
+    (local.set $a2 (i32.add (local.get $a1) (local.get $lda)))
+    (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
+    (local.set $a4 (i32.add (local.get $a3) (local.get $lda)))
+    (local.set $a5 (i32.add (local.get $a4) (local.get $lda)))
     (loop $k
       (local.set $b0 (v128.load (local.get $pb)))
       (local.set $b1 (v128.load offset=16 (local.get $pb)))
       (local.set $ai (v128.load64_splat (local.get $pa)))
       (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $ai) (local.get $b0))))
       (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load64_splat offset=8 (local.get $pa)))
+      (local.set $ai (v128.load64_splat (i32.add (local.get $pa) (local.get $a1))))
       (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $ai) (local.get $b0))))
       (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load64_splat offset=16 (local.get $pa)))
+      (local.set $ai (v128.load64_splat (i32.add (local.get $pa) (local.get $a2))))
       (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $ai) (local.get $b0))))
       (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load64_splat offset=24 (local.get $pa)))
+      (local.set $ai (v128.load64_splat (i32.add (local.get $pa) (local.get $a3))))
       (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $ai) (local.get $b0))))
       (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load64_splat offset=32 (local.get $pa)))
+      (local.set $ai (v128.load64_splat (i32.add (local.get $pa) (local.get $a4))))
       (local.set $c40 (f64x2.add (local.get $c40) (f64x2.mul (local.get $ai) (local.get $b0))))
       (local.set $c41 (f64x2.add (local.get $c41) (f64x2.mul (local.get $ai) (local.get $b1))))
-      (local.set $ai (v128.load64_splat offset=40 (local.get $pa)))
+      (local.set $ai (v128.load64_splat (i32.add (local.get $pa) (local.get $a5))))
       (local.set $c50 (f64x2.add (local.get $c50) (f64x2.mul (local.get $ai) (local.get $b0))))
       (local.set $c51 (f64x2.add (local.get $c51) (f64x2.mul (local.get $ai) (local.get $b1))))
-      (local.set $pa (i32.add (local.get $pa) (i32.const 48)))
+      (local.set $pa (i32.add (local.get $pa) (local.get $astep)))
       (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
       (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
     (if (local.get $add)
