@@ -1,0 +1,251 @@
+/**
+ * The shared body of the MNIST training commands (`deno task ch04:train`, `ch05:train`):
+ * command-line options, loading the data, training with SGD, the summary and the charts.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { loadMnist } from "../mnist/mod.ts";
+import * as np from "../np/mod.ts";
+import { SGD } from "../optimizers/mod.ts";
+import { lineChart } from "../plot/mod.ts";
+import type { Progress } from "./progress.ts";
+import { type Network, train, type TrainResult } from "./train.ts";
+
+/** The options a training command takes on its command line. */
+export interface TrainArgs {
+  /** `--iters N`: iterations (mini-batches) to run. */
+  iterations?: number;
+  /** `--epochs N`: epochs to run instead (one epoch = 600 iterations of 100 images). */
+  epochs?: number;
+  /** `--seed N`: the seed of the initial weights and of the batches (0). */
+  seed: number;
+  /** `--mine`: use the learner's code (handled by `useMineIfAsked` before this). */
+  mine: boolean;
+  /** `--help`: print the usage and stop. */
+  help: boolean;
+}
+
+/**
+ * Reads `--iters N`, `--epochs N`, `--seed N`, `--mine` and `--help`.
+ *
+ * @example
+ * ```ts
+ * import { parseTrainArgs } from "./mnist_command.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parseTrainArgs(["--epochs", "3", "--seed=2"]), {
+ *   epochs: 3,
+ *   iterations: undefined,
+ *   seed: 2,
+ *   mine: false,
+ *   help: false,
+ * });
+ * assert.throws(() => parseTrainArgs(["--iters", "ten"]), /--iters needs a whole number/);
+ * ```
+ *
+ * @param args The command's arguments (`Deno.args`).
+ * @returns The parsed options.
+ * @throws {TypeError} for an unknown option; {@linkcode RangeError} for a bad number.
+ */
+export function parseTrainArgs(args: string[]): TrainArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        iters: { type: "string" },
+        epochs: { type: "string" },
+        seed: { type: "string" },
+        mine: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    throw new TypeError(`${(error as Error).message}. Try --help.`);
+  }
+  if (values.iters !== undefined && values.epochs !== undefined) {
+    throw new TypeError("Give --iters or --epochs, not both");
+  }
+  return {
+    iterations: count(values.iters, "--iters", 1),
+    epochs: count(values.epochs, "--epochs", 1),
+    seed: count(values.seed, "--seed", 0) ?? 0,
+    mine: values.mine ?? false,
+    help: values.help ?? false,
+  };
+}
+
+function count(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min) {
+    throw new RangeError(`${name} needs a whole number >= ${min}, got "${value}"`);
+  }
+  return n;
+}
+
+/** Options of {@linkcode runMnistTraining}. */
+export interface MnistTrainingOptions {
+  /** The command's name, shown on the progress bar (e.g. `"ch05:train"`). */
+  label: string;
+  /** Builds the network to train from a seed (float32 parameters, for speed). */
+  createNet: (seed: number) => Network;
+  /** The learning rate of SGD (0.1, as the book). */
+  lr?: number;
+  /** Images per mini-batch (100, as the book). */
+  batchSize?: number;
+  /** Iterations; when absent, `epochs`; when both are absent, 10000 (as the book). */
+  iterations?: number;
+  /** Epochs, used when `iterations` is absent. */
+  epochs?: number;
+  /** The seed of the weights; the batches use seed + 1 (0). */
+  seed?: number;
+  /** Train on only the first N training images and test on the first N test images (tests). */
+  limit?: number;
+  /** Where to write `accuracy.png` and `loss.png`; no charts when absent. */
+  chartDir?: string;
+  /** Words added to the charts' titles (e.g. "your code"). */
+  titleNote?: string;
+  /** The progress display (by default a bar on a terminal, lines otherwise). */
+  progress?: Progress;
+  /** Where the summary lines go (console.log by default). */
+  write?: (line: string) => void;
+}
+
+/** What {@linkcode runMnistTraining} returns. */
+export interface MnistTrainingResult extends TrainResult {
+  /** Seconds of training per epoch (evaluation excluded). */
+  secondsPerEpoch: number;
+  /** The charts written. */
+  charts: string[];
+}
+
+/**
+ * Trains a network on MNIST with SGD as the book's `train_neuralnet.py` (§4.5.2, §5.7.4):
+ * batches of 100 drawn at random, lr 0.1, 10000 iterations by default, accuracy on the
+ * whole training and test sets once per epoch; prints a summary and draws the charts.
+ *
+ * @example A smoke run on 100 images
+ * ```ts
+ * import { runMnistTraining } from "./mnist_command.ts";
+ * import { TwoLayerNet } from "../nets/two_layer_net.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const result = await runMnistTraining({
+ *   label: "demo",
+ *   createNet: (seed) =>
+ *     new TwoLayerNet({ inputSize: 784, hiddenSize: 10, outputSize: 10, seed, dtype: "float32" }),
+ *   iterations: 5,
+ *   batchSize: 20,
+ *   limit: 100,
+ *   progress: { update() {}, log() {}, stop() {} },
+ *   write: () => {},
+ * });
+ * assert.equal(result.records.length, 2);
+ * ```
+ *
+ * @param options The network, the schedule, and where the charts go.
+ * @returns The training records and timings.
+ */
+export async function runMnistTraining(
+  options: MnistTrainingOptions,
+): Promise<MnistTrainingResult> {
+  const write = options.write ?? ((line: string) => console.log(line));
+  const batchSize = options.batchSize ?? 100;
+  const seed = options.seed ?? 0;
+  let data = loadMnist({ oneHotLabel: true });
+  if (options.limit !== undefined) {
+    const rows = `0:${options.limit}`;
+    data = {
+      xTrain: data.xTrain.slice(rows),
+      tTrain: data.tTrain.slice(rows),
+      xTest: data.xTest.slice(rows),
+      tTest: data.tTest.slice(rows),
+    };
+  }
+  const net = options.createNet(seed);
+  const trainSize = data.xTrain.shape[0];
+  const iterPerEpoch = Math.max(Math.floor(trainSize / batchSize), 1);
+  const iterations = options.iterations ??
+    (options.epochs === undefined ? 10000 : Math.round(options.epochs * iterPerEpoch));
+  write(
+    `${options.label}: ${trainSize} training images, batches of ${batchSize}, SGD lr ` +
+      `${options.lr ?? 0.1}, ${iterations} iterations (${round(iterations / iterPerEpoch)} ` +
+      `epochs), seed ${seed}`,
+  );
+  const result = train(net, data, {
+    optimizer: new SGD({ lr: options.lr ?? 0.1 }),
+    batchSize,
+    iterations,
+    seed: seed + 1,
+    label: options.label,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  const epochsRun = result.iterations / result.iterPerEpoch;
+  const secondsPerEpoch = epochsRun > 0 ? result.trainSeconds / epochsRun : NaN;
+  const last = result.records[result.records.length - 1];
+  write(
+    `final: train acc ${last.trainAcc.toFixed(4)}, test acc ${last.testAcc.toFixed(4)} after ` +
+      `${result.iterations} iterations (${round(epochsRun)} epochs)`,
+  );
+  write(
+    `time: ${result.trainSeconds.toFixed(1)} s training (${secondsPerEpoch.toFixed(2)} s per ` +
+      `epoch, ${Math.round(result.imagesPerSecond)} images/s) + ${
+        result.evalSeconds.toFixed(1)
+      } s ` +
+      `measuring accuracy`,
+  );
+  const charts: string[] = [];
+  if (options.chartDir !== undefined) {
+    const note = options.titleNote ? ` (${options.titleNote})` : "";
+    charts.push(
+      await lineChart({
+        x: result.records.map((r) => round(r.epoch)),
+        series: {
+          "train acc": result.records.map((r) => r.trainAcc),
+          "test acc": result.records.map((r) => r.testAcc),
+        },
+      }, {
+        path: join(options.chartDir, "accuracy.png"),
+        title: `${options.label}: accuracy per epoch${note}`,
+        xTitle: "epochs",
+        yTitle: "accuracy",
+        yDomain: [0, 1],
+        dashed: ["test acc"],
+        points: true,
+      }),
+    );
+    const { x, y, window } = smoothLoss(result.lossHistory, 500);
+    charts.push(
+      await lineChart({ x, series: { loss: y } }, {
+        path: join(options.chartDir, "loss.png"),
+        title: `${options.label}: training loss${note}`,
+        xTitle: "iteration",
+        yTitle: window > 1 ? `loss (mean of ${window} batches)` : "loss",
+      }),
+    );
+  }
+  return { ...result, secondsPerEpoch, charts };
+}
+
+/** The loss history averaged over windows, at most `points` of them (a readable curve). */
+function smoothLoss(
+  loss: number[],
+  points: number,
+): { x: number[]; y: number[]; window: number } {
+  const window = Math.max(1, Math.ceil(loss.length / points));
+  const x: number[] = [], y: number[] = [];
+  for (let start = 0; start < loss.length; start += window) {
+    const part = loss.slice(start, start + window);
+    x.push(start + part.length);
+    y.push(np.mean(part));
+  }
+  return { x, y, window };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
