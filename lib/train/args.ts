@@ -1,0 +1,180 @@
+/**
+ * The command line of `deno task train`, parsed with `node:util`'s `parseArgs` and checked,
+ * with messages that say what was wrong and what to type instead.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { DEFAULT_MODEL, MODELS } from "./models.ts";
+import { OPTIMIZER_NAMES, type OptimizerName } from "./optimizers.ts";
+
+/** Bad input on the command line: the command prints the message and exits with code 2. */
+export class UsageError extends Error {
+  /** Builds the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** The options as typed; absent ones are undefined, so a resumed run can take the saved ones. */
+export interface TrainArgs {
+  /** `--help`. */
+  help: boolean;
+  /** `--model`. */
+  model?: string;
+  /** `--epochs`: the total number of epochs (a resumed run continues up to it). */
+  epochs?: number;
+  /** `--batch-size`. */
+  batchSize?: number;
+  /** `--lr`. */
+  lr?: number;
+  /** `--optimizer`. */
+  optimizer?: OptimizerName;
+  /** `--seed`. */
+  seed?: number;
+  /** `--limit`: train on the first N training images (and test on the first N test images). */
+  limit?: number;
+  /** `--mine`: use the learner's chapter code. */
+  mine: boolean;
+  /** `--resume`: continue from the checkpoint in the output folder. */
+  resume: boolean;
+  /** `--out`: the output folder. */
+  out: string;
+}
+
+/** The output folder without `--out`. */
+export const DEFAULT_OUT = "out/train";
+
+/** The usage text of `--help`. */
+export function usage(): string {
+  const models = Object.entries(MODELS).map(([name, spec]) =>
+    `    ${name.padEnd(8)}${spec.description}${name === DEFAULT_MODEL ? " (default)" : ""}`
+  );
+  const final = MODELS[DEFAULT_MODEL];
+  return [
+    "Train a convolutional network on MNIST (60,000 training images, 10,000 test images).",
+    "",
+    "Usage: deno task train [options]",
+    "",
+    "Options:",
+    `  --model NAME       the network (${Object.keys(MODELS).join(", ")}):`,
+    ...models,
+    `  --epochs N         epochs to train in total (${final.epochs} for ${DEFAULT_MODEL}, 20 for simple and deep)`,
+    `  --batch-size N     images per mini-batch (${final.batchSize})`,
+    `  --lr X             learning rate (${final.lr})`,
+    `  --optimizer NAME   ${OPTIMIZER_NAMES.join(", ")} (${final.optimizer})`,
+    "  --seed N           seed of the initial weights, the shuffling and dropout (0)",
+    "  --limit N          train on the first N training images and test on the first N test",
+    "                     images: a quick run (deno task train --limit 2000 --epochs 1)",
+    "  --mine             train with your own chapter code (chapters/05 to 08) instead of lib/",
+    "  --resume           continue from the checkpoint in the output folder after an",
+    "                     interruption; the result is the same as an uninterrupted run",
+    `  --out DIR          output folder (${DEFAULT_OUT}): checkpoint, history.csv, charts`,
+    "  -h, --help         show this help",
+  ].join("\n");
+}
+
+/** A positive (or non-negative) whole number option, checked. */
+function integer(name: string, text: string | undefined, min: number, max: number) {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) {
+    throw new UsageError(`--${name} needs a number, got "${text}"`);
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to ${max}, got ${text}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Parses and checks the command line of `deno task train`.
+ *
+ * @example
+ * ```ts
+ * import { parseTrainArgs } from "./args.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const args = parseTrainArgs(["--model", "simple", "--epochs", "2", "--lr=0.01"]);
+ * assert.equal(args.model, "simple");
+ * assert.equal(args.epochs, 2);
+ * assert.equal(args.lr, 0.01);
+ * assert.equal(args.out, "out/train");
+ * assert.throws(() => parseTrainArgs(["--model", "huge"]), /Unknown model "huge".*final, simple, deep/);
+ * ```
+ *
+ * @param argv The arguments after the script name.
+ * @returns The options.
+ * @throws {UsageError} for an unknown option or model or optimizer, a value that is not a
+ *   number or out of range, or a stray argument.
+ */
+export function parseTrainArgs(argv: string[]): TrainArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: "boolean", short: "h" },
+        model: { type: "string" },
+        epochs: { type: "string" },
+        "batch-size": { type: "string" },
+        lr: { type: "string" },
+        optimizer: { type: "string" },
+        seed: { type: "string" },
+        limit: { type: "string" },
+        mine: { type: "boolean" },
+        resume: { type: "boolean" },
+        out: { type: "string" },
+      },
+    });
+  } catch (error) {
+    // parseArgs's messages are clear; drop its trailing advice about "--" and positionals.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+  const v = parsed.values;
+  const model = v.model;
+  if (model !== undefined && !(model in MODELS)) {
+    throw new UsageError(
+      `Unknown model "${model}": choose one of ${Object.keys(MODELS).join(", ")}`,
+    );
+  }
+  const optimizer = v.optimizer?.toLowerCase();
+  if (optimizer !== undefined && !OPTIMIZER_NAMES.includes(optimizer as OptimizerName)) {
+    throw new UsageError(
+      `Unknown optimizer "${v.optimizer}": choose one of ${OPTIMIZER_NAMES.join(", ")}`,
+    );
+  }
+  let lr: number | undefined;
+  if (v.lr !== undefined) {
+    lr = Number(v.lr);
+    if (v.lr.trim() === "" || Number.isNaN(lr)) {
+      throw new UsageError(`--lr needs a number, got "${v.lr}"`);
+    }
+    if (!(lr > 0 && lr <= 10)) {
+      throw new UsageError(`--lr must be greater than 0 and at most 10, got ${v.lr}`);
+    }
+  }
+  if (v.out !== undefined && v.out.trim() === "") {
+    throw new UsageError("--out needs a folder name, got an empty string");
+  }
+  return {
+    help: v.help ?? false,
+    model,
+    epochs: integer("epochs", v.epochs, 1, 1000),
+    batchSize: integer("batch-size", v["batch-size"], 1, 60000),
+    lr,
+    optimizer: optimizer as OptimizerName | undefined,
+    seed: integer("seed", v.seed, 0, 2 ** 32 - 1),
+    limit: integer("limit", v.limit, 1, 60000),
+    mine: v.mine ?? false,
+    resume: v.resume ?? false,
+    out: v.out ?? DEFAULT_OUT,
+  };
+}

@@ -1,0 +1,300 @@
+/**
+ * `deno task train`: trains a convolutional network on MNIST with checkpoints, a progress bar
+ * and a report (history.csv, loss and accuracy charts, misclassified digits, confusion
+ * matrix). `deno task train --help` lists the options.
+ *
+ * Exit codes: 0 done, 1 the training failed (the loss diverged, or `--mine` found unsolved
+ * exercises), 2 bad input (an unknown option, model or optimizer, a bad number, an unwritable
+ * output folder, a checkpoint that does not match).
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { useMineIfAsked } from "../kata/mine.ts";
+import { loadMnist } from "../mnist/mod.ts";
+import { copyParams, saveParams } from "../nets/network.ts";
+import * as np from "../np/mod.ts";
+import { parseTrainArgs, type TrainArgs, usage, UsageError } from "./args.ts";
+import {
+  type Checkpoint,
+  type EpochRecord,
+  readCheckpoint,
+  type RunSettings,
+  writeCheckpoint,
+} from "./checkpoint.ts";
+import { accuracyOf, predictClasses, trainEpoch } from "./loop.ts";
+import { DEFAULT_MODEL, MODELS } from "./models.ts";
+import {
+  createOptimizer,
+  type OptimizerName,
+  optimizerState,
+  restoreOptimizer,
+} from "./optimizers.ts";
+import { createTrainProgress, formatSeconds } from "./progress.ts";
+import { writeReport } from "./report.ts";
+
+/** The checkpoint's file name in the output folder. */
+export const CHECKPOINT_FILE = "checkpoint.safetensors";
+/** The trained parameters' file name in the output folder (loadable with `loadParams`). */
+export const PARAMS_FILE = "params.safetensors";
+/** Training images used to measure the train accuracy after each epoch. */
+export const TRAIN_ACCURACY_SAMPLE = 10000;
+
+/** The shuffling generator's seed, apart from the weights' seed so the two streams differ. */
+function shuffleSeed(seed: number): number {
+  return seed + 0x9e3779b9;
+}
+
+/** Checks that the output folder can be written, creating it if needed. */
+function checkWritable(out: string): void {
+  try {
+    Deno.mkdirSync(out, { recursive: true });
+    const probe = join(out, `.write-test-${Deno.pid}`);
+    Deno.writeTextFileSync(probe, "");
+    Deno.removeSync(probe);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `Cannot write to the output folder "${out}" (${reason}): choose another with --out DIR`,
+    );
+  }
+}
+
+/** The run's settings: from the command line and the model's defaults, or from a checkpoint. */
+function resolveSettings(args: TrainArgs, saved: RunSettings | null): RunSettings & {
+  epochs: number;
+} {
+  if (saved === null) {
+    const model = args.model ?? DEFAULT_MODEL;
+    const spec = MODELS[model];
+    return {
+      model,
+      optimizer: args.optimizer ?? spec.optimizer,
+      lr: args.lr ?? spec.lr,
+      batchSize: args.batchSize ?? spec.batchSize,
+      seed: args.seed ?? 0,
+      trainSize: args.limit ?? 60000,
+      epochs: args.epochs ?? spec.epochs,
+    };
+  }
+  // A resumed run keeps the saved settings; a different value on the command line is a mistake.
+  const given: Partial<RunSettings> = {
+    model: args.model,
+    optimizer: args.optimizer,
+    lr: args.lr,
+    batchSize: args.batchSize,
+    seed: args.seed,
+    trainSize: args.limit,
+  };
+  const flags: Record<keyof RunSettings, string> = {
+    model: "--model",
+    optimizer: "--optimizer",
+    lr: "--lr",
+    batchSize: "--batch-size",
+    seed: "--seed",
+    trainSize: "--limit",
+  };
+  for (const key of Object.keys(flags) as (keyof RunSettings)[]) {
+    if (given[key] !== undefined && given[key] !== saved[key]) {
+      throw new UsageError(
+        `--resume continues the run in the checkpoint, which used ${flags[key]} ${
+          saved[key]
+        }, but this command says ${flags[key]} ${given[key]}: leave ${
+          flags[key]
+        } out, or start a new run without --resume (or with another --out)`,
+      );
+    }
+  }
+  return { ...saved, epochs: args.epochs ?? MODELS[saved.model].epochs };
+}
+
+/** The first n samples of an array (a view, no copy). */
+function firstRows(x: np.NDArray, n: number): np.NDArray {
+  if (n >= x.shape[0]) return x;
+  const row = x.size / x.shape[0];
+  return new np.NDArray(x.data.subarray(0, n * row), [n, ...x.shape.slice(1)]);
+}
+
+/**
+ * Runs the command with the given arguments.
+ *
+ * @param argv The arguments (Deno.args).
+ * @returns The exit code.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let args: TrainArgs;
+  try {
+    args = parseTrainArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\nRun "deno task train --help" for the options.`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    console.log(usage());
+    return 0;
+  }
+  if (args.mine) {
+    // Re-runs this command with the learner's chapter modules in place of lib's (or stops,
+    // listing the exercises still to write).
+    const model = args.model ?? DEFAULT_MODEL;
+    await useMineIfAsked(import.meta.url, { chapters: MODELS[model].chapters, args: argv });
+  }
+
+  const checkpointPath = join(args.out, CHECKPOINT_FILE);
+  let checkpoint: Checkpoint | null = null;
+  let settings;
+  try {
+    if (args.resume) {
+      try {
+        Deno.statSync(checkpointPath);
+      } catch {
+        throw new UsageError(
+          `--resume found no checkpoint at ${checkpointPath}: start without --resume ` +
+            `(or point --out at the folder of an interrupted run)`,
+        );
+      }
+      try {
+        checkpoint = readCheckpoint(checkpointPath);
+      } catch (error) {
+        throw new UsageError(
+          `--resume cannot read ${checkpointPath}: ${
+            error instanceof Error ? error.message : error
+          }`,
+        );
+      }
+    }
+    settings = resolveSettings(args, checkpoint?.settings ?? null);
+    if (settings.batchSize > settings.trainSize) {
+      throw new UsageError(
+        `--batch-size ${settings.batchSize} is larger than the ${settings.trainSize} training ` +
+          `images: use a smaller batch or a larger --limit`,
+      );
+    }
+    checkWritable(args.out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const spec = MODELS[settings.model];
+  const { xTrain, tTrain, xTest, tTest } = loadMnist({ flatten: false, dtype: "float32" });
+  const x = firstRows(xTrain, settings.trainSize), t = firstRows(tTrain, settings.trainSize);
+  const testSize = Math.min(settings.trainSize, xTest.shape[0]);
+  const xT = firstRows(xTest, testSize), tT = firstRows(tTest, testSize);
+  const xSample = firstRows(x, TRAIN_ACCURACY_SAMPLE),
+    tSample = firstRows(t, TRAIN_ACCURACY_SAMPLE);
+
+  const net = spec.create(settings.seed);
+  const optimizer = createOptimizer(settings.optimizer as OptimizerName, settings.lr);
+  const shuffleRng = np.rng(shuffleSeed(settings.seed));
+  let history: EpochRecord[] = [];
+  if (checkpoint !== null) {
+    copyParams(checkpoint.params, net.params, checkpointPath);
+    restoreOptimizer(optimizer, checkpoint.optimizer, net.params);
+    shuffleRng.setState(checkpoint.shuffleRng);
+    if (net.rng && checkpoint.netRng) net.rng.setState(checkpoint.netRng);
+    history = checkpoint.history;
+  }
+  const firstEpoch = (checkpoint?.epoch ?? 0) + 1;
+  const parameters = Object.values(net.params).reduce((n, p) => n + p.size, 0);
+
+  console.log(
+    `${spec.className}${args.mine ? " (your chapter code)" : ""}: ${
+      parameters.toLocaleString("en-US")
+    } parameters, ${settings.optimizer} lr ${settings.lr}, batch ${settings.batchSize}, seed ${settings.seed}`,
+  );
+  console.log(
+    `MNIST: ${x.shape[0]} training images, ${testSize} test images` +
+      (settings.trainSize < 60000 ? ` (--limit ${settings.trainSize})` : ""),
+  );
+  if (checkpoint !== null) {
+    console.log(`Resuming from ${checkpointPath} after epoch ${checkpoint.epoch}`);
+  }
+
+  const progress = createTrainProgress();
+  const started = performance.now();
+  let predicted: Int32Array | null = null;
+  for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
+    progress.start(epoch, settings.epochs, Math.floor(x.shape[0] / settings.batchSize));
+    const result = trainEpoch(net, x, t, {
+      optimizer,
+      batchSize: settings.batchSize,
+      rng: shuffleRng,
+      onBatch: (p) => progress.update(p),
+    });
+    progress.end();
+    if (result.diverged) {
+      const kept = epoch > 1
+        ? `The checkpoint of epoch ${epoch - 1} is kept in ${checkpointPath}.`
+        : "No epoch finished, so there is no checkpoint.";
+      console.error(
+        `error: the loss became ${result.diverged.loss} at epoch ${epoch}, batch ` +
+          `${result.diverged.iteration}: the learning rate is probably too high ` +
+          `(--lr ${settings.lr} with ${settings.optimizer}; the default is ${spec.lr} with ` +
+          `${spec.optimizer}). Try a smaller --lr. ${kept}`,
+      );
+      return 1;
+    }
+    const evalStart = performance.now();
+    predicted = predictClasses(net, xT);
+    const record: EpochRecord = {
+      epoch,
+      loss: result.loss,
+      trainAccuracy: accuracyOf(predictClasses(net, xSample), tSample),
+      testAccuracy: accuracyOf(predicted, tT),
+      seconds: result.seconds,
+      imagesPerSecond: (result.iterations * settings.batchSize) / result.seconds,
+    };
+    history.push(record);
+    progress.log(
+      `epoch ${epoch}/${settings.epochs}: loss ${record.loss.toFixed(4)}, train acc ` +
+        `${(100 * record.trainAccuracy).toFixed(2)}%, test acc ${
+          (100 * record.testAccuracy).toFixed(2)
+        }% | ${formatSeconds(record.seconds)} (${Math.round(record.imagesPerSecond)} img/s), ` +
+        `eval ${formatSeconds((performance.now() - evalStart) / 1000)}`,
+    );
+    writeCheckpoint(checkpointPath, {
+      settings,
+      epoch,
+      history,
+      params: net.params,
+      optimizer: optimizerState(optimizer),
+      shuffleRng: shuffleRng.getState(),
+      netRng: net.rng?.getState() ?? null,
+    });
+  }
+  if (predicted === null) {
+    console.log(`The checkpoint is already at epoch ${settings.epochs}: nothing to train.`);
+    predicted = predictClasses(net, xT);
+  }
+
+  const paramsPath = saveParams(join(args.out, PARAMS_FILE), net.params, spec.className);
+  const paths = await writeReport({
+    out: args.out,
+    title: spec.className,
+    history,
+    xTest: xT,
+    tTest: tT,
+    predicted,
+  });
+  const accuracy = accuracyOf(predicted, tT);
+  const trainSeconds = history.reduce((s, r) => s + r.seconds, 0);
+  console.log(
+    `Test accuracy ${(100 * accuracy).toFixed(2)}% on ${testSize} test images after ` +
+      `${settings.epochs} epochs (training ${formatSeconds(trainSeconds)} in all epochs; ` +
+      `this run ${formatSeconds((performance.now() - started) / 1000)})`,
+  );
+  for (const path of [checkpointPath, paramsPath, ...paths]) console.log(`wrote ${path}`);
+  return 0;
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

@@ -1,0 +1,75 @@
+/**
+ * The networks `deno task train` knows, with their training defaults.
+ *
+ * @module
+ */
+
+import { DeepConvNet } from "../nets/deep_conv_net.ts";
+import { FinalConvNet } from "../nets/final_conv_net.ts";
+import { SimpleConvNet } from "../nets/simple_conv_net.ts";
+import type { Generator } from "../np/mod.ts";
+import type { TrainableNet } from "./loop.ts";
+import type { OptimizerName } from "./optimizers.ts";
+
+/** A network the train command can build: the loop's needs, and maybe a dropout generator. */
+export interface Model extends TrainableNet {
+  /** The generator of dropout masks, if the network has one (its state goes in checkpoints). */
+  rng?: Generator;
+}
+
+/** How to build one network and how to train it by default. */
+export interface ModelSpec {
+  /** The class, for messages and file metadata. */
+  className: string;
+  /** One line for `--help`. */
+  description: string;
+  /** Builds the network with float32 parameters. */
+  create(seed: number): Model;
+  /** The default number of epochs. */
+  epochs: number;
+  /** The default optimizer. */
+  optimizer: OptimizerName;
+  /** The default learning rate. */
+  lr: number;
+  /** The default batch size. */
+  batchSize: number;
+  /** The chapters whose exercises the network is made of (for `--mine`). */
+  chapters: string[];
+}
+
+/** The networks by `--model` name; the first is the default. */
+export const MODELS: Record<string, ModelSpec> = {
+  final: {
+    className: "FinalConvNet",
+    description: "two 5×5 convolutions, LeNet-like (chapter 8's final network; ≥ 99% test)",
+    create: (seed) => new FinalConvNet({ seed, dtype: "float32" }),
+    epochs: 5,
+    optimizer: "adam",
+    lr: 0.001,
+    batchSize: 100,
+    chapters: ["05", "06", "07", "08"],
+  },
+  simple: {
+    className: "SimpleConvNet",
+    description: "the book's SimpleConvNet (§7.5; train_convnet.py: Adam, lr 0.001, 20 epochs)",
+    create: (seed) => new SimpleConvNet({ seed, dtype: "float32" }),
+    epochs: 20,
+    optimizer: "adam",
+    lr: 0.001,
+    batchSize: 100,
+    chapters: ["05", "06", "07"],
+  },
+  deep: {
+    className: "DeepConvNet",
+    description: "the book's DeepConvNet (§8.1; train_deepnet.py: Adam, lr 0.001, 20 epochs)",
+    create: (seed) => new DeepConvNet({ seed, dtype: "float32" }),
+    epochs: 20,
+    optimizer: "adam",
+    lr: 0.001,
+    batchSize: 100,
+    chapters: ["05", "06", "07", "08"],
+  },
+};
+
+/** The model `deno task train` trains without `--model`. */
+export const DEFAULT_MODEL = "final";
