@@ -24,6 +24,15 @@ export type StubsMatchTheirReferences = [
   Expect<
     SameExports<typeof import("./02/perceptron.ts"), typeof import("../lib/perceptron/mod.ts")>
   >,
+  Expect<
+    SameExports<typeof import("./03/activation.ts"), typeof import("../lib/functions/activation.ts")>
+  >,
+  Expect<
+    SameExports<
+      typeof import("./03/three_layer_net.ts"),
+      typeof import("../lib/nets/three_layer_net.ts")
+    >
+  >,
   Expect<SameExports<typeof import("./04/loss.ts"), typeof import("../lib/functions/loss.ts")>>,
   Expect<
     SameExports<typeof import("./04/gradient.ts"), typeof import("../lib/gradient/numerical.ts")>

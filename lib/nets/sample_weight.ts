@@ -82,7 +82,9 @@ export function loadSampleWeight(
       );
     }
   }
-  const network = Object.fromEntries(NETWORK_KEYS.map((k) => [k, tensors[k]])) as unknown as Network;
+  const network = Object.fromEntries(
+    NETWORK_KEYS.map((k) => [k, tensors[k]]),
+  ) as unknown as Network;
   return { network, metadata };
 }
 

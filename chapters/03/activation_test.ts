@@ -1,0 +1,153 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import * as np from "../../lib/np/mod.ts";
+import { assertAllClose } from "../../lib/testing/mod.ts";
+import { identity, relu, sigmoid, softmax, stepFunction } from "./activation.ts";
+
+const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+const shapes = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 });
+
+/** A random array of a random shape, with values in [-scale, scale]. */
+function randomArray(shape: number[], seed: number, scale = 10): np.NDArray {
+  return np.rng(seed).uniform(shape, { low: -scale, high: scale });
+}
+
+function noNaN(x: np.NDArray): boolean {
+  return x.data.every((v) => !Number.isNaN(v));
+}
+
+// stepFunction ------------------------------------------------------------------------------
+
+Deno.test("stepFunction() matches the book's example (§3.2.3)", () => {
+  assert.deepEqual(stepFunction(np.array([-1.0, 1.0, 2.0])).toArray(), [0, 1, 1]);
+});
+
+Deno.test("stepFunction() gives 0 at exactly 0 and keeps the input's shape", () => {
+  assert.deepEqual(stepFunction(np.array([0, -0, 1e-300, -1e-300])).toArray(), [0, 0, 1, 0]);
+  assert.deepEqual(stepFunction(np.array([[-3, 3], [0.5, -0.5]])).toArray(), [[0, 1], [1, 0]]);
+});
+
+Deno.test("stepFunction() is 1 exactly where x > 0, on random arrays", () => {
+  stepFunction(np.array([1]));
+  fc.assert(
+    fc.property(shapes, seeds, (shape, seed) => {
+      const x = randomArray(shape, seed);
+      const y = stepFunction(x);
+      assert.deepEqual(y.shape, x.shape);
+      x.data.forEach((v, i) => assert.equal(y.data[i], v > 0 ? 1 : 0));
+    }),
+    { seed: 1, numRuns: 100 },
+  );
+});
+
+// sigmoid -----------------------------------------------------------------------------------
+
+Deno.test("sigmoid() matches the book's example (§3.2.4)", () => {
+  assertAllClose(sigmoid(np.array([-1.0, 1.0, 2.0])), [0.26894142, 0.73105858, 0.88079708], {
+    rtol: 1e-7,
+  });
+  assertAllClose(sigmoid(np.array([0])), [0.5]);
+});
+
+Deno.test("sigmoid() saturates to 0 and 1 without NaN for large inputs", () => {
+  const y = sigmoid(np.array([-1000, -40, 40, 1000]));
+  assert.ok(noNaN(y), `got ${y}`);
+  assertAllClose(y, [0, 0, 1, 1], { atol: 1e-15 });
+});
+
+Deno.test("sigmoid() is symmetric, σ(-x) = 1 - σ(x), and increasing, on random arrays", () => {
+  sigmoid(np.array([0]));
+  fc.assert(
+    fc.property(shapes, seeds, (shape, seed) => {
+      const x = randomArray(shape, seed);
+      const y = sigmoid(x);
+      assert.deepEqual(y.shape, x.shape);
+      assertAllClose(sigmoid(np.neg(x)), np.sub(1, y), { atol: 1e-12 });
+      assert.ok(y.data.every((v) => v > 0 && v < 1));
+      const shifted = sigmoid(np.add(x, 0.5));
+      assert.ok(shifted.data.every((v, i) => v > y.data[i]));
+    }),
+    { seed: 1, numRuns: 100 },
+  );
+});
+
+// relu --------------------------------------------------------------------------------------
+
+Deno.test("relu() passes positive values and zeroes the rest (§3.2.7)", () => {
+  assert.deepEqual(relu(np.array([-2, 0, 3])).toArray(), [0, 0, 3]);
+  assert.deepEqual(relu(np.array([[-0.5, 0.5], [7, -7]])).toArray(), [[0, 0.5], [7, 0]]);
+});
+
+Deno.test("relu() is max(0, x) on random arrays", () => {
+  relu(np.array([1]));
+  fc.assert(
+    fc.property(shapes, seeds, (shape, seed) => {
+      const x = randomArray(shape, seed);
+      const y = relu(x);
+      assert.deepEqual(y.shape, x.shape);
+      x.data.forEach((v, i) => assert.equal(y.data[i], Math.max(0, v)));
+    }),
+    { seed: 1, numRuns: 100 },
+  );
+});
+
+// identity ----------------------------------------------------------------------------------
+
+Deno.test("identity() returns its input unchanged (§3.4.2)", () => {
+  const x = np.array([[0.3, -2.9], [4.0, 1e-9]]);
+  const y = identity(x);
+  assert.deepEqual(y.shape, x.shape);
+  assert.deepEqual(y.toArray(), [[0.3, -2.9], [4.0, 1e-9]]);
+});
+
+// softmax -----------------------------------------------------------------------------------
+
+Deno.test("softmax() matches the book's example (§3.5.1)", () => {
+  const y = softmax(np.array([0.3, 2.9, 4.0]));
+  assertAllClose(y, [0.01821127, 0.24519181, 0.73659691], { rtol: 1e-6 });
+  assertAllClose(np.sum(y), 1, { rtol: 1e-12 });
+});
+
+Deno.test("softmax() does not overflow for [1010, 1000, 990] (§3.5.2)", () => {
+  const y = softmax(np.array([1010, 1000, 990]));
+  assert.ok(noNaN(y), `softmax([1010, 1000, 990]) is ${y}: subtract the max before exp`);
+  assertAllClose(y, [9.99954600e-01, 4.53978686e-05, 2.06106005e-09], { rtol: 1e-6 });
+  const small = softmax(np.array([-1010, -1000, -990]));
+  assert.ok(noNaN(small), `softmax([-1010, -1000, -990]) is ${small}`);
+  assertAllClose(small, [2.06106005e-09, 4.53978686e-05, 9.99954600e-01], { rtol: 1e-6 });
+});
+
+Deno.test("softmax() normalises each row of a batch on its own (common/functions.py)", () => {
+  const x = np.array([[0.3, 2.9, 4.0], [1010, 1000, 990], [0, 0, 0]]);
+  const y = softmax(x);
+  assert.deepEqual(y.shape, [3, 3]);
+  assertAllClose(y.slice(0), softmax(np.array([0.3, 2.9, 4.0])), { rtol: 1e-12 });
+  assertAllClose(y.slice(1), [9.99954600e-01, 4.53978686e-05, 2.06106005e-09], { rtol: 1e-6 });
+  assertAllClose(y.slice(2), [1 / 3, 1 / 3, 1 / 3], { rtol: 1e-12 });
+});
+
+Deno.test("softmax() gives positive rows summing to 1, unchanged by adding a constant", () => {
+  softmax(np.array([1]));
+  fc.assert(
+    fc.property(
+      shapes,
+      seeds,
+      fc.double({ min: -500, max: 500, noNaN: true }),
+      (shape, seed, c) => {
+        const x = randomArray(shape, seed, 30);
+        const y = softmax(x);
+        assert.deepEqual(y.shape, x.shape);
+        assert.ok(y.data.every((v) => v >= 0 && v <= 1), `${y}`);
+        const sums = np.sum(y, { axis: -1 });
+        assertAllClose(sums, np.ones(sums.shape), { rtol: 1e-12 });
+        assertAllClose(softmax(np.add(x, c)), y, { rtol: 1e-9, atol: 1e-300 });
+        // The largest input gets the largest probability.
+        assert.deepEqual(
+          np.argmax(y, { axis: -1 }).toArray(),
+          np.argmax(x, { axis: -1 }).toArray(),
+        );
+      },
+    ),
+    { seed: 1, numRuns: 100 },
+  );
+});
