@@ -44,6 +44,24 @@ export type StubsMatchTheirReferences = [
     >
   >,
   Expect<
+    SameExports<typeof import("./05/simple_layers.ts"), typeof import("../lib/layers/simple.ts")>
+  >,
+  Expect<SameExports<typeof import("./05/relu.ts"), typeof import("../lib/layers/relu.ts")>>,
+  Expect<SameExports<typeof import("./05/sigmoid.ts"), typeof import("../lib/layers/sigmoid.ts")>>,
+  Expect<SameExports<typeof import("./05/affine.ts"), typeof import("../lib/layers/affine.ts")>>,
+  Expect<
+    SameExports<
+      typeof import("./05/softmax_with_loss.ts"),
+      typeof import("../lib/layers/softmax_with_loss.ts")
+    >
+  >,
+  Expect<
+    SameExports<
+      typeof import("./05/two_layer_net.ts"),
+      typeof import("../lib/nets/two_layer_net.ts")
+    >
+  >,
+  Expect<
     SameExports<
       typeof import("./06/optimizers.ts"),
       typeof import("../lib/optimizers/optimizer.ts")
