@@ -25,7 +25,10 @@ export type StubsMatchTheirReferences = [
     SameExports<typeof import("./02/perceptron.ts"), typeof import("../lib/perceptron/mod.ts")>
   >,
   Expect<
-    SameExports<typeof import("./03/activation.ts"), typeof import("../lib/functions/activation.ts")>
+    SameExports<
+      typeof import("./03/activation.ts"),
+      typeof import("../lib/functions/activation.ts")
+    >
   >,
   Expect<
     SameExports<
@@ -100,4 +103,22 @@ export type StubsMatchTheirReferences = [
     SameExports<typeof import("./07/convolution.ts"), typeof import("../lib/layers/convolution.ts")>
   >,
   Expect<SameExports<typeof import("./07/pooling.ts"), typeof import("../lib/layers/pooling.ts")>>,
+  Expect<
+    SameExports<
+      typeof import("./07/simple_conv_net.ts"),
+      typeof import("../lib/nets/simple_conv_net.ts")
+    >
+  >,
+  Expect<
+    SameExports<
+      typeof import("./08/deep_conv_net.ts"),
+      typeof import("../lib/nets/deep_conv_net.ts")
+    >
+  >,
+  Expect<
+    SameExports<
+      typeof import("./08/final_conv_net.ts"),
+      typeof import("../lib/nets/final_conv_net.ts")
+    >
+  >,
 ];
