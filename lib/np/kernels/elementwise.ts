@@ -9,6 +9,7 @@
  */
 
 import type { TypedArray } from "../ndarray.ts";
+import { whereFlatWasm } from "./elementwise_wasm.ts";
 
 /** A function of two numbers applied element by element. */
 export type BinaryFn = (a: number, b: number) => number;
@@ -119,18 +120,37 @@ export function whereLoop(
   out: TypedArray,
   shape: readonly number[],
 ): void {
-  const ndim = shape.length;
-  if ([cond, a, b].every((x) => x.data.length === out.length)) {
-    // Nothing broadcasts: one flat loop.
-    const c = cond.data, x = a.data, y = b.data;
-    for (let i = 0; i < out.length; i++) out[i] = c[i] !== 0 ? x[i] : y[i];
+  if (out.length === 0) return;
+  // An operand with one value per output element, or a single value, is a flat run with stride
+  // 1 or 0: then the whole output is one row (ReLU's where(mask, 0, x) is the common case).
+  const flat = (x: Operand) => x.data.length === out.length ? 1 : x.data.length === 1 ? 0 : -1;
+  const fc = flat(cond), fa = flat(a), fb = flat(b);
+  if (fc >= 0 && fa >= 0 && fb >= 0) {
+    if (fc === 1 && whereFlatWasm(cond.data, a.data, b.data, out)) return;
+    whereRow(cond.data, 0, fc, a.data, 0, fa, b.data, 0, fb, out, 0, out.length);
     return;
   }
+  const ndim = shape.length;
+  const last = ndim - 1;
+  const n = shape[last];
   const index = new Array<number>(ndim).fill(0);
   let ic = 0, ia = 0, ib = 0;
-  for (let o = 0; o < out.length; o++) {
-    out[o] = cond.data[ic] !== 0 ? a.data[ia] : b.data[ib];
-    for (let axis = ndim - 1; axis >= 0; axis--) {
+  for (let o = 0; o < out.length; o += n) {
+    whereRow(
+      cond.data,
+      ic,
+      cond.strides[last],
+      a.data,
+      ia,
+      a.strides[last],
+      b.data,
+      ib,
+      b.strides[last],
+      out,
+      o,
+      n,
+    );
+    for (let axis = last - 1; axis >= 0; axis--) {
       if (++index[axis] < shape[axis]) {
         ic += cond.strides[axis];
         ia += a.strides[axis];
@@ -143,4 +163,23 @@ export function whereLoop(
       ib -= b.strides[axis] * (shape[axis] - 1);
     }
   }
+}
+
+/** One innermost row of `where`: n results from three strided runs. */
+function whereRow(
+  c: TypedArray,
+  ic: number,
+  sc: number,
+  x: TypedArray,
+  ia: number,
+  sa: number,
+  y: TypedArray,
+  ib: number,
+  sb: number,
+  out: TypedArray,
+  o: number,
+  n: number,
+): void {
+  const end = o + n;
+  for (; o < end; o++, ic += sc, ia += sa, ib += sb) out[o] = c[ic] !== 0 ? x[ia] : y[ib];
 }

@@ -8,6 +8,7 @@
  */
 
 import type { TypedArray } from "../ndarray.ts";
+import { extremeOfRunsWasm } from "./elementwise_wasm.ts";
 
 /** The reductions with loops of their own. */
 export type ReduceKind = "sum" | "max" | "min" | "argmax" | "argmin";
@@ -25,6 +26,11 @@ export function reduceAxis(
   inner: number,
   out: TypedArray,
 ): void {
+  if (inner === 1 && kind !== "sum") {
+    // The last axis (pooling's max over each window, argmax over classes): runs of n values.
+    extremeOfRuns(kind, x, outer, n, out);
+    return;
+  }
   for (let o = 0; o < outer; o++) {
     const base = o * n * inner;
     const at = o * inner;
@@ -39,6 +45,39 @@ export function reduceAxis(
       default:
         argExtremeRows(kind === "argmax", x, base, n, inner, out, at);
     }
+  }
+}
+
+/**
+ * max, min, argmax or argmin of `outer` consecutive runs of n values. One comparison per value:
+ * `!(v <= best)` is true for a larger value and for NaN, which then ends the run (NaN wins).
+ */
+function extremeOfRuns(
+  kind: Exclude<ReduceKind, "sum">,
+  x: TypedArray,
+  outer: number,
+  n: number,
+  out: TypedArray,
+): void {
+  // min and argmin are max and argmax of -x.
+  const sign = kind === "max" || kind === "argmax" ? 1 : -1;
+  const wantIndex = kind === "argmax" || kind === "argmin";
+  // WebAssembly does whole groups of runs without branches; the loop below does the rest.
+  const first = extremeOfRunsWasm(kind, x, outer, n, out);
+  for (let o = first, base = first * n; o < outer; o++, base += n) {
+    let best = sign * x[base];
+    let bestIndex = 0;
+    if (best === best) {
+      for (let r = 1; r < n; r++) {
+        const v = sign * x[base + r];
+        if (!(v <= best)) {
+          best = v;
+          bestIndex = r;
+          if (v !== v) break;
+        }
+      }
+    }
+    out[o] = wantIndex ? bestIndex : sign * best;
   }
 }
 

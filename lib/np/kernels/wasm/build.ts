@@ -17,7 +17,10 @@
 import wabtInit from "wabt";
 
 /** The kernel sources and the modules generated from them, relative to this file. */
-export const SOURCES = [{ wat: "gemm.wat", module: "gemm_wasm.ts", name: "GEMM_WASM" }];
+export const SOURCES = [
+  { wat: "gemm.wat", module: "gemm_wasm.ts", name: "GEMM_WASM" },
+  { wat: "elementwise.wat", module: "elementwise_wasm.ts", name: "ELEMENTWISE_WASM" },
+];
 
 /** wat2wasm's features: fixed-width SIMD and shared memory; relaxed SIMD is not used. */
 const FEATURES = { simd: true, threads: true, bulk_memory: true, relaxed_simd: false };

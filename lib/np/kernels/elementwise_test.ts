@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { kernelConfig } from "./config.ts";
+import { whereLoop } from "./elementwise.ts";
+import { reduceAxis } from "./reduce.ts";
+import type { TypedArray } from "../ndarray.ts";
+
+/** Values that test the edges of selection and comparison: NaN, ±0, ±∞, ties. */
+const special = [NaN, 0, -0, Infinity, -Infinity, 1, -1, 2, 2, 0.5];
+
+function draw(size: number, f64: boolean, seed: number, specialShare: number): TypedArray {
+  const x = f64 ? new Float64Array(size) : new Float32Array(size);
+  let state = seed >>> 0;
+  for (let i = 0; i < size; i++) {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    const u = state / 2 ** 32;
+    x[i] = u < specialShare ? special[Math.floor((u / specialShare) * special.length)] : u - 0.5;
+  }
+  return x;
+}
+
+/** The bytes of a typed array: equal bytes mean equal values, NaN and -0 included. */
+const bytes = (x: TypedArray) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+
+/** Runs `f` with the TypeScript loops, then with WebAssembly, and returns both results. */
+function bothBackends(f: () => TypedArray): [TypedArray, TypedArray] {
+  const saved = kernelConfig.backend;
+  try {
+    kernelConfig.backend = "ts";
+    const ts = f();
+    kernelConfig.backend = "wasm";
+    return [ts, f()];
+  } finally {
+    kernelConfig.backend = saved;
+  }
+}
+
+Deno.test("whereLoop() gives the same bits in WebAssembly and TypeScript", () => {
+  const cases = fc.record({
+    n: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 2040, max: 2100 })),
+    f64: fc.boolean(),
+    scalarA: fc.boolean(),
+    scalarB: fc.boolean(),
+    seed: fc.nat(),
+  });
+  fc.assert(
+    fc.property(cases, ({ n, f64, scalarA, scalarB, seed }) => {
+      const cond = draw(n, f64, seed, 0.3);
+      const a = draw(scalarA ? 1 : n, f64, seed + 1, 0.3);
+      const b = draw(scalarB ? 1 : n, f64, seed + 2, 0.3);
+      const operand = (x: TypedArray) => ({ data: x, strides: [x.length === 1 ? 0 : 1] });
+      const [ts, wasm] = bothBackends(() => {
+        const out = f64 ? new Float64Array(n) : new Float32Array(n);
+        whereLoop(operand(cond), operand(a), operand(b), out, [n]);
+        return out;
+      });
+      assert.deepEqual(bytes(wasm), bytes(ts));
+      // And the meaning, element by element: NaN is true, -0 is false.
+      for (let i = 0; i < n; i++) {
+        const expected = cond[i] !== 0 ? a[a.length === 1 ? 0 : i] : b[b.length === 1 ? 0 : i];
+        assert.ok(Object.is(ts[i], expected), `where at ${i}`);
+      }
+    }),
+    { seed: 5, numRuns: 120 },
+  );
+});
+
+Deno.test("reduceAxis() max/min/argmax/argmin of runs agree in WebAssembly and TypeScript", () => {
+  const cases = fc.record({
+    kind: fc.constantFrom("max", "min", "argmax", "argmin" as const),
+    outer: fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 500, max: 1100 })),
+    n: fc.integer({ min: 1, max: 9 }),
+    f64: fc.boolean(),
+    seed: fc.nat(),
+  });
+  fc.assert(
+    fc.property(cases, ({ kind, outer, n, f64, seed }) => {
+      const x = draw(outer * n, f64, seed, 0.2);
+      const [ts, wasm] = bothBackends(() => {
+        const out = f64 ? new Float64Array(outer) : new Float32Array(outer);
+        reduceAxis(kind, x, outer, n, 1, out);
+        return out;
+      });
+      assert.deepEqual(bytes(wasm), bytes(ts));
+      // NumPy's rules on each run: NaN wins (its first position), ties keep the first.
+      for (let o = 0; o < outer; o++) {
+        const run = [...x.subarray(o * n, (o + 1) * n)];
+        const nan = run.findIndex(Number.isNaN);
+        const best = kind.endsWith("max") ? Math.max(...run) : Math.min(...run);
+        const at = nan >= 0 ? nan : run.findIndex((v) => v === best);
+        if (kind.startsWith("arg")) assert.equal(ts[o], at, `${kind} of run ${o}`);
+        else assert.ok(nan >= 0 ? Number.isNaN(ts[o]) : ts[o] === best, `${kind} of run ${o}`);
+      }
+    }),
+    { seed: 6, numRuns: 120 },
+  );
+});
