@@ -1,0 +1,51 @@
+/**
+ * `deno task ch05:train [--mine] [--iters N | --epochs N] [--seed N]`: trains the chapter 5
+ * TwoLayerNet (784-50-10, ReLU, built from layers, gradients by backpropagation) on MNIST with
+ * mini-batch SGD as the book's `ch05/train_neuralnet.py` (§5.7.4): batches of 100, lr 0.1,
+ * 10000 iterations (16.7 epochs). Writes `out/ch05/accuracy.png` and `out/ch05/loss.png`.
+ *
+ * @module
+ */
+
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { useMineIfAsked } from "../../kata/mine.ts";
+import { TwoLayerNet } from "../../nets/two_layer_net.ts";
+import { parseTrainArgs, runMnistTraining } from "../../trainer/mnist_command.ts";
+
+const USAGE = `deno task ch05:train [--mine] [--iters N | --epochs N] [--seed N]
+
+Trains the chapter 5 TwoLayerNet (784-50-10, ReLU, backpropagation) on MNIST with SGD:
+batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).
+  --mine      train with your chapters/05 layers and TwoLayerNet
+  --iters N   run N iterations (mini-batches)
+  --epochs N  run N epochs instead (600 iterations each)
+  --seed N    seed of the initial weights and the batches (0)
+Charts: out/ch05/accuracy.png and out/ch05/loss.png.`;
+
+if (import.meta.main) {
+  await useMineIfAsked(import.meta.url, { chapters: ["05"] });
+  let args;
+  try {
+    args = parseTrainArgs(Deno.args);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    Deno.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
+  if (args.mine) console.log("--mine: training with your code from chapters/05");
+  const result = await runMnistTraining({
+    label: "ch05:train",
+    createNet: (seed) =>
+      new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed, dtype: "float32" }),
+    ...(args.iterations === undefined ? {} : { iterations: args.iterations }),
+    ...(args.epochs === undefined ? {} : { epochs: args.epochs }),
+    seed: args.seed,
+    chartDir: fileURLToPath(new URL("../../../out/ch05/", import.meta.url)),
+    ...(args.mine ? { titleNote: "your code" } : {}),
+  });
+  for (const path of result.charts) console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+}
