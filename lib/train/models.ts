@@ -4,8 +4,10 @@
  * @module
  */
 
+import { loadSafetensors } from "../io/safetensors.ts";
 import { DeepConvNet } from "../nets/deep_conv_net.ts";
 import { FinalConvNet } from "../nets/final_conv_net.ts";
+import { copyParams } from "../nets/network.ts";
 import { SimpleConvNet } from "../nets/simple_conv_net.ts";
 import type { Generator } from "../np/mod.ts";
 import type { TrainableNet } from "./loop.ts";
@@ -73,3 +75,26 @@ export const MODELS: Record<string, ModelSpec> = {
 
 /** The model `deno task train` trains without `--model`. */
 export const DEFAULT_MODEL = "final";
+
+/**
+ * Rebuilds a trained network from a parameters file written by `deno task train` (or a net's
+ * `saveParams`): the file's metadata names the network class.
+ *
+ * @param path The parameters file, e.g. `out/train/params.safetensors`.
+ * @returns The network with the loaded parameters, and its `--model` name.
+ * @throws {TypeError} when the file names no network the command knows.
+ */
+export function loadTrainedModel(path: string): { model: Model; name: string; spec: ModelSpec } {
+  const { tensors, metadata } = loadSafetensors(path);
+  const entry = Object.entries(MODELS).find(([, spec]) => spec.className === metadata.network);
+  if (entry === undefined) {
+    throw new TypeError(
+      `${path} holds parameters of ${JSON.stringify(metadata.network ?? "an unnamed network")}, ` +
+        `not one of ${Object.values(MODELS).map((s) => s.className).join(", ")}`,
+    );
+  }
+  const [name, spec] = entry;
+  const model = spec.create(0);
+  copyParams(tensors, model.params, path);
+  return { model, name, spec };
+}

@@ -1,0 +1,66 @@
+/**
+ * `deno task ch07:filters [--mine]`: draws the 30 first-layer filters of SimpleConvNet before
+ * and after training (the book's §7.6.1 and `ch07/visualize_filter.py`): random noise before,
+ * edge and blob detectors after. The trained filters come from `out/ch07/params.safetensors`,
+ * which `deno task ch07:train` writes; the untrained ones are the same network's initial
+ * weights (same seed). Writes `out/ch07/filters_before.png` and `out/ch07/filters_after.png`.
+ *
+ * @module
+ */
+
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { useMineIfAsked } from "../../kata/mine.ts";
+import { SimpleConvNet } from "../../nets/simple_conv_net.ts";
+import type * as np from "../../np/mod.ts";
+import { imageGrid } from "../../plot/mod.ts";
+import { readCheckpoint } from "../../train/checkpoint.ts";
+import { CHECKPOINT_FILE, PARAMS_FILE } from "../../train/main.ts";
+import { CH07_OUT } from "./train_convnet.ts";
+
+/**
+ * Draws one set of filters `[30, 1, 5, 5]` as a grid, each stretched to its own range, dark
+ * for large values (the book's `cmap=plt.cm.gray_r`).
+ *
+ * @param filters The first layer's weights.
+ * @param path The PNG file.
+ * @param title The grid's title.
+ * @returns The path written.
+ */
+export async function drawFilters(filters: np.NDArray, path: string, title: string) {
+  return await imageGrid(filters, {
+    path,
+    columns: 10,
+    scale: 8,
+    range: "each",
+    invert: true,
+    title,
+  });
+}
+
+if (import.meta.main) {
+  await useMineIfAsked(import.meta.url, { chapters: ["05", "07"] });
+  const paramsPath = join(CH07_OUT, PARAMS_FILE);
+  if (!existsSync(paramsPath)) {
+    console.error(
+      `No trained SimpleConvNet at ${paramsPath}. Train it first:\n` +
+        `  deno task ch07:train             (the book's 20 epochs)\n` +
+        `  deno task ch07:train --epochs 1  (a quick one; the filters already change)`,
+    );
+    Deno.exit(1);
+  }
+  // The filters before training are the initial weights of the run that trained them.
+  const checkpointPath = join(CH07_OUT, CHECKPOINT_FILE);
+  const seed = existsSync(checkpointPath) ? readCheckpoint(checkpointPath).settings.seed : 0;
+  const net = new SimpleConvNet({ seed, dtype: "float32" });
+  const before = net.params.W1.clone();
+  net.loadParams(paramsPath);
+  for (
+    const [filters, file, title] of [
+      [before, "filters_before.png", "SimpleConvNet: first-layer filters before training"],
+      [net.params.W1, "filters_after.png", "SimpleConvNet: first-layer filters after training"],
+    ] as const
+  ) {
+    console.log(`wrote ${await drawFilters(filters, join(CH07_OUT, file), title)}`);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `deno task ch08:misclassified [--params FILE] [--mine]`: the test digits the trained network
+ * gets wrong, as in the book's §8.1.1 (Figure 8-2, `ch08/misclassified_mnist.py`), each
+ * captioned "label→predicted" (7→2: a 7 taken for a 2). Many are hard even for a person.
+ * Reads the network `deno task train` wrote (`out/train/params.safetensors`) and writes
+ * `out/ch08/misclassified.png`.
+ *
+ * @module
+ */
+
+import { useMineIfAsked } from "../../kata/mine.ts";
+import { loadMnist } from "../../mnist/mod.ts";
+import * as np from "../../np/mod.ts";
+import { imageGrid } from "../../plot/mod.ts";
+import { accuracyOf, predictClasses } from "../../train/loop.ts";
+import { loadTrainedOrExit, parseTrainedArgs } from "./trained.ts";
+
+/** How many misclassified digits the gallery shows at most. */
+export const GALLERY_SIZE = 60;
+
+const USAGE = `deno task ch08:misclassified [--params FILE] [--mine]
+
+Draws the test digits that the trained network misclassifies (label→predicted) to
+out/ch08/misclassified.png. The network comes from deno task train (--params FILE to use
+another one); --mine evaluates it with your chapter 5–8 code.`;
+
+if (import.meta.main) {
+  await useMineIfAsked(import.meta.url, { chapters: ["05", "06", "07", "08"] });
+  let args;
+  try {
+    args = parseTrainedArgs(Deno.args);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+    Deno.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
+  const { model, spec } = loadTrainedOrExit(args.params);
+  const { xTest, tTest } = loadMnist({ flatten: false });
+  const predicted = predictClasses(model, xTest);
+  const wrong: number[] = [];
+  predicted.forEach((p, i) => {
+    if (p !== tTest.data[i]) wrong.push(i);
+  });
+  console.log(
+    `${spec.className} from ${args.params}: test accuracy ${
+      (100 * accuracyOf(predicted, tTest)).toFixed(2)
+    }%, ${wrong.length} of ${xTest.shape[0]} test images misclassified`,
+  );
+  const shown = wrong.slice(0, GALLERY_SIZE);
+  const images = np.zeros([shown.length, 28, 28]);
+  shown.forEach((index, i) =>
+    images.data.set(xTest.data.subarray(index * 784, (index + 1) * 784), i * 784)
+  );
+  const path = await imageGrid(images, {
+    path: "out/ch08/misclassified.png",
+    columns: 10,
+    scale: 2,
+    invert: true,
+    captions: shown.map((i) => `${tTest.data[i]}→${predicted[i]}`),
+    title: `${spec.className}: ${wrong.length} misclassified test digits (label→predicted)`,
+  });
+  console.log(`wrote ${path}`);
+}

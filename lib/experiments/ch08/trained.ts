@@ -1,0 +1,69 @@
+/**
+ * What the chapter 8 commands share: finding the network that `deno task train` trained, with
+ * a clear message when there is none yet.
+ *
+ * @module
+ */
+
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULT_OUT } from "../../train/args.ts";
+import { PARAMS_FILE } from "../../train/main.ts";
+import { loadTrainedModel, type Model, MODELS, type ModelSpec } from "../../train/models.ts";
+
+/** The parameters file `deno task train` writes by default. */
+export const TRAINED_PARAMS = `${DEFAULT_OUT}/${PARAMS_FILE}`;
+
+/** The options of a chapter 8 command: `--params FILE`, `--mine`, `--help`. */
+export interface TrainedArgs {
+  /** The parameters file. */
+  params: string;
+  /** `--help`. */
+  help: boolean;
+}
+
+/**
+ * Parses `--params FILE` (default `out/train/params.safetensors`), `--mine` and `--help`.
+ *
+ * @example
+ * ```ts
+ * import { parseTrainedArgs } from "./trained.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(parseTrainedArgs([]).params, "out/train/params.safetensors");
+ * assert.equal(parseTrainedArgs(["--params", "x.safetensors"]).params, "x.safetensors");
+ * ```
+ *
+ * @param argv The command's arguments.
+ * @returns The options.
+ */
+export function parseTrainedArgs(argv: string[]): TrainedArgs {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      params: { type: "string" },
+      mine: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  return { params: values.params ?? TRAINED_PARAMS, help: values.help ?? false };
+}
+
+/**
+ * Loads the trained network, or exits 1 saying how to train one.
+ *
+ * @param path The parameters file.
+ * @returns The network and its description.
+ */
+export function loadTrainedOrExit(path: string): { model: Model; name: string; spec: ModelSpec } {
+  if (!existsSync(path)) {
+    const help = path === TRAINED_PARAMS
+      ? `Train it first: deno task train (${MODELS.final.epochs} epochs of the final network; ` +
+        `--limit 10000 --epochs 1 for a quick, less accurate one)`
+      : "Check the path, or train one with deno task train --out DIR";
+    console.error(`No trained network at ${path}. ${help}`);
+    Deno.exit(1);
+  }
+  return loadTrainedModel(path);
+}
