@@ -7,7 +7,7 @@ import * as np from "../../lib/np/mod.ts";
 import { assertAllClose } from "../../lib/testing/mod.ts";
 import { identity, relu, sigmoid, softmax, stepFunction } from "./activation.ts";
 import { accuracy, forward, type Network, predict } from "./three_layer_net.ts";
-import book from "./testdata/book_ch03.json" with { type: "json" };
+import book from "../../lib/nets/testdata/book_ch03.json" with { type: "json" };
 
 interface Case {
   x: np.NestedArray;

