@@ -1,0 +1,58 @@
+/**
+ * `deno task ch06:init-mnist [--mine] [--iterations N]`: the weight initialisations of §6.2.4
+ * (`ch06/weight_init_compare.py`) on MNIST: std 0.01, Xavier and He, each a 5-layer network
+ * (4 hidden layers of 100 ReLU units) trained with SGD (lr 0.01) on the same mini-batches of
+ * 128 for 2000 iterations. Draws the smoothed losses (figure 6-15) to
+ * `out/ch06/init_mnist.png`.
+ *
+ * @module
+ */
+
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { useMineIfAsked } from "../../kata/mine.ts";
+import type { WeightInitStd } from "../../init/weight_init.ts";
+import { loadMnist } from "../../mnist/mod.ts";
+import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
+import { SGD } from "../../optimizers/mod.ts";
+import { type Contender, iterationsArg, lossChart, trainSideBySide } from "./mnist_compare.ts";
+
+if (import.meta.main) {
+  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+  const iterations = iterationsArg(Deno.args, 2000);
+  const started = performance.now();
+  const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
+  const weightInitTypes: Record<string, WeightInitStd> = {
+    "std=0.01": 0.01,
+    Xavier: "sigmoid",
+    He: "relu",
+  };
+  const contenders: Record<string, Contender> = {};
+  for (const [key, weightInitStd] of Object.entries(weightInitTypes)) {
+    const net = new MultiLayerNet({
+      inputSize: 784,
+      hiddenSizeList: [100, 100, 100, 100],
+      outputSize: 10,
+      weightInitStd,
+    });
+    contenders[key] = { net, optimizer: new SGD({ lr: 0.01 }) };
+  }
+  console.log(`Training 3 networks for ${iterations} iterations of 128 images each…`);
+  const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
+  const target = fileURLToPath(new URL("../../../out/ch06/init_mnist.png", import.meta.url));
+  const path = await lossChart(losses, {
+    path: target,
+    title: "Weight initialisation on MNIST, 4×100 ReLU layers, SGD (§6.2.4)",
+    yMax: 2.5,
+  });
+  for (const [key, { net }] of Object.entries(contenders)) {
+    const last = losses[key].slice(-100).reduce((p, q) => p + q, 0) / 100;
+    const acc = net.accuracy(xTest, tTest, { batchSize: 1000 });
+    console.log(
+      `${key.padEnd(9)} mean loss of the last 100 iterations ${last.toFixed(4)}, ` +
+        `test accuracy ${(100 * acc).toFixed(2)}%`,
+    );
+  }
+  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+}

@@ -1,0 +1,57 @@
+/**
+ * `deno task ch06:optimizers-mnist [--mine] [--iterations N]`: SGD, Momentum, AdaGrad and Adam
+ * with the book's default learning rates, each training a 5-layer network (4 hidden layers of
+ * 100 ReLU units, He initialisation) on the same MNIST mini-batches of 128 for 2000 iterations
+ * (§6.1.8, `ch06/optimizer_compare_mnist.py`). Draws the smoothed losses (figure 6-9) to
+ * `out/ch06/optimizers_mnist.png` and prints each network's test accuracy.
+ *
+ * @module
+ */
+
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { useMineIfAsked } from "../../kata/mine.ts";
+import { loadMnist } from "../../mnist/mod.ts";
+import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
+import { AdaGrad, Adam, Momentum, type Optimizer, SGD } from "../../optimizers/mod.ts";
+import { type Contender, iterationsArg, lossChart, trainSideBySide } from "./mnist_compare.ts";
+
+if (import.meta.main) {
+  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+  const iterations = iterationsArg(Deno.args, 2000);
+  const started = performance.now();
+  const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
+  const optimizers: Record<string, Optimizer> = {
+    SGD: new SGD(),
+    Momentum: new Momentum(),
+    AdaGrad: new AdaGrad(),
+    Adam: new Adam(),
+  };
+  const contenders: Record<string, Contender> = {};
+  for (const [key, optimizer] of Object.entries(optimizers)) {
+    const net = new MultiLayerNet({
+      inputSize: 784,
+      hiddenSizeList: [100, 100, 100, 100],
+      outputSize: 10,
+    });
+    contenders[key] = { net, optimizer };
+  }
+  console.log(`Training 4 networks for ${iterations} iterations of 128 images each…`);
+  const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
+  const target = fileURLToPath(new URL("../../../out/ch06/optimizers_mnist.png", import.meta.url));
+  const path = await lossChart(losses, {
+    path: target,
+    title: `Optimizers on MNIST, 4×100 ReLU layers, batch 128 (§6.1.8)`,
+    yMax: 1,
+  });
+  for (const [key, { net }] of Object.entries(contenders)) {
+    const last = losses[key].slice(-100).reduce((p, q) => p + q, 0) / 100;
+    const acc = net.accuracy(xTest, tTest, { batchSize: 1000 });
+    console.log(
+      `${key.padEnd(9)} mean loss of the last 100 iterations ${last.toFixed(4)}, ` +
+        `test accuracy ${(100 * acc).toFixed(2)}%`,
+    );
+  }
+  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+}

@@ -1,0 +1,90 @@
+/**
+ * `deno task ch06:overfitting [--mine] [--epochs N]`: overfitting and two cures (§6.4,
+ * `ch06/overfit_weight_decay.py` and `ch06/overfit_dropout.py`). A 7-layer network (6 hidden
+ * layers of 100 ReLU units) learns only the first 300 MNIST training images with SGD (lr 0.01,
+ * batches of 100): plainly for 200 epochs, with weight decay λ = 0.1 for 200 epochs, and with
+ * Dropout (ratio 0.2) for 300 epochs. Train and test accuracy per epoch (figures 6-20, 6-21 and
+ * 6-23) go to `out/ch06/overfitting.png`.
+ *
+ * @module
+ */
+
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { useMineIfAsked } from "../../kata/mine.ts";
+import { loadMnist } from "../../mnist/mod.ts";
+import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
+import { MultiLayerNetExtend } from "../../nets/multi_layer_net_extend.ts";
+import { SGD } from "../../optimizers/mod.ts";
+import { type Network, train } from "../../trainer/train.ts";
+import { accuracyChart, type AccuracyRun, sparseProgress } from "./curves.ts";
+
+/** Reads `--epochs N`. */
+function epochsArg(args: readonly string[]): number | undefined {
+  const i = args.indexOf("--epochs");
+  if (i === -1) return undefined;
+  const n = Number(args[i + 1]);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError(`--epochs needs a positive whole number, got ${args[i + 1]}`);
+  }
+  return n;
+}
+
+if (import.meta.main) {
+  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+  const epochs = epochsArg(Deno.args);
+  const started = performance.now();
+  const mnist = loadMnist({ normalize: true });
+  // Fewer training data, to overfit on purpose (§6.4.1).
+  const data = {
+    xTrain: mnist.xTrain.slice(":300"),
+    tTrain: mnist.tTrain.slice(":300"),
+    xTest: mnist.xTest,
+    tTest: mnist.tTest,
+  };
+  const sizes = { inputSize: 784, hiddenSizeList: [100, 100, 100, 100, 100, 100], outputSize: 10 };
+  const setups: { title: string; net: Network; epochs: number }[] = [
+    { title: "no regularisation", net: new MultiLayerNet(sizes), epochs: epochs ?? 200 },
+    {
+      title: "weight decay λ = 0.1",
+      net: new MultiLayerNet({ ...sizes, weightDecayLambda: 0.1 }),
+      epochs: epochs ?? 200,
+    },
+    {
+      title: "Dropout, ratio 0.2",
+      net: new MultiLayerNetExtend({ ...sizes, useDropout: true, dropoutRatio: 0.2 }),
+      epochs: epochs ?? 300,
+    },
+  ];
+  const runs: AccuracyRun[] = [];
+  for (const setup of setups) {
+    console.log(`— ${setup.title}: ${setup.epochs} epochs of 300 images`);
+    const result = train(setup.net, data, {
+      optimizer: new SGD({ lr: 0.01 }),
+      batchSize: 100,
+      epochs: setup.epochs,
+      progress: sparseProgress({ label: setup.title, total: setup.epochs * 3, every: 25 }),
+    });
+    const records = result.records;
+    runs.push({
+      title: setup.title,
+      epochs: records.map((r) => r.epoch),
+      train: records.map((r) => r.trainAcc),
+      test: records.map((r) => r.testAcc),
+    });
+    const last = records[records.length - 1];
+    console.log(
+      `  final: train ${(100 * last.trainAcc).toFixed(1)}%, test ${
+        (100 * last.testAcc).toFixed(1)
+      }%, ` +
+        `gap ${(100 * (last.trainAcc - last.testAcc)).toFixed(1)} points`,
+    );
+  }
+  const target = fileURLToPath(new URL("../../../out/ch06/overfitting.png", import.meta.url));
+  const path = await accuracyChart(runs, {
+    path: target,
+    title: "300 training images, 6×100 ReLU layers, SGD lr 0.01: overfitting and its cures (§6.4)",
+  });
+  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+}
