@@ -1,13 +1,19 @@
 // The book's own NumPy code (written out in tools/book/ch03.py) was run once on fixed inputs;
 // these tests replay its recorded inputs and compare your functions with its outputs.
 import assert from "node:assert/strict";
-import { loadMnist } from "../../lib/mnist/mod.ts";
+import { loadMnist, type Mnist } from "../../lib/mnist/mod.ts";
 import { loadSampleWeight } from "../../lib/nets/sample_weight.ts";
 import * as np from "../../lib/np/mod.ts";
 import { assertAllClose } from "../../lib/testing/mod.ts";
 import { identity, relu, sigmoid, softmax, stepFunction } from "./activation.ts";
 import { accuracy, forward, type Network, predict } from "./three_layer_net.ts";
 import book from "../../lib/nets/testdata/book_ch03.json" with { type: "json" };
+
+let mnist: Mnist | undefined;
+/** The MNIST test set, loaded once for this file (the tests only read it). */
+function testSet(): Mnist {
+  return mnist ??= loadMnist();
+}
 
 interface Case {
   x: np.NestedArray;
@@ -74,7 +80,7 @@ Deno.test("predict() agrees with the book's NumPy code (tools/book/ch03.py)", ()
   }
   // The shipped weights in float32, as the book computes them: NumPy's float32 arithmetic
   // rounds differently from ours, so compare to float32 precision.
-  const { xTest } = loadMnist();
+  const { xTest } = testSet();
   const { network } = loadSampleWeight();
   const y = predict(network, xTest.slice("0:8"));
   assertAllClose(y, book.sampleWeight.first8.y, { rtol: 1e-4, atol: 1e-6 });
@@ -82,7 +88,7 @@ Deno.test("predict() agrees with the book's NumPy code (tools/book/ch03.py)", ()
 });
 
 Deno.test("accuracy() agrees with the book's NumPy code on the MNIST test set (§3.6.3)", () => {
-  const { xTest, tTest } = loadMnist();
+  const { xTest, tTest } = testSet();
   const { network } = loadSampleWeight();
   const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
   // Float32 rounding may move an image or two across a decision boundary.

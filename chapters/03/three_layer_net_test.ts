@@ -1,10 +1,16 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { loadMnist } from "../../lib/mnist/mod.ts";
+import { loadMnist, type Mnist } from "../../lib/mnist/mod.ts";
 import { loadSampleWeight } from "../../lib/nets/sample_weight.ts";
 import * as np from "../../lib/np/mod.ts";
 import { assertAllClose } from "../../lib/testing/mod.ts";
 import { accuracy, forward, initNetwork, type Network, predict } from "./three_layer_net.ts";
+
+let mnist: Mnist | undefined;
+/** The MNIST test set, loaded once for this file (the tests only read it). */
+function testSet(): Mnist {
+  return mnist ??= loadMnist();
+}
 
 /**
  * The shipped weights' accuracy on the 10,000 test images with batches of 100, as measured by
@@ -106,7 +112,7 @@ Deno.test("predict() is softmax of forward() (the same layers, another output ac
 });
 
 Deno.test("predict() reads the first test images right with the shipped weights (§3.6.2)", () => {
-  const { xTest, tTest } = loadMnist();
+  const { xTest, tTest } = testSet();
   const { network } = loadSampleWeight();
   const y = predict(network, xTest.slice("0:8"));
   assert.deepEqual(y.shape, [8, 10]);
@@ -128,7 +134,7 @@ Deno.test("accuracy() counts the rows whose argmax is the label", () => {
 });
 
 Deno.test("accuracy() does not depend on the batch size, even one that does not divide n", () => {
-  const { xTest, tTest } = loadMnist();
+  const { xTest, tTest } = testSet();
   const x = xTest.slice("0:1000"), t = tTest.slice("0:1000");
   const { network } = loadSampleWeight();
   const byOne = accuracy(network, { x, t, batchSize: 1 });
@@ -139,7 +145,7 @@ Deno.test("accuracy() does not depend on the batch size, even one that does not 
 });
 
 Deno.test("accuracy() of the shipped weights on the 10,000 test images is >= 0.92 (§3.6.3)", () => {
-  const { xTest, tTest } = loadMnist();
+  const { xTest, tTest } = testSet();
   const { network } = loadSampleWeight();
   const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
   assert.ok(acc >= 0.92, `accuracy ${acc} is below 0.92`);
