@@ -10,8 +10,9 @@
  * `ZEROKARA_KERNELS=ts` forces the TypeScript kernel and `ZEROKARA_THREADS=1` keeps every product
  * on the main thread (see `config.ts`; {@linkcode kernelConfig} is re-exported here).
  *
- * Results are deterministic: the same operands and the same backend give the same bits,
- * whatever the thread count.
+ * Results are deterministic on a machine: the same operands and the same backend give the same
+ * bits, whatever the thread count. Between machines the WebAssembly results may differ in the
+ * last bits, as its multiply-add is fused only on CPUs with FMA (see `wasm/gemm.wat`).
  *
  * @module
  */

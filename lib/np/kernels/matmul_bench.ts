@@ -134,7 +134,12 @@ if (import.meta.main) {
   })();
   const load = () => Deno.loadavg().map((x) => x.toFixed(2)).join(", ");
   console.log(`cpus: ${navigator.hardwareConcurrency}, model: ${cpu ?? "?"}, load: ${load()}`);
-  const header = columns.map((b) => b.replace(" thread", "t").replace("ts", "   ts").slice(0, 8));
+  const labels: Record<Backend, string> = {
+    "wasm 1 thread": "wasm 1t",
+    "wasm 2 threads": "wasm 2t",
+    "ts": "ts",
+  };
+  const header = columns.map((b) => labels[b]);
   console.log(
     `GFLOP/s, best of 5 rounds, ${useCpu ? "CPU time" : "wall time"}`.padEnd(25),
     header.map((h) => h.padStart(8)).join("  "),

@@ -164,3 +164,34 @@ Deno.test("np.dot() with the worker lets a script exit on its own", async () => 
   assert.equal(output.code, 0, stderr);
   assert.equal(new TextDecoder().decode(output.stdout).trim(), String(300 * 300 * 300));
 });
+
+Deno.test("gemmWasm() gives the same bits under V8's baseline and optimizing compilers", async () => {
+  // relaxed_madd may be fused or not depending on the CPU; on one machine both of V8's wasm
+  // compilers (Liftoff, TurboFan) must choose alike, or results would change as code tiers up.
+  const kernels = new URL("./matmul_wasm.ts", import.meta.url).href;
+  const code = `import { gemmWasm } from "${kernels}";
+    let state = 1, text = "";
+    for (const Array of [Float32Array, Float64Array]) {
+      const draw = (n) => Array.from({ length: n }, () => {
+        state = (state * 1103515245 + 12345) >>> 0;
+        return state / 2 ** 32 - 0.5;
+      });
+      const c = new Array(61 * 53);
+      gemmWasm({ m: 61, n: 53, k: 300, a: draw(61 * 300), b: draw(300 * 53), c });
+      text += [...new Uint8Array(c.buffer)].join(",");
+    }
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+    console.log([...new Uint8Array(digest)].join(","));`;
+  const run = async (flag: string) => {
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", "--no-check", `--v8-flags=${flag}`, code],
+      stdout: "piped",
+      stderr: "piped",
+      signal: AbortSignal.timeout(60_000),
+    }).output();
+    assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+    return new TextDecoder().decode(output.stdout).trim();
+  };
+  const [liftoff, turbofan] = await Promise.all([run("--liftoff-only"), run("--no-liftoff")]);
+  assert.equal(liftoff, turbofan);
+});

@@ -7,8 +7,8 @@
  * deno task build:wasm --check   # exit 1 if the committed binary differs from a fresh build
  * ```
  *
- * The compiler is wabt's `wat2wasm` from npm (pinned in deno.json), with the SIMD and threads
- * (shared memory) features on. The same source gives the same bytes, which `build_test.ts`
+ * The compiler is wabt's `wat2wasm` from npm (pinned in deno.json), with the SIMD, relaxed SIMD
+ * and threads (shared memory) features on. The same source gives the same bytes, which `build_test.ts`
  * checks against the committed module.
  *
  * @module
@@ -22,8 +22,8 @@ export const SOURCES = [
   { wat: "elementwise.wat", module: "elementwise_wasm.ts", name: "ELEMENTWISE_WASM" },
 ];
 
-/** wat2wasm's features: fixed-width SIMD and shared memory; relaxed SIMD is not used. */
-const FEATURES = { simd: true, threads: true, bulk_memory: true, relaxed_simd: false };
+/** wat2wasm's features: fixed-width and relaxed SIMD (for multiply-add), shared memory. */
+const FEATURES = { simd: true, threads: true, bulk_memory: true, relaxed_simd: true };
 
 /**
  * Compiles WebAssembly text to a binary module.
