@@ -51,6 +51,8 @@ export interface Checkpoint {
   settings: RunSettings;
   /** Epochs completed. */
   epoch: number;
+  /** Epochs planned (`--epochs`): where a `--resume` without `--epochs` stops. */
+  epochs: number;
   /** One record per completed epoch. */
   history: EpochRecord[];
   /** The network's parameters by name. */
@@ -75,7 +77,7 @@ export interface Checkpoint {
  * const path = Deno.makeTempDirSync() + "/checkpoint.safetensors";
  * const settings = { model: "final", optimizer: "adam", lr: 0.001, batchSize: 100, seed: 0, trainSize: 600 };
  * writeCheckpoint(path, {
- *   settings, epoch: 1, history: [], params: { W1: np.ones([2]) },
+ *   settings, epoch: 1, epochs: 2, history: [], params: { W1: np.ones([2]) },
  *   optimizer: { tensors: {}, iter: 6 }, shuffleRng: np.rng(1).getState(), netRng: null,
  * });
  * const back = readCheckpoint(path);
@@ -95,6 +97,7 @@ export function writeCheckpoint(path: string, checkpoint: Checkpoint): string {
     format: CHECKPOINT_FORMAT,
     settings: JSON.stringify(checkpoint.settings),
     epoch: String(checkpoint.epoch),
+    epochs: String(checkpoint.epochs),
     history: JSON.stringify(checkpoint.history),
     optimizerIter: JSON.stringify(checkpoint.optimizer.iter),
     shuffleRng: JSON.stringify(checkpoint.shuffleRng),
@@ -128,6 +131,7 @@ export function readCheckpoint(path: string): Checkpoint {
   return {
     settings: JSON.parse(metadata.settings),
     epoch: Number(metadata.epoch),
+    epochs: Number(metadata.epochs),
     history: JSON.parse(metadata.history),
     params,
     optimizer: { tensors: optimizer, iter: JSON.parse(metadata.optimizerIter) },

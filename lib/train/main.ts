@@ -62,22 +62,24 @@ function checkWritable(out: string): void {
 }
 
 /** The run's settings: from the command line and the model's defaults, or from a checkpoint. */
-function resolveSettings(args: TrainArgs, saved: RunSettings | null): RunSettings & {
-  epochs: number;
-} {
-  if (saved === null) {
+function resolveSettings(
+  args: TrainArgs,
+  checkpoint: Checkpoint | null,
+): { settings: RunSettings; epochs: number } {
+  if (checkpoint === null) {
     const model = args.model ?? DEFAULT_MODEL;
     const spec = MODELS[model];
-    return {
+    const settings = {
       model,
       optimizer: args.optimizer ?? spec.optimizer,
       lr: args.lr ?? spec.lr,
       batchSize: args.batchSize ?? spec.batchSize,
       seed: args.seed ?? 0,
       trainSize: args.limit ?? 60000,
-      epochs: args.epochs ?? spec.epochs,
     };
+    return { settings, epochs: args.epochs ?? spec.epochs };
   }
+  const saved = checkpoint.settings;
   // A resumed run keeps the saved settings; a different value on the command line is a mistake.
   const given: Partial<RunSettings> = {
     model: args.model,
@@ -106,7 +108,7 @@ function resolveSettings(args: TrainArgs, saved: RunSettings | null): RunSetting
       );
     }
   }
-  return { ...saved, epochs: args.epochs ?? MODELS[saved.model].epochs };
+  return { settings: saved, epochs: args.epochs ?? checkpoint.epochs };
 }
 
 /** The first n samples of an array (a view, no copy). */
@@ -146,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const checkpointPath = join(args.out, CHECKPOINT_FILE);
   let checkpoint: Checkpoint | null = null;
-  let settings;
+  let settings: RunSettings, epochs: number;
   try {
     if (args.resume) {
       try {
@@ -167,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
     }
-    settings = resolveSettings(args, checkpoint?.settings ?? null);
+    ({ settings, epochs } = resolveSettings(args, checkpoint));
     if (settings.batchSize > settings.trainSize) {
       throw new UsageError(
         `--batch-size ${settings.batchSize} is larger than the ${settings.trainSize} training ` +
@@ -221,8 +223,8 @@ export async function main(argv: string[]): Promise<number> {
   const progress = createTrainProgress();
   const started = performance.now();
   let predicted: Int32Array | null = null;
-  for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
-    progress.start(epoch, settings.epochs, Math.floor(x.shape[0] / settings.batchSize));
+  for (let epoch = firstEpoch; epoch <= epochs; epoch++) {
+    progress.start(epoch, epochs, Math.floor(x.shape[0] / settings.batchSize));
     const result = trainEpoch(net, x, t, {
       optimizer,
       batchSize: settings.batchSize,
@@ -254,7 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     };
     history.push(record);
     progress.log(
-      `epoch ${epoch}/${settings.epochs}: loss ${record.loss.toFixed(4)}, train acc ` +
+      `epoch ${epoch}/${epochs}: loss ${record.loss.toFixed(4)}, train acc ` +
         `${(100 * record.trainAccuracy).toFixed(2)}%, test acc ${
           (100 * record.testAccuracy).toFixed(2)
         }% | ${formatSeconds(record.seconds)} (${Math.round(record.imagesPerSecond)} img/s), ` +
@@ -263,6 +265,7 @@ export async function main(argv: string[]): Promise<number> {
     writeCheckpoint(checkpointPath, {
       settings,
       epoch,
+      epochs,
       history,
       params: net.params,
       optimizer: optimizerState(optimizer),
@@ -271,7 +274,10 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   if (predicted === null) {
-    console.log(`The checkpoint is already at epoch ${settings.epochs}: nothing to train.`);
+    console.log(
+      `The checkpoint is already at epoch ${checkpoint?.epoch} of ${epochs}: nothing to train ` +
+        `(raise --epochs to train more).`,
+    );
     predicted = predictClasses(net, xT);
   }
 
@@ -288,7 +294,7 @@ export async function main(argv: string[]): Promise<number> {
   const trainSeconds = history.reduce((s, r) => s + r.seconds, 0);
   console.log(
     `Test accuracy ${(100 * accuracy).toFixed(2)}% on ${testSize} test images after ` +
-      `${settings.epochs} epochs (training ${formatSeconds(trainSeconds)} in all epochs; ` +
+      `${history.length} epochs (training ${formatSeconds(trainSeconds)} in all epochs; ` +
       `this run ${formatSeconds((performance.now() - started) / 1000)})`,
   );
   for (const path of [checkpointPath, paramsPath, ...paths]) console.log(`wrote ${path}`);
