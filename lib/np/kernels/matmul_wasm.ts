@@ -14,6 +14,7 @@
  * @module
  */
 
+import type { TypedArray } from "../ndarray.ts";
 import type { Gemm } from "./matmul_ts.ts";
 import { GEMM_WASM } from "./wasm/gemm_wasm.ts";
 import { CONTROL_BYTES, Helper } from "./worker.ts";
@@ -151,10 +152,13 @@ export function gemmWasm(g: Gemm, options: GemmWasmOptions = {}): boolean {
   if (!ensureMemory(rt, end)) return false;
 
   const buffer = rt.memory.buffer;
-  view(f64, buffer, aAt, m * k).set(g.a.length === m * k ? g.a : g.a.subarray(0, m * k));
-  view(f64, buffer, bAt, k * n).set(g.b.length === k * n ? g.b : g.b.subarray(0, k * n));
-  const cView = view(f64, buffer, cAt, m * n);
-  if (g.accumulate) cView.set(c.length === m * n ? c : c.subarray(0, m * n));
+  /** Copies elements [from, to) of an operand into the memory at `at`. */
+  const put = (src: TypedArray, at: number, from: number, to: number) =>
+    view(f64, buffer, at + from * size, to - from).set(src.subarray(from, to));
+  /** Copies rows [from, to) of C out of the memory. */
+  const take = (from: number, to: number) =>
+    c.set(view(f64, buffer, cAt + from * n * size, (to - from) * n), from * n);
+  put(g.b, bAt, 0, k * n);
 
   // Strides of op(A)[i][p] and op(B)[p][j]: a transpose is only a swap of strides.
   const rsa = g.transA ? 1 : k, csa = g.transA ? m : 1;
@@ -168,14 +172,28 @@ export function gemmWasm(g: Gemm, options: GemmWasmOptions = {}): boolean {
     m * n * k >= (options.parallelMinMacs ?? PARALLEL_MIN_MACS);
   const helper = parallel ? helperOf(rt) : null;
   if (helper === null) {
+    put(g.a, aAt, 0, m * k);
+    if (acc) put(c, cAt, 0, m * n);
     run(whole, rt.work[0]);
-  } else {
-    const [mine, theirs] = split(whole, size);
-    helper.offer([...theirs, rt.work[1]]);
-    run(mine, rt.work[0]);
-    helper.finish((args) => run(args.slice(0, 13), rt.work[1]));
+    take(0, m);
+    return true;
   }
-  c.set(cView);
+  const { mine, theirs, m0 } = split(whole, size);
+  // When the halves are blocks of rows of A and C, the copies overlap the worker's computing:
+  // its rows go in first, ours while it starts, and ours come out while it finishes.
+  const byRows = m0 < m && !g.transA;
+  const firstRow = byRows ? m0 : 0;
+  put(g.a, aAt, firstRow * k, m * k);
+  if (acc) put(c, cAt, firstRow * n, m * n);
+  helper.offer([...theirs, rt.work[1]]);
+  if (byRows) {
+    put(g.a, aAt, 0, m0 * k);
+    if (acc) put(c, cAt, 0, m0 * n);
+  }
+  run(mine, rt.work[0]);
+  if (byRows) take(0, m0);
+  helper.finish((args) => run(args.slice(0, 13), rt.work[1]));
+  take(byRows ? m0 : 0, m);
   return true;
 }
 
@@ -195,36 +213,27 @@ function ensureMemory(rt: Runtime, bytes: number): boolean {
 }
 
 /**
- * Splits a product in two halves of C: by rows when C is taller than wide, else by columns,
- * cut at a multiple of the micro-tile so both halves keep whole tiles.
+ * Splits a product in two halves of C: by rows when C is taller than wide (m0 is then the first
+ * row of the second half; m0 = m when the split is by columns), cut at a multiple of the
+ * micro-tile so both halves keep whole tiles.
  */
-function split(args: number[], size: number): [number[], number[]] {
+function split(args: number[], size: number): { mine: number[]; theirs: number[]; m0: number } {
   const [f64, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc] = args;
   if (m >= n) {
     const m0 = Math.min(m, Math.ceil(m / 2 / MR) * MR);
-    return [
-      [f64, m0, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
-      [
-        f64,
-        m - m0,
-        n,
-        k,
-        a + m0 * rsa * size,
-        rsa,
-        csa,
-        b,
-        rsb,
-        csb,
-        c + m0 * ldc * size,
-        ldc,
-        acc,
-      ],
-    ];
+    const a1 = a + m0 * rsa * size, c1 = c + m0 * ldc * size;
+    return {
+      mine: [f64, m0, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
+      theirs: [f64, m - m0, n, k, a1, rsa, csa, b, rsb, csb, c1, ldc, acc],
+      m0,
+    };
   }
   const nr = f64 ? 4 : 8;
   const n0 = Math.min(n, Math.ceil(n / 2 / nr) * nr);
-  return [
-    [f64, m, n0, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
-    [f64, m, n - n0, k, a, rsa, csa, b + n0 * csb * size, rsb, csb, c + n0 * size, ldc, acc],
-  ];
+  const b1 = b + n0 * csb * size, c1 = c + n0 * size;
+  return {
+    mine: [f64, m, n0, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
+    theirs: [f64, m, n - n0, k, a, rsa, csa, b1, rsb, csb, c1, ldc, acc],
+    m0: m,
+  };
 }
