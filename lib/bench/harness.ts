@@ -7,6 +7,8 @@
  * @module
  */
 
+import { cpuUsage } from "node:process";
+
 /** The result of {@linkcode measure}: seconds per call. */
 export interface Timing {
   /** The median of the samples, in seconds per call. */
@@ -19,6 +21,12 @@ export interface Timing {
   samples: number[];
   /** How many calls each sample averaged over. */
   callsPerSample: number;
+  /**
+   * The median of the samples in process CPU time (user + system, all threads), in seconds
+   * per call. On a busy machine it is what one thread's work costs, whatever the other
+   * processes do; with two busy threads it is about twice the wall time.
+   */
+  cpuMedian: number;
 }
 
 /** Options of {@linkcode measure}. */
@@ -67,11 +75,13 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
   // One timed call decides how many calls make a sample last minSampleSeconds.
   const probe = time(fn);
   const callsPerSample = Math.max(1, Math.ceil(minSampleSeconds / Math.max(probe, 1e-6)));
-  const samples: number[] = [];
+  const samples: number[] = [], cpu: number[] = [];
   for (let r = 0; r < repeats; r++) {
+    const cpuStart = cpuSeconds();
     const start = performance.now();
     for (let i = 0; i < callsPerSample; i++) fn();
     samples.push((performance.now() - start) / 1000 / callsPerSample);
+    cpu.push((cpuSeconds() - cpuStart) / callsPerSample);
   }
   return {
     median: median(samples),
@@ -79,7 +89,28 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
     max: Math.max(...samples),
     samples,
     callsPerSample,
+    cpuMedian: median(cpu),
   };
+}
+
+/**
+ * The CPU time this process has used so far (user + system, every thread), in seconds.
+ *
+ * @example
+ * ```ts
+ * import { cpuSeconds } from "./harness.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const before = cpuSeconds();
+ * for (let i = 0, x = 0; i < 1e6; i++) x += Math.sqrt(i);
+ * assert.ok(cpuSeconds() >= before);
+ * ```
+ *
+ * @returns Seconds.
+ */
+export function cpuSeconds(): number {
+  const { user, system } = cpuUsage();
+  return (user + system) / 1e6;
 }
 
 /**

@@ -88,7 +88,7 @@ if (import.meta.main) {
   const iterations = Number(values.iterations);
   progress("loading MNIST");
   const mnist = loadMnist({ flatten: false, dtype: "float32" });
-  let net: TrainableNet & { layers: Map<string, Layer>; lastLayer: Layer };
+  let net: TrainableNet & { layers: Map<string, Layer> | Layer[]; lastLayer: Layer };
   if (which === "deep") {
     const path = "../nets/deep_conv_net.ts";
     const mod = await import(path);
@@ -99,7 +99,11 @@ if (import.meta.main) {
     net = simple as unknown as typeof net;
   }
   const times: StepTimes = new Map();
-  instrument(net.layers, times);
+  // SimpleConvNet names its layers (the book's OrderedDict); DeepConvNet keeps a list.
+  const named = net.layers instanceof Map
+    ? net.layers
+    : new Map(net.layers.map((layer, i) => [`${i + 1} ${layer.constructor.name}`, layer]));
+  instrument(named, times);
   instrument(new Map([["SoftmaxWithLoss", net.lastLayer]]), times);
   const optimizer = new Adam({ lr: 0.001 });
   const warmup = 3;

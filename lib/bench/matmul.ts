@@ -20,6 +20,8 @@ export interface GemmResult {
   seconds: number;
   /** Billions of floating-point operations per second at the median. */
   gflops: number;
+  /** The same from the median process CPU time (see `Timing.cpuMedian`). */
+  cpuGflops: number;
 }
 
 /** Random operands and a result buffer for one case, made once and reused by every call. */
@@ -59,6 +61,7 @@ export function benchGemm(c: GemmCase, options: MeasureOptions = {}): GemmResult
     dtype: c.dtype,
     seconds: timing.median,
     gflops: flops(c) / timing.median / 1e9,
+    cpuGflops: flops(c) / timing.cpuMedian / 1e9,
   };
 }
 

@@ -8,6 +8,7 @@
 
 import * as np from "../np/mod.ts";
 import { Adam } from "../optimizers/mod.ts";
+import { cpuSeconds } from "./harness.ts";
 import type { TrainRun } from "./workload.ts";
 
 /** What the benchmark needs of a network: the book's interface. */
@@ -67,6 +68,7 @@ export function trainNet(
 ): TrainRun {
   const optimizer = new Adam({ lr: options.lr ?? 0.001 });
   const iterationSeconds: number[] = [], losses: number[] = [];
+  const cpuStart = cpuSeconds();
   options.batches.forEach((indices, i) => {
     const start = performance.now();
     const x = np.take(data.x, indices, { axis: 0 });
@@ -78,7 +80,7 @@ export function trainNet(
     losses.push(loss);
     options.onIteration?.(i, loss);
   });
-  return { iterationSeconds, losses };
+  return { iterationSeconds, losses, cpuSeconds: cpuSeconds() - cpuStart };
 }
 
 /**

@@ -20,7 +20,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { measure, type MeasureOptions, progress } from "./harness.ts";
+import { cpuSeconds, measure, type MeasureOptions, progress } from "./harness.ts";
 import { flops, type GemmCase } from "./shapes.ts";
 import type { GemmResult } from "./matmul.ts";
 import type { BookParams, TrainRun } from "./workload.ts";
@@ -121,6 +121,7 @@ export function benchTfMatMul(
       dtype: c.dtype,
       seconds: timing.median,
       gflops: flops(c) / timing.median / 1e9,
+      cpuGflops: flops(c) / timing.cpuMedian / 1e9,
     };
   });
 }
@@ -380,6 +381,7 @@ export function trainTfSimpleConvNet(
 ): TrainRun {
   const optimizer = tf.train.adam(options.lr ?? 0.001, 0.9, 0.999, 1e-7);
   const iterationSeconds: number[] = [], losses: number[] = [];
+  const cpuStart = cpuSeconds();
   options.batches.forEach((indices, i) => {
     const start = performance.now();
     const cost = tf.tidy((): tf.Scalar => {
@@ -401,7 +403,7 @@ export function trainTfSimpleConvNet(
     options.onIteration?.(i, loss);
   });
   optimizer.dispose();
-  return { iterationSeconds, losses };
+  return { iterationSeconds, losses, cpuSeconds: cpuSeconds() - cpuStart };
 }
 
 /**

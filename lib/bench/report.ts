@@ -154,7 +154,7 @@ export interface MatmulResults {
  * import assert from "node:assert/strict";
  *
  * const c = { label: "512³", m: 512, n: 512, k: 512, dtype: "float32" as const };
- * const r = { label: "512³", dtype: "float32" as const, seconds: 0.01, gflops: 26.8 };
+ * const r = { label: "512³", dtype: "float32" as const, seconds: 0.01, gflops: 26.8, cpuGflops: 26 };
  * const text = matmulTable({ cases: [c], one: [r], two: [r], tfjs: {} });
  * assert.match(text, /512³/);
  * ```
@@ -170,16 +170,29 @@ export function matmulTable(r: MatmulResults): string {
       `${c.m}×${c.k}·${c.k}×${c.n}`,
       c.dtype === "float32" ? "f32" : "f64",
       fmt(r.one[i]?.gflops, 1),
+      fmt(r.one[i]?.cpuGflops, 1),
       fmt(r.two[i]?.gflops, 1),
       fmt(r.two[i] && r.one[i] ? r.two[i].gflops / r.one[i].gflops : undefined, 2),
       fmt(peer?.gflops, 1),
+      fmt(peer?.cpuGflops, 1),
       fmt(peer && r.one[i] ? r.one[i].gflops / peer.gflops : undefined, 2),
     ];
   });
   return formatTable(
-    ["product", "(m×k)·(k×n)", "type", "1 thr", "2 thr", "2/1", "tfjs", "1thr/tfjs"],
+    [
+      "product",
+      "(m×k)·(k×n)",
+      "type",
+      "1 thr",
+      "1 cpu",
+      "2 thr",
+      "2/1",
+      "tfjs",
+      "tfjs cpu",
+      "1/tfjs",
+    ],
     rows,
-    ["l", "l", "l", "r", "r", "r", "r", "r"],
+    ["l", "l", "l", "r", "r", "r", "r", "r", "r", "r"],
   );
 }
 
@@ -197,6 +210,8 @@ export interface NetResult {
   extrapolated: boolean;
   /** Seconds for one epoch (measured, or median iteration × epoch iterations). */
   secondsPerEpoch: number;
+  /** Process CPU seconds for one epoch (all threads; scaled from the iterations run). */
+  cpuSecondsPerEpoch: number;
   /** Training images per second. */
   imagesPerSecond: number;
   /** Median seconds per iteration. */
@@ -221,7 +236,7 @@ export interface NetResult {
  *
  * const text = netTable([{
  *   net: "SimpleConvNet", contestant: "workbook", iterations: 600, epochIterations: 600,
- *   extrapolated: false, secondsPerEpoch: 15, imagesPerSecond: 4000,
+ *   extrapolated: false, secondsPerEpoch: 15, cpuSecondsPerEpoch: 28, imagesPerSecond: 4000,
  *   medianIterationSeconds: 0.025, testAccuracy: 0.96, firstLoss: 2.3, lastLoss: 0.2, threads: 2,
  * }]);
  * assert.match(text, /SimpleConvNet/);
@@ -237,6 +252,7 @@ export function netTable(results: readonly NetResult[]): string {
     String(r.threads),
     r.extrapolated ? `${r.iterations} → ${r.epochIterations} (extrapolated)` : String(r.iterations),
     fmt(r.secondsPerEpoch, 1),
+    fmt(r.cpuSecondsPerEpoch, 1),
     fmt(r.imagesPerSecond, 0),
     fmt(r.medianIterationSeconds * 1000, 1),
     r.testAccuracy === undefined ? "–" : `${(r.testAccuracy * 100).toFixed(2)}%`,
@@ -249,12 +265,13 @@ export function netTable(results: readonly NetResult[]): string {
       "thr",
       "iterations",
       "s/epoch",
+      "cpu s",
       "images/s",
       "ms/iter",
       "test acc",
       "loss",
     ],
     rows,
-    ["l", "l", "r", "l", "r", "r", "r", "r", "l"],
+    ["l", "l", "r", "l", "r", "r", "r", "r", "r", "l"],
   );
 }

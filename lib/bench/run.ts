@@ -77,7 +77,7 @@ function plan(quick: boolean) {
       warmupIterations: 1,
     }
     : {
-      measure: { warmup: 2, repeats: 5, minSampleSeconds: 0.2 },
+      measure: { warmup: 2, repeats: 5, minSampleSeconds: 0.1 },
       batch: TRAIN_CONVNET.batchSize,
       simpleIterations: TRAIN_CONVNET.iterationsPerEpoch,
       simpleOneThreadIterations: 100,
@@ -307,6 +307,7 @@ function summarize(
     epochIterations: epoch,
     extrapolated,
     secondsPerEpoch,
+    cpuSecondsPerEpoch: run.cpuSeconds * (epoch / iterations),
     imagesPerSecond: (epoch * TRAIN_CONVNET.batchSize) / secondsPerEpoch,
     medianIterationSeconds: median,
     testAccuracy,

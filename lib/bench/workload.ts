@@ -22,6 +22,8 @@ export interface TrainRun {
   iterationSeconds: number[];
   /** The loss of each iteration (before its update). */
   losses: number[];
+  /** Process CPU time (user + system, all threads) over the whole run, in seconds. */
+  cpuSeconds: number;
 }
 
 /** The book's `train_convnet.py` settings. */
