@@ -336,6 +336,7 @@ def train(network, x_train, t_train, iterations, report=None):
     optimizer = Adam(lr=ARGS.lr)
     seconds, losses = [], []
     train_size = x_train.shape[0]
+    cpu_start = time.process_time()
     for i in range(iterations):
         start = time.perf_counter()
         batch_mask = np.random.choice(train_size, ARGS.batch_size)
@@ -347,7 +348,7 @@ def train(network, x_train, t_train, iterations, report=None):
         losses.append(float(loss))
         if report and ((i + 1) % 50 == 0 or i + 1 == iterations):
             report(i, float(loss), seconds)
-    return seconds, losses
+    return seconds, losses, time.process_time() - cpu_start
 
 
 def main():
@@ -368,7 +369,7 @@ def main():
         log(f"SimpleConvNet numpy {i + 1}/{ARGS.iterations} loss {loss:.3f} "
             f"({1000 * sum(recent) / len(recent):.1f} ms/iteration)")
 
-    seconds, losses = train(network, x_train, t_train, ARGS.iterations, report)
+    seconds, losses, cpu = train(network, x_train, t_train, ARGS.iterations, report)
     epoch_iterations = x_train.shape[0] // ARGS.batch_size
     full = ARGS.iterations >= epoch_iterations
     median = float(np.median(seconds))
@@ -388,6 +389,7 @@ def main():
         "epoch_iterations": epoch_iterations,
         "extrapolated": not full,
         "seconds_per_epoch": per_epoch,
+        "cpu_seconds_per_epoch": cpu * epoch_iterations / len(seconds),
         "images_per_second": epoch_iterations * ARGS.batch_size / per_epoch,
         "median_iteration_seconds": median,
         "test_accuracy": accuracy,
@@ -399,7 +401,8 @@ def main():
     acc = "–" if accuracy is None else f"{100 * accuracy:.2f}%"
     print(f"SimpleConvNet, the book's NumPy code: numpy {np.__version__}, dtype {ARGS.dtype}, "
           f"OpenBLAS threads {threads}{', with the Trainer loss pass' if ARGS.book_trainer else ''}")
-    print(f"iterations {iters}; s/epoch {per_epoch:.1f}; images/s {result['images_per_second']:.0f}; "
+    print(f"iterations {iters}; s/epoch {per_epoch:.1f}; "
+          f"cpu s/epoch {result['cpu_seconds_per_epoch']:.1f}; images/s {result['images_per_second']:.0f}; "
           f"ms/iter {1000 * median:.1f}; test acc {acc}; "
           f"loss {losses[0]:.3f} → {result['last_loss']:.3f}")
     if ARGS.json:
