@@ -25,8 +25,10 @@ import {
 import type { FinalConvNetOptions } from "../../lib/nets/final_conv_net.ts";
 
 /**
- * conv5×5 (pad 2) - relu - pool - conv5×5 - relu - pool - affine - relu - dropout - affine -
+ * conv5×5 (pad 2) - pool - relu - conv5×5 - pool - relu - affine - relu - dropout - affine -
  * softmax. For MNIST: 28×28 → 28×28×16 → 14×14×16 → 10×10×32 → 5×5×32 = 800 → 100 → 10.
+ * Pooling comes before ReLU: the two commute (max of ReLUs = ReLU of the max), and ReLU then
+ * works on a quarter of the values.
  */
 export class FinalConvNet {
   /** The weights and biases by name: `W1`…`W4`, `b1`…`b4`. */
@@ -49,7 +51,7 @@ export class FinalConvNet {
     // TODO: He-initialised weights (scale √(2 / inputs of one neuron)), drawn in this order
     // with this.rng.normal: W1 [f1, C, 5, 5], W2 [f2, f1, 5, 5], W3 [f2·5·5, hidden],
     // W4 [hidden, out]; zero biases. Layers: Convolution(W1, b1, { pad: 2, firstLayer: true }),
-    // Relu, Pooling(2, 2, { stride: 2 }), Convolution(W2, b2), Relu, Pooling, Affine(W3, b3),
+    // Pooling(2, 2, { stride: 2 }), Relu, Convolution(W2, b2), Pooling, Relu, Affine(W3, b3),
     // Relu, Dropout(ratio, { rng: this.rng }) when ratio > 0, Affine(W4, b4).
     todo("FinalConvNet", "08", options, Affine, Convolution, Dropout, Pooling, Relu);
   }

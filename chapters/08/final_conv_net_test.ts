@@ -8,15 +8,15 @@ import * as np from "../../lib/np/mod.ts";
 import { assertAllClose, assertGradientsClose } from "../../lib/testing/mod.ts";
 import { FinalConvNet } from "./final_conv_net.ts";
 
-Deno.test("FinalConvNet() builds conv-relu-pool twice, then affine-relu-dropout-affine", () => {
+Deno.test("FinalConvNet() builds conv-pool-relu twice, then affine-relu-dropout-affine", () => {
   const net = new FinalConvNet();
   const kinds = [
     Convolution,
-    Relu,
     Pooling,
+    Relu,
     Convolution,
-    Relu,
     Pooling,
+    Relu,
     Affine,
     Relu,
     Dropout,

@@ -30,6 +30,8 @@ export interface TrainArgs {
   batchSize?: number;
   /** `--lr`. */
   lr?: number;
+  /** `--lr-decay`: the learning rate's factor from one epoch to the next. */
+  lrDecay?: number;
   /** `--optimizer`. */
   optimizer?: OptimizerName;
   /** `--seed`. */
@@ -63,7 +65,8 @@ export function usage(): string {
     ...models,
     `  --epochs N         epochs to train in total (${final.epochs} for ${DEFAULT_MODEL}, 20 for simple and deep)`,
     `  --batch-size N     images per mini-batch (${final.batchSize})`,
-    `  --lr X             learning rate (${final.lr})`,
+    `  --lr X             learning rate of the first epoch (${final.lr})`,
+    `  --lr-decay X       the learning rate's factor per epoch (${final.lrDecay} for ${DEFAULT_MODEL}, 1 for simple and deep)`,
     `  --optimizer NAME   ${OPTIMIZER_NAMES.join(", ")} (${final.optimizer})`,
     "  --seed N           seed of the initial weights, the shuffling and dropout (0)",
     "  --limit N          train on the first N training images and test on the first N test",
@@ -125,6 +128,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
         epochs: { type: "string" },
         "batch-size": { type: "string" },
         lr: { type: "string" },
+        "lr-decay": { type: "string" },
         optimizer: { type: "string" },
         seed: { type: "string" },
         limit: { type: "string" },
@@ -161,6 +165,16 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
       throw new UsageError(`--lr must be greater than 0 and at most 10, got ${v.lr}`);
     }
   }
+  let lrDecay: number | undefined;
+  if (v["lr-decay"] !== undefined) {
+    lrDecay = Number(v["lr-decay"]);
+    if (v["lr-decay"].trim() === "" || Number.isNaN(lrDecay)) {
+      throw new UsageError(`--lr-decay needs a number, got "${v["lr-decay"]}"`);
+    }
+    if (!(lrDecay > 0 && lrDecay <= 1)) {
+      throw new UsageError(`--lr-decay must be greater than 0 and at most 1, got ${v["lr-decay"]}`);
+    }
+  }
   if (v.out !== undefined && v.out.trim() === "") {
     throw new UsageError("--out needs a folder name, got an empty string");
   }
@@ -170,6 +184,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     epochs: integer("epochs", v.epochs, 1, 1000),
     batchSize: integer("batch-size", v["batch-size"], 1, 60000),
     lr,
+    lrDecay,
     optimizer: optimizer as OptimizerName | undefined,
     seed: integer("seed", v.seed, 0, 2 ** 32 - 1),
     limit: integer("limit", v.limit, 1, 60000),

@@ -35,8 +35,10 @@ export interface RunSettings {
   model: string;
   /** The `--optimizer` name. */
   optimizer: string;
-  /** The learning rate. */
+  /** The learning rate of the first epoch. */
   lr: number;
+  /** The factor of the learning rate from one epoch to the next. */
+  lrDecay: number;
   /** The batch size. */
   batchSize: number;
   /** The seed. */
@@ -75,7 +77,9 @@ export interface Checkpoint {
  * import assert from "node:assert/strict";
  *
  * const path = Deno.makeTempDirSync() + "/checkpoint.safetensors";
- * const settings = { model: "final", optimizer: "adam", lr: 0.001, batchSize: 100, seed: 0, trainSize: 600 };
+ * const settings = {
+ *   model: "final", optimizer: "adam", lr: 0.001, lrDecay: 1, batchSize: 100, seed: 0, trainSize: 600,
+ * };
  * writeCheckpoint(path, {
  *   settings, epoch: 1, epochs: 2, history: [], params: { W1: np.ones([2]) },
  *   optimizer: { tensors: {}, iter: 6 }, shuffleRng: np.rng(1).getState(), netRng: null,

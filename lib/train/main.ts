@@ -73,6 +73,7 @@ function resolveSettings(
       model,
       optimizer: args.optimizer ?? spec.optimizer,
       lr: args.lr ?? spec.lr,
+      lrDecay: args.lrDecay ?? spec.lrDecay,
       batchSize: args.batchSize ?? spec.batchSize,
       seed: args.seed ?? 0,
       trainSize: args.limit ?? 60000,
@@ -85,6 +86,7 @@ function resolveSettings(
     model: args.model,
     optimizer: args.optimizer,
     lr: args.lr,
+    lrDecay: args.lrDecay,
     batchSize: args.batchSize,
     seed: args.seed,
     trainSize: args.limit,
@@ -93,6 +95,7 @@ function resolveSettings(
     model: "--model",
     optimizer: "--optimizer",
     lr: "--lr",
+    lrDecay: "--lr-decay",
     batchSize: "--batch-size",
     seed: "--seed",
     trainSize: "--limit",
@@ -210,7 +213,9 @@ export async function main(argv: string[]): Promise<number> {
   console.log(
     `${spec.className}${args.mine ? " (your chapter code)" : ""}: ${
       parameters.toLocaleString("en-US")
-    } parameters, ${settings.optimizer} lr ${settings.lr}, batch ${settings.batchSize}, seed ${settings.seed}`,
+    } parameters, ${settings.optimizer} lr ${settings.lr}${
+      settings.lrDecay === 1 ? "" : ` (×${settings.lrDecay} per epoch)`
+    }, batch ${settings.batchSize}, seed ${settings.seed}`,
   );
   console.log(
     `MNIST: ${x.shape[0]} training images, ${testSize} test images` +
@@ -224,6 +229,9 @@ export async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   let predicted: Int32Array | null = null;
   for (let epoch = firstEpoch; epoch <= epochs; epoch++) {
+    // Every optimizer of chapter 6 keeps its learning rate in a public field.
+    (optimizer as unknown as { lr: number }).lr = settings.lr *
+      settings.lrDecay ** (epoch - 1);
     progress.start(epoch, epochs, Math.floor(x.shape[0] / settings.batchSize));
     const result = trainEpoch(net, x, t, {
       optimizer,

@@ -66,6 +66,7 @@ Deno.test("train: a tiny run writes the checkpoint, parameters, history and char
     model: "final",
     optimizer: "adam",
     lr: 0.001,
+    lrDecay: 0.7,
     batchSize: 50,
     seed: 3,
     trainSize: 200,
@@ -115,6 +116,7 @@ Deno.test("train: bad input exits with code 2 and says what to do", async () => 
     [["--batch-size", "2.5"], /--batch-size must be a whole number/],
     [["--lr=-0.1"], /--lr must be greater than 0/],
     [["--lr", "fast"], /--lr needs a number, got "fast"/],
+    [["--lr-decay", "1.5"], /--lr-decay must be greater than 0 and at most 1/],
     [["--limit", "70000"], /--limit must be a whole number from 1 to 60000/],
     [
       ["--limit", "100", "--batch-size", "200"],

@@ -33,6 +33,8 @@ export interface ModelSpec {
   optimizer: OptimizerName;
   /** The default learning rate. */
   lr: number;
+  /** The default factor of the learning rate from one epoch to the next (1: constant). */
+  lrDecay: number;
   /** The default batch size. */
   batchSize: number;
   /** The chapters whose exercises the network is made of (for `--mine`). */
@@ -48,6 +50,7 @@ export const MODELS: Record<string, ModelSpec> = {
     epochs: 5,
     optimizer: "adam",
     lr: 0.001,
+    lrDecay: 0.7,
     batchSize: 100,
     chapters: ["05", "06", "07", "08"],
   },
@@ -58,6 +61,7 @@ export const MODELS: Record<string, ModelSpec> = {
     epochs: 20,
     optimizer: "adam",
     lr: 0.001,
+    lrDecay: 1,
     batchSize: 100,
     chapters: ["05", "06", "07"],
   },
@@ -68,6 +72,7 @@ export const MODELS: Record<string, ModelSpec> = {
     epochs: 20,
     optimizer: "adam",
     lr: 0.001,
+    lrDecay: 1,
     batchSize: 100,
     chapters: ["05", "06", "07", "08"],
   },
