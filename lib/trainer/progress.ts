@@ -71,8 +71,10 @@ export function createProgress(options: ProgressOptions): Progress {
       bar.update(value, { status });
     },
     log(line) {
-      // Clear the bar's line, print the line for good, then draw the bar below it.
-      process.stderr.write(`\r\x1b[2K${line}\n`);
+      // Clear the bar's line, print the line for good, then draw the bar below it. The bar
+      // saved the cursor when it started and restores it when it stops: save it again on the
+      // bar's new line (ESC 7), or the end would jump back over the lines printed here.
+      process.stderr.write(`\r\x1b[2K${line}\n\x1b7`);
       bar.render(true);
     },
     stop() {
