@@ -51,7 +51,7 @@ Deno.test("Convolution.forward() sums each patch times the filter, plus the bias
   const conv = new Convolution(np.ones([1, 1, 2, 2]), np.array([0.5]));
   const out = conv.forward(np.arange(1, 10).reshape(1, 1, 3, 3));
   assert.deepEqual(out.toArray(), [[[[12.5, 16.5], [24.5, 28.5]]]]);
-  // The book's Figure 7-10 example: a 4×4 input and a 3×3 filter give 15 16 / 6 15, plus 3.
+  // The book's example (§7.2.3): a 4×4 input and a 3×3 filter give 15 16 / 6 15, plus 3.
   const x = np.array([[[[1, 2, 3, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1]]]]);
   const W = np.array([[[[2, 0, 1], [0, 1, 2], [1, 0, 2]]]]);
   const withBias = new Convolution(W, np.array([3])).forward(x);

@@ -26,7 +26,7 @@ function directMaxPool(x: np.NDArray, size: number, stride: number): np.NDArray 
   return out;
 }
 
-Deno.test("Pooling.forward() takes the maximum of each window (the book's Figure 7-14)", () => {
+Deno.test("Pooling.forward() takes the maximum of each window (the book's example, §7.3)", () => {
   const pool = new Pooling(2, 2, { stride: 2 });
   const x = np.array([[[[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]]]]);
   assert.deepEqual(pool.forward(x).toArray(), [[[[2, 3], [4, 2]]]]);

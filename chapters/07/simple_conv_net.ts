@@ -25,7 +25,7 @@ import {
 import type { SimpleConvNetOptions } from "../../lib/nets/simple_conv_net.ts";
 
 /**
- * conv - relu - pool - affine - relu - affine - softmax (§7.5, Figure 7-23). `params` holds
+ * conv - relu - pool - affine - relu - affine - softmax (§7.5). `params` holds
  * `W1`, `b1` (the filters), `W2`, `b2`, `W3`, `b3`: the same arrays the layers use.
  */
 export class SimpleConvNet {

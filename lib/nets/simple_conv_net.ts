@@ -50,7 +50,7 @@ export interface SimpleConvNetOptions {
 }
 
 /**
- * conv - relu - pool - affine - relu - affine - softmax (§7.5, Figure 7-23). `params` holds
+ * conv - relu - pool - affine - relu - affine - softmax (§7.5). `params` holds
  * `W1`, `b1` (the filters), `W2`, `b2`, `W3`, `b3`: the same arrays the layers use, so an
  * optimizer updating `params` in place updates the layers.
  *
