@@ -16,7 +16,7 @@ import {
   testBelongsTo,
   type Workbook,
 } from "./manifest.ts";
-import { firstLine, type RunError, runTests, type TestResult } from "./test_run.ts";
+import { firstLine, rootCause, type RunError, runTests, type TestResult } from "./test_run.ts";
 
 /** Where one exercise stands. */
 export interface ExerciseProgress {
@@ -125,7 +125,7 @@ export function progressOf(exercises: Exercise[], tests: TestResult[]): Exercise
   return exercises.map((exercise) => {
     const mine = tests.filter((t) => testBelongsTo(t.name, exercise.name));
     const failing = mine.filter((t) => t.status !== "passed");
-    const todoFailure = failing.find((t) => /^NotImplementedError\b/.test(firstLine(t.error)));
+    const todoFailure = failing.find((t) => /^NotImplementedError\b/.test(rootCause(t.error)));
     const where = todoFailure?.error?.match(/Write it in (\S+:\d+)/)?.[1];
     const progress: ExerciseProgress = {
       exercise,

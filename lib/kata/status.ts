@@ -54,7 +54,7 @@ export function nextExercise(
  *   exercises: [{ exercise, tests: [], done: false, notStarted: true,
  *     location: "chapters/03/step.ts:11" }],
  * }], style(false));
- * assert.ok(text.includes("03  [--------------------]  0/1  Neural networks"));
+ * assert.ok(text.includes("03  [--------------------]    0/1  Neural networks"));
  * assert.ok(text.includes("deno task hint 03 step"));
  * ```
  *

@@ -273,6 +273,29 @@ function runFailure(output: string, code: number): string {
   return `deno test exited with code ${code}: ${picked.join("\n").trim() || "(no output)"}`;
 }
 
+/**
+ * The first line of an error's root cause: what a wrapper such as fast-check's "Property
+ * failed" reports under `Caused by:`, else the error's own first line.
+ *
+ * @example
+ * ```ts
+ * import { rootCause } from "./test_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = "Error: Property failed after 1 tests\n    at x\n" +
+ *   "Caused by: NotImplementedError: f() is not written yet (chapter 04).\n    at todo";
+ * assert.equal(rootCause(error), "NotImplementedError: f() is not written yet (chapter 04).");
+ * assert.equal(rootCause("TypeError: no\n    at y"), "TypeError: no");
+ * ```
+ *
+ * @param error The error's text.
+ * @returns One line.
+ */
+export function rootCause(error: string | undefined): string {
+  const causes = [...(error ?? "").matchAll(/^Caused by: (.*)$/gm)];
+  return causes.length > 0 ? causes[causes.length - 1][1].trim() : firstLine(error);
+}
+
 /** The first line of an error, for one-line reports. */
 export function firstLine(error: string | undefined): string {
   return (error ?? "").split("\n").find((l) => l.trim() !== "")?.trim() ?? "";

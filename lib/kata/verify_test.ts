@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { style } from "./cli.ts";
-import { checkManifest, formatReport, type GroupResult, verify } from "./verify.ts";
+import { checkManifest, formatReport, type GroupResult, judgeStubRun, verify } from "./verify.ts";
 import { readWorkbook } from "./manifest.ts";
 
 const FIXTURE = fileURLToPath(new URL("./testdata/fixture/", import.meta.url));
@@ -92,4 +92,31 @@ Deno.test("checkManifest() reports unlisted stub modules and missing listed file
     result.failures[2],
     /^chapters\/01\/extra\.ts calls todo\(\) but chapters\/stubs\.ts/,
   );
+});
+
+Deno.test("judgeStubRun() accepts a NotImplementedError wrapped by fast-check", () => {
+  const wrapped = "Error: Property failed after 1 tests\n{ seed: 1 }\n    at buildError (…)\n" +
+    "Caused by: NotImplementedError: f() is not written yet (chapter 04).\n    at todo (…)";
+  const other = "Error: Property failed after 1 tests\nCaused by: RangeError: bad axis";
+  const result = judgeStubRun({
+    code: 1,
+    output: "",
+    errors: [],
+    tests: [
+      {
+        file: "chapters/04/f_test.ts",
+        name: "f() prop",
+        line: 3,
+        status: "failed",
+        error: wrapped,
+      },
+      { file: "chapters/04/f_test.ts", name: "f() other", line: 9, status: "failed", error: other },
+    ],
+  });
+  assert.equal(result.passed, 1);
+  assert.deepEqual(result.failures, [
+    'chapters/04/f_test.ts:9 › f() other: fails with "Error: Property failed after 1 tests" ' +
+    'caused by "RangeError: bad axis" instead of NotImplementedError ' +
+    "(it must call the stub before anything else can fail)",
+  ]);
 });
