@@ -24,8 +24,7 @@ import { fileURLToPath } from "node:url";
 import { REPO_ROOT, type Style, style } from "./cli.ts";
 import { mineImportMap, writeImportMap } from "./import_map.ts";
 import { readWorkbook } from "./manifest.ts";
-import { type ChapterProgress, workbookProgress } from "./progress.ts";
-import { firstLine } from "./test_run.ts";
+import { type ChapterProgress, describeRunError, workbookProgress } from "./progress.ts";
 
 /** The environment variable that marks the relaunched child. */
 export const MINE_ENV = "ZEROKARA_MINE";
@@ -100,7 +99,7 @@ export function unsolvedReport(chapters: ChapterProgress[], s: Style): string | 
     }
     for (const error of chapter.errors.slice(0, 3)) {
       lines.push(
-        `    ${s.red("✗")} ${error.file ? `${error.file}: ` : ""}${firstLine(error.error)}`,
+        `    ${s.red("✗")} ${describeRunError(error, REPO_ROOT)}`,
       );
     }
   }

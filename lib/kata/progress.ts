@@ -46,6 +46,37 @@ export interface ChapterProgress {
   errors: RunError[];
 }
 
+/**
+ * One line for an error outside tests: its message and where it happened, without the
+ * runner's prefixes.
+ *
+ * @example
+ * ```ts
+ * import { describeRunError } from "./progress.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = "deno test exited with code 1: error: SyntaxError: Expected ';'\n" +
+ *   "88 | syntax error here(\n    at file:///repo/chapters/02/perceptron.ts:88:8";
+ * assert.equal(
+ *   describeRunError({ file: "", error }, "/repo"),
+ *   "SyntaxError: Expected ';' (chapters/02/perceptron.ts:88:8)",
+ * );
+ * ```
+ *
+ * @param error The error.
+ * @param root The repo root, to shorten paths.
+ * @returns The line.
+ */
+export function describeRunError(error: RunError, root: string): string {
+  const message = firstLine(error.error)
+    .replace(/^deno test exited with code \d+: /, "")
+    .replace(/^error: /, "");
+  const at = error.error.match(/^\s*at (?:.*\()?file:\/\/(\S+?:\d+:\d+)\)?\s*$/m)?.[1];
+  const prefix = `${root.replace(/\/$/, "")}/`;
+  const where = at ? ` (${at.startsWith(prefix) ? at.slice(prefix.length) : at})` : "";
+  return `${error.file ? `${error.file}: ` : ""}${message}${where}`;
+}
+
 /** The exercises that are done, and how many there are. */
 export function counts(chapter: ChapterProgress): { done: number; total: number } {
   return {
@@ -62,7 +93,9 @@ export function isFinished(chapter: ChapterProgress): boolean {
 /** The first heading of `chapters/NN/README.md`, without its `#`. */
 export function chapterTitle(root: string, chapter: string): string {
   const text = readText(join(root, "chapters", chapter, "README.md")) ?? "";
-  return text.match(/^#\s+(.+)$/m)?.[1].trim() ?? "";
+  const heading = text.match(/^#\s+(.+)$/m)?.[1].trim() ?? "";
+  // "Chapter 04 — Learning" → "Learning": the number is already in its own column.
+  return heading.replace(/^(chapter|ch\.?)\s*\d+\s*[—–:.-]*\s*/i, "");
 }
 
 /**
@@ -135,8 +168,11 @@ export function progressOf(exercises: Exercise[], tests: TestResult[]): Exercise
       location: where ?? `${exercise.file}:${exercise.line}`,
     };
     const first = failing.find((t) => t !== todoFailure) ?? todoFailure;
-    if (first) progress.error = firstLine(first.error) || `${first.name}: ${first.status}`;
-    else if (mine.length === 0) progress.error = "no test found for it";
+    if (first) {
+      const why = first.status === "skipped" ? "skipped" : rootCause(first.error);
+      progress.error = `${first.name}: ${why}`;
+      if (failing.length > 1) progress.error += ` (and ${failing.length - 1} more)`;
+    } else if (mine.length === 0) progress.error = "its tests did not run";
     return progress;
   });
 }

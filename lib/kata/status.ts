@@ -13,11 +13,11 @@ import { readWorkbook } from "./manifest.ts";
 import {
   type ChapterProgress,
   counts,
+  describeRunError,
   type ExerciseProgress,
   isFinished,
   workbookProgress,
 } from "./progress.ts";
-import { firstLine } from "./test_run.ts";
 
 /** A progress bar of `width` cells: `██████░░░░` on a terminal, `[###---]` when plain. */
 export function bar(done: number, total: number, width: number, s: Style): string {
@@ -25,6 +25,11 @@ export function bar(done: number, total: number, width: number, s: Style): strin
   if (!s.enabled) return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
   const paint = done === total && total > 0 ? s.green : s.cyan;
   return paint("█".repeat(filled)) + s.dim("░".repeat(width - filled));
+}
+
+/** A line cut to `width` characters, with an ellipsis. */
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
 /** The next exercise to work on: the first one not done, in chapter order. */
@@ -62,7 +67,11 @@ export function nextExercise(
  * @param s The styles.
  * @returns The lines, joined.
  */
-export function renderStatus(chapters: ChapterProgress[], s: Style): string {
+export function renderStatus(
+  chapters: ChapterProgress[],
+  s: Style,
+  root: string = REPO_ROOT,
+): string {
   const lines: string[] = [s.bold("Zerokara: your progress"), ""];
   let done = 0;
   let total = 0;
@@ -83,8 +92,7 @@ export function renderStatus(chapters: ChapterProgress[], s: Style): string {
       `${mark} ${s.bold(chapter.chapter)}  ${bar(c.done, c.total, 20, s)}  ${fraction}${title}`,
     );
     for (const error of chapter.errors.slice(0, 3)) {
-      const where = error.file ? `${error.file}: ` : "";
-      lines.push(`       ${s.red("✗")} ${where}${firstLine(error.error)}`);
+      lines.push(`       ${s.red("✗")} ${describeRunError(error, root)}`);
     }
   }
   if (chapters.length === 0) lines.push(s.dim("  No chapters yet."));
@@ -103,7 +111,7 @@ export function renderStatus(chapters: ChapterProgress[], s: Style): string {
     const e = next.exercise;
     lines.push(`${s.bold("Next:")} ${s.yellow(e.exercise.name)} in chapter ${ch}`);
     lines.push(`  write  ${s.cyan(e.location)}`);
-    if (e.error && !e.notStarted) lines.push(`  fails  ${e.error}`);
+    if (e.error && !e.notStarted) lines.push(`  fails  ${s.red(clip(e.error, 100))}`);
     else if (e.error && e.notStarted && e.tests.some((t) => t.status === "passed")) {
       lines.push(`  ${s.dim("(some of its tests pass already; keep going)")}`);
     }
@@ -160,5 +168,5 @@ if (import.meta.main) {
       tick();
     },
   });
-  console.log(renderStatus(progress, s));
+  console.log(renderStatus(progress, s, REPO_ROOT));
 }
