@@ -49,7 +49,11 @@ function ready(n: number, bytes: number): Exports | null {
   if (bytes > have) {
     const pages = Math.ceil((bytes - have) / PAGE);
     if (have / PAGE + pages > 65536) return null;
-    k.memory.grow(pages);
+    try {
+      k.memory.grow(pages);
+    } catch {
+      return null;
+    }
   }
   return k;
 }
