@@ -53,8 +53,11 @@ export interface Runtime {
 const PAGE = 65536;
 /** The memory's maximum in pages (4 GiB, the most a 32-bit WebAssembly memory can address). */
 const MAX_PAGES = 65536;
-/** Products with fewer multiply-adds than this stay on one thread: waking a worker costs more. */
-const PARALLEL_MIN_MACS = 1 << 18;
+/**
+ * Products with fewer multiply-adds than this (about 40 µs of work) stay on one thread: waking a
+ * sleeping worker takes tens of microseconds on a virtual machine.
+ */
+const PARALLEL_MIN_MACS = 1 << 20;
 /** Rows of a micro-tile (MR) and columns (NR) per dtype, as in gemm.wat: splits fall on them. */
 const MR = 6;
 
