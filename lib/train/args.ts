@@ -34,6 +34,8 @@ export interface TrainArgs {
   lrDecay?: number;
   /** `--optimizer`. */
   optimizer?: OptimizerName;
+  /** `--augment`: shift training images by up to N pixels. */
+  augment?: number;
   /** `--seed`. */
   seed?: number;
   /** `--limit`: train on the first N training images (and test on the first N test images). */
@@ -68,6 +70,8 @@ export function usage(): string {
     `  --lr X             learning rate of the first epoch (${final.lr})`,
     `  --lr-decay X       the learning rate's factor per epoch (${final.lrDecay} for ${DEFAULT_MODEL}, 1 for simple and deep)`,
     `  --optimizer NAME   ${OPTIMIZER_NAMES.join(", ")} (${final.optimizer})`,
+    `  --augment N        shift each training image by up to N pixels, a new random shift`,
+    `                     every time (${final.augment} for ${DEFAULT_MODEL}, 0 for simple and deep)`,
     "  --seed N           seed of the initial weights, the shuffling and dropout (0)",
     "  --limit N          train on the first N training images and test on the first N test",
     "                     images: a quick run (deno task train --limit 2000 --epochs 1)",
@@ -130,6 +134,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
         lr: { type: "string" },
         "lr-decay": { type: "string" },
         optimizer: { type: "string" },
+        augment: { type: "string" },
         seed: { type: "string" },
         limit: { type: "string" },
         mine: { type: "boolean" },
@@ -186,6 +191,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     lr,
     lrDecay,
     optimizer: optimizer as OptimizerName | undefined,
+    augment: integer("augment", v.augment, 0, 4),
     seed: integer("seed", v.seed, 0, 2 ** 32 - 1),
     limit: integer("limit", v.limit, 1, 60000),
     mine: v.mine ?? false,

@@ -41,6 +41,8 @@ export interface RunSettings {
   lrDecay: number;
   /** The batch size. */
   batchSize: number;
+  /** The largest random shift of a training image, in pixels (0: no augmentation). */
+  augment: number;
   /** The seed. */
   seed: number;
   /** Training images used (60000 without `--limit`). */
@@ -78,7 +80,8 @@ export interface Checkpoint {
  *
  * const path = Deno.makeTempDirSync() + "/checkpoint.safetensors";
  * const settings = {
- *   model: "final", optimizer: "adam", lr: 0.001, lrDecay: 1, batchSize: 100, seed: 0, trainSize: 600,
+ *   model: "final", optimizer: "adam", lr: 0.001, lrDecay: 1, batchSize: 100, augment: 0, seed: 0,
+ *   trainSize: 600,
  * };
  * writeCheckpoint(path, {
  *   settings, epoch: 1, epochs: 2, history: [], params: { W1: np.ones([2]) },

@@ -59,8 +59,10 @@ export interface EpochOptions {
   optimizer: Optimizer;
   /** Images per batch. */
   batchSize: number;
-  /** Draws the epoch's permutation. */
+  /** Draws the epoch's permutation (and the shifts of `augment`). */
   rng: np.Generator;
+  /** Shift each training image by up to this many pixels (0: no augmentation). */
+  augment?: number;
   /** Called after every batch (for a progress bar). */
   onBatch?: (progress: BatchProgress) => void;
 }
@@ -90,6 +92,53 @@ export function takeRows(x: np.NDArray, indices: ArrayLike<number>): np.NDArray 
     out.data.set(x.data.subarray(from, from + row), i * row);
   }
   return out;
+}
+
+/**
+ * Data augmentation by translation (the book's §8.1.1 mentions it): shifts every image of a
+ * batch `[n, C, H, W]` by a random whole number of pixels, at most `maxShift` in each direction,
+ * filling the uncovered border with 0 (MNIST's background), in place. The shifts come from
+ * `rng`, so a seeded run repeats exactly.
+ *
+ * @example A shift moves the pixels and keeps the shape
+ * ```ts
+ * import { shiftImages } from "./loop.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = np.zeros([1, 1, 5, 5]);
+ * x.set([0, 0, 2, 2], 1);
+ * shiftImages(x, np.rng(0), 1);
+ * assert.equal(np.sum(x), 1);
+ * const at = x.data.indexOf(1);
+ * assert.ok(Math.abs(Math.floor(at / 5) - 2) <= 1 && Math.abs((at % 5) - 2) <= 1);
+ * ```
+ *
+ * @param x Images `[n, C, H, W]`, changed in place.
+ * @param rng Draws the shifts.
+ * @param maxShift The largest shift in pixels.
+ */
+export function shiftImages(x: np.NDArray, rng: np.Generator, maxShift: number): void {
+  const [n, c, h, w] = x.shape;
+  const plane = h * w;
+  const copy = x.dtype === "float32" ? new Float32Array(plane) : new Float64Array(plane);
+  for (let i = 0; i < n; i++) {
+    const dy = rng.integer(-maxShift, maxShift + 1), dx = rng.integer(-maxShift, maxShift + 1);
+    if (dy === 0 && dx === 0) continue;
+    for (let ch = 0; ch < c; ch++) {
+      const base = (i * c + ch) * plane;
+      copy.set(x.data.subarray(base, base + plane));
+      for (let y = 0; y < h; y++) {
+        const from = y - dy;
+        for (let xx = 0; xx < w; xx++) {
+          const fromX = xx - dx;
+          x.data[base + y * w + xx] = from >= 0 && from < h && fromX >= 0 && fromX < w
+            ? copy[from * w + fromX]
+            : 0;
+        }
+      }
+    }
+  }
 }
 
 /** The number of rows of `y` whose largest score is at the label's index. */
@@ -150,6 +199,7 @@ export function trainEpoch(
   for (let i = 0; i < iterations; i++) {
     const indices = order.subarray(i * batchSize, (i + 1) * batchSize);
     const xBatch = takeRows(x, indices), tBatch = takeRows(t, indices);
+    if (options.augment) shiftImages(xBatch, rng, options.augment);
     const grads = net.gradient(xBatch, tBatch);
     const loss = net.lastLayer.loss;
     if (!Number.isFinite(loss)) {

@@ -75,6 +75,7 @@ function resolveSettings(
       lr: args.lr ?? spec.lr,
       lrDecay: args.lrDecay ?? spec.lrDecay,
       batchSize: args.batchSize ?? spec.batchSize,
+      augment: args.augment ?? spec.augment,
       seed: args.seed ?? 0,
       trainSize: args.limit ?? 60000,
     };
@@ -88,6 +89,7 @@ function resolveSettings(
     lr: args.lr,
     lrDecay: args.lrDecay,
     batchSize: args.batchSize,
+    augment: args.augment,
     seed: args.seed,
     trainSize: args.limit,
   };
@@ -97,6 +99,7 @@ function resolveSettings(
     lr: "--lr",
     lrDecay: "--lr-decay",
     batchSize: "--batch-size",
+    augment: "--augment",
     seed: "--seed",
     trainSize: "--limit",
   };
@@ -215,7 +218,9 @@ export async function main(argv: string[]): Promise<number> {
       parameters.toLocaleString("en-US")
     } parameters, ${settings.optimizer} lr ${settings.lr}${
       settings.lrDecay === 1 ? "" : ` (×${settings.lrDecay} per epoch)`
-    }, batch ${settings.batchSize}, seed ${settings.seed}`,
+    }, batch ${settings.batchSize}${
+      settings.augment ? `, shifts of up to ${settings.augment} px` : ""
+    }, seed ${settings.seed}`,
   );
   console.log(
     `MNIST: ${x.shape[0]} training images, ${testSize} test images` +
@@ -237,6 +242,7 @@ export async function main(argv: string[]): Promise<number> {
       optimizer,
       batchSize: settings.batchSize,
       rng: shuffleRng,
+      augment: settings.augment,
       onBatch: (p) => progress.update(p),
     });
     progress.end();

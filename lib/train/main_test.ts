@@ -68,6 +68,7 @@ Deno.test("train: a tiny run writes the checkpoint, parameters, history and char
     lr: 0.001,
     lrDecay: 0.7,
     batchSize: 50,
+    augment: 2,
     seed: 3,
     trainSize: 200,
   });
@@ -117,6 +118,7 @@ Deno.test("train: bad input exits with code 2 and says what to do", async () => 
     [["--lr=-0.1"], /--lr must be greater than 0/],
     [["--lr", "fast"], /--lr needs a number, got "fast"/],
     [["--lr-decay", "1.5"], /--lr-decay must be greater than 0 and at most 1/],
+    [["--augment", "9"], /--augment must be a whole number from 0 to 4/],
     [["--limit", "70000"], /--limit must be a whole number from 1 to 60000/],
     [
       ["--limit", "100", "--batch-size", "200"],

@@ -37,6 +37,8 @@ export interface ModelSpec {
   lrDecay: number;
   /** The default batch size. */
   batchSize: number;
+  /** The default data augmentation: shift training images by up to this many pixels (0: none). */
+  augment: number;
   /** The chapters whose exercises the network is made of (for `--mine`). */
   chapters: string[];
 }
@@ -52,6 +54,7 @@ export const MODELS: Record<string, ModelSpec> = {
     lr: 0.001,
     lrDecay: 0.7,
     batchSize: 100,
+    augment: 2,
     chapters: ["05", "06", "07", "08"],
   },
   simple: {
@@ -63,6 +66,7 @@ export const MODELS: Record<string, ModelSpec> = {
     lr: 0.001,
     lrDecay: 1,
     batchSize: 100,
+    augment: 0,
     chapters: ["05", "06", "07"],
   },
   deep: {
@@ -74,6 +78,7 @@ export const MODELS: Record<string, ModelSpec> = {
     lr: 0.001,
     lrDecay: 1,
     batchSize: 100,
+    augment: 0,
     chapters: ["05", "06", "07", "08"],
   },
 };
