@@ -14,8 +14,25 @@ import { whereFlatWasm } from "./elementwise_wasm.ts";
 /** A function of two numbers applied element by element. */
 export type BinaryFn = (a: number, b: number) => number;
 
-/** The arithmetic that gets dedicated loops. */
-export type Arithmetic = "add" | "sub" | "mul" | "div";
+/**
+ * The operations that get dedicated loops, by NumPy name: arithmetic, `maximum`/`minimum`
+ * (NaN wins, as `Math.max`), and comparisons (1 where true, else 0). A comparison's loop has no
+ * branch, which matters on random signs (ReLU's `lessEqual(x, 0)`: 7 ns per element through a
+ * function, 1.2 here).
+ */
+export type Arithmetic =
+  | "add"
+  | "sub"
+  | "mul"
+  | "div"
+  | "maximum"
+  | "minimum"
+  | "equal"
+  | "notEqual"
+  | "greater"
+  | "greaterEqual"
+  | "less"
+  | "lessEqual";
 
 /** An operand of a broadcast loop: its data and one stride per output axis (0 where it repeats). */
 export interface Operand {
@@ -37,7 +54,7 @@ export function binaryLoop(
   const ndim = shape.length;
   if (out.length === 0) return;
   if (ndim === 0) {
-    out[0] = apply(op, a.data[0], b.data[0]);
+    rowLoop(op, a.data, 0, 0, b.data, 0, 0, out, 0, 1);
     return;
   }
   const last = ndim - 1;
@@ -57,21 +74,6 @@ export function binaryLoop(
       ia -= a.strides[axis] * (shape[axis] - 1);
       ib -= b.strides[axis] * (shape[axis] - 1);
     }
-  }
-}
-
-function apply(op: Arithmetic | BinaryFn, x: number, y: number): number {
-  switch (op) {
-    case "add":
-      return x + y;
-    case "sub":
-      return x - y;
-    case "mul":
-      return x * y;
-    case "div":
-      return x / y;
-    default:
-      return op(x, y);
   }
 }
 
@@ -101,6 +103,30 @@ function rowLoop(
       return;
     case "div":
       for (; o < end; o++, ia += sa, ib += sb) out[o] = a[ia] / b[ib];
+      return;
+    case "maximum":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = Math.max(a[ia], b[ib]);
+      return;
+    case "minimum":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = Math.min(a[ia], b[ib]);
+      return;
+    case "equal":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = +(a[ia] === b[ib]);
+      return;
+    case "notEqual":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = +(a[ia] !== b[ib]);
+      return;
+    case "greater":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = +(a[ia] > b[ib]);
+      return;
+    case "greaterEqual":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = +(a[ia] >= b[ib]);
+      return;
+    case "less":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = +(a[ia] < b[ib]);
+      return;
+    case "lessEqual":
+      for (; o < end; o++, ia += sa, ib += sb) out[o] = +(a[ia] <= b[ib]);
       return;
     default:
       for (; o < end; o++, ia += sa, ib += sb) out[o] = op(a[ia], b[ib]);

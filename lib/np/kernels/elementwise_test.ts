@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { kernelConfig } from "./config.ts";
-import { whereLoop } from "./elementwise.ts";
+import { type Arithmetic, binaryLoop, whereLoop } from "./elementwise.ts";
 import { reduceAxis } from "./reduce.ts";
 import type { TypedArray } from "../ndarray.ts";
 
@@ -93,5 +93,49 @@ Deno.test("reduceAxis() max/min/argmax/argmin of runs agree in WebAssembly and T
       }
     }),
     { seed: 6, numRuns: 120 },
+  );
+});
+
+Deno.test("binaryLoop() named operations give the bits of the plain functions", () => {
+  const functions: Record<Arithmetic, (x: number, y: number) => number> = {
+    add: (x, y) => x + y,
+    sub: (x, y) => x - y,
+    mul: (x, y) => x * y,
+    div: (x, y) => x / y,
+    maximum: Math.max,
+    minimum: Math.min,
+    equal: (x, y) => (x === y ? 1 : 0),
+    notEqual: (x, y) => (x !== y ? 1 : 0),
+    greater: (x, y) => (x > y ? 1 : 0),
+    greaterEqual: (x, y) => (x >= y ? 1 : 0),
+    less: (x, y) => (x < y ? 1 : 0),
+    lessEqual: (x, y) => (x <= y ? 1 : 0),
+  };
+  const ops = Object.keys(functions) as Arithmetic[];
+  const cases = fc.record({
+    op: fc.constantFrom(...ops),
+    rows: fc.integer({ min: 1, max: 7 }),
+    cols: fc.integer({ min: 1, max: 9 }),
+    broadcast: fc.constantFrom("none", "row", "scalar"),
+    f64: fc.boolean(),
+    seed: fc.nat(),
+  });
+  fc.assert(
+    fc.property(cases, ({ op, rows, cols, broadcast, f64, seed }) => {
+      const a = draw(rows * cols, f64, seed, 0.4);
+      const bSize = broadcast === "none" ? rows * cols : broadcast === "row" ? cols : 1;
+      const b = draw(bSize, f64, seed + 1, 0.4);
+      const bStrides = broadcast === "none" ? [cols, 1] : broadcast === "row" ? [0, 1] : [0, 0];
+      const run = (how: Arithmetic | ((x: number, y: number) => number)) => {
+        const out = f64 ? new Float64Array(rows * cols) : new Float32Array(rows * cols);
+        binaryLoop(how, { data: a, strides: [cols, 1] }, { data: b, strides: bStrides }, out, [
+          rows,
+          cols,
+        ]);
+        return out;
+      };
+      assert.deepEqual(bytes(run(op)), bytes(run(functions[op])), op);
+    }),
+    { seed: 9, numRuns: 200 },
   );
 });
