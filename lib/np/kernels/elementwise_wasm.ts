@@ -5,7 +5,7 @@
  * element; with SIMD bit masks they run at about 1, copies into and out of the module included.
  *
  * Each function returns false, having done nothing, where WebAssembly is unavailable or the
- * operands do not suit it; the caller then runs its TypeScript loop, which gives the same bits.
+ * operands do not suit it; the caller then runs its TypeScript loop, which gives the same values.
  *
  * @module
  */
