@@ -17,6 +17,7 @@ import type { Layer } from "../layers/layer.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import { kernelConfig } from "../np/kernels/matmul.ts";
 import * as np from "../np/mod.ts";
+import { DeepConvNet } from "../nets/deep_conv_net.ts";
 import { SimpleConvNet } from "../nets/simple_conv_net.ts";
 import { Adam } from "../optimizers/mod.ts";
 import { median, progress } from "./harness.ts";
@@ -90,9 +91,7 @@ if (import.meta.main) {
   const mnist = loadMnist({ flatten: false, dtype: "float32" });
   let net: TrainableNet & { layers: Map<string, Layer> | Layer[]; lastLayer: Layer };
   if (which === "deep") {
-    const path = "../nets/deep_conv_net.ts";
-    const mod = await import(path);
-    net = new mod.DeepConvNet({ dtype: "float32", seed: 1 });
+    net = new DeepConvNet({ dtype: "float32", seed: 1 }) as unknown as typeof net;
   } else {
     const simple = new SimpleConvNet({ dtype: "float32", seed: 1 });
     setParams(simple, bookSimpleConvNetParams(1));

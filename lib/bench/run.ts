@@ -7,6 +7,7 @@
 
 import { loadMnist, type Mnist } from "../mnist/mod.ts";
 import { kernelConfig } from "../np/kernels/matmul.ts";
+import { DeepConvNet } from "../nets/deep_conv_net.ts";
 import { SimpleConvNet } from "../nets/simple_conv_net.ts";
 import { progress } from "./harness.ts";
 import { benchGemms, type GemmResult } from "./matmul.ts";
@@ -198,18 +199,14 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   }
 
   if (only.has("deep") && mnist) {
-    const deep = await loadDeepConvNet();
-    if (typeof deep === "string") {
-      results.skipped.deep = deep;
-    } else {
-      const batches = batchSchedule(seed + 2, {
-        iterations: p.deepIterations,
-        trainSize: mnist.xTrain.shape[0],
-      });
-      results.nets.push(
-        workbookRun("DeepConvNet", deep, mnist, batches, p.warmupIterations, kernelConfig.threads),
-      );
-    }
+    const batches = batchSchedule(seed + 2, {
+      iterations: p.deepIterations,
+      trainSize: mnist.xTrain.shape[0],
+    });
+    const make = () => new DeepConvNet({ dtype: "float32", seed });
+    results.nets.push(
+      workbookRun("DeepConvNet", make, mnist, batches, p.warmupIterations, kernelConfig.threads),
+    );
   }
 
   if (only.has("peer") && tfjs && mnist) {
@@ -257,18 +254,6 @@ async function loadPeer(results: BenchResults) {
 function loadData(): Mnist {
   progress("loading MNIST");
   return loadMnist({ flatten: false, dtype: "float32" });
-}
-
-/** The DeepConvNet constructor, if its module exists yet, else why not. */
-async function loadDeepConvNet(): Promise<(() => TrainableNet) | string> {
-  // A computed specifier: the module is written by another part of the project.
-  const path = "../nets/deep_conv_net.ts";
-  try {
-    const mod = await import(path);
-    return () => new mod.DeepConvNet({ dtype: "float32", seed: 1 }) as TrainableNet;
-  } catch (error) {
-    return `lib/nets/deep_conv_net.ts did not load (${(error as Error).message.split("\n")[0]})`;
-  }
 }
 
 /** Progress every 50 iterations (and at the end) of a training run. */
