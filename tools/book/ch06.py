@@ -4,7 +4,8 @@ layers of common/layers.py), written out independently in NumPy, run on fixed in
 It records the inputs and outputs in chapters/06/testdata/book_ch06.json, which
 chapters/06/book_test.ts replays against the TypeScript code, so CI needs no Python.
 
-Run from the repository root:  python3 tools/book/ch06.py
+Run from the repository root, then format the JSON as the repository does:
+    python3 tools/book/ch06.py && deno fmt chapters/06/testdata/book_ch06.json
 """
 
 import json
