@@ -54,7 +54,10 @@ function runWasm(g: Case, threads: number): TypedArray {
   const c = ops.c.slice();
   const { m, n, k, transA, transB, accumulate } = g;
   const product: Gemm = { m, n, k, a: ops.a, b: ops.b, c, transA, transB, accumulate };
-  assert.ok(gemmWasm(product, { threads, parallelMinMacs: 0 }), "WebAssembly is unavailable");
+  assert.ok(
+    gemmWasm(product, { threads, parallelMinMacs: 0, parallelMinSide: 0 }),
+    "WebAssembly is unavailable",
+  );
   return c;
 }
 

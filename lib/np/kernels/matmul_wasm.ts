@@ -58,6 +58,8 @@ const MAX_PAGES = 65536;
  * sleeping worker takes tens of microseconds on a virtual machine.
  */
 const PARALLEL_MIN_MACS = 1 << 20;
+/** Products whose C is smaller than this in both dimensions stay on one thread. */
+const PARALLEL_MIN_SIDE = 48;
 /** Rows of a micro-tile (MR) and columns (NR) per dtype, as in gemm.wat: splits fall on them. */
 const MR = 6;
 
@@ -113,6 +115,8 @@ export interface GemmWasmOptions {
    * worker costs more than it saves. Tests lower it to reach the threaded path on small shapes.
    */
   parallelMinMacs?: number;
+  /** The smallest max(m, n) for which a second thread joins (48); tests lower it too. */
+  parallelMinSide?: number;
 }
 
 /**
@@ -171,8 +175,11 @@ export function gemmWasm(g: Gemm, options: GemmWasmOptions = {}): boolean {
   const run = (args: number[], work: number) =>
     (rt.gemm as (...x: number[]) => void)(...args, work);
 
+  // A small C with a long k (conv1's dW: 25×30, k = 57600) stays on one thread: either half
+  // would pack nearly all of A and B again for a handful of tiles (measured slower on two).
   const parallel = (options.threads ?? 1) > 1 &&
-    m * n * k >= (options.parallelMinMacs ?? PARALLEL_MIN_MACS);
+    m * n * k >= (options.parallelMinMacs ?? PARALLEL_MIN_MACS) &&
+    Math.max(m, n) >= (options.parallelMinSide ?? PARALLEL_MIN_SIDE);
   const helper = parallel ? helperOf(rt) : null;
   if (helper === null) {
     put(g.a, aAt, 0, m * k);
