@@ -172,7 +172,7 @@ export function pow(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArr
  * ```
  */
 export function maximum(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("maximum", Math.max, a, b, options);
+  return binary("maximum", "maximum", a, b, options);
 }
 
 /**
@@ -187,15 +187,8 @@ export function maximum(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): N
  * ```
  */
 export function minimum(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("minimum", Math.min, a, b, options);
+  return binary("minimum", "minimum", a, b, options);
 }
-
-const isEqual: BinaryFn = (x, y) => (x === y ? 1 : 0);
-const isNotEqual: BinaryFn = (x, y) => (x !== y ? 1 : 0);
-const isGreater: BinaryFn = (x, y) => (x > y ? 1 : 0);
-const isGreaterEqual: BinaryFn = (x, y) => (x >= y ? 1 : 0);
-const isLess: BinaryFn = (x, y) => (x < y ? 1 : 0);
-const isLessEqual: BinaryFn = (x, y) => (x <= y ? 1 : 0);
 
 /**
  * 1 where a == b, else 0 (NumPy gives booleans; here they are 1 and 0 of the result dtype).
@@ -209,7 +202,7 @@ const isLessEqual: BinaryFn = (x, y) => (x <= y ? 1 : 0);
  * ```
  */
 export function equal(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("equal", isEqual, a, b, options);
+  return binary("equal", "equal", a, b, options);
 }
 
 /**
@@ -224,7 +217,7 @@ export function equal(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDA
  * ```
  */
 export function notEqual(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("notEqual", isNotEqual, a, b, options);
+  return binary("notEqual", "notEqual", a, b, options);
 }
 
 /**
@@ -239,7 +232,7 @@ export function notEqual(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): 
  * ```
  */
 export function greater(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("greater", isGreater, a, b, options);
+  return binary("greater", "greater", a, b, options);
 }
 
 /**
@@ -254,7 +247,7 @@ export function greater(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): N
  * ```
  */
 export function greaterEqual(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("greaterEqual", isGreaterEqual, a, b, options);
+  return binary("greaterEqual", "greaterEqual", a, b, options);
 }
 
 /**
@@ -269,7 +262,7 @@ export function greaterEqual(a: ArrayLike, b: ArrayLike, options: OutOptions = {
  * ```
  */
 export function less(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("less", isLess, a, b, options);
+  return binary("less", "less", a, b, options);
 }
 
 /**
@@ -284,7 +277,7 @@ export function less(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDAr
  * ```
  */
 export function lessEqual(a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray {
-  return binary("lessEqual", isLessEqual, a, b, options);
+  return binary("lessEqual", "lessEqual", a, b, options);
 }
 
 /**

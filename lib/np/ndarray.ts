@@ -9,6 +9,7 @@
  */
 
 import { formatArray } from "./format.ts";
+import { permuteKernel } from "./kernels/permute.ts";
 import { assignSlice, sliceArray, type SliceSpec } from "./slicing.ts";
 
 /** The element types an {@linkcode NDArray} can hold. `float64` is the default. */
@@ -357,42 +358,7 @@ export class NDArray {
 
 /** Copies an array with its axes permuted (the engine behind `transpose`). */
 function permute(x: NDArray, perm: number[]): NDArray {
-  const ndim = x.ndim;
-  const outShape = perm.map((a) => x.shape[a]);
   const out = allocate(x.dtype, x.size);
-  const src = x.data;
-  if (ndim === 2 && perm[0] === 1) {
-    transpose2d(src, out, x.shape[0], x.shape[1]);
-    return new NDArray(out, outShape);
-  }
-  const inStrides = x.strides;
-  const stepOf = perm.map((a) => inStrides[a]);
-  const index = new Array<number>(ndim).fill(0);
-  let from = 0;
-  for (let i = 0; i < out.length; i++) {
-    out[i] = src[from];
-    for (let axis = ndim - 1; axis >= 0; axis--) {
-      if (++index[axis] < outShape[axis]) {
-        from += stepOf[axis];
-        break;
-      }
-      index[axis] = 0;
-      from -= stepOf[axis] * (outShape[axis] - 1);
-    }
-  }
-  return new NDArray(out, outShape);
-}
-
-/** Blocked 2-D transpose: tiles keep both the reads and the writes in cache. */
-function transpose2d(src: TypedArray, out: TypedArray, rows: number, cols: number): void {
-  const tile = 32;
-  for (let r0 = 0; r0 < rows; r0 += tile) {
-    const r1 = Math.min(r0 + tile, rows);
-    for (let c0 = 0; c0 < cols; c0 += tile) {
-      const c1 = Math.min(c0 + tile, cols);
-      for (let r = r0; r < r1; r++) {
-        for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
-      }
-    }
-  }
+  permuteKernel(x.data, out, x.shape, perm);
+  return new NDArray(out, perm.map((a) => x.shape[a]));
 }
