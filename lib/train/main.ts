@@ -82,6 +82,12 @@ function resolveSettings(
     return { settings, epochs: args.epochs ?? spec.epochs };
   }
   const saved = checkpoint.settings;
+  if (!(saved.model in MODELS)) {
+    throw new UsageError(
+      `The checkpoint is of a model named "${saved.model}", which this command does not know ` +
+        `(${Object.keys(MODELS).join(", ")}): start a new run without --resume`,
+    );
+  }
   // A resumed run keeps the saved settings; a different value on the command line is a mistake.
   const given: Partial<RunSettings> = {
     model: args.model,

@@ -8,7 +8,14 @@
 import { stringify } from "csv-stringify/sync";
 import { join } from "node:path";
 import * as np from "../np/mod.ts";
-import { imageGrid, lineChart, renderVegaLite, writeFileAtomic } from "../plot/mod.ts";
+import {
+  imageGrid,
+  type LineChartOptions,
+  lineChartSpec,
+  type LineData,
+  renderVegaLite,
+  writeFileAtomic,
+} from "../plot/mod.ts";
 import type { EpochRecord } from "./checkpoint.ts";
 
 /**
@@ -139,6 +146,17 @@ export async function confusionMatrixChart(
   );
 }
 
+/** A line chart over epochs, with whole-number ticks on the epoch axis. */
+async function epochChart(data: LineData, options: LineChartOptions): Promise<string> {
+  const spec = lineChartSpec(data, options) as {
+    encoding: { x: Record<string, unknown> };
+  };
+  spec.encoding.x.axis = { tickMinStep: 1, format: "d" };
+  return await renderVegaLite(spec as Parameters<typeof renderVegaLite>[0], options.path, {
+    scale: 2,
+  });
+}
+
 /** Options of {@linkcode writeReport}. */
 export interface ReportOptions {
   /** The output folder. */
@@ -172,7 +190,7 @@ export async function writeReport(options: ReportOptions): Promise<string[]> {
 
   const epochs = history.map((r) => r.epoch);
   paths.push(
-    await lineChart({ x: epochs, series: { "train loss": history.map((r) => r.loss) } }, {
+    await epochChart({ x: epochs, series: { "train loss": history.map((r) => r.loss) } }, {
       path: join(out, "loss.png"),
       title: `${title}: loss`,
       xTitle: "epoch",
@@ -181,7 +199,7 @@ export async function writeReport(options: ReportOptions): Promise<string[]> {
     }),
   );
   paths.push(
-    await lineChart({
+    await epochChart({
       x: epochs,
       series: {
         train: history.map((r) => r.trainAccuracy),
