@@ -29,15 +29,15 @@ export function sinCos(): SinCosData {
 }
 
 /**
- * Draws the book's chart (§1.6.3) to a PNG file with `lineChart` from
+ * Draws the book's chart (§1.6.3) as PNG bytes with `lineChartPng` from
  * `../../lib/plot/mod.ts`: the data of {@linkcode sinCos}, sin solid and cos dashed
  * (matplotlib's `linestyle="--"` is the option `dashed: ["cos"]`), the title "sin & cos"
- * and the axis labels "x" and "y". The legend comes by itself.
+ * and the axis labels "x" and "y". The legend comes by itself. `deno task ch01:plot --mine`
+ * writes your chart to `out/ch01/sin_cos.png`.
  *
- * @param path The PNG file to write (folders are created).
- * @returns The path written (what `lineChart` returns).
+ * @returns The PNG file's bytes (what `lineChartPng` returns).
  */
-export function plotSinCos(path: string): Promise<string> {
-  // TODO: return lineChart(sinCos(), { path, title: …, xTitle: …, yTitle: …, dashed: … }).
-  return todo("plotSinCos", "01", path);
+export function sinCosChart(): Promise<Uint8Array> {
+  // TODO: return lineChartPng(sinCos(), { title: …, xTitle: …, yTitle: …, dashed: … }).
+  return todo("sinCosChart", "01");
 }

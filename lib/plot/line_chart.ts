@@ -6,8 +6,8 @@
  */
 
 import { NDArray } from "../np/ndarray.ts";
-import type { PngOptions } from "./render.ts";
-import { renderVegaLite, type TopLevelSpec } from "./vega_lite.ts";
+import { type PngOptions, svgToPng, writeFileAtomic } from "./render.ts";
+import { type TopLevelSpec, vegaLiteToSvg } from "./vega_lite.ts";
 
 /** Numbers as a chart takes them: a plain array, a typed array or an NDArray (flattened). */
 export type Numbers = readonly number[] | Float32Array | Float64Array | NDArray;
@@ -20,10 +20,8 @@ export interface LineData {
   series: Record<string, Numbers>;
 }
 
-/** Options of {@linkcode lineChart}. */
-export interface LineChartOptions extends PngOptions {
-  /** The PNG file to write, e.g. `"out/ch01/sin_cos.png"`. */
-  path: string | URL;
+/** How a line chart looks: the options of {@linkcode lineChartPng}. */
+export interface LineChartStyle extends PngOptions {
   /** The chart's title. */
   title?: string;
   /** The x axis label. */
@@ -42,6 +40,12 @@ export interface LineChartOptions extends PngOptions {
   width?: number;
   /** The plot area's height in SVG units (300 by default). */
   height?: number;
+}
+
+/** Options of {@linkcode lineChart}: the style and the file to write. */
+export interface LineChartOptions extends LineChartStyle {
+  /** The PNG file to write, e.g. `"out/ch01/sin_cos.png"`. */
+  path: string | URL;
 }
 
 function toNumbers(values: Numbers): ArrayLike<number> {
@@ -156,7 +160,28 @@ export function lineChartSpec(
  * @returns The path written.
  */
 export async function lineChart(data: LineData, options: LineChartOptions): Promise<string> {
-  return await renderVegaLite(lineChartSpec(data, options), options.path, {
+  return await writeFileAtomic(options.path, await lineChartPng(data, options));
+}
+
+/**
+ * Draws a line chart to PNG bytes in memory (what {@linkcode lineChart} writes to a file).
+ *
+ * @example
+ * ```ts
+ * import { lineChartPng } from "./line_chart.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const png = await lineChartPng({ x: [0, 1, 2], series: { y: [0, 1, 4] } }, { title: "x²" });
+ * assert.deepEqual([...png.subarray(1, 4)], [80, 78, 71]); // "PNG"
+ * ```
+ *
+ * @param data The x values and the named series.
+ * @param options The chart's titles, scales and styles; `scale` is the PNG's pixels per SVG
+ * unit (2 by default, for sharp lines).
+ * @returns The PNG file's bytes.
+ */
+export async function lineChartPng(data: LineData, options: LineChartStyle): Promise<Uint8Array> {
+  return await svgToPng(await vegaLiteToSvg(lineChartSpec(data, options)), {
     scale: options.scale ?? 2,
     ...(options.background === undefined ? {} : { background: options.background }),
   });

@@ -27,7 +27,9 @@ export { renderVegaLite, type TopLevelSpec, vegaLiteToSvg } from "./vega_lite.ts
 export {
   lineChart,
   type LineChartOptions,
+  lineChartPng,
   lineChartSpec,
+  type LineChartStyle,
   type LineData,
   type Numbers,
 } from "./line_chart.ts";

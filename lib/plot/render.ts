@@ -25,17 +25,21 @@ const FONT_FILES = [
 
 let ready: Promise<Uint8Array[]> | undefined;
 
+/**
+ * Loads a file of an npm package as bytes. A module import needs no read permission, so
+ * charts render in `deno test chapters/01` without flags.
+ */
+async function packageBytes(specifier: string): Promise<Uint8Array> {
+  const module = await import(import.meta.resolve(specifier), { with: { type: "bytes" } });
+  return module.default;
+}
+
 /** Starts resvg's WebAssembly and reads the fonts, once per process. */
 function setUp(): Promise<Uint8Array[]> {
   ready ??= (async () => {
-    const wasm = await Deno.readFile(
-      new URL(import.meta.resolve("@resvg/resvg-wasm/index_bg.wasm")),
-    );
-    await initWasm(wasm);
+    await initWasm(await packageBytes("@resvg/resvg-wasm/index_bg.wasm"));
     return await Promise.all(
-      FONT_FILES.map((file) =>
-        Deno.readFile(new URL(import.meta.resolve(`dejavu-fonts-ttf/ttf/${file}`)))
-      ),
+      FONT_FILES.map((file) => packageBytes(`dejavu-fonts-ttf/ttf/${file}`)),
     );
   })();
   return ready;

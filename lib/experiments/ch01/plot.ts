@@ -8,10 +8,11 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { useMineIfAsked } from "../../kata/mine.ts";
-import { plotSinCos } from "./sin_cos.ts";
+import { writeFileAtomic } from "../../plot/mod.ts";
+import { sinCosChart } from "./sin_cos.ts";
 
 await useMineIfAsked(import.meta.url, { chapters: ["01"] });
 
 const target = fileURLToPath(new URL("../../../out/ch01/sin_cos.png", import.meta.url));
-const path = await plotSinCos(target);
+const path = await writeFileAtomic(target, await sinCosChart());
 console.log(`Wrote ${relative(Deno.cwd(), path)}`);

@@ -6,7 +6,7 @@
  */
 
 import * as np from "../../np/mod.ts";
-import { lineChart } from "../../plot/mod.ts";
+import { lineChartPng } from "../../plot/mod.ts";
 
 /** The data of the chart: x and one named series per curve, as `lineChart` takes them. */
 export interface SinCosData {
@@ -38,25 +38,23 @@ export function sinCos(): SinCosData {
 }
 
 /**
- * Draws the book's chart (§1.6.3) to a PNG file: sin solid, cos dashed, the title
- * "sin & cos", the axis labels "x" and "y", and a legend.
+ * Draws the book's chart (§1.6.3) as PNG bytes: sin solid, cos dashed, the title
+ * "sin & cos", the axis labels "x" and "y", and a legend. `deno task ch01:plot` writes them to
+ * `out/ch01/sin_cos.png`.
  *
  * @example
  * ```ts
- * import { plotSinCos } from "./sin_cos.ts";
+ * import { sinCosChart } from "./sin_cos.ts";
  * import assert from "node:assert/strict";
  *
- * const dir = await Deno.makeTempDir();
- * assert.equal(await plotSinCos(`${dir}/sin_cos.png`), `${dir}/sin_cos.png`);
- * await Deno.remove(dir, { recursive: true });
+ * const png = await sinCosChart();
+ * assert.deepEqual([...png.subarray(1, 4)], [80, 78, 71]); // "PNG"
  * ```
  *
- * @param path The PNG file to write (folders are created).
- * @returns The path written.
+ * @returns The PNG file's bytes.
  */
-export function plotSinCos(path: string): Promise<string> {
-  return lineChart(sinCos(), {
-    path,
+export function sinCosChart(): Promise<Uint8Array> {
+  return lineChartPng(sinCos(), {
     title: "sin & cos",
     xTitle: "x",
     yTitle: "y",
