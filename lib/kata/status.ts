@@ -115,11 +115,11 @@ export function renderStatus(
     else if (e.error && e.notStarted && e.tests.some((t) => t.status === "passed")) {
       lines.push(`  ${s.dim("(some of its tests pass already; keep going)")}`);
     }
-    lines.push(`  test   deno test -A chapters/${ch}/   or   deno task watch ${ch}`);
+    lines.push(`  test   deno test chapters/${ch}/   or   deno task watch ${ch}`);
     lines.push(`  stuck? deno task hint ${ch} ${e.exercise.name}`);
   } else {
     lines.push(`${s.bold("Next:")} chapter ${ch} has errors outside its tests (see above).`);
-    lines.push(`  test   deno test -A chapters/${ch}/`);
+    lines.push(`  test   deno test chapters/${ch}/`);
   }
   return lines.join("\n");
 }

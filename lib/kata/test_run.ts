@@ -209,10 +209,15 @@ export interface RunTestsOptions {
   doc?: boolean;
   /** Extra arguments before the paths (e.g. `["--fail-fast"]`). */
   args?: string[];
+  /**
+   * `"all"` (the default) runs with `-A`; `"none"` runs without permissions, as a learner's
+   * plain `deno test chapters/04` does.
+   */
+  permissions?: "all" | "none";
 }
 
 /**
- * Runs `deno test -A` on some paths and reports each test's outcome. A run that exits
+ * Runs `deno test` (with `-A` unless told otherwise) on some paths and reports each test's outcome. A run that exits
  * non-zero with no failed test and no module error gets a run error of its own (a type error,
  * a missing module, a `Deno.test.only`), so that no failure goes unseen.
  *
@@ -232,7 +237,8 @@ export async function runTests(paths: string[], options: RunTestsOptions): Promi
   const dir = mkdtempSync(join(tmpdir(), "zerokara-junit-"));
   const junit = join(dir, "report.xml");
   try {
-    const args = ["test", "-A", "--permit-no-files", "--reporter=dot", `--junit-path=${junit}`];
+    const args = ["test", "--permit-no-files", "--reporter=dot", `--junit-path=${junit}`];
+    if (options.permissions !== "none") args.push("-A");
     if (!options.check) args.push("--no-check");
     if (options.doc) args.push("--doc");
     if (options.importMap) args.push(`--import-map=${options.importMap}`);

@@ -394,7 +394,11 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
       if (!hasChapters) {
         return { name: "chapter tests, reference mode", passed: 0, failures: [], note: "none" };
       }
-      referenceRun = await runTests(["chapters/"], { root, importMap: mapPath });
+      referenceRun = await runTests(["chapters/"], {
+        root,
+        importMap: mapPath,
+        permissions: "none",
+      });
       const result = judgeReferenceRun(referenceRun);
       if (referenceRun.tests.length === 0 && result.failures.length === 0) {
         result.note = "no chapter tests yet";
@@ -405,7 +409,7 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
       if (!hasChapters) {
         return { name: "chapter tests, stub mode", passed: 0, failures: [], note: "none" };
       }
-      const run = await runTests(["chapters/"], { root });
+      const run = await runTests(["chapters/"], { root, permissions: "none" });
       const result = judgeStubRun(run);
       if (run.tests.length === 0 && result.failures.length === 0) {
         result.note = "no chapter tests yet";
