@@ -25,8 +25,9 @@ import {
 import type { FinalConvNetOptions } from "../../lib/nets/final_conv_net.ts";
 
 /**
- * conv5×5 (pad 2) - pool - relu - conv5×5 - pool - relu - affine - relu - dropout - affine -
- * softmax. For MNIST: 28×28 → 28×28×16 → 14×14×16 → 10×10×32 → 5×5×32 = 800 → 100 → 10.
+ * conv5×5 (pad 2) - pool - relu - conv5×5 - pool - relu - affine - relu - affine - softmax
+ * (with an optional dropout before the last affine). For MNIST: 28×28 → 28×28×16 → 14×14×16 →
+ * 10×10×32 → 5×5×32 = 800 → 100 → 10.
  * Pooling comes before ReLU: the two commute (max of ReLUs = ReLU of the max), and ReLU then
  * works on a quarter of the values.
  */
@@ -42,7 +43,7 @@ export class FinalConvNet {
 
   /**
    * Builds the network: inputDim `[1, 28, 28]`, filterNums `[16, 32]`, hiddenSize 100,
-   * outputSize 10, dropoutRatio 0.5 (0 leaves Dropout out), seed 0, dtype "float64".
+   * outputSize 10, dropoutRatio 0 (no Dropout layer; > 0 adds one), seed 0, dtype "float64".
    *
    * @param options The sizes, `dropoutRatio`, `seed` and `dtype`.
    */

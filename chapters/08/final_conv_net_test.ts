@@ -8,30 +8,27 @@ import * as np from "../../lib/np/mod.ts";
 import { assertAllClose, assertGradientsClose } from "../../lib/testing/mod.ts";
 import { FinalConvNet } from "./final_conv_net.ts";
 
-Deno.test("FinalConvNet() builds conv-pool-relu twice, then affine-relu-dropout-affine", () => {
+Deno.test("FinalConvNet() builds conv-pool-relu twice, then affine-relu-affine", () => {
   const net = new FinalConvNet();
-  const kinds = [
-    Convolution,
-    Pooling,
-    Relu,
-    Convolution,
-    Pooling,
-    Relu,
-    Affine,
-    Relu,
-    Dropout,
-    Affine,
-  ];
+  const kinds = [Convolution, Pooling, Relu, Convolution, Pooling, Relu, Affine, Relu, Affine];
   assert.equal(net.layers.length, kinds.length);
   net.layers.forEach((layer, i) => assert.ok(layer instanceof kinds[i], `layer ${i}`));
   const [conv1, conv2] = [net.layers[0] as Convolution, net.layers[3] as Convolution];
   assert.deepEqual([conv1.pad, conv1.stride, conv1.firstLayer], [2, 1, true]);
   assert.deepEqual([conv2.pad, conv2.stride], [0, 1]);
+  for (const pool of [net.layers[1], net.layers[4]] as Pooling[]) {
+    assert.deepEqual([pool.poolH, pool.poolW, pool.stride], [2, 2, 2]);
+  }
   assert.equal(conv1.W, net.params.W1);
-  assert.equal((net.layers[9] as Affine).b, net.params.b4);
+  assert.equal((net.layers[8] as Affine).b, net.params.b4);
+});
+
+Deno.test("FinalConvNet() adds a Dropout layer before the last Affine when asked", () => {
+  const net = new FinalConvNet({ dropoutRatio: 0.5 });
+  assert.equal(net.layers.length, 10);
+  assert.ok(net.layers[8] instanceof Dropout);
   assert.equal((net.layers[8] as Dropout).dropoutRatio, 0.5);
-  const withoutDropout = new FinalConvNet({ dropoutRatio: 0 });
-  assert.equal(withoutDropout.layers.filter((l) => l instanceof Dropout).length, 0);
+  assert.equal((net.layers[9] as Affine).W, net.params.W4);
 });
 
 Deno.test("FinalConvNet() has MNIST's parameter shapes and He initialisation", () => {
@@ -55,7 +52,7 @@ Deno.test("FinalConvNet() has MNIST's parameter shapes and He initialisation", (
 });
 
 Deno.test("FinalConvNet.predict() gives [n, 10] and drops units only in training", () => {
-  const net = new FinalConvNet();
+  const net = new FinalConvNet({ dropoutRatio: 0.5 });
   const x = np.rng(1).random([3, 1, 28, 28]);
   const y = net.predict(x);
   assert.deepEqual(y.shape, [3, 10]);
@@ -70,6 +67,7 @@ Deno.test("FinalConvNet.gradient() matches the numerical gradient", () => {
     filterNums: [2, 3],
     hiddenSize: 5,
     outputSize: 3,
+    dropoutRatio: 0.5,
     seed: 3,
   });
   const x = np.rng(2).standardNormal([3, 1, 12, 12]);
