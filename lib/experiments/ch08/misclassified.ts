@@ -60,7 +60,8 @@ if (import.meta.main) {
     scale: 2,
     invert: true,
     captions: shown.map((i) => `${tTest.data[i]}→${predicted[i]}`),
-    title: `${spec.className}: ${wrong.length} misclassified test digits (label→predicted)`,
+    title: `${spec.className}: ${wrong.length} misclassified test digits (label→predicted` +
+      `${shown.length < wrong.length ? `, first ${shown.length}` : ""})`,
   });
   console.log(`wrote ${path}`);
 }
