@@ -84,10 +84,32 @@ export function im2colKernel(x: TypedArray, col: TypedArray, g: ConvGeometry): v
         for (let ch = 0; ch < c; ch++) {
           const base = imageBase + ch * plane + y0 * w + x0;
           if (inside) {
-            // The common case: the whole patch is in the image, no bounds to test.
-            for (let fy = 0; fy < filterH; fy++) {
-              const from = base + fy * w;
-              for (let fx = 0; fx < filterW; fx++) col[o++] = x[from + fx];
+            // The common case: the whole patch is in the image, no bounds to test. The usual
+            // filter widths get unrolled rows, which V8 runs up to twice as fast as a loop of 2–5.
+            if (filterW === 2) {
+              for (let fy = 0, from = base; fy < filterH; fy++, from += w, o += 2) {
+                col[o] = x[from];
+                col[o + 1] = x[from + 1];
+              }
+            } else if (filterW === 3) {
+              for (let fy = 0, from = base; fy < filterH; fy++, from += w, o += 3) {
+                col[o] = x[from];
+                col[o + 1] = x[from + 1];
+                col[o + 2] = x[from + 2];
+              }
+            } else if (filterW === 5) {
+              for (let fy = 0, from = base; fy < filterH; fy++, from += w, o += 5) {
+                col[o] = x[from];
+                col[o + 1] = x[from + 1];
+                col[o + 2] = x[from + 2];
+                col[o + 3] = x[from + 3];
+                col[o + 4] = x[from + 4];
+              }
+            } else {
+              for (let fy = 0; fy < filterH; fy++) {
+                const from = base + fy * w;
+                for (let fx = 0; fx < filterW; fx++) col[o++] = x[from + fx];
+              }
             }
             continue;
           }
@@ -147,9 +169,30 @@ export function col2imKernel(col: TypedArray, x: TypedArray, g: ConvGeometry): v
         for (let ch = 0; ch < c; ch++) {
           const base = imageBase + ch * plane + y0 * w + x0;
           if (inside) {
-            for (let fy = 0; fy < filterH; fy++) {
-              const to = base + fy * w;
-              for (let fx = 0; fx < filterW; fx++) x[to + fx] += col[o++];
+            if (filterW === 2) {
+              for (let fy = 0, to = base; fy < filterH; fy++, to += w, o += 2) {
+                x[to] += col[o];
+                x[to + 1] += col[o + 1];
+              }
+            } else if (filterW === 3) {
+              for (let fy = 0, to = base; fy < filterH; fy++, to += w, o += 3) {
+                x[to] += col[o];
+                x[to + 1] += col[o + 1];
+                x[to + 2] += col[o + 2];
+              }
+            } else if (filterW === 5) {
+              for (let fy = 0, to = base; fy < filterH; fy++, to += w, o += 5) {
+                x[to] += col[o];
+                x[to + 1] += col[o + 1];
+                x[to + 2] += col[o + 2];
+                x[to + 3] += col[o + 3];
+                x[to + 4] += col[o + 4];
+              }
+            } else {
+              for (let fy = 0; fy < filterH; fy++) {
+                const to = base + fy * w;
+                for (let fx = 0; fx < filterW; fx++) x[to + fx] += col[o++];
+              }
             }
             continue;
           }
