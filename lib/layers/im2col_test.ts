@@ -45,3 +45,10 @@ Deno.test("Convolution rejects mismatched parameters and inputs", () => {
   assert.throws(() => conv.forward(np.zeros([1, 2, 5, 5])), /needs x of shape \[N, 1, H, W\]/);
   assert.throws(() => conv.backward(np.zeros([1, 2, 3, 3])), /before forward/);
 });
+
+Deno.test("Convolution.backward() of a first layer returns an empty array", () => {
+  const conv = new Convolution(np.ones([2, 1, 3, 3]), np.zeros([2]), { firstLayer: true });
+  const out = conv.forward(np.ones([1, 1, 4, 4]));
+  assert.equal(conv.backward(np.onesLike(out)).size, 0);
+  assert.deepEqual(conv.db?.toArray(), [4, 4]);
+});
