@@ -62,8 +62,9 @@ export class Affine implements Layer {
   /** dx = dout · Wᵀ (in the input's shape), dW = xᵀ · dout, db = Σ dout over the batch. */
   backward(dout: np.NDArray): np.NDArray {
     if (this.x === null) throw new Error("Affine.backward called before forward");
-    const dx = np.dot(dout, this.W.T);
-    this.dW = np.dot(this.x.T, dout);
+    // dout · Wᵀ and xᵀ · dout; the trans options read W and x transposed without copying them.
+    const dx = np.dot(dout, this.W, { transB: true });
+    this.dW = np.dot(this.x, dout, { transA: true });
     this.db = np.sum(dout, { axis: 0 });
     return dx.reshape(this.originalShape);
   }

@@ -41,6 +41,37 @@ function notAligned(a: NDArray, b: NDArray, axisA: number, axisB: number): TypeE
   );
 }
 
+/** Options of {@linkcode dot}: NumPy has no such flags; they save the copy `.T` makes here. */
+export interface DotOptions {
+  /** Multiply by the transpose of the (2-D) left operand: `dot(a, b, { transA: true })` is `dot(a.T, b)`. */
+  transA?: boolean;
+  /** Multiply by the transpose of the (2-D) right operand: `dot(a, b, { transB: true })` is `dot(a, b.T)`. */
+  transB?: boolean;
+}
+
+/** The product of 2-D operands with either one read transposed in place (the kernel's flags). */
+function dotTransposed(a: NDArray, b: NDArray, dtype: DType, options: DotOptions): NDArray {
+  if (a.ndim !== 2 || b.ndim !== 2) {
+    throw new TypeError(
+      `dot's transA/transB options need 2-D operands, got shapes ${showShape(a.shape)} and ` +
+        `${showShape(b.shape)}: use .T or transpose() for other ranks`,
+    );
+  }
+  const transA = options.transA ?? false, transB = options.transB ?? false;
+  const [m, k] = transA ? [a.shape[1], a.shape[0]] : a.shape;
+  const [kb, n] = transB ? [b.shape[1], b.shape[0]] : b.shape;
+  if (k !== kb) {
+    throw new TypeError(
+      `shapes ${showShape(a.shape)}${transA ? ".T" : ""} and ${showShape(b.shape)}${
+        transB ? ".T" : ""
+      } not aligned: ${k} != ${kb}; the columns of the first must match the rows of the second`,
+    );
+  }
+  const c = allocate(dtype, m * n);
+  gemm({ m, n, k, a: a.data, b: b.data, c, transA, transB });
+  return new NDArray(c, [m, n]);
+}
+
 /**
  * The dot product with NumPy's rules: inner product of vectors, matrix product of
  * matrices, and for N-D arrays a sum over the last axis of `a` and the second-to-last of `b`.
@@ -57,13 +88,25 @@ function notAligned(a: NDArray, b: NDArray, axisA: number, axisB: number): TypeE
  * assert.deepEqual(np.dot([1, 2], B).toArray(), [19, 22]);
  * ```
  *
+ * @example Backward passes multiply by transposes: `transA` gives `dot(x.T, dout)` without a copy
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = np.array([[1, 2, 3], [4, 5, 6]]);
+ * const dout = np.array([[1, 0], [0, 1]]);
+ * assert.deepEqual(np.dot(x, dout, { transA: true }).toArray(), np.dot(x.T, dout).toArray());
+ * ```
+ *
  * @param x The left operand.
  * @param y The right operand.
+ * @param options `transA`/`transB`: use the transpose of a 2-D operand without copying it.
  * @returns The product (a 0-d array for two vectors; `.item()` gives the number).
  * @throws {TypeError} when the shared axes differ in length.
  */
-export function dot(x: ArrayLike, y: ArrayLike): NDArray {
+export function dot(x: ArrayLike, y: ArrayLike, options: DotOptions = {}): NDArray {
   const [a, b, dtype] = operands(x, y);
+  if (options.transA || options.transB) return dotTransposed(a, b, dtype, options);
   if (a.ndim === 0 || b.ndim === 0) return mul(a, b);
   const k = a.shape[a.ndim - 1];
   const axisB = b.ndim === 1 ? 0 : b.ndim - 2;

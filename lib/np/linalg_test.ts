@@ -108,3 +108,29 @@ Deno.test("gemm() transposes operands and accumulates on request", () => {
     { seed: 1, numRuns: 100 },
   );
 });
+
+Deno.test("dot() with transA/transB equals dot() of the copied transposes", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 1, max: 9 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.integer({ min: 0, max: 1000 }),
+      (m, k, n, transA, transB, seed) => {
+        const rng = np.rng(seed);
+        const a = rng.normal(transA ? [k, m] : [m, k]);
+        const b = rng.normal(transB ? [n, k] : [k, n]);
+        const expected = np.dot(transA ? a.T : a, transB ? b.T : b);
+        assertAllClose(np.dot(a, b, { transA, transB }), expected, { rtol: 1e-12 });
+      },
+    ),
+    { seed: 7, numRuns: 100 },
+  );
+  assert.throws(
+    () => np.dot(np.ones([2, 3]), np.ones([3, 2]), { transB: true }),
+    /shapes \[2, 3\] and \[3, 2\]\.T not aligned: 3 != 2/,
+  );
+  assert.throws(() => np.dot(np.ones([3]), np.ones([3, 2]), { transA: true }), /need 2-D/);
+});
