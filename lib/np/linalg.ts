@@ -126,6 +126,17 @@ export function dot(x: ArrayLike, y: ArrayLike, options: DotOptions = {}): NDArr
 }
 
 /**
+ * Options of {@linkcode matmul}, as those of {@linkcode dot}: NumPy has no such flags; they
+ * read each matrix of a batch transposed in place instead of copying `swapaxes(-1, -2)`.
+ */
+export interface MatmulOptions {
+  /** Multiply by the transpose of each matrix of the left operand (its last two axes swapped). */
+  transA?: boolean;
+  /** Multiply by the transpose of each matrix of the right operand (its last two axes swapped). */
+  transB?: boolean;
+}
+
+/**
  * The matrix product with NumPy's `matmul` (`@`) rules: the last two axes multiply, the
  * axes before them broadcast as a batch, and a 1-D operand acts as a row or a column.
  *
@@ -138,19 +149,50 @@ export function dot(x: ArrayLike, y: ArrayLike, options: DotOptions = {}): NDArr
  * assert.deepEqual(np.matmul(batch, np.ones([3, 4])).shape, [5, 2, 4]);
  * ```
  *
- * @throws {TypeError} for 0-d operands, mismatched inner sizes or batch shapes that do not
- * broadcast.
+ * @example A batch times the transpose of each of its matrices, without copying them
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const a = np.arange(12).reshape(2, 2, 3);
+ * const gram = np.matmul(a, a, { transB: true }); // a[i] · a[i]ᵀ
+ * assert.deepEqual(gram.toArray(), np.matmul(a, a.transpose(0, 2, 1)).toArray());
+ * ```
+ *
+ * @param x The left operand.
+ * @param y The right operand.
+ * @param options `transA`/`transB`: use the transpose of each matrix of an operand of 2 or more
+ * axes without copying it.
+ * @returns The products, of shape `[...batch, m, n]`.
+ * @throws {TypeError} for 0-d operands, mismatched inner sizes, batch shapes that do not
+ * broadcast, or a transpose flag on a 1-D operand.
  */
-export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
+export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}): NDArray {
   let [a, b, dtype] = operands(x, y);
   if (a.ndim === 0 || b.ndim === 0) {
     throw new TypeError("matmul does not take 0-d arrays (scalars): use np.mul for those");
   }
+  const transA = options.transA ?? false, transB = options.transB ?? false;
+  if ((transA && a.ndim === 1) || (transB && b.ndim === 1)) {
+    throw new TypeError(
+      `matmul's transA/transB options need operands of 2 or more axes, got shapes ` +
+        `${showShape(a.shape)} and ${showShape(b.shape)}: a 1-D operand needs no transpose`,
+    );
+  }
   const vectorA = a.ndim === 1, vectorB = b.ndim === 1;
   if (vectorA) a = a.reshape(1, -1);
   if (vectorB) b = b.reshape(-1, 1);
-  const [m, k] = a.shape.slice(-2), [kb, n] = b.shape.slice(-2);
-  if (k !== kb) throw notAligned(a, b, a.ndim - 1, b.ndim - 2);
+  const [ra, ca] = a.shape.slice(-2), [rb, cb] = b.shape.slice(-2);
+  const [m, k] = transA ? [ca, ra] : [ra, ca], [kb, n] = transB ? [cb, rb] : [rb, cb];
+  if (k !== kb) {
+    if (!transA && !transB) throw notAligned(a, b, a.ndim - 1, b.ndim - 2);
+    throw new TypeError(
+      `shapes ${showShape(a.shape)}${transA ? " (transposed)" : ""} and ${showShape(b.shape)}${
+        transB ? " (transposed)" : ""
+      } not aligned: ${k} != ${kb}; the columns of each first matrix must match the rows of ` +
+        `each second one`,
+    );
+  }
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const count = shapeSize(batch);
   const out = allocate(dtype, count * m * n);
@@ -164,6 +206,8 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
       a: a.data.subarray(aStep(i), aStep(i) + m * k),
       b: b.data.subarray(bStep(i), bStep(i) + k * n),
       c: out.subarray(i * m * n, (i + 1) * m * n),
+      transA,
+      transB,
     });
   }
   const shape = [...batch, ...(vectorA ? [] : [m]), ...(vectorB ? [] : [n])];

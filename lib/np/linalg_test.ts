@@ -44,6 +44,25 @@ Deno.test("matmul() broadcasts batches and treats vectors as rows or columns", (
   assert.equal(np.matmul(np.ones([2, 1, 3, 4]), np.ones([5, 4, 2])).get(1, 4, 2, 1), 4);
 });
 
+Deno.test("matmul() transA/transB read each matrix of a batch transposed, as swapaxes(-1, -2)", () => {
+  const r = np.rng(7);
+  const a = r.normal([3, 4, 5]), b = r.normal([3, 6, 5]), w = r.normal([6, 4]);
+  const swap = (x: np.NDArray) =>
+    x.transpose(...[...x.shape.keys()].slice(0, -2), x.ndim - 1, x.ndim - 2);
+  assertAllClose(np.matmul(a, b, { transB: true }), np.matmul(a, swap(b)), { rtol: 1e-12 });
+  assertAllClose(np.matmul(a, w, { transA: true, transB: true }), np.matmul(swap(a), w.T), {
+    rtol: 1e-12,
+  });
+  // A 2-D operand broadcasts against the batch, transposed or not.
+  const v = r.normal([4, 6]);
+  assertAllClose(np.matmul(v, a, { transA: true }), np.matmul(v.T, a), { rtol: 1e-12 });
+  const a32 = a.astype("float32");
+  assert.equal(np.matmul(a32, a32, { transA: true }).dtype, "float32");
+  assert.throws(() => np.matmul(a, b), /not aligned: 5 \(dim 2\) != 6/);
+  assert.throws(() => np.matmul(a, b, { transA: true }), /\(transposed\)/);
+  assert.throws(() => np.matmul([1, 2], [[1], [2]], { transA: true }), /2 or more axes/);
+});
+
 Deno.test("dot() keeps float32 and gives float64 for mixed operands", () => {
   const f = np.ones([2, 2], { dtype: "float32" });
   assert.equal(np.dot(f, f).dtype, "float32");
