@@ -5,7 +5,11 @@
  */
 
 import * as np from "../np/mod.ts";
-import { col2im, im2col } from "./im2col.ts";
+import {
+  col2imColumnsKernel,
+  type ConvGeometry,
+  im2colColumnsKernel,
+} from "../np/kernels/im2col.ts";
 import type { Layer } from "./layer.ts";
 
 /** Options of {@linkcode Convolution}, the book's `Convolution(W, b, stride=1, pad=0)`. */
@@ -23,8 +27,17 @@ export interface ConvolutionOptions {
 }
 
 /**
- * A convolution of a batch of images with `FN` filters, done as one matrix product on the
+ * A convolution of a batch of images with `FN` filters, done as matrix products on the
  * output of {@linkcode im2col} (§7.4.3).
+ *
+ * The book unrolls the patches into one row per output position, `[N·OH·OW, C·FH·FW]`,
+ * multiplies by the filters, `dot(col, col_W)`, and transposes the result `[N·OH·OW, FN]`
+ * to `[N, FN, OH, OW]`; its backward transposes `dout` back the other way. This layer does the
+ * same sums with each image's patches as columns, `col[n]` of shape `[C·FH·FW, OH·OW]` (the
+ * transpose of the book's block for that image, written directly by a kernel), so that
+ * `W · col[n]` is that image's output already in NCHW, `[FN, OH·OW]`. No transposed copy is
+ * made (they were a fifth of SimpleConvNet's training time). `im2col` in `./im2col.ts` is the
+ * book's, as in chapter 7.
  *
  * @example One 2×2 filter of ones over a 3×3 image: each output is the sum of a patch
  * ```ts
@@ -53,9 +66,15 @@ export class Convolution implements Layer {
   firstLayer: boolean;
   /** The input of the last forward pass, `[N, C, H, W]`. */
   x: np.NDArray | null = null;
-  /** im2col of that input, `[N·OH·OW, C·FH·FW]`. */
+  /**
+   * The input's patches, one column per output position, image by image: `[N, C·FH·FW, OH·OW]`
+   * (the book's `col` is `[N·OH·OW, C·FH·FW]`, each image's block transposed).
+   */
   col: np.NDArray | null = null;
-  /** The filters as columns, `[C·FH·FW, FN]`. */
+  /**
+   * The filters as a matrix, one filter per row: `[FN, C·FH·FW]`, a view of W. (The book's
+   * `col_W` is its transpose, `[C·FH·FW, FN]`; the products here read it transposed in place.)
+   */
   colW: np.NDArray | null = null;
   /** ∂L/∂W after backward, `[FN, C, FH, FW]`. */
   dW: np.NDArray | null = null;
@@ -93,18 +112,22 @@ export class Convolution implements Layer {
       );
     }
     const [N, , H, W] = x.shape;
-    const outH = 1 + Math.floor((H + 2 * this.pad - FH) / this.stride);
-    const outW = 1 + Math.floor((W + 2 * this.pad - FW) / this.stride);
+    const g = convGeometry(this, N, H, W);
+    const { outH, outW } = g;
 
-    const col = im2col(x, { filterH: FH, filterW: FW, stride: this.stride, pad: this.pad });
-    const colW = this.W.reshape(FN, -1).T;
-    const out = np.dot(col, colW);
-    np.add(out, this.b, { out });
+    // im2col, each image's patches as columns: [N, C·FH·FW, OH·OW].
+    const col = np.zeros([N, C * FH * FW, outH * outW], { dtype: x.dtype });
+    im2colColumnsKernel(x.data, col.data, g);
+    const colW = this.W.reshape(FN, -1);
+    // The book: dot(col, col_W) + b, reshaped to [N, OH, OW, FN] and transposed to NCHW.
+    // Image by image, colW · col[n] is already the [FN, OH·OW] block of NCHW.
+    const out = np.matmul(colW, col);
+    np.add(out, this.b.reshape(FN, 1), { out });
 
     this.x = x;
     this.col = col;
     this.colW = colW;
-    return out.reshape(N, outH, outW, -1).transpose(0, 3, 1, 2);
+    return out.reshape(N, FN, outH, outW);
   }
 
   /** Stores dW and db; returns ∂L/∂x of the input's shape (empty for a first layer). */
@@ -113,22 +136,37 @@ export class Convolution implements Layer {
       throw new Error("Convolution.backward called before forward");
     }
     const [FN, C, FH, FW] = this.W.shape;
-    // [N, FN, OH, OW] → one row per output position, as the rows of col.
-    const rows = dout.transpose(0, 2, 3, 1).reshape(-1, FN);
+    const [N, , H, W] = this.x.shape;
+    // dout image by image, [N, FN, OH·OW]: no need for the book's dout.transpose(0, 2, 3, 1).
+    const douts = dout.reshape(N, FN, -1);
 
-    this.db = np.sum(rows, { axis: 0 });
-    // The book's dot(col.T, dout) transposed: doutᵀ · col is already [FN, C·FH·FW], and it
-    // transposes the small matrix instead of the large col.
-    this.dW = np.dot(rows.T, this.col).reshape(FN, C, FH, FW);
+    this.db = np.sum(douts, { axis: [0, 2] });
+    // The book's dot(col.T, dout), transposed to W's layout: Σₙ dout[n] · col[n]ᵀ.
+    this.dW = np.sum(np.matmul(douts, this.col, { transB: true }), { axis: 0 })
+      .reshape(FN, C, FH, FW);
 
     if (this.firstLayer) return np.zeros([0], { dtype: dout.dtype });
-    const dcol = np.dot(rows, this.colW.T);
-    return col2im(dcol, {
-      inputShape: this.x.shape,
-      filterH: FH,
-      filterW: FW,
-      stride: this.stride,
-      pad: this.pad,
-    });
+    // The book's dot(dout, col_W.T), image by image: dcol[n] = colWᵀ · dout[n].
+    const dcol = np.matmul(this.colW, douts, { transA: true });
+    const dx = np.zeros(this.x.shape, { dtype: dcol.dtype });
+    col2imColumnsKernel(dcol.data, dx.data, convGeometry(this, N, H, W));
+    return dx;
   }
+}
+
+/** The sizes of the im2col kernels for a batch of N images of H×W (a function, not a method,
+ * so that the class keeps the shape of the chapter 7 exercise). */
+function convGeometry(layer: Convolution, N: number, H: number, W: number): ConvGeometry {
+  const [, C, FH, FW] = layer.W.shape;
+  const { stride, pad } = layer;
+  // out_h = (H + 2*pad - filter_h)//stride + 1 (§7.2.4)
+  const outH = 1 + Math.floor((H + 2 * pad - FH) / stride);
+  const outW = 1 + Math.floor((W + 2 * pad - FW) / stride);
+  if (outH < 1 || outW < 1) {
+    throw new RangeError(
+      `Convolution: a ${FH}×${FW} filter does not fit a ${H}×${W} image with pad ${pad}: ` +
+        `use a smaller filter or more padding`,
+    );
+  }
+  return { n: N, c: C, h: H, w: W, filterH: FH, filterW: FW, stride, pad, outH, outW };
 }

@@ -211,3 +211,126 @@ export function col2imKernel(col: TypedArray, x: TypedArray, g: ConvGeometry): v
     }
   }
 }
+
+/**
+ * im2col with the patches as columns, image by image: `col[n, (c, fy, fx), (oy, ox)] =
+ * x[n, c, oy·stride + fy - pad, ox·stride + fx - pad]` (0 in the padding), a
+ * `[n, c·filterH·filterW, outH·outW]` array. Each image's block is the transpose of its rows
+ * in {@linkcode im2colKernel}'s matrix.
+ *
+ * The convolution layer uses this layout because `W · col[n]` is then directly that image's
+ * output in NCHW (`[FN, outH·outW]`), with no transposed copy. It is also quicker to fill:
+ * one row of `col` per filter tap is a shifted copy of the image, read and written in runs of
+ * `outW` (for stride 1, contiguous runs of the image row).
+ *
+ * @example A 1×1×3×3 image, 2×2 filter: row (fy, fx) holds that tap of the four patches
+ * ```ts
+ * import { im2colColumnsKernel } from "./im2col.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = new Float64Array([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+ * const col = new Float64Array(16);
+ * const g = { n: 1, c: 1, h: 3, w: 3, filterH: 2, filterW: 2, stride: 1, pad: 0, outH: 2, outW: 2 };
+ * im2colColumnsKernel(x, col, g);
+ * assert.deepEqual([...col], [1, 2, 4, 5, 2, 3, 5, 6, 4, 5, 7, 8, 5, 6, 8, 9]);
+ * ```
+ *
+ * @param x The images, `n·c·h·w` values (NCHW).
+ * @param col The destination, `n · c·filterH·filterW · outH·outW` values; fully overwritten.
+ * @param g The sizes.
+ */
+export function im2colColumnsKernel(x: TypedArray, col: TypedArray, g: ConvGeometry): void {
+  const { n, c, h, w, filterH, filterW, stride, pad, outH, outW } = g;
+  const plane = h * w;
+  let o = 0;
+  for (let img = 0; img < n; img++) {
+    for (let ch = 0; ch < c; ch++) {
+      const planeBase = (img * c + ch) * plane;
+      for (let fy = 0; fy < filterH; fy++) {
+        for (let fx = 0; fx < filterW; fx++) {
+          // The outputs whose tap (fy, fx) falls inside the image columns: oxStart ≤ ox < oxEnd.
+          const [oxStart, oxEnd] = insideRange(fx - pad, stride, w, outW);
+          for (let oy = 0; oy < outH; oy++) {
+            const y = oy * stride + fy - pad;
+            if (y < 0 || y >= h) {
+              col.fill(0, o, o + outW);
+              o += outW;
+              continue;
+            }
+            const row = planeBase + y * w + fx - pad;
+            let ox = 0;
+            for (; ox < oxStart; ox++) col[o++] = 0;
+            if (stride === 1) {
+              for (let from = row + ox; ox < oxEnd; ox++) col[o++] = x[from++];
+            } else {
+              for (let from = row + ox * stride; ox < oxEnd; ox++, from += stride) {
+                col[o++] = x[from];
+              }
+            }
+            for (; ox < outW; ox++) col[o++] = 0;
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The adjoint of {@linkcode im2colColumnsKernel}: adds every entry of `col`
+ * (`[n, c·filterH·filterW, outH·outW]`) back onto the pixel it was copied from, dropping the
+ * taps that fell in the padding.
+ *
+ * @example Adding four 2×2 patches back onto a 3×3 image
+ * ```ts
+ * import { col2imColumnsKernel } from "./im2col.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const col = new Float64Array(16).fill(1);
+ * const x = new Float64Array(9);
+ * const g = { n: 1, c: 1, h: 3, w: 3, filterH: 2, filterW: 2, stride: 1, pad: 0, outH: 2, outW: 2 };
+ * col2imColumnsKernel(col, x, g);
+ * assert.deepEqual([...x], [1, 2, 1, 2, 4, 2, 1, 2, 1]);
+ * ```
+ *
+ * @param col The patches, `n · c·filterH·filterW · outH·outW` values.
+ * @param x The destination images, `n·c·h·w` values (NCHW); overwritten (not accumulated).
+ * @param g The sizes.
+ */
+export function col2imColumnsKernel(col: TypedArray, x: TypedArray, g: ConvGeometry): void {
+  const { n, c, h, w, filterH, filterW, stride, pad, outH, outW } = g;
+  const plane = h * w;
+  x.fill(0);
+  let o = 0;
+  for (let img = 0; img < n; img++) {
+    for (let ch = 0; ch < c; ch++) {
+      const planeBase = (img * c + ch) * plane;
+      for (let fy = 0; fy < filterH; fy++) {
+        for (let fx = 0; fx < filterW; fx++) {
+          const [oxStart, oxEnd] = insideRange(fx - pad, stride, w, outW);
+          for (let oy = 0; oy < outH; oy++, o += outW) {
+            const y = oy * stride + fy - pad;
+            if (y < 0 || y >= h) continue;
+            const row = planeBase + y * w + fx - pad;
+            if (stride === 1) {
+              for (let ox = oxStart, to = row + ox; ox < oxEnd; ox++) x[to++] += col[o + ox];
+            } else {
+              for (let ox = oxStart, to = row + ox * stride; ox < oxEnd; ox++, to += stride) {
+                x[to] += col[o + ox];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The outputs ox in [start, end) whose column `ox·stride + offset` lies inside an image of
+ * width `w` (offset = fx - pad can be negative).
+ */
+function insideRange(offset: number, stride: number, w: number, outW: number): [number, number] {
+  const start = offset < 0 ? Math.ceil(-offset / stride) : 0;
+  const end = Math.min(outW, Math.max(start, Math.ceil((w - offset) / stride)));
+  return [Math.min(start, outW), end];
+}
