@@ -5,7 +5,8 @@
  */
 
 import * as np from "../np/mod.ts";
-import { col2im, im2col } from "./im2col.ts";
+import type { ConvGeometry } from "../np/kernels/im2col.ts";
+import { maxPoolBackwardKernel, maxPoolKernel } from "../np/kernels/pooling.ts";
 import type { Layer } from "./layer.ts";
 
 /** Options of {@linkcode Pooling}, the book's `Pooling(pool_h, pool_w, stride=1, pad=0)`. */
@@ -18,7 +19,13 @@ export interface PoolingOptions {
 
 /**
  * Max pooling: the largest value of each `poolH × poolW` window, channel by channel (§7.3).
- * It uses {@linkcode im2col} with one window per row: `[N·OH·OW·C, poolH·poolW]`.
+ *
+ * The book runs im2col with one window per row (`[N·OH·OW·C, poolH·poolW]`), takes the max
+ * and argmax of each row and transposes the result to NCHW; backward fills a zeroed
+ * `[windows, poolH·poolW]` array and runs col2im. This layer computes the same values with
+ * two loops over the images as they are (`lib/np/kernels/pooling.ts`): the forward reads each
+ * window in place, the backward adds each gradient onto the pixel of its window's max. The
+ * padding counts as zeros and ties go to the first position, as in the book.
  *
  * @example 2×2 windows with stride 2 over a 4×4 image
  * ```ts
@@ -44,7 +51,10 @@ export class Pooling implements Layer {
   pad: number;
   /** The input of the last forward pass, `[N, C, H, W]`. */
   x: np.NDArray | null = null;
-  /** The position of each window's maximum inside the window, `[N·OH·OW·C]`. */
+  /**
+   * The position `fy·poolW + fx` of each window's maximum inside the window, `[N, C, OH, OW]`
+   * (the book keeps the same positions flat in the order of its rows, (n, oy, ox, c)).
+   */
   argMax: np.NDArray | null = null;
 
   /**
@@ -63,22 +73,19 @@ export class Pooling implements Layer {
 
   /** The maximum of every window of x `[N, C, H, W]`: an output of shape `[N, C, OH, OW]`. */
   forward(x: np.NDArray): np.NDArray {
-    const [N, C, H, W] = x.shape;
-    const outH = 1 + Math.floor((H + 2 * this.pad - this.poolH) / this.stride);
-    const outW = 1 + Math.floor((W + 2 * this.pad - this.poolW) / this.stride);
-
-    const col = im2col(x, {
-      filterH: this.poolH,
-      filterW: this.poolW,
-      stride: this.stride,
-      pad: this.pad,
-    }).reshape(-1, this.poolH * this.poolW);
-    const argMax = np.argmax(col, { axis: 1 });
-    const out = np.max(col, { axis: 1 });
+    if (x.ndim !== 4) {
+      throw new TypeError(
+        `Pooling.forward needs x of shape [N, C, H, W], got [${x.shape.join(", ")}]`,
+      );
+    }
+    const g = poolGeometry(this, x.shape);
+    const out = np.zeros([g.n, g.c, g.outH, g.outW], { dtype: x.dtype });
+    const argMax = np.zeros(out.shape, { dtype: x.dtype });
+    maxPoolKernel(x.data, out.data, argMax.data, g);
 
     this.x = x;
     this.argMax = argMax;
-    return out.reshape(N, outH, outW, C).transpose(0, 3, 1, 2);
+    return out;
   }
 
   /** Routes each output's gradient to the position of its window's maximum. */
@@ -86,21 +93,30 @@ export class Pooling implements Layer {
     if (this.x === null || this.argMax === null) {
       throw new Error("Pooling.backward called before forward");
     }
-    const poolSize = this.poolH * this.poolW;
-    // [N, C, OH, OW] → [N, OH, OW, C], the order of argMax.
-    const flat = dout.transpose(0, 2, 3, 1);
-    const dmax = np.zeros([flat.size, poolSize], { dtype: dout.dtype });
-    // The book's dmax[np.arange(n), arg_max] = dout.flatten()
-    for (let i = 0; i < flat.size; i++) {
-      dmax.data[i * poolSize + this.argMax.data[i]] = flat.data[i];
+    if (dout.size !== this.argMax.size) {
+      throw new TypeError(
+        `Pooling.backward needs dout of shape [${this.argMax.shape.join(", ")}], the ` +
+          `forward output's, got [${dout.shape.join(", ")}]`,
+      );
     }
-    const dcol = dmax.reshape(flat.size / this.x.shape[1], -1);
-    return col2im(dcol, {
-      inputShape: this.x.shape,
-      filterH: this.poolH,
-      filterW: this.poolW,
-      stride: this.stride,
-      pad: this.pad,
-    });
+    const dx = np.zeros(this.x.shape, { dtype: dout.dtype });
+    maxPoolBackwardKernel(dout.data, this.argMax.data, dx.data, poolGeometry(this, this.x.shape));
+    return dx;
   }
+}
+
+/** The sizes of the pooling loops for images of `shape` (one private function, not a method,
+ * so that the class keeps the shape of the chapter 7 exercise). */
+function poolGeometry(layer: Pooling, shape: readonly number[]): ConvGeometry {
+  const [n, c, h, w] = shape;
+  const { poolH, poolW, stride, pad } = layer;
+  const outH = 1 + Math.floor((h + 2 * pad - poolH) / stride);
+  const outW = 1 + Math.floor((w + 2 * pad - poolW) / stride);
+  if (outH < 1 || outW < 1) {
+    throw new RangeError(
+      `Pooling: a ${poolH}×${poolW} window does not fit a ${h}×${w} image with pad ${pad}: ` +
+        `use a smaller window or more padding`,
+    );
+  }
+  return { n, c, h, w, filterH: poolH, filterW: poolW, stride, pad, outH, outW };
 }

@@ -20,6 +20,7 @@ import wabtInit from "wabt";
 export const SOURCES = [
   { wat: "gemm.wat", module: "gemm_wasm.ts", name: "GEMM_WASM" },
   { wat: "elementwise.wat", module: "elementwise_wasm.ts", name: "ELEMENTWISE_WASM" },
+  { wat: "pooling.wat", module: "pooling_wasm.ts", name: "POOLING_WASM" },
 ];
 
 /** wat2wasm's features: fixed-width and relaxed SIMD (for multiply-add), shared memory. */
