@@ -5,6 +5,7 @@
  */
 
 import * as np from "../np/mod.ts";
+import { reluBackwardKernel, reluForwardKernel } from "../np/kernels/relu.ts";
 import type { Layer } from "./layer.ts";
 
 /**
@@ -27,13 +28,27 @@ export class Relu implements Layer {
 
   /** max(0, x), remembering where x <= 0. */
   forward(x: np.NDArray): np.NDArray {
-    this.mask = np.lessEqual(x, 0);
-    return np.where(this.mask, 0, x);
+    // The book: mask = (x <= 0); out = x.copy(); out[mask] = 0. That is
+    // np.where(np.lessEqual(x, 0), 0, x), done here in one pass that writes both arrays.
+    const out = np.zeros(x.shape, { dtype: x.dtype });
+    const mask = np.zeros(x.shape, { dtype: x.dtype });
+    reluForwardKernel(x.data, out.data, mask.data);
+    this.mask = mask;
+    return out;
   }
 
   /** dout where the input was positive, 0 elsewhere. */
   backward(dout: np.NDArray): np.NDArray {
     if (this.mask === null) throw new Error("Relu.backward called before forward");
-    return np.where(this.mask, 0, dout);
+    if (dout.size !== this.mask.size) {
+      throw new TypeError(
+        `Relu.backward needs dout of the forward output's shape [${this.mask.shape.join(", ")}], ` +
+          `got [${dout.shape.join(", ")}]`,
+      );
+    }
+    // The book: dout[mask] = 0. Here np.where(mask, 0, dout), leaving dout as it was.
+    const dx = np.zeros(dout.shape, { dtype: dout.dtype });
+    reluBackwardKernel(this.mask.data, dout.data, dx.data);
+    return dx;
   }
 }
