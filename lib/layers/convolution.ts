@@ -115,8 +115,10 @@ export class Convolution implements Layer {
     const g = convGeometry(this, N, H, W);
     const { outH, outW } = g;
 
-    // im2col, each image's patches as columns: [N, C·FH·FW, OH·OW].
-    const col = np.zeros([N, C * FH * FW, outH * outW], { dtype: x.dtype });
+    // im2col, each image's patches as columns: [N, C·FH·FW, OH·OW]. The last forward's col
+    // is overwritten when it has that shape: a fresh array of megabytes costs as much as
+    // filling it (the system maps and zeroes new pages).
+    const col = reuse(this.col, [N, C * FH * FW, outH * outW], x.dtype);
     im2colColumnsKernel(x.data, col.data, g);
     const colW = this.W.reshape(FN, -1);
     // The book: dot(col, col_W) + b, reshaped to [N, OH, OW, FN] and transposed to NCHW.
@@ -140,14 +142,20 @@ export class Convolution implements Layer {
     // dout image by image, [N, FN, OH·OW]: no need for the book's dout.transpose(0, 2, 3, 1).
     const douts = dout.reshape(N, FN, -1);
 
+    const [, K, P] = this.col.shape;
+    const temp = scratch.get(this) ?? {};
+    scratch.set(this, temp);
+
     this.db = np.sum(douts, { axis: [0, 2] });
     // The book's dot(col.T, dout), transposed to W's layout: Σₙ dout[n] · col[n]ᵀ.
-    this.dW = np.sum(np.matmul(douts, this.col, { transB: true }), { axis: 0 })
-      .reshape(FN, C, FH, FW);
+    temp.dWs = reuse(temp.dWs, [N, FN, K], productDType(douts, this.col));
+    np.matmul(douts, this.col, { transB: true, out: temp.dWs });
+    this.dW = np.sum(temp.dWs, { axis: 0 }).reshape(FN, C, FH, FW);
 
     if (this.firstLayer) return np.zeros([0], { dtype: dout.dtype });
     // The book's dot(dout, col_W.T), image by image: dcol[n] = colWᵀ · dout[n].
-    const dcol = np.matmul(this.colW, douts, { transA: true });
+    temp.dcol = reuse(temp.dcol, [N, K, P], productDType(this.colW, douts));
+    const dcol = np.matmul(this.colW, douts, { transA: true, out: temp.dcol });
     const dx = np.zeros(this.x.shape, { dtype: dcol.dtype });
     col2imColumnsKernel(dcol.data, dx.data, convGeometry(this, N, H, W));
     return dx;
@@ -169,4 +177,22 @@ function convGeometry(layer: Convolution, N: number, H: number, W: number): Conv
     );
   }
   return { n: N, c: C, h: H, w: W, filterH: FH, filterW: FW, stride, pad, outH, outW };
+}
+
+/**
+ * Arrays each layer keeps from one backward pass to the next, to write into instead of
+ * allocating (outside the class so that it keeps the shape of the chapter 7 exercise).
+ */
+const scratch = new WeakMap<Convolution, { dWs?: np.NDArray; dcol?: np.NDArray }>();
+
+/** `old` if it has this shape and dtype (its values are about to be overwritten), else zeros. */
+function reuse(old: np.NDArray | null | undefined, shape: number[], dtype: np.DType): np.NDArray {
+  const fits = old != null && old.dtype === dtype && old.ndim === shape.length &&
+    old.shape.every((n, i) => n === shape[i]);
+  return fits ? old : np.zeros(shape, { dtype });
+}
+
+/** The dtype of a product, as np.matmul: float32 when both operands are. */
+function productDType(a: np.NDArray, b: np.NDArray): np.DType {
+  return a.dtype === "float32" && b.dtype === "float32" ? "float32" : "float64";
 }

@@ -134,6 +134,12 @@ export interface MatmulOptions {
   transA?: boolean;
   /** Multiply by the transpose of each matrix of the right operand (its last two axes swapped). */
   transB?: boolean;
+  /**
+   * An array of the result's shape and dtype to write into, as NumPy's `out=`, instead of a new
+   * one (a layer can reuse a scratch array from call to call). It must not share memory with
+   * either operand.
+   */
+  out?: NDArray;
 }
 
 /**
@@ -162,10 +168,11 @@ export interface MatmulOptions {
  * @param x The left operand.
  * @param y The right operand.
  * @param options `transA`/`transB`: use the transpose of each matrix of an operand of 2 or more
- * axes without copying it.
- * @returns The products, of shape `[...batch, m, n]`.
+ * axes without copying it; `out`: write the result into this array.
+ * @returns The products, of shape `[...batch, m, n]` (`out` when given).
  * @throws {TypeError} for 0-d operands, mismatched inner sizes, batch shapes that do not
- * broadcast, or a transpose flag on a 1-D operand.
+ * broadcast, a transpose flag on a 1-D operand, or an `out` of another shape or dtype or that
+ * overlaps an operand.
  */
 export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}): NDArray {
   let [a, b, dtype] = operands(x, y);
@@ -195,7 +202,10 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
   }
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const count = shapeSize(batch);
-  const out = allocate(dtype, count * m * n);
+  const shape = [...batch, ...(vectorA ? [] : [m]), ...(vectorB ? [] : [n])];
+  const out = options.out === undefined
+    ? allocate(dtype, count * m * n)
+    : checkOut(options.out, shape, dtype, [a, b]);
   const aStep = batchSteps(a.shape.slice(0, -2), batch, m * k);
   const bStep = batchSteps(b.shape.slice(0, -2), batch, k * n);
   for (let i = 0; i < count; i++) {
@@ -210,8 +220,29 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
       transB,
     });
   }
-  const shape = [...batch, ...(vectorA ? [] : [m]), ...(vectorB ? [] : [n])];
-  return new NDArray(out, shape);
+  return options.out ?? new NDArray(out, shape);
+}
+
+/** The data of matmul's `out` option, after checking that it can take the result. */
+function checkOut(out: NDArray, shape: number[], dtype: DType, operands: NDArray[]) {
+  if (!(out instanceof NDArray)) throw new TypeError("matmul: the out option must be an NDArray");
+  if (
+    out.dtype !== dtype || out.shape.length !== shape.length ||
+    out.shape.some((n, i) => n !== shape[i])
+  ) {
+    throw new TypeError(
+      `matmul: out is ${out.dtype} of shape ${showShape(out.shape)} but the result is ${dtype} ` +
+        `of shape ${showShape(shape)}: pass an array of the result's shape and dtype`,
+    );
+  }
+  const start = out.data.byteOffset, end = start + out.data.byteLength;
+  for (const x of operands) {
+    const from = x.data.byteOffset, to = from + x.data.byteLength;
+    if (x.data.buffer === out.data.buffer && from < end && start < to) {
+      throw new TypeError("matmul: out shares memory with an operand: pass a separate array");
+    }
+  }
+  return out.data;
 }
 
 /** Maps the i-th matrix of a broadcast batch to its offset in an operand's data. */

@@ -63,6 +63,21 @@ Deno.test("matmul() transA/transB read each matrix of a batch transposed, as swa
   assert.throws(() => np.matmul([1, 2], [[1], [2]], { transA: true }), /2 or more axes/);
 });
 
+Deno.test("matmul() writes into out when asked, and checks it", () => {
+  const a = np.rng(8).normal([2, 3, 4]), b = np.rng(9).normal([4, 5]);
+  const out = np.full([2, 3, 5], NaN);
+  assert.equal(np.matmul(a, b, { out }), out);
+  assertAllClose(out, np.matmul(a, b), { rtol: 0, atol: 0 });
+  assert.throws(
+    () => np.matmul(a, b, { out: np.zeros([2, 3, 4]) }),
+    /out is float64 of shape \[2, 3, 4\]/,
+  );
+  const f32 = np.zeros([2, 3, 5], { dtype: "float32" });
+  assert.throws(() => np.matmul(a, b, { out: f32 }), /result is float64/);
+  const square = np.ones([3, 3]);
+  assert.throws(() => np.matmul(square, np.eye(3), { out: square }), /shares memory/);
+});
+
 Deno.test("dot() keeps float32 and gives float64 for mixed operands", () => {
   const f = np.ones([2, 2], { dtype: "float32" });
   assert.equal(np.dot(f, f).dtype, "float32");
