@@ -8,7 +8,7 @@
 import { broadcastShapes } from "./broadcast.ts";
 import { asarray } from "./creation.ts";
 import { mul } from "./elementwise.ts";
-import { gemm } from "./kernels/matmul.ts";
+import { gemm, gemmBatch } from "./kernels/matmul.ts";
 import { allocate, type ArrayLike, type DType, NDArray, shapeSize, showShape } from "./ndarray.ts";
 
 function productDType(a: NDArray, b: NDArray): DType {
@@ -206,6 +206,20 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
   const out = options.out === undefined
     ? allocate(dtype, count * m * n)
     : checkOut(options.out, shape, dtype, [a, b]);
+  // One matrix shared by the whole batch (a 2-D operand, or batch axes all 1), or one matrix per
+  // product: a batch for gemmBatch, which shares it between two threads. Other broadcasts
+  // (say [2, 1] against [1, 5]) go product by product.
+  const strideOf = (x: NDArray, size: number) => {
+    const own = x.shape.slice(0, -2);
+    if (shapeSize(own) === 1) return 0;
+    const padded = [...Array(batch.length - own.length).fill(1), ...own];
+    return padded.every((d, i) => d === batch[i]) ? size : -1;
+  };
+  const strideA = strideOf(a, m * k), strideB = strideOf(b, k * n);
+  if (strideA >= 0 && strideB >= 0) {
+    gemmBatch({ m, n, k, a: a.data, b: b.data, c: out, transA, transB, count, strideA, strideB });
+    return options.out ?? new NDArray(out, shape);
+  }
   const aStep = batchSteps(a.shape.slice(0, -2), batch, m * k);
   const bStep = batchSteps(b.shape.slice(0, -2), batch, k * n);
   for (let i = 0; i < count; i++) {

@@ -18,10 +18,10 @@
  */
 
 import { kernelConfig } from "./config.ts";
-import { type Gemm, gemmTs } from "./matmul_ts.ts";
-import { gemmWasm } from "./matmul_wasm.ts";
+import { type Gemm, type GemmBatch, gemmBatchTs, gemmTs } from "./matmul_ts.ts";
+import { gemmBatchWasm, gemmWasm } from "./matmul_wasm.ts";
 
-export type { Gemm } from "./matmul_ts.ts";
+export type { Gemm, GemmBatch } from "./matmul_ts.ts";
 export { type KernelConfig, kernelConfig } from "./config.ts";
 
 /**
@@ -44,4 +44,29 @@ export { type KernelConfig, kernelConfig } from "./config.ts";
 export function gemm(g: Gemm): void {
   if (kernelConfig.backend === "wasm" && gemmWasm(g, { threads: kernelConfig.threads })) return;
   gemmTs(g);
+}
+
+/**
+ * Computes a batch of products of one shape (see {@linkcode GemmBatch}) with the backend of
+ * {@linkcode kernelConfig}. With two threads the batch is shared between them, each product
+ * computed whole by one thread, so the bits are those of one thread.
+ *
+ * @example Three 1×2 · 2×1 products with one shared A
+ * ```ts
+ * import { gemmBatch } from "./matmul.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const a = new Float32Array([1, 2]), b = new Float32Array([1, 1, 2, 2, 3, 3]);
+ * const c = new Float32Array(3);
+ * gemmBatch({ m: 1, n: 1, k: 2, a, b, c, count: 3, strideA: 0, strideB: 2 });
+ * assert.deepEqual([...c], [3, 6, 9]);
+ * ```
+ *
+ * @param g The operands, flags and batch (see {@linkcode GemmBatch}).
+ */
+export function gemmBatch(g: GemmBatch): void {
+  if (kernelConfig.backend === "wasm" && gemmBatchWasm(g, { threads: kernelConfig.threads })) {
+    return;
+  }
+  gemmBatchTs(g);
 }

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as np from "../mod.ts";
-import { gemm, kernelConfig } from "./matmul.ts";
-import { type Gemm, gemmTs } from "./matmul_ts.ts";
-import { gemmWasm, wasmRuntime } from "./matmul_wasm.ts";
+import { gemm, gemmBatch, kernelConfig } from "./matmul.ts";
+import { type Gemm, type GemmBatch, gemmBatchTs, gemmTs } from "./matmul_ts.ts";
+import { gemmBatchWasm, gemmWasm, wasmRuntime } from "./matmul_wasm.ts";
 import type { TypedArray } from "../ndarray.ts";
 
 interface Case {
@@ -197,4 +197,120 @@ Deno.test("gemmWasm() gives the same bits under V8's baseline and optimizing com
   };
   const [liftoff, turbofan] = await Promise.all([run("--liftoff-only"), run("--no-liftoff")]);
   assert.equal(liftoff, turbofan);
+});
+
+/** A batch of products: `count` of one shape, A and/or B shared by all (stride 0) or not. */
+const batchCases = fc.record({
+  m: fc.integer({ min: 1, max: 30 }),
+  n: fc.integer({ min: 1, max: 30 }),
+  k: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constantFrom(255, 257)),
+  count: fc.integer({ min: 1, max: 7 }),
+  sharedA: fc.boolean(),
+  sharedB: fc.boolean(),
+  transA: fc.boolean(),
+  transB: fc.boolean(),
+  accumulate: fc.boolean(),
+  f64: fc.boolean(),
+  seed: fc.nat(),
+});
+type BatchCase = typeof batchCases extends fc.Arbitrary<infer T> ? T : never;
+
+/** Seeded operands of a batch, and the batch for gemmBatch* on a copy of C. */
+function batchOperands(g: BatchCase) {
+  const { m, n, k, count, sharedA, sharedB, f64, seed } = g;
+  const rng = np.rng(seed);
+  const draw = (size: number) =>
+    rng.uniform([size], { low: -1, high: 1, dtype: f64 ? "float64" : "float32" }).data;
+  const a = draw((sharedA ? 1 : count) * m * k), b = draw((sharedB ? 1 : count) * k * n);
+  const c = draw(count * m * n);
+  const batch = (out: TypedArray): GemmBatch => ({
+    ...g,
+    a,
+    b,
+    c: out,
+    strideA: sharedA ? 0 : m * k,
+    strideB: sharedB ? 0 : k * n,
+  });
+  return { a, b, c, batch };
+}
+
+Deno.test("gemmBatchWasm() computes each product of a batch as gemmTs, on one and two threads", () => {
+  fc.assert(
+    fc.property(batchCases, (g) => {
+      const { a, b, c, batch } = batchOperands(g);
+      const one = c.slice(), two = c.slice();
+      assert.ok(gemmBatchWasm(batch(one), { threads: 1 }), "WebAssembly is unavailable");
+      assert.ok(gemmBatchWasm(batch(two), { threads: 2, parallelMinMacs: 0 }));
+      // Every product is computed whole by one thread: the same bits either way.
+      assert.deepEqual(two, one);
+      const { m, n, k } = g;
+      for (let i = 0; i < g.count; i++) {
+        const ops = {
+          a: g.sharedA ? a : a.subarray(i * m * k, (i + 1) * m * k),
+          b: g.sharedB ? b : b.subarray(i * k * n, (i + 1) * k * n),
+          c: c.subarray(i * m * n, (i + 1) * m * n),
+        };
+        assertMatchesTs(g, one.subarray(i * m * n, (i + 1) * m * n), ops);
+      }
+    }),
+    { seed: 5, numRuns: 150 },
+  );
+});
+
+Deno.test("gemmBatch() with the TypeScript backend gives gemmBatchTs", () => {
+  const g = { m: 5, n: 6, k: 7, count: 3, sharedA: true, sharedB: false, seed: 6 };
+  const { c, batch } = batchOperands({
+    ...g,
+    transA: true,
+    transB: false,
+    accumulate: true,
+    f64: false,
+  });
+  const saved = kernelConfig.backend;
+  try {
+    kernelConfig.backend = "ts";
+    const viaGemm = c.slice(), direct = c.slice();
+    gemmBatch(batch(viaGemm));
+    gemmBatchTs(batch(direct));
+    assert.deepEqual(viaGemm, direct);
+  } finally {
+    kernelConfig.backend = saved;
+  }
+});
+
+Deno.test("gemmBatchWasm() declines strides other than 0 or one matrix", () => {
+  const c = new Float32Array(4);
+  const a = new Float32Array(8), b = new Float32Array(2);
+  assert.equal(
+    gemmBatchWasm({ m: 1, n: 2, k: 1, a, b, c, count: 2, strideA: 3, strideB: 0 }),
+    false,
+  );
+});
+
+Deno.test("gemmBatchWasm() lets the worker run its share of a batch", async () => {
+  const g = {
+    m: 16,
+    n: 40,
+    k: 30,
+    count: 6,
+    sharedA: true,
+    sharedB: false,
+    transA: false,
+    transB: true,
+    accumulate: false,
+    f64: false,
+    seed: 7,
+  };
+  const { c, batch } = batchOperands(g);
+  const expected = c.slice();
+  gemmBatchWasm(batch(expected), { threads: 1 });
+  const before = wasmRuntime()?.helper?.workerRuns ?? 0;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const out = c.slice();
+    gemmBatchWasm(batch(out), { threads: 2, parallelMinMacs: 0 });
+    assert.deepEqual(out, expected);
+    if ((wasmRuntime()?.helper?.workerRuns ?? 0) > before) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.fail("The worker never ran its share of a batch");
 });

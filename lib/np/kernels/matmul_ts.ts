@@ -34,6 +34,47 @@ export interface Gemm {
   accumulate?: boolean;
 }
 
+/**
+ * A batch of `count` products of one shape, `C[i] = op(A[i]) · op(B[i])`, with the matrices of
+ * each operand `strideA`, `strideB` (elements) apart: 0 repeats one matrix for the whole batch
+ * (a 2-D operand broadcast against a batch, as W against the images of a convolution). C's
+ * matrices are consecutive (`m·n` apart).
+ */
+export interface GemmBatch extends Gemm {
+  /** How many products. */
+  count: number;
+  /** Elements from one matrix of A to the next: `m·k`, or 0 for one A shared by all. */
+  strideA: number;
+  /** Elements from one matrix of B to the next: `k·n`, or 0 for one B shared by all. */
+  strideB: number;
+}
+
+/**
+ * Computes a batch of products with {@linkcode gemmTs}, one after the other.
+ *
+ * @example Two products with one shared B
+ * ```ts
+ * import { gemmBatchTs } from "./matmul_ts.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const a = new Float64Array([1, 2, 3, 4]), b = new Float64Array([10, 100]);
+ * const c = new Float64Array(2);
+ * gemmBatchTs({ m: 1, n: 1, k: 2, a, b, c, count: 2, strideA: 2, strideB: 0 });
+ * assert.deepEqual([...c], [210, 430]);
+ * ```
+ */
+export function gemmBatchTs(g: GemmBatch): void {
+  const { m, n, k, count, strideA, strideB } = g;
+  for (let i = 0; i < count; i++) {
+    gemmTs({
+      ...g,
+      a: g.a.subarray(i * strideA, i * strideA + m * k),
+      b: g.b.subarray(i * strideB, i * strideB + k * n),
+      c: g.c.subarray(i * m * n, (i + 1) * m * n),
+    });
+  }
+}
+
 const MR = 4;
 const NR = 4;
 const KC = 256;

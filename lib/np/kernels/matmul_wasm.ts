@@ -15,7 +15,7 @@
  */
 
 import type { TypedArray } from "../ndarray.ts";
-import type { Gemm } from "./matmul_ts.ts";
+import type { Gemm, GemmBatch } from "./matmul_ts.ts";
 import { GEMM_WASM } from "./wasm/gemm_wasm.ts";
 import { CONTROL_BYTES, Helper } from "./worker.ts";
 
@@ -204,6 +204,133 @@ export function gemmWasm(g: Gemm, options: GemmWasmOptions = {}): boolean {
   if (byRows) take(0, m0);
   helper.finish((args) => run(args.slice(0, 13), rt.work[1]));
   take(byRows ? m0 : 0, m);
+  return true;
+}
+
+/**
+ * Computes a batch of products (see {@linkcode GemmBatch}) with the WebAssembly kernels. Each
+ * operand is copied in once (a shared A or B once for the whole batch). With two threads the
+ * worker computes the second half of the batch while the main thread copies and computes the
+ * first: this is how the per-image products of a convolution (each too small to split) use
+ * both cores. Every product is computed whole by one thread, so the bits are those of one
+ * thread.
+ *
+ * @example
+ * ```ts
+ * import { gemmBatchWasm } from "./matmul_wasm.ts";
+ * import assert from "node:assert/strict";
+ *
+ * // [1, 2] · [[1, 2], [3, 4]] and [3, 4] · the same matrix
+ * const a = new Float32Array([1, 2, 3, 4]), b = new Float32Array([1, 2, 3, 4]);
+ * const c = new Float32Array(4);
+ * assert.ok(gemmBatchWasm({ m: 1, n: 2, k: 2, a, b, c, count: 2, strideA: 2, strideB: 0 }));
+ * assert.deepEqual([...c], [7, 10, 15, 22]);
+ * ```
+ *
+ * @param g The operands and the batch (strides 0 or one whole matrix).
+ * @param options How many threads may share the batch.
+ * @returns false (having done nothing) where WebAssembly is unavailable, the operands do not
+ * fit in its memory, or a stride is neither 0 nor one matrix.
+ */
+export function gemmBatchWasm(g: GemmBatch, options: GemmWasmOptions = {}): boolean {
+  const { m, n, k, c, count } = g;
+  const dense = (g.strideA === 0 || g.strideA === m * k) &&
+    (g.strideB === 0 || g.strideB === k * n);
+  const rt = wasmRuntime();
+  if (rt === null || !dense) return false;
+  if (count === 1) return gemmWasm(g, options);
+  if (count === 0) return true;
+  if (m === 0 || n === 0 || k === 0) {
+    if (!g.accumulate) c.fill(0, 0, count * m * n);
+    return true;
+  }
+  const f64 = c instanceof Float64Array;
+  const size = f64 ? 8 : 4;
+  const aCount = g.strideA === 0 ? 1 : count, bCount = g.strideB === 0 ? 1 : count;
+  const aAt = rt.operands;
+  const bAt = aAt + align(aCount * m * k * size);
+  const cAt = bAt + align(bCount * k * n * size);
+  if (!ensureMemory(rt, cAt + align(count * m * n * size))) return false;
+
+  const buffer = rt.memory.buffer;
+  const put = (src: TypedArray, at: number, from: number, to: number) =>
+    view(f64, buffer, at + from * size, to - from).set(src.subarray(from, to));
+  const acc = g.accumulate ? 1 : 0;
+  /** Copies the operands of products [from, to) in (a shared A or B is copied beforehand). */
+  const putItems = (from: number, to: number) => {
+    if (aCount > 1) put(g.a, aAt, from * m * k, to * m * k);
+    if (bCount > 1) put(g.b, bAt, from * k * n, to * k * n);
+    if (acc) put(c, cAt, from * m * n, to * m * n);
+  };
+  /** Copies the results of products [from, to) out. */
+  const take = (from: number, to: number) =>
+    c.set(view(f64, buffer, cAt + from * m * n * size, (to - from) * m * n), from * m * n);
+  if (aCount === 1) put(g.a, aAt, 0, m * k);
+  if (bCount === 1) put(g.b, bAt, 0, k * n);
+
+  const rsa = g.transA ? 1 : k, csa = g.transA ? m : 1;
+  const rsb = g.transB ? 1 : n, csb = g.transB ? k : 1;
+  const stepA = aCount > 1 ? m * k * size : 0, stepB = bCount > 1 ? k * n * size : 0;
+  const stepC = m * n * size;
+  /** gemm's arguments for product `first`, without the scratch area. */
+  const part = (first: number) => [
+    +f64,
+    m,
+    n,
+    k,
+    aAt + first * stepA,
+    rsa,
+    csa,
+    bAt + first * stepB,
+    rsb,
+    csb,
+    cAt + first * stepC,
+    n,
+    acc,
+  ];
+  const gemm = rt.gemm as (...x: number[]) => void;
+  /** Runs `products` products from `args` on, with the scratch area `work`. */
+  const runPart = (args: number[], work: number, products: number) => {
+    const [f, mm, nn, kk, a, ra, ca, b, rb, cb, cc, ldc, ac] = args;
+    for (let i = 0; i < products; i++) {
+      gemm(
+        f,
+        mm,
+        nn,
+        kk,
+        a + i * stepA,
+        ra,
+        ca,
+        b + i * stepB,
+        rb,
+        cb,
+        cc + i * stepC,
+        ldc,
+        ac,
+        work,
+      );
+    }
+  };
+
+  const parallel = (options.threads ?? 1) > 1 &&
+    m * n * k * count >= (options.parallelMinMacs ?? PARALLEL_MIN_MACS);
+  const helper = parallel ? helperOf(rt) : null;
+  if (helper === null) {
+    putItems(0, count);
+    runPart(part(0), rt.work[0], count);
+    take(0, count);
+    return true;
+  }
+  // The main thread copies everything in and out, so it takes the smaller half; the worker's
+  // operands go in first, and ours while it computes.
+  const mine = Math.floor(count / 2);
+  putItems(mine, count);
+  helper.offer([...part(mine), rt.work[1], count - mine, stepA, stepB, stepC]);
+  putItems(0, mine);
+  runPart(part(0), rt.work[0], mine);
+  take(0, mine);
+  helper.finish((args) => runPart(args.slice(0, 13), rt.work[1], args[14]));
+  take(mine, count);
   return true;
 }
 

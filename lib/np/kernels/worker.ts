@@ -6,6 +6,8 @@
  * the main thread writes a job's arguments and bumps `seq`; whichever thread first moves
  * `claimed` from `seq - 1` to `seq` runs that part (the worker, or the main thread itself when
  * the worker is slow to wake or still starting), and the worker reports `done = seq`.
+ * A part is one call of the module's `gemm`, or `count` calls whose A, B and C move by fixed
+ * byte steps from call to call (a share of a batch of products, `gemmBatch`).
  * `Atomics.wait` blocks the main thread until then; it is allowed on Deno's main thread.
  *
  * The worker comes from `node:worker_threads` rather than the web `Worker` because it can be
@@ -20,6 +22,12 @@ import { Worker } from "node:worker_threads";
 
 /** Int32 word indices of the control block (at byte 0 of the shared memory). */
 const SEQ = 0, CLAIMED = 1, DONE = 2, FAILED = 3, RUNS = 4, ARGS = 8;
+
+/**
+ * Words of one part at ARGS: `gemm`'s 14 arguments (the last is the scratch area), then how
+ * many products and the byte steps of A, B and C between them.
+ */
+export const PART_WORDS = 18;
 
 /** Bytes the control block takes at the start of the memory. */
 export const CONTROL_BYTES = 256;
@@ -41,7 +49,7 @@ function workerMain(): void {
   parentPort?.once("message", ({ module, memory, words }: WorkerInit) => {
     const { exports } = new WebAssembly.Instance(module, { env: { memory } });
     const gemm = exports.gemm as (...args: number[]) => void;
-    const control = new Int32Array(memory.buffer, 0, words.args + 16);
+    const control = new Int32Array(memory.buffer, 0, words.args + 18);
     let seen = 0;
     for (;;) {
       Atomics.wait(control, words.seq, seen);
@@ -50,7 +58,27 @@ function workerMain(): void {
       seen = seq;
       if (Atomics.compareExchange(control, words.claimed, seq - 1, seq) !== seq - 1) continue;
       try {
-        gemm(...control.subarray(words.args, words.args + 14));
+        // gemm's arguments; then the part's count of products and the steps of A, B and C.
+        const [f64, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc, work, count, sa, sb, sc] =
+          control.subarray(words.args, words.args + 18);
+        for (let i = 0; i < Math.max(count, 1); i++) {
+          gemm(
+            f64,
+            m,
+            n,
+            k,
+            a + i * sa,
+            rsa,
+            csa,
+            b + i * sb,
+            rsb,
+            csb,
+            c + i * sc,
+            ldc,
+            acc,
+            work,
+          );
+        }
         Atomics.store(control, words.failed, 0);
         Atomics.add(control, words.runs, 1);
       } catch {
@@ -96,10 +124,12 @@ export class Helper {
   /**
    * Offers a part to the worker and returns at once.
    *
-   * @param args The arguments of the module's `gemm` for that part.
+   * @param args The arguments of the module's `gemm` for that part (14 words), optionally
+   * followed by a count of products and the byte steps of A, B and C between them (a share of
+   * a batch; one product when absent).
    */
   offer(args: readonly number[]): void {
-    this.control.set(args, ARGS);
+    this.control.set([...args, 1, 0, 0, 0].slice(0, PART_WORDS), ARGS);
     Atomics.store(this.control, SEQ, ++this.seq);
     Atomics.notify(this.control, SEQ, 1);
   }
@@ -108,13 +138,14 @@ export class Helper {
    * Waits for the part offered last. If the worker has not picked it up yet, the main thread
    * takes it back and runs it itself with `run`, instead of waiting for a sleeping thread.
    *
-   * @param run Runs `gemm` with the offered arguments on the main thread.
+   * @param run Runs the offered part on the main thread, given its words (as offered, with
+   * the count and steps at the end).
    * @throws {Error} when the worker failed to run its part.
    */
   finish(run: (args: number[]) => void): void {
     const seq = this.seq;
     if (Atomics.compareExchange(this.control, CLAIMED, seq - 1, seq) === seq - 1) {
-      run([...this.control.subarray(ARGS, ARGS + 14)]);
+      run([...this.control.subarray(ARGS, ARGS + PART_WORDS)]);
       return;
     }
     for (;;) {
