@@ -17,8 +17,11 @@
 import { parseArgs } from "node:util";
 import { dirname } from "node:path";
 import { runBench, type Section, SECTIONS } from "./run.ts";
+import { INIT_SCHEMES, type InitScheme } from "./workload.ts";
 
-const HELP = `deno task bench [--quick] [--only ${SECTIONS.join("|")}[,…]] [--json PATH]
+const HELP = `deno task bench [--quick] [--only ${
+  SECTIONS.join("|")
+}[,…]] [--init he|book] [--json PATH]
 
 Measures, in one run and printed side by side:
   matmul  GFLOP/s of gemm (lib/np/kernels/matmul.ts) on 512³ and on the products of
@@ -31,6 +34,9 @@ Measures, in one run and printed side by side:
 Options:
   --quick       few iterations and small products: checks that it runs, measures nothing
   --only LIST   run only these sections (comma-separated)
+  --init NAME   SimpleConvNet's initial weights, the same for the workbook and tfjs: he
+                (He's √(2/fan-in), the default: 97.8% after one epoch) or book (the book's
+                0.01·randn: 96.7%)
   --json PATH   also write every figure as JSON
   --help        this text`;
 
@@ -45,6 +51,7 @@ Options:
  * assert.deepEqual(parseBenchArgs(["--quick", "--only", "matmul,peer"]), {
  *   quick: true,
  *   only: ["matmul", "peer"],
+ *   init: "he",
  *   json: undefined,
  *   help: false,
  * });
@@ -58,6 +65,7 @@ Options:
 export function parseBenchArgs(args: string[]): {
   quick: boolean;
   only: Section[] | undefined;
+  init: InitScheme;
   json: string | undefined;
   help: boolean;
 } {
@@ -66,6 +74,7 @@ export function parseBenchArgs(args: string[]): {
     options: {
       quick: { type: "boolean", default: false },
       only: { type: "string", multiple: true },
+      init: { type: "string", default: "he" },
       json: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -80,9 +89,14 @@ export function parseBenchArgs(args: string[]): {
       );
     }
   }
+  const init = values.init as InitScheme;
+  if (!INIT_SCHEMES.includes(init)) {
+    throw new RangeError(`Unknown --init "${values.init}"; use ${INIT_SCHEMES.join(" or ")}`);
+  }
   return {
     quick: values.quick ?? false,
     only: only as Section[] | undefined,
+    init,
     json: values.json,
     help: values.help ?? false,
   };
@@ -100,7 +114,11 @@ if (import.meta.main) {
     console.log(HELP);
     Deno.exit(0);
   }
-  const results = await runBench({ quick: options.quick, only: options.only });
+  const results = await runBench({
+    quick: options.quick,
+    only: options.only,
+    init: options.init,
+  });
   if (options.json) {
     await Deno.mkdir(dirname(options.json), { recursive: true });
     await Deno.writeTextFile(options.json, JSON.stringify(results, null, 2) + "\n");

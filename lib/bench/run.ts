@@ -27,6 +27,7 @@ import { benchCases } from "./shapes.ts";
 import {
   batchSchedule,
   bookSimpleConvNetParams,
+  type InitScheme,
   TRAIN_CONVNET,
   type TrainRun,
 } from "./workload.ts";
@@ -47,6 +48,8 @@ export interface BenchOptions {
   print?: (line: string) => void;
   /** The seed of the initial weights and of the mini-batches (default 1). */
   seed?: number;
+  /** SimpleConvNet's initial weights: He's (the default) or the book's 0.01 · randn. */
+  init?: InitScheme;
 }
 
 /** Everything one run measured. */
@@ -104,7 +107,7 @@ function plan(quick: boolean) {
  * @returns Every measured figure.
  */
 export async function runBench(options: BenchOptions = {}): Promise<BenchResults> {
-  const quick = options.quick ?? false, seed = options.seed ?? 1;
+  const quick = options.quick ?? false, seed = options.seed ?? 1, init = options.init ?? "he";
   const only = new Set(options.only ?? SECTIONS);
   const print = options.print ?? ((line: string) => console.log(line));
   const p = plan(quick);
@@ -172,7 +175,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     });
     const make = () => {
       const net = new SimpleConvNet({ dtype: "float32", seed });
-      setParams(net, bookSimpleConvNetParams(seed));
+      setParams(net, bookSimpleConvNetParams(seed, { init }));
       return net;
     };
     results.nets.push(
@@ -210,13 +213,18 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   }
 
   if (only.has("peer") && tfjs && mnist) {
-    results.nets.push(peerRun(tfjs, tfjsLabel, mnist, seed, p.peerIterations, p.warmupIterations));
+    results.nets.push(
+      peerRun(tfjs, tfjsLabel, mnist, seed, init, p.peerIterations, p.warmupIterations),
+    );
   }
 
   if (results.nets.length > netsBefore) {
     print("");
     print(
       `Training, the book's train_convnet.py setup: batch ${TRAIN_CONVNET.batchSize}, ` +
+        `SimpleConvNet's weights ${
+          init === "he" ? "He-initialised (--init book: 0.01·randn)" : "0.01·randn (the book's)"
+        }, ` +
         `Adam lr ${TRAIN_CONVNET.lr}, float32, one epoch = ${TRAIN_CONVNET.iterationsPerEpoch} ` +
         `iterations; an iteration = mini-batch copy + forward + backward + update`,
     );
@@ -337,6 +345,7 @@ function peerRun(
   label: string,
   mnist: Mnist,
   seed: number,
+  init: InitScheme,
   iterations: number,
   warmupIterations: number,
 ): NetResult {
@@ -350,11 +359,11 @@ function peerRun(
   try {
     if (warmupIterations > 0) {
       progress(`SimpleConvNet ${label}: ${warmupIterations} warm-up iterations`);
-      const warm = tfjs.tfSimpleConvNet(bookSimpleConvNetParams(seed));
+      const warm = tfjs.tfSimpleConvNet(bookSimpleConvNetParams(seed, { init }));
       tfjs.trainTfSimpleConvNet(warm, data, { batches: batches.slice(0, warmupIterations) });
       tfjs.tf.dispose(Object.values(warm));
     }
-    const net = tfjs.tfSimpleConvNet(bookSimpleConvNetParams(seed));
+    const net = tfjs.tfSimpleConvNet(bookSimpleConvNetParams(seed, { init }));
     const run = tfjs.trainTfSimpleConvNet(net, data, {
       batches,
       lr: TRAIN_CONVNET.lr,
