@@ -9,8 +9,9 @@
  * ```
  *
  * With `--mine`, it first checks the listed chapters (their tests run against the learner's
- * code); if an exercise is not done, it lists the unsolved ones with their hint commands and
- * exits 1. Otherwise it re-runs the script in a child process with an import map that sends
+ * code); if an exercise that the script reaches is not done, it lists the unsolved ones with
+ * their hint commands and exits 1 (exercises of those chapters that the script never loads,
+ * such as chapter 06's hyperparameter search for `deno task train`, need not be done). Otherwise it re-runs the script in a child process with an import map that sends
  * each of those chapters' reference modules to the learner's stub modules (the inverse of
  * reference mode), and exits with the child's code. The child sees `ZEROKARA_MINE=1` and
  * returns at once, so there is no relaunch loop. Without `--mine` it returns at once.
@@ -19,7 +20,7 @@
  */
 
 import { rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { REPO_ROOT, type Style, style } from "./cli.ts";
 import { mineImportMap, writeImportMap } from "./import_map.ts";
@@ -115,6 +116,32 @@ export function unsolvedReport(chapters: ChapterProgress[], s: Style): string | 
 }
 
 /**
+ * The root-relative paths of the local modules a script loads under an import map, from
+ * `deno info --json`; `undefined` if that fails (then every exercise counts).
+ */
+async function localModules(
+  mainUrl: string,
+  root: string,
+  importMap: string,
+): Promise<Set<string> | undefined> {
+  const { success, stdout } = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", `--import-map=${importMap}`, fileURLToPath(mainUrl)],
+    cwd: root,
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  if (!success) return undefined;
+  const info = JSON.parse(new TextDecoder().decode(stdout)) as {
+    modules: { specifier: string }[];
+  };
+  return new Set(
+    info.modules
+      .filter((m) => m.specifier.startsWith("file:"))
+      .map((m) => relative(root, fileURLToPath(m.specifier))),
+  );
+}
+
+/**
  * The `--mine` switch: call it at the top of a script, before the work.
  *
  * @param mainUrl The script's `import.meta.url`.
@@ -132,24 +159,29 @@ export async function useMineIfAsked(mainUrl: string, options: MineOptions): Pro
   if (Deno.stderr.isTerminal()) {
     console.error(s.dim(`--mine: checking your code in chapter(s) ${chapters.join(", ")}…`));
   }
-  const progress = await workbookProgress(root, { chapters });
-  const unsolved = unsolvedReport(progress, s);
-  if (unsolved) {
-    console.error(unsolved);
-    Deno.exit(1);
-  }
   const map = writeImportMap(mineImportMap(root, workbook.pairs, { chapters }));
   let code = 1;
   try {
-    const child = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", `--import-map=${map}`, fileURLToPath(mainUrl), ...args],
-      cwd: Deno.cwd(),
-      env: { [MINE_ENV]: "1" },
-      stdin: "inherit",
-      stdout: "inherit",
-      stderr: "inherit",
-    }).spawn();
-    code = (await child.status).code;
+    // Only the stub modules the script reaches on the learner's code need to be finished.
+    const used = await localModules(mainUrl, root, map);
+    const progress = (await workbookProgress(root, { chapters })).map((chapter) => ({
+      ...chapter,
+      exercises: chapter.exercises.filter((e) => used === undefined || used.has(e.exercise.file)),
+    })).filter((chapter) => chapter.exercises.length > 0 || chapter.errors.length > 0);
+    const unsolved = unsolvedReport(progress, s);
+    if (unsolved) {
+      console.error(unsolved);
+    } else {
+      const child = new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", `--import-map=${map}`, fileURLToPath(mainUrl), ...args],
+        cwd: Deno.cwd(),
+        env: { [MINE_ENV]: "1" },
+        stdin: "inherit",
+        stdout: "inherit",
+        stderr: "inherit",
+      }).spawn();
+      code = (await child.status).code;
+    }
   } finally {
     rmSync(dirname(map), { recursive: true, force: true });
   }
