@@ -15,7 +15,7 @@ import { useMineIfAsked } from "../kata/mine.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import { copyParams, saveParams } from "../nets/network.ts";
 import * as np from "../np/mod.ts";
-import { parseTrainArgs, type TrainArgs, usage, UsageError } from "./args.ts";
+import { DEFAULT_OUT, parseTrainArgs, type TrainArgs, usage, UsageError } from "./args.ts";
 import {
   type Checkpoint,
   type EpochRecord,
@@ -238,6 +238,10 @@ export async function main(argv: string[]): Promise<number> {
   if (checkpoint !== null) {
     console.log(`Resuming from ${checkpointPath} after epoch ${checkpoint.epoch}`);
   }
+  const resume = `deno task train --resume${args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`}`;
+  console.log(
+    `A checkpoint is saved after each epoch; if the run stops, continue it with: ${resume}`,
+  );
 
   const progress = createTrainProgress();
   const started = performance.now();
