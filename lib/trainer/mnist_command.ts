@@ -6,7 +6,9 @@
  */
 
 import { parseArgs } from "node:util";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { useMineIfAsked } from "../kata/mine.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import * as np from "../np/mod.ts";
 import { SGD } from "../optimizers/mod.ts";
@@ -248,4 +250,63 @@ function smoothLoss(
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** Options of {@linkcode trainingCommand}. */
+export interface TrainingCommandOptions {
+  /** The chapter whose code `--mine` uses, two digits (`"04"`). */
+  chapter: string;
+  /** The command's `--help` text. */
+  usage: string;
+  /** A fresh network from a seed. */
+  createNet: (seed: number) => Network;
+}
+
+/**
+ * The body of a chapter's training command (`deno task ch04:train`, `ch05:train`): `--mine`,
+ * the arguments, the run with progress, and the charts in `out/chNN/`.
+ *
+ * @example
+ * ```ts ignore
+ * import { trainingCommand } from "./mnist_command.ts";
+ * import { TwoLayerNet } from "../nets/two_layer_net.ts";
+ *
+ * await trainingCommand(import.meta.url, {
+ *   chapter: "05",
+ *   usage: "deno task ch05:train [--mine] [--iters N | --epochs N] [--seed N]",
+ *   createNet: (seed) => new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed }),
+ * });
+ * ```
+ *
+ * @param mainUrl The script's `import.meta.url` (for `--mine`'s relaunch).
+ * @param options The chapter, the help text and the network.
+ */
+export async function trainingCommand(
+  mainUrl: string,
+  options: TrainingCommandOptions,
+): Promise<void> {
+  const { chapter } = options;
+  await useMineIfAsked(mainUrl, { chapters: [chapter] });
+  let args;
+  try {
+    args = parseTrainArgs(Deno.args);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${options.usage}`);
+    Deno.exit(2);
+  }
+  if (args.help) {
+    console.log(options.usage);
+    Deno.exit(0);
+  }
+  if (args.mine) console.log(`--mine: training with your code from chapters/${chapter}`);
+  const result = await runMnistTraining({
+    label: `ch${chapter}:train`,
+    createNet: options.createNet,
+    ...(args.iterations === undefined ? {} : { iterations: args.iterations }),
+    ...(args.epochs === undefined ? {} : { epochs: args.epochs }),
+    seed: args.seed,
+    chartDir: fileURLToPath(new URL(`../../out/ch${chapter}/`, import.meta.url)),
+    ...(args.mine ? { titleNote: "your code" } : {}),
+  });
+  for (const path of result.charts) console.log(`Wrote ${relative(Deno.cwd(), path)}`);
 }

@@ -11,11 +11,8 @@
  * @module
  */
 
-import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { useMineIfAsked } from "../../kata/mine.ts";
 import { TwoLayerNet } from "../../nets/two_layer_net_ch04.ts";
-import { parseTrainArgs, runMnistTraining } from "../../trainer/mnist_command.ts";
+import { trainingCommand } from "../../trainer/mnist_command.ts";
 
 const USAGE = `deno task ch04:train [--mine] [--iters N | --epochs N] [--seed N]
 
@@ -28,28 +25,10 @@ batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.
 Charts: out/ch04/accuracy.png and out/ch04/loss.png.`;
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["04"] });
-  let args;
-  try {
-    args = parseTrainArgs(Deno.args);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    Deno.exit(2);
-  }
-  if (args.help) {
-    console.log(USAGE);
-    Deno.exit(0);
-  }
-  if (args.mine) console.log("--mine: training with your code from chapters/04");
-  const result = await runMnistTraining({
-    label: "ch04:train",
+  await trainingCommand(import.meta.url, {
+    chapter: "04",
+    usage: USAGE,
     createNet: (seed) =>
       new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed, dtype: "float32" }),
-    ...(args.iterations === undefined ? {} : { iterations: args.iterations }),
-    ...(args.epochs === undefined ? {} : { epochs: args.epochs }),
-    seed: args.seed,
-    chartDir: fileURLToPath(new URL("../../../out/ch04/", import.meta.url)),
-    ...(args.mine ? { titleNote: "your code" } : {}),
   });
-  for (const path of result.charts) console.log(`Wrote ${relative(Deno.cwd(), path)}`);
 }

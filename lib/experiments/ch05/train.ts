@@ -7,11 +7,8 @@
  * @module
  */
 
-import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { useMineIfAsked } from "../../kata/mine.ts";
 import { TwoLayerNet } from "../../nets/two_layer_net.ts";
-import { parseTrainArgs, runMnistTraining } from "../../trainer/mnist_command.ts";
+import { trainingCommand } from "../../trainer/mnist_command.ts";
 
 const USAGE = `deno task ch05:train [--mine] [--iters N | --epochs N] [--seed N]
 
@@ -24,28 +21,10 @@ batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.
 Charts: out/ch05/accuracy.png and out/ch05/loss.png.`;
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["05"] });
-  let args;
-  try {
-    args = parseTrainArgs(Deno.args);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    Deno.exit(2);
-  }
-  if (args.help) {
-    console.log(USAGE);
-    Deno.exit(0);
-  }
-  if (args.mine) console.log("--mine: training with your code from chapters/05");
-  const result = await runMnistTraining({
-    label: "ch05:train",
+  await trainingCommand(import.meta.url, {
+    chapter: "05",
+    usage: USAGE,
     createNet: (seed) =>
       new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed, dtype: "float32" }),
-    ...(args.iterations === undefined ? {} : { iterations: args.iterations }),
-    ...(args.epochs === undefined ? {} : { epochs: args.epochs }),
-    seed: args.seed,
-    chartDir: fileURLToPath(new URL("../../../out/ch05/", import.meta.url)),
-    ...(args.mine ? { titleNote: "your code" } : {}),
   });
-  for (const path of result.charts) console.log(`Wrote ${relative(Deno.cwd(), path)}`);
 }
