@@ -321,8 +321,9 @@ export async function main(argv: string[]): Promise<number> {
   const trainSeconds = history.reduce((s, r) => s + r.seconds, 0);
   console.log(
     `Test accuracy ${(100 * accuracy).toFixed(2)}% on ${testSize} test images after ` +
-      `${history.length} epochs (training ${formatSeconds(trainSeconds)} in all epochs; ` +
-      `this run ${formatSeconds((performance.now() - started) / 1000)})`,
+      `${history.length} ${history.length === 1 ? "epoch" : "epochs"} ` +
+      `(${formatSeconds(trainSeconds)} of training over all epochs; ` +
+      `${formatSeconds((performance.now() - started) / 1000)} for this run)`,
   );
   for (const path of [checkpointPath, paramsPath, ...paths]) console.log(`wrote ${path}`);
   return 0;
