@@ -113,6 +113,36 @@ export function unknownFlags(args: Args, known: string[]): string[] {
   return [...args.flags.keys()].filter((f) => !known.includes(f)).map((f) => `--${f}`);
 }
 
+/**
+ * The arguments of a command that takes exactly `count` positional arguments: prints `help` and
+ * exits 0 on `--help`; prints what was unexpected and `help`, and exits 2, on unknown flags or a
+ * wrong number of arguments.
+ *
+ * @param argv The command's arguments.
+ * @param help The command's help text.
+ * @param options The flags it knows besides `help`, and how many positional arguments it takes.
+ * @returns The parsed arguments.
+ */
+export function commandArgs(
+  argv: string[],
+  help: string,
+  options: { flags: string[]; count: number },
+): Args {
+  const args = parseArgs(argv);
+  if (args.flags.has("help")) {
+    console.log(help);
+    Deno.exit(0);
+  }
+  const unexpected = [
+    ...unknownFlags(args, ["help", ...options.flags]),
+    ...args.positional.slice(options.count),
+  ];
+  if (unexpected.length > 0 || args.positional.length < options.count) {
+    fail(`${unexpected.length > 0 ? `Unexpected ${unexpected.join(" ")}.\n\n` : ""}${help}`, 2);
+  }
+  return args;
+}
+
 /** Levenshtein distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
   a = a.toLowerCase();

@@ -10,15 +10,7 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import {
-  chapterArg,
-  confirmOnTerminal,
-  didYouMean,
-  parseArgs,
-  REPO_ROOT,
-  style,
-  unknownFlags,
-} from "./cli.ts";
+import { chapterArg, commandArgs, confirmOnTerminal, didYouMean, REPO_ROOT, style } from "./cli.ts";
 import { callsTodo, readWorkbook } from "./manifest.ts";
 
 /** Runs git in a folder; `undefined` when it fails (or git is missing). */
@@ -183,19 +175,9 @@ The stub comes from git: the newest version of the file that still calls todo(),
 searched from origin/HEAD (or HEAD when the clone has no origin).`;
 
 if (import.meta.main) {
-  const args = parseArgs(Deno.args);
+  const args = commandArgs(Deno.args, HELP, { flags: ["yes"], count: 2 });
+  const [chapterText, fileText] = args.positional as [string, string];
   const s = style();
-  if (args.flags.has("help")) {
-    console.log(HELP);
-    Deno.exit(0);
-  }
-  const unknown = unknownFlags(args, ["help", "yes"]);
-  const [chapterText, fileText, ...extra] = args.positional;
-  if (unknown.length > 0 || extra.length > 0 || fileText === undefined) {
-    const what = [...unknown, ...extra].join(" ");
-    console.error(`${what ? `Unexpected ${what}.\n\n` : ""}${HELP}`);
-    Deno.exit(2);
-  }
   const workbook = readWorkbook(REPO_ROOT);
   const chapter = chapterArg(chapterText);
   if (chapter === undefined || !workbook.chapters.includes(chapter)) {

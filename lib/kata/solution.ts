@@ -10,13 +10,12 @@
 import { dirname, join, posix } from "node:path";
 import {
   chapterArg,
+  commandArgs,
   confirmOnTerminal,
   didYouMean,
-  parseArgs,
   REPO_ROOT,
   type Style,
   style,
-  unknownFlags,
 } from "./cli.ts";
 import { importSpecifiers } from "./imports.ts";
 import {
@@ -182,19 +181,9 @@ It prints the exercise's block from its reference module in lib/ (listed in
 chapters/stubs.ts), with its documentation and the private helpers it uses.`;
 
 if (import.meta.main) {
-  const args = parseArgs(Deno.args);
+  const args = commandArgs(Deno.args, HELP, { flags: ["yes"], count: 2 });
+  const [chapterText, name] = args.positional as [string, string];
   const s = style();
-  if (args.flags.has("help")) {
-    console.log(HELP);
-    Deno.exit(0);
-  }
-  const unknown = unknownFlags(args, ["help", "yes"]);
-  const [chapterText, name, ...extra] = args.positional;
-  if (unknown.length > 0 || extra.length > 0 || name === undefined) {
-    const what = [...unknown, ...extra].join(" ");
-    console.error(`${what ? `Unexpected ${what}.\n\n` : ""}${HELP}`);
-    Deno.exit(2);
-  }
   const workbook = readWorkbook(REPO_ROOT);
   const chapter = chapterArg(chapterText);
   const withStubs = [...new Set(workbook.pairs.map((p) => p.chapter))].sort();

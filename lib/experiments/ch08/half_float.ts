@@ -12,11 +12,9 @@
  * @module
  */
 
-import { useMineIfAsked } from "../../kata/mine.ts";
-import { loadMnist } from "../../mnist/mod.ts";
 import * as np from "../../np/mod.ts";
 import { accuracyOf, predictClasses } from "../../train/loop.ts";
-import { loadTrainedOrExit, parseTrainedArgs } from "./trained.ts";
+import { startTrainedCommand } from "./trained.ts";
 
 /**
  * Rounds every value to the nearest float16 (IEEE 754 binary16), in place: what
@@ -52,20 +50,7 @@ Compares the test accuracy of the trained network (deno task train; --params FIL
 with float32 weights and with weights rounded to float16 (the book's §8.3.4).`;
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["05", "06", "07", "08"] });
-  let args;
-  try {
-    args = parseTrainedArgs(Deno.args);
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    Deno.exit(2);
-  }
-  if (args.help) {
-    console.log(USAGE);
-    Deno.exit(0);
-  }
-  const { model, spec } = loadTrainedOrExit(args.params);
-  const { xTest, tTest } = loadMnist({ flatten: false });
+  const { model, spec, params, xTest, tTest } = await startTrainedCommand(import.meta.url, USAGE);
   const count = Object.values(model.params).reduce((n, p) => n + p.size, 0);
   const full = accuracyOf(predictClasses(model, xTest), tTest);
   let change = 0;
@@ -74,7 +59,7 @@ if (import.meta.main) {
   roundToHalf(x16);
   const half = accuracyOf(predictClasses(model, x16), tTest);
   const kb = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
-  console.log(`${spec.className} from ${args.params}: ${count.toLocaleString("en-US")} parameters`);
+  console.log(`${spec.className} from ${params}: ${count.toLocaleString("en-US")} parameters`);
   console.log(
     `  float32: test accuracy ${(100 * full).toFixed(2)}%  (${kb(4 * count)} of weights)`,
   );

@@ -8,12 +8,10 @@
  * @module
  */
 
-import { useMineIfAsked } from "../../kata/mine.ts";
-import { loadMnist } from "../../mnist/mod.ts";
 import * as np from "../../np/mod.ts";
 import { imageGrid } from "../../plot/mod.ts";
 import { accuracyOf, predictClasses } from "../../train/loop.ts";
-import { loadTrainedOrExit, parseTrainedArgs } from "./trained.ts";
+import { startTrainedCommand } from "./trained.ts";
 
 /** How many misclassified digits the gallery shows at most. */
 export const GALLERY_SIZE = 60;
@@ -25,27 +23,14 @@ out/ch08/misclassified.png. The network comes from deno task train (--params FIL
 another one); --mine evaluates it with your chapter 5–8 code.`;
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["05", "06", "07", "08"] });
-  let args;
-  try {
-    args = parseTrainedArgs(Deno.args);
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    Deno.exit(2);
-  }
-  if (args.help) {
-    console.log(USAGE);
-    Deno.exit(0);
-  }
-  const { model, spec } = loadTrainedOrExit(args.params);
-  const { xTest, tTest } = loadMnist({ flatten: false });
+  const { model, spec, params, xTest, tTest } = await startTrainedCommand(import.meta.url, USAGE);
   const predicted = predictClasses(model, xTest);
   const wrong: number[] = [];
   predicted.forEach((p, i) => {
     if (p !== tTest.data[i]) wrong.push(i);
   });
   console.log(
-    `${spec.className} from ${args.params}: test accuracy ${
+    `${spec.className} from ${params}: test accuracy ${
       (100 * accuracyOf(predicted, tTest)).toFixed(2)
     }%, ${wrong.length} of ${xTest.shape[0]} test images misclassified`,
   );

@@ -7,6 +7,9 @@
 
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { useMineIfAsked } from "../../kata/mine.ts";
+import { loadMnist } from "../../mnist/mod.ts";
+import type * as np from "../../np/mod.ts";
 import { DEFAULT_OUT } from "../../train/args.ts";
 import { PARAMS_FILE } from "../../train/main.ts";
 import { loadTrainedModel, type Model, MODELS, type ModelSpec } from "../../train/models.ts";
@@ -66,4 +69,48 @@ export function loadTrainedOrExit(path: string): { model: Model; name: string; s
     Deno.exit(1);
   }
   return loadTrainedModel(path);
+}
+
+/** What a chapter 8 command starts from: the trained network and the MNIST test set. */
+export interface TrainedCommand {
+  /** The trained network. */
+  model: Model;
+  /** Its description. */
+  spec: ModelSpec;
+  /** The parameters file it came from. */
+  params: string;
+  /** The test images, `[10000, 1, 28, 28]`. */
+  xTest: np.NDArray;
+  /** The test labels, `[10000]`. */
+  tTest: np.NDArray;
+}
+
+/**
+ * The start of every chapter 8 command: switches to the learner's code on `--mine`, parses the
+ * options (usage and exit 2 on bad ones, usage and exit 0 on `--help`), loads the trained
+ * network (exit 1 when there is none) and the MNIST test set.
+ *
+ * @param mainUrl The command's `import.meta.url`.
+ * @param usage The command's usage text.
+ * @returns The network and the test set.
+ */
+export async function startTrainedCommand(
+  mainUrl: string,
+  usage: string,
+): Promise<TrainedCommand> {
+  await useMineIfAsked(mainUrl, { chapters: ["05", "06", "07", "08"] });
+  let args;
+  try {
+    args = parseTrainedArgs(Deno.args);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n\n${usage}`);
+    Deno.exit(2);
+  }
+  if (args.help) {
+    console.log(usage);
+    Deno.exit(0);
+  }
+  const { model, spec } = loadTrainedOrExit(args.params);
+  const { xTest, tTest } = loadMnist({ flatten: false });
+  return { model, spec, params: args.params, xTest, tTest };
 }
