@@ -47,7 +47,7 @@ Deno.test("train: a tiny run writes the checkpoint, parameters, history and char
   assert.equal(code, 0, stderr);
   // Piped output gets plain lines, not a progress bar.
   assert.match(stdout, /epoch 1\/1: loss \d\.\d{4}, train acc [\d.]+%, test acc [\d.]+%/);
-  assert.match(stdout, /Test accuracy [\d.]+% on 200 test images after 1 epochs/);
+  assert.match(stdout, /Test accuracy [\d.]+% on 200 test images after 1 epoch /);
   assert.ok(!(stdout + stderr).includes("\x1b["), "no terminal escapes when piped");
   for (
     const file of [
