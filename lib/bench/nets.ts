@@ -62,7 +62,7 @@ export interface TrainNetOptions {
  * @returns Per-iteration seconds and losses.
  */
 export function trainNet(
-  net: TrainableNet,
+  net: Pick<TrainableNet, "params" | "gradient" | "lastLayer">,
   data: { x: np.NDArray; t: np.NDArray },
   options: TrainNetOptions,
 ): TrainRun {

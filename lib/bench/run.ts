@@ -11,6 +11,8 @@ import { DeepConvNet } from "../nets/deep_conv_net.ts";
 import { SimpleConvNet } from "../nets/simple_conv_net.ts";
 import { progress } from "./harness.ts";
 import { benchGemms, type GemmResult } from "./matmul.ts";
+import { DataParallelNet } from "../train/data_parallel.ts";
+import type { TrainableNet as SplittableNet } from "../train/loop.ts";
 import { setParams, type TrainableNet, trainNet } from "./nets.ts";
 import {
   fmt,
@@ -179,20 +181,23 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       return net;
     };
     results.nets.push(
-      workbookRun("SimpleConvNet", make, mnist, batches, p.warmupIterations, kernelConfig.threads),
+      await workbookRun("SimpleConvNet", make, mnist, batches, p.warmupIterations, {
+        threads: kernelConfig.threads,
+        dataParallel: "simple",
+      }),
     );
     if (p.simpleOneThreadIterations > 0) {
       const saved = kernelConfig.threads;
       kernelConfig.threads = 1;
       try {
         results.nets.push(
-          workbookRun(
+          await workbookRun(
             "SimpleConvNet",
             make,
             mnist,
             batches.slice(0, p.simpleOneThreadIterations),
             0,
-            1,
+            { threads: 1 },
           ),
         );
       } finally {
@@ -208,7 +213,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     });
     const make = () => new DeepConvNet({ dtype: "float32", seed });
     results.nets.push(
-      workbookRun("DeepConvNet", make, mnist, batches, p.warmupIterations, kernelConfig.threads),
+      await workbookRun("DeepConvNet", make, mnist, batches, p.warmupIterations, {
+        threads: kernelConfig.threads,
+      }),
     );
   }
 
@@ -310,33 +317,66 @@ function summarize(
   };
 }
 
-/** Warms up on a throw-away network, then trains a fresh one and measures it. */
-function workbookRun(
+/**
+ * Warms up on a throw-away network, then trains a fresh one and measures it. With two threads
+ * and `dataParallel` (the network's key in `MODELS`), each batch is split between the threads
+ * as `deno task train` does (`lib/train/data_parallel.ts`); otherwise the threads share the
+ * matrix products.
+ */
+async function workbookRun(
   name: string,
-  make: () => TrainableNet,
+  make: () => TrainableNet & SplittableNet,
   mnist: Mnist,
   batches: Int32Array[],
   warmupIterations: number,
-  threads: number,
-): NetResult {
+  options: { threads: number; dataParallel?: string },
+): Promise<NetResult> {
   const data = { x: mnist.xTrain, t: mnist.tTrain };
-  if (warmupIterations > 0) {
-    progress(`${name} workbook: ${warmupIterations} warm-up iterations`);
-    trainNet(make(), data, { batches: batches.slice(0, warmupIterations) });
+  const split = options.threads > 1 && options.dataParallel !== undefined;
+  type Trainee = Pick<TrainableNet, "params" | "gradient" | "lastLayer">;
+  const wrap = async (net: TrainableNet & SplittableNet): Promise<Trainee> =>
+    split
+      ? await DataParallelNet.start(net, {
+        model: options.dataParallel as string,
+        batchSize: Math.max(...batches.map((b) => b.length)),
+        sample: mnist.xTrain.slice(0),
+        label: mnist.tTrain.slice(0),
+      })
+      : net;
+  const saved = kernelConfig.threads;
+  const trainees: Trainee[] = [];
+  try {
+    if (warmupIterations > 0) {
+      progress(`${name} workbook: ${warmupIterations} warm-up iterations`);
+      trainees.push(await wrap(make()));
+      if (split) kernelConfig.threads = 1;
+      trainNet(trainees[0], data, { batches: batches.slice(0, warmupIterations) });
+      kernelConfig.threads = saved;
+    }
+    const net = make();
+    const trainee = await wrap(net);
+    trainees.push(trainee);
+    const how = split ? ", batch split" : "";
+    const label = `${name} workbook (${options.threads} thread${
+      options.threads > 1 ? "s" : ""
+    }${how})`;
+    if (split) kernelConfig.threads = 1;
+    const run = trainNet(trainee, data, {
+      batches,
+      lr: TRAIN_CONVNET.lr,
+      onIteration: reporter(label, batches.length),
+    });
+    kernelConfig.threads = saved;
+    let accuracy: number | undefined;
+    if (batches.length >= TRAIN_CONVNET.iterationsPerEpoch) {
+      progress(`${name} workbook: test accuracy on ${mnist.xTest.shape[0]} images`);
+      accuracy = net.accuracy(mnist.xTest, mnist.tTest, { batchSize: 100 });
+    }
+    return summarize(name, "workbook", run, options.threads, accuracy);
+  } finally {
+    kernelConfig.threads = saved;
+    for (const trainee of trainees) if (trainee instanceof DataParallelNet) trainee.close();
   }
-  const net = make();
-  const label = `${name} workbook (${threads} thread${threads > 1 ? "s" : ""})`;
-  const run = trainNet(net, data, {
-    batches,
-    lr: TRAIN_CONVNET.lr,
-    onIteration: reporter(label, batches.length),
-  });
-  let accuracy: number | undefined;
-  if (batches.length >= TRAIN_CONVNET.iterationsPerEpoch) {
-    progress(`${name} workbook: test accuracy on ${mnist.xTest.shape[0]} images`);
-    accuracy = net.accuracy(mnist.xTest, mnist.tTest, { batchSize: 100 });
-  }
-  return summarize(name, "workbook", run, threads, accuracy);
 }
 
 /** The tfjs SimpleConvNet: same initial weights and mini-batches as the workbook's. */

@@ -23,6 +23,8 @@ import {
   type RunSettings,
   writeCheckpoint,
 } from "./checkpoint.ts";
+import { kernelConfig } from "../np/kernels/config.ts";
+import { DataParallelNet } from "./data_parallel.ts";
 import { accuracyOf, predictClasses, trainEpoch } from "./loop.ts";
 import { DEFAULT_MODEL, MODELS } from "./models.ts";
 import {
@@ -243,62 +245,80 @@ export async function main(argv: string[]): Promise<number> {
     `A checkpoint is saved after each epoch; if the run stops, continue it with: ${resume}`,
   );
 
+  // Two threads split each batch (data parallelism) where the network allows it; otherwise
+  // they split the matrix products.
+  const threads = kernelConfig.threads;
+  const parallel = threads > 1 && spec.dataParallel && settings.batchSize > 1
+    ? await DataParallelNet.start(net, {
+      model: settings.model,
+      batchSize: settings.batchSize,
+      sample: firstRows(x, 1).reshape(...x.shape.slice(1)),
+      label: firstRows(t, 1).reshape(...t.shape.slice(1)),
+    })
+    : null;
   const progress = createTrainProgress();
   const started = performance.now();
   let predicted: Int32Array | null = null;
-  for (let epoch = firstEpoch; epoch <= epochs; epoch++) {
-    // Every optimizer of chapter 6 keeps its learning rate in a public field.
-    (optimizer as unknown as { lr: number }).lr = settings.lr *
-      settings.lrDecay ** (epoch - 1);
-    progress.start(epoch, epochs, Math.floor(x.shape[0] / settings.batchSize));
-    const result = trainEpoch(net, x, t, {
-      optimizer,
-      batchSize: settings.batchSize,
-      rng: shuffleRng,
-      augment: settings.augment,
-      onBatch: (p) => progress.update(p),
-    });
-    progress.end();
-    if (result.diverged) {
-      const kept = epoch > 1
-        ? `The checkpoint of epoch ${epoch - 1} is kept in ${checkpointPath}.`
-        : "No epoch finished, so there is no checkpoint.";
-      console.error(
-        `error: the loss became ${result.diverged.loss} at epoch ${epoch}, batch ` +
-          `${result.diverged.iteration}: the learning rate is probably too high ` +
-          `(--lr ${settings.lr} with ${settings.optimizer}; the default is ${spec.lr} with ` +
-          `${spec.optimizer}). Try a smaller --lr. ${kept}`,
+  try {
+    for (let epoch = firstEpoch; epoch <= epochs; epoch++) {
+      // Every optimizer of chapter 6 keeps its learning rate in a public field.
+      (optimizer as unknown as { lr: number }).lr = settings.lr *
+        settings.lrDecay ** (epoch - 1);
+      progress.start(epoch, epochs, Math.floor(x.shape[0] / settings.batchSize));
+      if (parallel !== null) kernelConfig.threads = 1;
+      const result = trainEpoch(parallel ?? net, x, t, {
+        optimizer,
+        batchSize: settings.batchSize,
+        rng: shuffleRng,
+        augment: settings.augment,
+        onBatch: (p) => progress.update(p),
+      });
+      progress.end();
+      kernelConfig.threads = threads;
+      if (result.diverged) {
+        const kept = epoch > 1
+          ? `The checkpoint of epoch ${epoch - 1} is kept in ${checkpointPath}.`
+          : "No epoch finished, so there is no checkpoint.";
+        console.error(
+          `error: the loss became ${result.diverged.loss} at epoch ${epoch}, batch ` +
+            `${result.diverged.iteration}: the learning rate is probably too high ` +
+            `(--lr ${settings.lr} with ${settings.optimizer}; the default is ${spec.lr} with ` +
+            `${spec.optimizer}). Try a smaller --lr. ${kept}`,
+        );
+        return 1;
+      }
+      const evalStart = performance.now();
+      predicted = predictClasses(net, xT);
+      const record: EpochRecord = {
+        epoch,
+        loss: result.loss,
+        trainAccuracy: accuracyOf(predictClasses(net, xSample), tSample),
+        testAccuracy: accuracyOf(predicted, tT),
+        seconds: result.seconds,
+        imagesPerSecond: (result.iterations * settings.batchSize) / result.seconds,
+      };
+      history.push(record);
+      progress.log(
+        `epoch ${epoch}/${epochs}: loss ${record.loss.toFixed(4)}, train acc ` +
+          `${(100 * record.trainAccuracy).toFixed(2)}%, test acc ${
+            (100 * record.testAccuracy).toFixed(2)
+          }% | ${formatSeconds(record.seconds)} (${Math.round(record.imagesPerSecond)} img/s), ` +
+          `eval ${formatSeconds((performance.now() - evalStart) / 1000)}`,
       );
-      return 1;
+      writeCheckpoint(checkpointPath, {
+        settings,
+        epoch,
+        epochs,
+        history,
+        params: net.params,
+        optimizer: optimizerState(optimizer),
+        shuffleRng: shuffleRng.getState(),
+        netRng: net.rng?.getState() ?? null,
+      });
     }
-    const evalStart = performance.now();
-    predicted = predictClasses(net, xT);
-    const record: EpochRecord = {
-      epoch,
-      loss: result.loss,
-      trainAccuracy: accuracyOf(predictClasses(net, xSample), tSample),
-      testAccuracy: accuracyOf(predicted, tT),
-      seconds: result.seconds,
-      imagesPerSecond: (result.iterations * settings.batchSize) / result.seconds,
-    };
-    history.push(record);
-    progress.log(
-      `epoch ${epoch}/${epochs}: loss ${record.loss.toFixed(4)}, train acc ` +
-        `${(100 * record.trainAccuracy).toFixed(2)}%, test acc ${
-          (100 * record.testAccuracy).toFixed(2)
-        }% | ${formatSeconds(record.seconds)} (${Math.round(record.imagesPerSecond)} img/s), ` +
-        `eval ${formatSeconds((performance.now() - evalStart) / 1000)}`,
-    );
-    writeCheckpoint(checkpointPath, {
-      settings,
-      epoch,
-      epochs,
-      history,
-      params: net.params,
-      optimizer: optimizerState(optimizer),
-      shuffleRng: shuffleRng.getState(),
-      netRng: net.rng?.getState() ?? null,
-    });
+  } finally {
+    parallel?.close();
+    kernelConfig.threads = threads;
   }
   if (predicted === null) {
     console.log(

@@ -191,6 +191,7 @@ Deno.test("train: a NaN loss stops the run, blames the learning rate, keeps the 
   const real = MODELS.final;
   MODELS.nan_test = {
     ...real,
+    dataParallel: false, // the worker would build the real network, without the NaN
     create(seed) {
       const net = real.create(seed);
       const gradient = net.gradient.bind(net);

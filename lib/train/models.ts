@@ -41,6 +41,12 @@ export interface ModelSpec {
   augment: number;
   /** The chapters whose exercises the network is made of (for `--mine`). */
   chapters: string[];
+  /**
+   * Whether a batch may be split between two threads (`data_parallel.ts`): only for networks
+   * without dropout or batch normalization, whose gradient depends on the weights and the batch
+   * alone.
+   */
+  dataParallel: boolean;
 }
 
 /** The networks by `--model` name; the first is the default. */
@@ -56,6 +62,7 @@ export const MODELS: Record<string, ModelSpec> = {
     batchSize: 50,
     augment: 2,
     chapters: ["05", "06", "07", "08"],
+    dataParallel: true,
   },
   simple: {
     className: "SimpleConvNet",
@@ -68,6 +75,7 @@ export const MODELS: Record<string, ModelSpec> = {
     batchSize: 100,
     augment: 0,
     chapters: ["05", "06", "07"],
+    dataParallel: true,
   },
   deep: {
     className: "DeepConvNet",
@@ -80,6 +88,7 @@ export const MODELS: Record<string, ModelSpec> = {
     batchSize: 100,
     augment: 0,
     chapters: ["05", "06", "07", "08"],
+    dataParallel: false, // its dropout masks come from one generator
   },
 };
 

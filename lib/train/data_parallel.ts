@@ -1,0 +1,247 @@
+/**
+ * Data parallelism on two cores: each training batch is split in two halves, the main thread
+ * computes the gradient of the first half while a worker computes that of the second with a
+ * copy of the same network, and the two are averaged, weighted by their sizes. The gradient of
+ * a batch's mean loss is the mean of its samples' gradients, so this is the gradient of the whole
+ * batch, up to the order of the float sums.
+ *
+ * Splitting the matrix products between the threads (`lib/np/kernels/`) speeds up only the
+ * products; splitting the batch also runs ReLU, pooling, im2col and the rest on both cores. It
+ * applies to networks whose forward pass depends on nothing but the weights and the batch: no
+ * dropout masks (which would need a generator per thread) and no batch normalization (whose
+ * statistics are per batch). Each step copies the main thread's parameters to the worker, so the
+ * worker keeps no state of its own: checkpoints and `--resume` work as before, and a run repeats
+ * exactly for a given seed. One and two threads differ in the last bits of the sums.
+ *
+ * Memory is shared (`SharedArrayBuffer`); the main thread waits with `Atomics.wait`, which Deno
+ * allows on the main thread, as the matrix product's helper thread does.
+ *
+ * @module
+ */
+
+import * as np from "../np/mod.ts";
+import type { TrainableNet } from "./loop.ts";
+
+/** Slots of the control array (`Int32Array`) shared with the worker. */
+export const Slot = {
+  /** Incremented by the main thread to start a step. */
+  Seq: 0,
+  /** Set to the step's number by the worker when it is done. */
+  Done: 1,
+  /** Samples in the worker's half of this step. */
+  Count: 2,
+  /** 1 when the worker's step threw (it prints the error). */
+  Failed: 3,
+  /** Set to 1 by the main thread to end the worker's loop. */
+  Stop: 4,
+} as const;
+
+/** What the worker receives once, before the first step. */
+export interface WorkerSetup {
+  /** The key of `MODELS` in `models.ts` that builds the same network. */
+  model: string;
+  /** The control words ({@linkcode Slot}). */
+  control: SharedArrayBuffer;
+  /** All parameters, in the order of `net.params`, written by the main thread each step. */
+  params: SharedArrayBuffer;
+  /** All gradients of the worker's half, same layout as `params`. */
+  grads: SharedArrayBuffer;
+  /** The worker's half of the batch's images, `[count, ...sampleShape]`. */
+  x: SharedArrayBuffer;
+  /** Its labels, `[count, ...labelShape]`. */
+  t: SharedArrayBuffer;
+  /** The scores of its half, `[count, classes]`. */
+  y: SharedArrayBuffer;
+  /** Its mean loss (one float64). */
+  loss: SharedArrayBuffer;
+  /** The shape of one image. */
+  sampleShape: number[];
+  /** The shape of one label (`[]` for class indices). */
+  labelShape: number[];
+  /** The dtype of the images, labels and parameters. */
+  dtype: np.DType;
+}
+
+/** Options of {@linkcode DataParallelNet.start}. */
+export interface DataParallelOptions {
+  /** The key of `MODELS` that built `net` (the worker builds its own copy). */
+  model: string;
+  /** The largest batch that {@linkcode DataParallelNet.gradient} will see. */
+  batchSize: number;
+  /** One training image, for its shape. */
+  sample: np.NDArray;
+  /** One training label, for its shape. */
+  label: np.NDArray;
+}
+
+/** A shared typed array of a dtype. */
+function shared(dtype: np.DType, size: number): Float32Array | Float64Array {
+  const bytes = dtype === "float32" ? 4 : 8;
+  const buffer = new SharedArrayBuffer(Math.max(size, 1) * bytes);
+  return dtype === "float32" ? new Float32Array(buffer) : new Float64Array(buffer);
+}
+
+/** Rows `from` to `to` of x, copied into a new array. */
+function rows(x: np.NDArray, from: number, to: number): np.NDArray {
+  const row = x.size / x.shape[0];
+  const data = x.data.slice(from * row, to * row);
+  return new np.NDArray(data, [to - from, ...x.shape.slice(1)]);
+}
+
+/**
+ * A network whose `gradient` splits each batch between the main thread and a worker. It wraps
+ * the main thread's network: `params` and `predict` are that network's, so the optimizer, the
+ * checkpoints and the evaluation see no difference.
+ */
+export class DataParallelNet implements TrainableNet {
+  /** The wrapped network (the main thread's copy). */
+  readonly net: TrainableNet;
+  /** The parameters, updated in place by the optimizer. */
+  readonly params: Record<string, np.NDArray>;
+  /** The loss and the scores of the last batch, both halves. */
+  readonly lastLayer: { loss: number; y: np.NDArray | null } = { loss: NaN, y: null };
+  #worker: Worker;
+  #control: Int32Array;
+  #params: Float32Array | Float64Array;
+  #grads: Float32Array | Float64Array;
+  #x: Float32Array | Float64Array;
+  #t: Float32Array | Float64Array;
+  #y: Float32Array | Float64Array;
+  #loss: Float64Array;
+  #seq = 0;
+
+  private constructor(net: TrainableNet, worker: Worker, setup: WorkerSetup) {
+    this.net = net;
+    this.params = net.params;
+    this.#worker = worker;
+    this.#control = new Int32Array(setup.control);
+    const view = (buffer: SharedArrayBuffer) =>
+      setup.dtype === "float32" ? new Float32Array(buffer) : new Float64Array(buffer);
+    this.#params = view(setup.params);
+    this.#grads = view(setup.grads);
+    this.#x = view(setup.x);
+    this.#t = view(setup.t);
+    this.#y = view(setup.y);
+    this.#loss = new Float64Array(setup.loss);
+  }
+
+  /**
+   * Starts the worker and waits until it has built its copy of the network.
+   *
+   * @param net The main thread's network, built by `MODELS[options.model].create`.
+   * @param options The model's key, the largest batch, one image and one label.
+   * @returns The wrapped network.
+   */
+  static async start(net: TrainableNet, options: DataParallelOptions): Promise<DataParallelNet> {
+    const params = Object.values(net.params);
+    const dtype = params[0].dtype;
+    if (params.some((p) => p.dtype !== dtype) || options.sample.dtype !== dtype) {
+      throw new TypeError("Data parallelism needs the images and all parameters in one dtype");
+    }
+    const half = Math.floor(options.batchSize / 2);
+    const classes = net.predict(options.sample.reshape(1, ...options.sample.shape)).shape[1];
+    const total = params.reduce((n, p) => n + p.size, 0);
+    const setup: WorkerSetup = {
+      model: options.model,
+      control: new SharedArrayBuffer(4 * 5),
+      params: shared(dtype, total).buffer as SharedArrayBuffer,
+      grads: shared(dtype, total).buffer as SharedArrayBuffer,
+      x: shared(dtype, half * options.sample.size).buffer as SharedArrayBuffer,
+      t: shared(dtype, half * Math.max(options.label.size, 1)).buffer as SharedArrayBuffer,
+      y: shared(dtype, half * classes).buffer as SharedArrayBuffer,
+      loss: new SharedArrayBuffer(8),
+      sampleShape: [...options.sample.shape],
+      labelShape: [...options.label.shape],
+      dtype,
+    };
+    const worker = new Worker(new URL("./data_parallel_worker.ts", import.meta.url), {
+      type: "module",
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.onmessage = (event) => {
+        if (event.data === "ready") resolve();
+        else reject(new Error(`The training worker could not start: ${event.data}`));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(`The training worker could not start: ${event.message}`));
+      };
+      worker.postMessage(setup);
+    });
+    worker.onmessage = null;
+    return new DataParallelNet(net, worker, setup);
+  }
+
+  /** The class scores of a batch: the main thread's network alone. */
+  predict(x: np.NDArray, options?: { train?: boolean }): np.NDArray {
+    return this.net.predict(x, options);
+  }
+
+  /**
+   * The gradients of the batch's mean loss: the first half on this thread, the second on the
+   * worker, averaged with weights (the halves' sizes). Leaves the batch's loss and scores in
+   * `lastLayer`.
+   *
+   * @param x A batch of images.
+   * @param t Its labels.
+   * @returns ∂loss/∂param by name (the main thread's gradient arrays, overwritten).
+   */
+  gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
+    const n = x.shape[0];
+    const mine = n - Math.floor(n / 2), theirs = n - mine;
+    if (theirs * (x.size / n) > this.#x.length) {
+      throw new RangeError(
+        `A batch of ${n} is larger than the ${
+          2 * this.#x.length / (x.size / n)
+        } this data-parallel network was set up for`,
+      );
+    }
+    let offset = 0;
+    for (const p of Object.values(this.params)) {
+      this.#params.set(p.data, offset);
+      offset += p.size;
+    }
+    this.#x.set(x.data.subarray(mine * (x.size / n)));
+    this.#t.set(t.data.subarray(mine * (t.size / n)));
+    Atomics.store(this.#control, Slot.Count, theirs);
+    Atomics.store(this.#control, Slot.Seq, ++this.#seq);
+    Atomics.notify(this.#control, Slot.Seq, 1);
+
+    const grads = this.net.gradient(rows(x, 0, mine), rows(t, 0, mine));
+    const myLoss = this.net.lastLayer.loss, myY = this.net.lastLayer.y;
+
+    while (Atomics.load(this.#control, Slot.Done) !== this.#seq) {
+      Atomics.wait(this.#control, Slot.Done, this.#seq - 1);
+    }
+    if (Atomics.load(this.#control, Slot.Failed) !== 0) {
+      throw new Error("The training worker failed (its error is printed above)");
+    }
+    const a = mine / n, b = theirs / n;
+    offset = 0;
+    for (const [name, p] of Object.entries(this.params)) {
+      const g = grads[name].data, other = this.#grads;
+      for (let i = 0; i < p.size; i++) g[i] = a * g[i] + b * other[offset + i];
+      offset += p.size;
+    }
+    this.lastLayer.loss = a * myLoss + b * this.#loss[0];
+    if (myY !== null) {
+      const classes = myY.shape[1];
+      const y = np.zeros([n, classes], { dtype: myY.dtype });
+      y.data.set(myY.data);
+      y.data.set(this.#y.subarray(0, theirs * classes), mine * classes);
+      this.lastLayer.y = y;
+    }
+    return grads;
+  }
+
+  /**
+   * Stops the worker. It is woken to leave its loop first: `terminate()` alone does not
+   * interrupt an `Atomics.wait`, and the parked thread would keep the process alive.
+   */
+  close(): void {
+    Atomics.store(this.#control, Slot.Stop, 1);
+    Atomics.add(this.#control, Slot.Seq, 1);
+    Atomics.notify(this.#control, Slot.Seq);
+    this.#worker.terminate();
+  }
+}

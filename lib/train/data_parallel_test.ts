@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import * as np from "../np/mod.ts";
+import { assertAllClose } from "../testing/mod.ts";
+import { DataParallelNet } from "./data_parallel.ts";
+import { MODELS } from "./models.ts";
+
+/** A seeded batch of n random images and labels. */
+function batch(n: number, seed: number) {
+  const rng = np.rng(seed);
+  const x = rng.random([n, 1, 28, 28], { dtype: "float32" });
+  const t = np.array(Array.from({ length: n }, (_, i) => (i * 7 + seed) % 10), {
+    dtype: "float32",
+  });
+  return { x, t };
+}
+
+for (const model of ["final", "simple"]) {
+  Deno.test(`DataParallelNet (${model}): the halves' gradients average to the batch's`, async () => {
+    const reference = MODELS[model].create(3);
+    const parallel = await DataParallelNet.start(MODELS[model].create(3), {
+      model,
+      batchSize: 6,
+      sample: np.zeros([1, 28, 28], { dtype: "float32" }),
+      label: np.zeros([], { dtype: "float32" }),
+    });
+    try {
+      // Odd and even batches: the halves are weighted by their sizes (3 + 2 for 5).
+      for (const [n, seed] of [[6, 1], [5, 2]]) {
+        const { x, t } = batch(n, seed);
+        const want = reference.gradient(x, t);
+        const got = parallel.gradient(x, t);
+        for (const name of Object.keys(want)) {
+          assertAllClose(got[name], want[name], { rtol: 1e-3, atol: 1e-6 });
+        }
+        assertAllClose(parallel.lastLayer.loss, reference.lastLayer.loss, { rtol: 1e-5 });
+        assertAllClose(parallel.lastLayer.y!, reference.lastLayer.y!, { rtol: 1e-4, atol: 1e-6 });
+      }
+    } finally {
+      parallel.close();
+    }
+  });
+}
+
+Deno.test("DataParallelNet: the worker sees every update of the parameters", async () => {
+  const parallel = await DataParallelNet.start(MODELS.final.create(0), {
+    model: "final",
+    batchSize: 4,
+    sample: np.zeros([1, 28, 28], { dtype: "float32" }),
+    label: np.zeros([], { dtype: "float32" }),
+  });
+  try {
+    const { x, t } = batch(4, 5);
+    const before = parallel.gradient(x, t).W1.clone();
+    for (const p of Object.values(parallel.params)) np.mul(p, 0.5, { out: p });
+    const reference = MODELS.final.create(0);
+    for (const p of Object.values(reference.params)) np.mul(p, 0.5, { out: p });
+    const after = parallel.gradient(x, t).W1;
+    assertAllClose(after, reference.gradient(x, t).W1, { rtol: 1e-3, atol: 1e-6 });
+    assert.notDeepEqual([...after.data], [...before.data]);
+  } finally {
+    parallel.close();
+  }
+});
+
+Deno.test("DataParallelNet: the same batches give the same bits", async () => {
+  const runs: number[][] = [];
+  for (let run = 0; run < 2; run++) {
+    const parallel = await DataParallelNet.start(MODELS.final.create(0), {
+      model: "final",
+      batchSize: 4,
+      sample: np.zeros([1, 28, 28], { dtype: "float32" }),
+      label: np.zeros([], { dtype: "float32" }),
+    });
+    const { x, t } = batch(4, 9);
+    runs.push([...parallel.gradient(x, t).W2.data]);
+    parallel.close();
+  }
+  assert.deepEqual(runs[0], runs[1]);
+});

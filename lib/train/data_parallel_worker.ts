@@ -1,0 +1,77 @@
+/**
+ * The worker of `DataParallelNet` (`data_parallel.ts`): builds the same network as the main thread, then,
+ * for each step, copies the shared parameters into it, computes the gradient of its half of the
+ * batch and writes the gradients, the loss and the scores back to shared memory. It blocks in
+ * `Atomics.wait` between steps and runs its matrix products on its own thread only.
+ *
+ * @module
+ */
+
+import { kernelConfig } from "../np/kernels/config.ts";
+import * as np from "../np/mod.ts";
+import { Slot, type WorkerSetup } from "./data_parallel.ts";
+import { MODELS } from "./models.ts";
+
+/** The worker's global scope (the project type-checks against Deno's window types). */
+const scope = self as unknown as {
+  postMessage(message: string): void;
+  onmessage: ((event: MessageEvent<WorkerSetup>) => void) | null;
+};
+
+/** A typed view of a shared buffer. */
+function view(dtype: np.DType, buffer: SharedArrayBuffer): Float32Array | Float64Array {
+  return dtype === "float32" ? new Float32Array(buffer) : new Float64Array(buffer);
+}
+
+/** Runs the steps the main thread starts, until it asks the worker to stop. */
+function serve(setup: WorkerSetup): void {
+  kernelConfig.threads = 1;
+  const spec = MODELS[setup.model];
+  if (spec === undefined) throw new TypeError(`No network "${setup.model}" in MODELS`);
+  const net = spec.create(0);
+  const control = new Int32Array(setup.control);
+  const params = view(setup.dtype, setup.params), grads = view(setup.dtype, setup.grads);
+  const x = view(setup.dtype, setup.x), t = view(setup.dtype, setup.t);
+  const y = view(setup.dtype, setup.y), loss = new Float64Array(setup.loss);
+  const sampleSize = setup.sampleShape.reduce((a, b) => a * b, 1);
+  const labelSize = setup.labelShape.reduce((a, b) => a * b, 1);
+  scope.postMessage("ready");
+  let seen = 0;
+  while (true) {
+    Atomics.wait(control, Slot.Seq, seen);
+    seen = Atomics.load(control, Slot.Seq);
+    if (Atomics.load(control, Slot.Stop) !== 0) return;
+    try {
+      const count = Atomics.load(control, Slot.Count);
+      let offset = 0;
+      for (const p of Object.values(net.params)) {
+        p.data.set(params.subarray(offset, offset + p.size));
+        offset += p.size;
+      }
+      const xHalf = new np.NDArray(x.slice(0, count * sampleSize), [count, ...setup.sampleShape]);
+      const tHalf = new np.NDArray(t.slice(0, count * labelSize), [count, ...setup.labelShape]);
+      const g = net.gradient(xHalf, tHalf);
+      offset = 0;
+      for (const [name, p] of Object.entries(net.params)) {
+        grads.set(g[name].data, offset);
+        offset += p.size;
+      }
+      loss[0] = net.lastLayer.loss;
+      if (net.lastLayer.y !== null) y.set(net.lastLayer.y.data);
+      Atomics.store(control, Slot.Failed, 0);
+    } catch (error) {
+      console.error("error in the training worker:", error);
+      Atomics.store(control, Slot.Failed, 1);
+    }
+    Atomics.store(control, Slot.Done, seen);
+    Atomics.notify(control, Slot.Done);
+  }
+}
+
+scope.onmessage = (event) => {
+  try {
+    serve(event.data);
+  } catch (error) {
+    scope.postMessage(`${error instanceof Error ? error.message : error}`);
+  }
+};
