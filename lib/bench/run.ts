@@ -233,7 +233,9 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
           init === "he" ? "He-initialised (--init book: 0.01·randn)" : "0.01·randn (the book's)"
         }, ` +
         `Adam lr ${TRAIN_CONVNET.lr}, float32, one epoch = ${TRAIN_CONVNET.iterationsPerEpoch} ` +
-        `iterations; an iteration = mini-batch copy + forward + backward + update`,
+        `iterations; an iteration = mini-batch copy + forward + backward + update. On 2 threads ` +
+        `SimpleConvNet splits each batch between them (as deno task train does); DeepConvNet, ` +
+        `whose dropout masks come from one generator, splits the matrix products`,
     );
     print(netTable(results.nets));
   }
