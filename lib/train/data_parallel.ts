@@ -189,6 +189,7 @@ export class DataParallelNet implements TrainableNet {
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
     const n = x.shape[0];
     const mine = n - Math.floor(n / 2), theirs = n - mine;
+    if (theirs === 0) return this.#alone(x, t);
     if (theirs * (x.size / n) > this.#x.length) {
       throw new RangeError(
         `A batch of ${n} is larger than the ${
@@ -231,6 +232,14 @@ export class DataParallelNet implements TrainableNet {
       y.data.set(this.#y.subarray(0, theirs * classes), mine * classes);
       this.lastLayer.y = y;
     }
+    return grads;
+  }
+
+  /** A batch of one, on this thread. */
+  #alone(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
+    const grads = this.net.gradient(x, t);
+    this.lastLayer.loss = this.net.lastLayer.loss;
+    this.lastLayer.y = this.net.lastLayer.y;
     return grads;
   }
 
