@@ -80,6 +80,9 @@ export function usage(): string {
     "                     interruption; the result is the same as an uninterrupted run",
     `  --out DIR          output folder (${DEFAULT_OUT}): checkpoint, history.csv, charts`,
     "  -h, --help         show this help",
+    "",
+    "Both cores train (each takes half of every batch; deep splits the matrix products instead);",
+    "ZEROKARA_THREADS=1 keeps to one. A run repeats exactly for a given seed and number of threads.",
   ].join("\n");
 }
 
