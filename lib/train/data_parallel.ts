@@ -167,6 +167,9 @@ export class DataParallelNet implements TrainableNet {
         reject(new Error(`The training worker could not start: ${event.message}`));
       };
       worker.postMessage(setup);
+    }).catch((error) => {
+      worker.terminate();
+      throw error;
     });
     worker.onmessage = null;
     return new DataParallelNet(net, worker, setup);

@@ -77,3 +77,15 @@ Deno.test("DataParallelNet: the same batches give the same bits", async () => {
   }
   assert.deepEqual(runs[0], runs[1]);
 });
+
+Deno.test("DataParallelNet.start() says when the worker cannot build the network", async () => {
+  await assert.rejects(
+    DataParallelNet.start(MODELS.final.create(0), {
+      model: "no_such_model",
+      batchSize: 4,
+      sample: np.zeros([1, 28, 28], { dtype: "float32" }),
+      label: np.zeros([], { dtype: "float32" }),
+    }),
+    /The training worker could not start: No network "no_such_model" in MODELS/,
+  );
+});

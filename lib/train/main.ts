@@ -254,6 +254,11 @@ export async function main(argv: string[]): Promise<number> {
       batchSize: settings.batchSize,
       sample: firstRows(x, 1).reshape(...x.shape.slice(1)),
       label: firstRows(t, 1).reshape(...t.shape.slice(1)),
+    }).catch((error) => {
+      console.error(
+        `note: ${error.message}; the two threads will share only the matrix products`,
+      );
+      return null;
     })
     : null;
   const progress = createTrainProgress();
