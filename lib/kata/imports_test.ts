@@ -1,5 +1,13 @@
 import assert from "node:assert/strict";
-import { configProblems, importProblems, importSpecifiers } from "./imports.ts";
+import {
+  configProblems,
+  importProblems,
+  importSpecifiers,
+  JSR_SCHEME,
+  STD_SCOPE,
+} from "./imports.ts";
+
+const STD_ASSERT = `${STD_SCOPE}assert`;
 
 Deno.test("importSpecifiers() ignores imports inside JSDoc examples", () => {
   const source = `/**
@@ -21,15 +29,18 @@ Deno.test("importProblems() applies the house rules", () => {
   assert.equal(importProblems("lib/nets/net.ts", ["../../chapters/05/layers.ts"]).length, 1);
   assert.deepEqual(importProblems("lib/train/main.ts", ["../../chapters/08/net.ts"]), []);
   assert.deepEqual(importProblems("lib/kata/mine.ts", ["../../chapters/stubs.ts"]), []);
-  assert.equal(importProblems("lib/x.ts", ["@std/assert"]).length, 1);
+  assert.equal(importProblems("lib/x.ts", [STD_ASSERT]).length, 1);
+  assert.equal(importProblems("lib/x.ts", [`${JSR_SCHEME}${STD_ASSERT}`]).length, 1);
+  assert.equal(importProblems("lib/x.ts", [`https://jsr.io/${STD_ASSERT}/mod.ts`]).length, 1);
   assert.equal(importProblems("lib/x.ts", ["npm:fast-check@4"]).length, 0);
 });
 
-Deno.test("configProblems() finds jsr: imports and locked JSR packages", () => {
+Deno.test("configProblems() finds imports mapped to JSR and locked JSR packages", () => {
   assert.deepEqual(configProblems("deno.json", { imports: { a: "npm:a@1" } }), []);
   assert.equal(
-    configProblems("deno.json", { imports: { "@std/assert": "jsr:@std/assert@1" } }).length,
+    configProblems("deno.json", { imports: { [STD_ASSERT]: `${JSR_SCHEME}${STD_ASSERT}@1` } })
+      .length,
     1,
   );
-  assert.equal(configProblems("deno.lock", { jsr: { "@std/assert@1.0.0": {} } }).length, 1);
+  assert.equal(configProblems("deno.lock", { "jsr": { [`${STD_ASSERT}@1.0.0`]: {} } }).length, 1);
 });

@@ -505,7 +505,7 @@ Checks, case by case:
   hints                     every exercise has ## name with ### 1, ### 2, ### 3 in HINTS.md
   exercises have tests      every exercise has a test whose name starts with its name
   import rules              chapters import only lib/ and their own folder; lib/ never
-                            imports chapters/; no jsr: or @std/
+                            imports chapters/; nothing from JSR
   stubs.ts                  chapters/stubs.ts lists exactly the stub modules
 
 Ends with "test: N passed, M failed" and exits 1 when M > 0.
