@@ -6,6 +6,8 @@
  * @module
  */
 
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as np from "../../np/mod.ts";
 import type { Optimizer } from "../../optimizers/types.ts";
 import { lineChart } from "../../plot/mod.ts";
@@ -128,6 +130,52 @@ export async function lossChart(
       height: 340,
     },
   );
+}
+
+/** Options of {@linkcode reportComparison}. */
+export interface ReportOptions {
+  /** Test inputs. */
+  xTest: np.NDArray;
+  /** Test labels. */
+  tTest: np.NDArray;
+  /** The chart's file name in `out/ch06/`. */
+  chart: string;
+  /** The chart's title. */
+  title: string;
+  /** The top of the chart's loss axis. */
+  yMax: number;
+  /** When the command started (`performance.now()`), for the time it took. */
+  started: number;
+}
+
+/**
+ * The end of a comparison: draws the smoothed losses to `out/ch06/`, then prints each
+ * contender's mean loss over the last 100 iterations and its test accuracy, the time taken and
+ * the chart's path.
+ *
+ * @param contenders The trained networks, by name.
+ * @param losses Their loss histories ({@linkcode trainSideBySide}).
+ * @param options The test set, the chart and the start time.
+ */
+export async function reportComparison(
+  contenders: Record<string, Contender>,
+  losses: Record<string, number[]>,
+  options: ReportOptions,
+): Promise<void> {
+  const target = fileURLToPath(new URL(`../../../out/ch06/${options.chart}`, import.meta.url));
+  const path = await lossChart(losses, { path: target, title: options.title, yMax: options.yMax });
+  for (const [key, { net }] of Object.entries(contenders)) {
+    // The last 100 iterations, or all of them in a shorter run.
+    const tail = losses[key].slice(-100);
+    const last = tail.reduce((p, q) => p + q, 0) / tail.length;
+    const acc = net.accuracy(options.xTest, options.tTest, { batchSize: 1000 });
+    console.log(
+      `${key.padEnd(9)} mean loss of the last ${tail.length} iterations ${last.toFixed(4)}, ` +
+        `test accuracy ${(100 * acc).toFixed(2)}%`,
+    );
+  }
+  console.log(`Took ${((performance.now() - options.started) / 1000).toFixed(1)} s`);
+  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
 }
 
 /**

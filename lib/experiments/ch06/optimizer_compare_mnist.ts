@@ -8,13 +8,16 @@
  * @module
  */
 
-import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { AdaGrad, Adam, Momentum, type Optimizer, SGD } from "../../optimizers/mod.ts";
-import { type Contender, iterationsArg, lossChart, trainSideBySide } from "./mnist_compare.ts";
+import {
+  type Contender,
+  iterationsArg,
+  reportComparison,
+  trainSideBySide,
+} from "./mnist_compare.ts";
 
 if (import.meta.main) {
   await useMineIfAsked(import.meta.url, { chapters: ["06"] });
@@ -38,20 +41,12 @@ if (import.meta.main) {
   }
   console.log(`Training 4 networks for ${iterations} iterations of 128 images each…`);
   const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
-  const target = fileURLToPath(new URL("../../../out/ch06/optimizers_mnist.png", import.meta.url));
-  const path = await lossChart(losses, {
-    path: target,
-    title: `Optimizers on MNIST, 4×100 ReLU layers, batch 128 (§6.1.8)`,
+  await reportComparison(contenders, losses, {
+    xTest,
+    tTest,
+    chart: "optimizers_mnist.png",
+    title: "Optimizers on MNIST, 4×100 ReLU layers, batch 128 (§6.1.8)",
     yMax: 1,
+    started,
   });
-  for (const [key, { net }] of Object.entries(contenders)) {
-    const last = losses[key].slice(-100).reduce((p, q) => p + q, 0) / 100;
-    const acc = net.accuracy(xTest, tTest, { batchSize: 1000 });
-    console.log(
-      `${key.padEnd(9)} mean loss of the last 100 iterations ${last.toFixed(4)}, ` +
-        `test accuracy ${(100 * acc).toFixed(2)}%`,
-    );
-  }
-  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
 }
