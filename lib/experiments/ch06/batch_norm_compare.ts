@@ -17,6 +17,7 @@ import { MultiLayerNetExtend } from "../../nets/multi_layer_net_extend.ts";
 import * as np from "../../np/mod.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { accuracyChart, type AccuracyRun } from "./curves.ts";
+import { wholeNumberArg } from "./whole_number_arg.ts";
 
 /**
  * Trains a network with and one without batch norm from weights of one scale, on the same
@@ -82,20 +83,9 @@ export function trainWithAndWithoutBatchNorm(
   return { bn, plain };
 }
 
-/** Reads `--scales N` (16 by default). */
-function scalesArg(args: readonly string[]): number {
-  const i = args.indexOf("--scales");
-  if (i === -1) return 16;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 2) {
-    throw new RangeError(`--scales needs a whole number of at least 2, got ${args[i + 1]}`);
-  }
-  return n;
-}
-
 if (import.meta.main) {
   await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const count = scalesArg(Deno.args);
+  const count = wholeNumberArg(Deno.args, "--scales", { fallback: 16, min: 2 });
   const started = performance.now();
   const mnist = loadMnist({ normalize: true });
   const xTrain = mnist.xTrain.slice(":1000"), tTrain = mnist.tTrain.slice(":1000");

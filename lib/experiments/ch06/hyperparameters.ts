@@ -26,6 +26,7 @@ import {
   sampleHyperparameters,
   splitValidation,
 } from "./hyperparameter_search.ts";
+import { wholeNumberArg } from "./whole_number_arg.ts";
 
 /** One trial's hyperparameters and accuracy curves. */
 export interface Trial extends Hyperparameters {
@@ -89,20 +90,9 @@ export function searchMapSpec(trials: Trial[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** Reads `--trials N` (100 by default). */
-function trialsArg(args: readonly string[]): number {
-  const i = args.indexOf("--trials");
-  if (i === -1) return 100;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(`--trials needs a positive whole number, got ${args[i + 1]}`);
-  }
-  return n;
-}
-
 if (import.meta.main) {
   await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const trialCount = trialsArg(Deno.args);
+  const trialCount = wholeNumberArg(Deno.args, "--trials", { fallback: 100, min: 1 });
   const started = performance.now();
   const mnist = loadMnist({ normalize: true });
   // Fewer training data, so that the search is quick (§6.5.3).

@@ -13,16 +13,12 @@ import type { WeightInitStd } from "../../init/weight_init.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { SGD } from "../../optimizers/mod.ts";
-import {
-  type Contender,
-  iterationsArg,
-  reportComparison,
-  trainSideBySide,
-} from "./mnist_compare.ts";
+import { type Contender, reportComparison, trainSideBySide } from "./mnist_compare.ts";
+import { wholeNumberArg } from "./whole_number_arg.ts";
 
 if (import.meta.main) {
   await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const iterations = iterationsArg(Deno.args, 2000);
+  const iterations = wholeNumberArg(Deno.args, "--iterations", { fallback: 2000, min: 11 });
   const started = performance.now();
   const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
   const weightInitTypes: Record<string, WeightInitStd> = {

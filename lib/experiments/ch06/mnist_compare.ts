@@ -177,29 +177,3 @@ export async function reportComparison(
   console.log(`Took ${((performance.now() - options.started) / 1000).toFixed(1)} s`);
   console.log(`Wrote ${relative(Deno.cwd(), path)}`);
 }
-
-/**
- * Reads `--iterations N` from the command line.
- *
- * @example
- * ```ts
- * import { iterationsArg } from "./mnist_compare.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(iterationsArg(["--iterations", "500"], 2000), 500);
- * assert.equal(iterationsArg(["--mine"], 2000), 2000);
- * ```
- *
- * @param args The arguments.
- * @param fallback The default.
- * @returns The number of iterations.
- */
-export function iterationsArg(args: readonly string[], fallback: number): number {
-  const i = args.indexOf("--iterations");
-  if (i === -1) return fallback;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 11) {
-    throw new RangeError(`--iterations needs a whole number of at least 11, got ${args[i + 1]}`);
-  }
-  return n;
-}
