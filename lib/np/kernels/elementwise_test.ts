@@ -3,20 +3,12 @@ import fc from "fast-check";
 import { kernelConfig } from "./config.ts";
 import { type Arithmetic, binaryLoop, whereLoop } from "./elementwise.ts";
 import { reduceAxis } from "./reduce.ts";
+import { drawValues } from "./test_inputs.ts";
 import type { TypedArray } from "../ndarray.ts";
 
-/** Values that test the edges of selection and comparison: NaN, ±0, ±∞, ties. */
-const special = [NaN, 0, -0, Infinity, -Infinity, 1, -1, 2, 2, 0.5];
-
-function draw(size: number, f64: boolean, seed: number, specialShare: number): TypedArray {
-  const x = f64 ? new Float64Array(size) : new Float32Array(size);
-  let state = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    const u = state / 2 ** 32;
-    x[i] = u < specialShare ? special[Math.floor((u / specialShare) * special.length)] : u - 0.5;
-  }
-  return x;
+/** Seeded values, a share of them NaN, ±0, ±∞ or ties. */
+function draw(size: number, f64: boolean, seed: number, edgeShare: number): TypedArray {
+  return drawValues(size, { f64, seed, edgeShare });
 }
 
 /**

@@ -7,25 +7,10 @@ import {
   im2colColumnsKernel,
   im2colKernel,
 } from "./im2col.ts";
+import { convGeometries } from "./test_inputs.ts";
 
 /** Random sizes of one im2col call, the filter always fitting the padded image. */
-const geometries = fc
-  .record({
-    n: fc.integer({ min: 1, max: 2 }),
-    c: fc.integer({ min: 1, max: 3 }),
-    h: fc.integer({ min: 1, max: 7 }),
-    w: fc.integer({ min: 1, max: 7 }),
-    filterH: fc.integer({ min: 1, max: 5 }),
-    filterW: fc.integer({ min: 1, max: 5 }),
-    stride: fc.integer({ min: 1, max: 3 }),
-    pad: fc.integer({ min: 0, max: 2 }),
-  })
-  .filter((g) => g.h + 2 * g.pad >= g.filterH && g.w + 2 * g.pad >= g.filterW)
-  .map((g): ConvGeometry => ({
-    ...g,
-    outH: Math.floor((g.h + 2 * g.pad - g.filterH) / g.stride) + 1,
-    outW: Math.floor((g.w + 2 * g.pad - g.filterW) / g.stride) + 1,
-  }));
+const geometries = convGeometries({ side: 7, filter: 5, pad: 2 });
 
 /** Each image's [positions, taps] block of the book's layout, transposed to [taps, positions]. */
 function rowsToColumns(rows: Float64Array, g: ConvGeometry): Float64Array {

@@ -5,41 +5,16 @@ import { col2im, im2col } from "../../layers/im2col.ts";
 import type { TypedArray } from "../ndarray.ts";
 import type { ConvGeometry } from "./im2col.ts";
 import { maxPoolBackwardKernel, maxPoolTs, maxPoolWasm } from "./pooling.ts";
+import { convGeometries, drawValues } from "./test_inputs.ts";
 
-/** Random pooling sizes (windows up to 4×4, strides up to 3, padding up to 1). */
+/** Random pooling sizes (windows up to 4×4, strides up to 3, padding up to 1) and a seed. */
 const geometries = fc
-  .record({
-    n: fc.integer({ min: 1, max: 2 }),
-    c: fc.integer({ min: 1, max: 3 }),
-    h: fc.integer({ min: 1, max: 9 }),
-    w: fc.integer({ min: 1, max: 9 }),
-    filterH: fc.integer({ min: 1, max: 4 }),
-    filterW: fc.integer({ min: 1, max: 4 }),
-    stride: fc.integer({ min: 1, max: 3 }),
-    pad: fc.integer({ min: 0, max: 1 }),
-    seed: fc.nat(),
-  })
-  .filter((g) => g.h + 2 * g.pad >= g.filterH && g.w + 2 * g.pad >= g.filterW)
-  .map((g) => ({
-    ...g,
-    outH: Math.floor((g.h + 2 * g.pad - g.filterH) / g.stride) + 1,
-    outW: Math.floor((g.w + 2 * g.pad - g.filterW) / g.stride) + 1,
-  }));
+  .tuple(convGeometries({ side: 9, filter: 4, pad: 1 }), fc.nat())
+  .map(([g, seed]) => ({ ...g, seed }));
 
-/** Values with many ties, both zeros, infinities and the odd NaN: the edges of max/argmax. */
-const special = [NaN, 0, -0, Infinity, -Infinity, 1, -1, 2, 2, 0.5];
-
-function draw(size: number, f64: boolean, seed: number, specialShare: number): TypedArray {
-  const x = f64 ? new Float64Array(size) : new Float32Array(size);
-  let state = seed >>> 0;
-  for (let i = 0; i < size; i++) {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    const u = state / 2 ** 32;
-    x[i] = u < specialShare
-      ? special[Math.floor((u / specialShare) * special.length)]
-      : Math.round(u * 8) - 4;
-  }
-  return x;
+/** Seeded small integers (many ties), a share of them NaN, ±0, ±∞ or more ties. */
+function draw(size: number, f64: boolean, seed: number, edgeShare: number): TypedArray {
+  return drawValues(size, { f64, seed, edgeShare, ordinary: (u) => Math.round(u * 8) - 4 });
 }
 
 /** The book's Pooling.forward: im2col, one window per row, max/argmax, transposed to NCHW. */
