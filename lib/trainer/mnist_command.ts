@@ -256,8 +256,8 @@ function round(n: number): number {
 export interface TrainingCommandOptions {
   /** The chapter whose code `--mine` uses, two digits (`"04"`). */
   chapter: string;
-  /** The command's `--help` text. */
-  usage: string;
+  /** What the command trains, for `--help` (the options are listed after it). */
+  summary: string;
   /** A fresh network from a seed. */
   createNet: (seed: number) => Network;
 }
@@ -273,29 +273,37 @@ export interface TrainingCommandOptions {
  *
  * await trainingCommand(import.meta.url, {
  *   chapter: "05",
- *   usage: "deno task ch05:train [--mine] [--iters N | --epochs N] [--seed N]",
+ *   summary: "Trains the chapter 5 TwoLayerNet on MNIST with SGD.",
  *   createNet: (seed) => new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed }),
  * });
  * ```
  *
  * @param mainUrl The script's `import.meta.url` (for `--mine`'s relaunch).
- * @param options The chapter, the help text and the network.
+ * @param options The chapter, what it trains (for `--help`) and the network.
  */
 export async function trainingCommand(
   mainUrl: string,
   options: TrainingCommandOptions,
 ): Promise<void> {
   const { chapter } = options;
+  const usage = `deno task ch${chapter}:train [--mine] [--iters N | --epochs N] [--seed N]
+
+${options.summary}
+  --mine      train with your chapters/${chapter} code instead of the reference
+  --iters N   run N iterations (mini-batches)
+  --epochs N  run N epochs instead (600 iterations each)
+  --seed N    seed of the initial weights and the batches (0)
+Charts: out/ch${chapter}/accuracy.png and out/ch${chapter}/loss.png.`;
   await useMineIfAsked(mainUrl, { chapters: [chapter] });
   let args;
   try {
     args = parseTrainArgs(Deno.args);
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${options.usage}`);
+    console.error(`${(error as Error).message}\n\n${usage}`);
     Deno.exit(2);
   }
   if (args.help) {
-    console.log(options.usage);
+    console.log(usage);
     Deno.exit(0);
   }
   if (args.mine) console.log(`--mine: training with your code from chapters/${chapter}`);

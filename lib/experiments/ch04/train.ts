@@ -14,20 +14,13 @@
 import { TwoLayerNet } from "../../nets/two_layer_net_ch04.ts";
 import { trainingCommand } from "../../trainer/mnist_command.ts";
 
-const USAGE = `deno task ch04:train [--mine] [--iters N | --epochs N] [--seed N]
-
-Trains the chapter 4 TwoLayerNet (784-50-10, sigmoid, softmax) on MNIST with SGD:
-batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).
-  --mine      train with your chapters/04 code instead of the reference
-  --iters N   run N iterations (mini-batches)
-  --epochs N  run N epochs instead (600 iterations each)
-  --seed N    seed of the initial weights and the batches (0)
-Charts: out/ch04/accuracy.png and out/ch04/loss.png.`;
+const SUMMARY = `Trains the chapter 4 TwoLayerNet (784-50-10, sigmoid, softmax) on MNIST with SGD:
+batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).`;
 
 if (import.meta.main) {
   await trainingCommand(import.meta.url, {
     chapter: "04",
-    usage: USAGE,
+    summary: SUMMARY,
     createNet: (seed) =>
       new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed, dtype: "float32" }),
   });

@@ -10,20 +10,14 @@
 import { TwoLayerNet } from "../../nets/two_layer_net.ts";
 import { trainingCommand } from "../../trainer/mnist_command.ts";
 
-const USAGE = `deno task ch05:train [--mine] [--iters N | --epochs N] [--seed N]
-
-Trains the chapter 5 TwoLayerNet (784-50-10, ReLU, backpropagation) on MNIST with SGD:
-batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).
-  --mine      train with your chapters/05 layers and TwoLayerNet
-  --iters N   run N iterations (mini-batches)
-  --epochs N  run N epochs instead (600 iterations each)
-  --seed N    seed of the initial weights and the batches (0)
-Charts: out/ch05/accuracy.png and out/ch05/loss.png.`;
+const SUMMARY =
+  `Trains the chapter 5 TwoLayerNet (784-50-10, ReLU, backpropagation) on MNIST with SGD:
+batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).`;
 
 if (import.meta.main) {
   await trainingCommand(import.meta.url, {
     chapter: "05",
-    usage: USAGE,
+    summary: SUMMARY,
     createNet: (seed) =>
       new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed, dtype: "float32" }),
   });
