@@ -20,7 +20,7 @@
  */
 
 import * as np from "../np/mod.ts";
-import type { TrainableNet } from "./loop.ts";
+import { firstRows, type TrainableNet } from "./loop.ts";
 
 /** Slots of the control array (`Int32Array`) shared with the worker. */
 export const Slot = {
@@ -79,13 +79,6 @@ function shared(dtype: np.DType, size: number): Float32Array | Float64Array {
   const bytes = dtype === "float32" ? 4 : 8;
   const buffer = new SharedArrayBuffer(Math.max(size, 1) * bytes);
   return dtype === "float32" ? new Float32Array(buffer) : new Float64Array(buffer);
-}
-
-/** Rows `from` to `to` of x, copied into a new array. */
-function rows(x: np.NDArray, from: number, to: number): np.NDArray {
-  const row = x.size / x.shape[0];
-  const data = x.data.slice(from * row, to * row);
-  return new np.NDArray(data, [to - from, ...x.shape.slice(1)]);
 }
 
 /**
@@ -211,7 +204,7 @@ export class DataParallelNet implements TrainableNet {
     Atomics.store(this.#control, Slot.Seq, ++this.#seq);
     Atomics.notify(this.#control, Slot.Seq, 1);
 
-    const grads = this.net.gradient(rows(x, 0, mine), rows(t, 0, mine));
+    const grads = this.net.gradient(firstRows(x, mine), firstRows(t, mine));
     const myLoss = this.net.lastLayer.loss, myY = this.net.lastLayer.y;
 
     while (Atomics.load(this.#control, Slot.Done) !== this.#seq) {

@@ -95,6 +95,31 @@ export function takeRows(x: np.NDArray, indices: ArrayLike<number>): np.NDArray 
 }
 
 /**
+ * The first `n` samples of x (all of them when x has fewer), as a view that shares x's data:
+ * no copy.
+ *
+ * @example
+ * ```ts
+ * import { firstRows } from "./loop.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const x = np.arange(6).reshape(3, 2);
+ * assert.deepEqual(firstRows(x, 2).toArray(), [[0, 1], [2, 3]]);
+ * assert.equal(firstRows(x, 5), x);
+ * ```
+ *
+ * @param x Samples along axis 0.
+ * @param n How many to keep.
+ * @returns An array of shape `[min(n, x.shape[0]), ...x.shape.slice(1)]`.
+ */
+export function firstRows(x: np.NDArray, n: number): np.NDArray {
+  if (n >= x.shape[0]) return x;
+  const row = x.size / x.shape[0];
+  return new np.NDArray(x.data.subarray(0, n * row), [n, ...x.shape.slice(1)]);
+}
+
+/**
  * Data augmentation by translation (the book's §8.1.1 mentions it): shifts every image of a
  * batch `[n, C, H, W]` by a random whole number of pixels, at most `maxShift` in each direction,
  * filling the uncovered border with 0 (MNIST's background), in place. The shifts come from

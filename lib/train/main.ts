@@ -25,7 +25,7 @@ import {
 } from "./checkpoint.ts";
 import { kernelConfig } from "../np/kernels/config.ts";
 import { DataParallelNet } from "./data_parallel.ts";
-import { accuracyOf, predictClasses, trainEpoch } from "./loop.ts";
+import { accuracyOf, firstRows, predictClasses, trainEpoch } from "./loop.ts";
 import { DEFAULT_MODEL, MODELS } from "./models.ts";
 import {
   createOptimizer,
@@ -126,13 +126,6 @@ function resolveSettings(
     }
   }
   return { settings: saved, epochs: args.epochs ?? checkpoint.epochs };
-}
-
-/** The first n samples of an array (a view, no copy). */
-function firstRows(x: np.NDArray, n: number): np.NDArray {
-  if (n >= x.shape[0]) return x;
-  const row = x.size / x.shape[0];
-  return new np.NDArray(x.data.subarray(0, n * row), [n, ...x.shape.slice(1)]);
 }
 
 /**
@@ -252,8 +245,8 @@ export async function main(argv: string[]): Promise<number> {
     ? await DataParallelNet.start(net, {
       model: settings.model,
       batchSize: settings.batchSize,
-      sample: firstRows(x, 1).reshape(...x.shape.slice(1)),
-      label: firstRows(t, 1).reshape(...t.shape.slice(1)),
+      sample: x.slice(0),
+      label: t.slice(0),
     }).catch((error) => {
       console.error(
         `note: ${error.message}; the two threads will share only the matrix products`,
