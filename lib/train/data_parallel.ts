@@ -74,10 +74,22 @@ export interface DataParallelOptions {
   label: np.NDArray;
 }
 
-/** A shared typed array of a dtype. */
-function shared(dtype: np.DType, size: number): Float32Array | Float64Array {
-  const bytes = dtype === "float32" ? 4 : 8;
-  const buffer = new SharedArrayBuffer(Math.max(size, 1) * bytes);
+/** A shared buffer for `size` numbers of a dtype. */
+function sharedBuffer(dtype: np.DType, size: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(Math.max(size, 1) * (dtype === "float32" ? 4 : 8));
+}
+
+/**
+ * The typed array of a dtype over a shared buffer (the main thread's and the worker's views).
+ *
+ * @param dtype The numbers' type.
+ * @param buffer The buffer.
+ * @returns The view.
+ */
+export function sharedView(
+  dtype: np.DType,
+  buffer: SharedArrayBuffer,
+): Float32Array | Float64Array {
   return dtype === "float32" ? new Float32Array(buffer) : new Float64Array(buffer);
 }
 
@@ -108,8 +120,7 @@ export class DataParallelNet implements TrainableNet {
     this.params = net.params;
     this.#worker = worker;
     this.#control = new Int32Array(setup.control);
-    const view = (buffer: SharedArrayBuffer) =>
-      setup.dtype === "float32" ? new Float32Array(buffer) : new Float64Array(buffer);
+    const view = (buffer: SharedArrayBuffer) => sharedView(setup.dtype, buffer);
     this.#params = view(setup.params);
     this.#grads = view(setup.grads);
     this.#x = view(setup.x);
@@ -137,11 +148,11 @@ export class DataParallelNet implements TrainableNet {
     const setup: WorkerSetup = {
       model: options.model,
       control: new SharedArrayBuffer(4 * 5),
-      params: shared(dtype, total).buffer as SharedArrayBuffer,
-      grads: shared(dtype, total).buffer as SharedArrayBuffer,
-      x: shared(dtype, half * options.sample.size).buffer as SharedArrayBuffer,
-      t: shared(dtype, half * Math.max(options.label.size, 1)).buffer as SharedArrayBuffer,
-      y: shared(dtype, half * classes).buffer as SharedArrayBuffer,
+      params: sharedBuffer(dtype, total),
+      grads: sharedBuffer(dtype, total),
+      x: sharedBuffer(dtype, half * options.sample.size),
+      t: sharedBuffer(dtype, half * Math.max(options.label.size, 1)),
+      y: sharedBuffer(dtype, half * classes),
       loss: new SharedArrayBuffer(8),
       sampleShape: [...options.sample.shape],
       labelShape: [...options.label.shape],

@@ -9,7 +9,7 @@
 
 import { kernelConfig } from "../np/kernels/config.ts";
 import * as np from "../np/mod.ts";
-import { Slot, type WorkerSetup } from "./data_parallel.ts";
+import { sharedView, Slot, type WorkerSetup } from "./data_parallel.ts";
 import { MODELS } from "./models.ts";
 
 /** The worker's global scope (the project type-checks against Deno's window types). */
@@ -18,11 +18,6 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerSetup>) => void) | null;
 };
 
-/** A typed view of a shared buffer. */
-function view(dtype: np.DType, buffer: SharedArrayBuffer): Float32Array | Float64Array {
-  return dtype === "float32" ? new Float32Array(buffer) : new Float64Array(buffer);
-}
-
 /** Runs the steps the main thread starts, until it asks the worker to stop. */
 function serve(setup: WorkerSetup): void {
   kernelConfig.threads = 1;
@@ -30,9 +25,10 @@ function serve(setup: WorkerSetup): void {
   if (spec === undefined) throw new TypeError(`No network "${setup.model}" in MODELS`);
   const net = spec.create(0);
   const control = new Int32Array(setup.control);
-  const params = view(setup.dtype, setup.params), grads = view(setup.dtype, setup.grads);
-  const x = view(setup.dtype, setup.x), t = view(setup.dtype, setup.t);
-  const y = view(setup.dtype, setup.y), loss = new Float64Array(setup.loss);
+  const view = (buffer: SharedArrayBuffer) => sharedView(setup.dtype, buffer);
+  const params = view(setup.params), grads = view(setup.grads);
+  const x = view(setup.x), t = view(setup.t), y = view(setup.y);
+  const loss = new Float64Array(setup.loss);
   const sampleSize = setup.sampleShape.reduce((a, b) => a * b, 1);
   const labelSize = setup.labelShape.reduce((a, b) => a * b, 1);
   scope.postMessage("ready");
@@ -48,8 +44,11 @@ function serve(setup: WorkerSetup): void {
         p.data.set(params.subarray(offset, offset + p.size));
         offset += p.size;
       }
-      const xHalf = new np.NDArray(x.slice(0, count * sampleSize), [count, ...setup.sampleShape]);
-      const tHalf = new np.NDArray(t.slice(0, count * labelSize), [count, ...setup.labelShape]);
+      const xHalf = new np.NDArray(x.subarray(0, count * sampleSize), [
+        count,
+        ...setup.sampleShape,
+      ]);
+      const tHalf = new np.NDArray(t.subarray(0, count * labelSize), [count, ...setup.labelShape]);
       const g = net.gradient(xHalf, tHalf);
       offset = 0;
       for (const [name, p] of Object.entries(net.params)) {
