@@ -345,15 +345,12 @@ async function workbookRun(
         label: mnist.tTrain.slice(0),
       })
       : net;
-  const saved = kernelConfig.threads;
   const trainees: Trainee[] = [];
   try {
     if (warmupIterations > 0) {
       progress(`${name} workbook: ${warmupIterations} warm-up iterations`);
       trainees.push(await wrap(make()));
-      if (split) kernelConfig.threads = 1;
       trainNet(trainees[0], data, { batches: batches.slice(0, warmupIterations) });
-      kernelConfig.threads = saved;
     }
     const net = make();
     const trainee = await wrap(net);
@@ -362,13 +359,11 @@ async function workbookRun(
     const label = `${name} workbook (${options.threads} thread${
       options.threads > 1 ? "s" : ""
     }${how})`;
-    if (split) kernelConfig.threads = 1;
     const run = trainNet(trainee, data, {
       batches,
       lr: TRAIN_CONVNET.lr,
       onIteration: reporter(label, batches.length),
     });
-    kernelConfig.threads = saved;
     let accuracy: number | undefined;
     if (batches.length >= TRAIN_CONVNET.iterationsPerEpoch) {
       progress(`${name} workbook: test accuracy on ${mnist.xTest.shape[0]} images`);
@@ -376,7 +371,6 @@ async function workbookRun(
     }
     return summarize(name, "workbook", run, options.threads, accuracy);
   } finally {
-    kernelConfig.threads = saved;
     for (const trainee of trainees) if (trainee instanceof DataParallelNet) trainee.close();
   }
 }

@@ -19,6 +19,7 @@
  * @module
  */
 
+import { kernelConfig } from "../np/kernels/config.ts";
 import * as np from "../np/mod.ts";
 import { firstRows, type TrainableNet } from "./loop.ts";
 
@@ -215,7 +216,15 @@ export class DataParallelNet implements TrainableNet {
     Atomics.store(this.#control, Slot.Seq, ++this.#seq);
     Atomics.notify(this.#control, Slot.Seq, 1);
 
-    const grads = this.net.gradient(firstRows(x, mine), firstRows(t, mine));
+    // Both threads are busy with their halves: this one's products must not ask for the other.
+    const threads = kernelConfig.threads;
+    kernelConfig.threads = 1;
+    let grads;
+    try {
+      grads = this.net.gradient(firstRows(x, mine), firstRows(t, mine));
+    } finally {
+      kernelConfig.threads = threads;
+    }
     const myLoss = this.net.lastLayer.loss, myY = this.net.lastLayer.y;
 
     while (Atomics.load(this.#control, Slot.Done) !== this.#seq) {

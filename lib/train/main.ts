@@ -240,8 +240,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Two threads split each batch (data parallelism) where the network allows it; otherwise
   // they split the matrix products.
-  const threads = kernelConfig.threads;
-  const parallel = threads > 1 && spec.dataParallel && settings.batchSize > 1
+  const parallel = kernelConfig.threads > 1 && spec.dataParallel && settings.batchSize > 1
     ? await DataParallelNet.start(net, {
       model: settings.model,
       batchSize: settings.batchSize,
@@ -263,7 +262,6 @@ export async function main(argv: string[]): Promise<number> {
       (optimizer as unknown as { lr: number }).lr = settings.lr *
         settings.lrDecay ** (epoch - 1);
       progress.start(epoch, epochs, Math.floor(x.shape[0] / settings.batchSize));
-      if (parallel !== null) kernelConfig.threads = 1;
       const result = trainEpoch(parallel ?? net, x, t, {
         optimizer,
         batchSize: settings.batchSize,
@@ -272,7 +270,6 @@ export async function main(argv: string[]): Promise<number> {
         onBatch: (p) => progress.update(p),
       });
       progress.end();
-      kernelConfig.threads = threads;
       if (result.diverged) {
         const kept = epoch > 1
           ? `The checkpoint of epoch ${epoch - 1} is kept in ${checkpointPath}.`
@@ -316,7 +313,6 @@ export async function main(argv: string[]): Promise<number> {
     }
   } finally {
     parallel?.close();
-    kernelConfig.threads = threads;
   }
   if (predicted === null) {
     console.log(
