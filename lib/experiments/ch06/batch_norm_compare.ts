@@ -17,7 +17,7 @@ import { MultiLayerNetExtend } from "../../nets/multi_layer_net_extend.ts";
 import * as np from "../../np/mod.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { accuracyChart, type AccuracyRun } from "./curves.ts";
-import { wholeNumberArg } from "./whole_number_arg.ts";
+import { wholeNumberArgOrExit } from "./whole_number_arg.ts";
 
 /**
  * Trains a network with and one without batch norm from weights of one scale, on the same
@@ -85,7 +85,7 @@ export function trainWithAndWithoutBatchNorm(
 
 if (import.meta.main) {
   await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const count = wholeNumberArg(Deno.args, "--scales", { fallback: 16, min: 2 });
+  const count = wholeNumberArgOrExit(Deno.args, "--scales", { fallback: 16, min: 2 });
   const started = performance.now();
   const mnist = loadMnist({ normalize: true });
   const xTrain = mnist.xTrain.slice(":1000"), tTrain = mnist.tTrain.slice(":1000");

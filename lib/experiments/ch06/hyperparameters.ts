@@ -26,7 +26,7 @@ import {
   sampleHyperparameters,
   splitValidation,
 } from "./hyperparameter_search.ts";
-import { wholeNumberArg } from "./whole_number_arg.ts";
+import { wholeNumberArgOrExit } from "./whole_number_arg.ts";
 
 /** One trial's hyperparameters and accuracy curves. */
 export interface Trial extends Hyperparameters {
@@ -92,7 +92,7 @@ export function searchMapSpec(trials: Trial[]): TopLevelSpec {
 
 if (import.meta.main) {
   await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const trialCount = wholeNumberArg(Deno.args, "--trials", { fallback: 100, min: 1 });
+  const trialCount = wholeNumberArgOrExit(Deno.args, "--trials", { fallback: 100, min: 1 });
   const started = performance.now();
   const mnist = loadMnist({ normalize: true });
   // Fewer training data, so that the search is quick (§6.5.3).

@@ -14,11 +14,11 @@ import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { type Contender, reportComparison, trainSideBySide } from "./mnist_compare.ts";
-import { wholeNumberArg } from "./whole_number_arg.ts";
+import { wholeNumberArgOrExit } from "./whole_number_arg.ts";
 
 if (import.meta.main) {
   await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const iterations = wholeNumberArg(Deno.args, "--iterations", { fallback: 2000, min: 11 });
+  const iterations = wholeNumberArgOrExit(Deno.args, "--iterations", { fallback: 2000, min: 11 });
   const started = performance.now();
   const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
   const weightInitTypes: Record<string, WeightInitStd> = {

@@ -38,3 +38,25 @@ export function wholeNumberArg(
   }
   return n;
 }
+
+/**
+ * {@linkcode wholeNumberArg} for a command's `main`: a bad value prints the message as one line
+ * and exits with code 2, instead of an uncaught error with its stack.
+ *
+ * @param args The arguments.
+ * @param name The option, with its dashes.
+ * @param options `fallback` when the option is absent, and the smallest value allowed (`min`).
+ * @returns The number.
+ */
+export function wholeNumberArgOrExit(
+  args: readonly string[],
+  name: string,
+  options: { fallback: number; min: number },
+): number {
+  try {
+    return wholeNumberArg(args, name, options);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    Deno.exit(2);
+  }
+}
