@@ -76,15 +76,28 @@ Deno.test("Momentum.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.
   assertDescends(new Momentum({ lr: 0.1 }));
 });
 
-Deno.test("Nesterov.update() follows the book's reformulated rule", () => {
+Deno.test("Nesterov.update() moves W with the old velocity, then updates v (book's 2021 fix)", () => {
   const W = np.array([0]);
   const optimizer = new Nesterov({ lr: 0.1, momentum: 0.9 });
-  // Step 1: v = -0.1, W += 0.81 · v - 1.9 · 0.1. Step 2: v = -0.19, W += 0.81 · v - 0.19.
+  // W += α²·v − (1 + α)·η·g with the old v, then v = α·v − η·g (α 0.9, η 0.1, g 1):
+  // step 1: W = 0 − 0.19 = −0.19, v = −0.1; step 2: W = −0.19 − 0.081 − 0.19 = −0.461,
+  // v = −0.19; step 3: W = −0.461 − 0.1539 − 0.19 = −0.8049, v = −0.271.
+  const expected = [[-0.19, -0.1], [-0.461, -0.19], [-0.8049, -0.271]];
+  for (const [i, [w, v]] of expected.entries()) {
+    optimizer.update({ W }, { W: np.array([1]) });
+    assertAllClose(W, [w], { rtol: 1e-12, msg: `W after step ${i + 1}` });
+    assert.ok(optimizer.v !== null, "the velocity lives in the public field v");
+    assertAllClose(optimizer.v.W, [v], { rtol: 1e-12, msg: `v after step ${i + 1}` });
+  }
+});
+
+Deno.test("Nesterov.update() uses the book's defaults lr 0.01 and momentum 0.9", () => {
+  const W = np.array([0]);
+  const optimizer = new Nesterov();
   optimizer.update({ W }, { W: np.array([1]) });
-  assertAllClose(W, [-0.271], { rtol: 1e-12 });
   optimizer.update({ W }, { W: np.array([1]) });
-  assertAllClose(W, [-0.271 - 0.1539 - 0.19], { rtol: 1e-12 });
-  assertAllClose(optimizer.v!.W, [-0.19], { rtol: 1e-12 });
+  // −1.9 · 0.01, then + 0.81 · (−0.01) − 1.9 · 0.01.
+  assertAllClose(W, [-0.019 - 0.0081 - 0.019], { rtol: 1e-12, msg: "W after two steps" });
 });
 
 Deno.test("Nesterov.update() reduces f(x, y) = x²/20 + y² from (-7, 2)", () => {

@@ -96,18 +96,23 @@ export class Momentum implements Optimizer {
 
 /**
  * Nesterov's accelerated gradient, in the book's reformulation (`common/optimizer.py`,
- * after arXiv:1212.0901): v ← αv − η∇, then W ← W + α²v − (1 + α)η∇.
+ * after arXiv:1212.0901), as the book's repository writes it since its fix of 2021-01-18
+ * ("Fix Nesterov update function"): the parameter first moves with the old velocity,
+ * W ← W + α²v − (1 + α)η∇, then the velocity is updated as Momentum's, v ← αv − η∇.
+ * (The printed book's 2016 code updated v first and moved W with the new one.)
  *
- * @example
+ * @example Two steps with a constant gradient
  * ```ts
  * import { Nesterov } from "./optimizer.ts";
  * import * as np from "../np/mod.ts";
  * import { assertAllClose } from "../testing/mod.ts";
  *
  * const params = { W: np.array([0]) };
- * new Nesterov({ lr: 0.1, momentum: 0.9 }).update(params, { W: np.array([1]) });
- * // v = -0.1; W = 0.81 · (-0.1) - 1.9 · 0.1
- * assertAllClose(params.W, [-0.271]);
+ * const optimizer = new Nesterov({ lr: 0.1, momentum: 0.9 });
+ * optimizer.update(params, { W: np.array([1]) }); // W = 0.81 · 0 - 1.9 · 0.1; then v = -0.1
+ * assertAllClose(params.W, [-0.19]);
+ * optimizer.update(params, { W: np.array([1]) }); // W += 0.81 · (-0.1) - 0.19; then v = -0.19
+ * assertAllClose(params.W, [-0.461]);
  * ```
  */
 export class Nesterov implements Optimizer {
@@ -124,16 +129,16 @@ export class Nesterov implements Optimizer {
     this.momentum = options.momentum ?? 0.9;
   }
 
-  /** v = α·v − lr·grad; param += α²·v − (1 + α)·lr·grad (all in place). */
+  /** param += α²·v − (1 + α)·lr·grad with the old v; then v = α·v − lr·grad (all in place). */
   update(params: Params, grads: Params): void {
     checkParamsAndGrads(params, grads, "Nesterov");
     if (this.v === null) this.v = zerosLikeEach(params);
     for (const key of Object.keys(params)) {
       const v = this.v[key], grad = grads[key], param = params[key];
-      np.mul(v, this.momentum, { out: v });
-      np.sub(v, np.mul(grad, this.lr), { out: v });
       np.add(param, np.mul(v, this.momentum * this.momentum), { out: param });
       np.sub(param, np.mul(grad, (1 + this.momentum) * this.lr), { out: param });
+      np.mul(v, this.momentum, { out: v });
+      np.sub(v, np.mul(grad, this.lr), { out: v });
     }
   }
 }

@@ -1,8 +1,12 @@
 """The book's chapter 6 code (common/optimizer.py and the BatchNormalization and Dropout
 layers of common/layers.py), written out independently in NumPy, run on fixed inputs.
 
-It records the inputs and outputs in chapters/06/testdata/book_ch06.json, which
-chapters/06/book_test.ts replays against the TypeScript code, so CI needs no Python.
+It follows the book's repository as it is now (oreilly-japan/deep-learning-from-scratch), not
+the first printing where they differ: Nesterov is the update of its 2021-01-18 fix.
+
+It records the inputs and outputs in chapters/06/testdata/book_ch06.json, which the tests of
+chapters/06 (optimizers_test.ts, batch_normalization_test.ts, dropout_test.ts) replay against
+the TypeScript code, so CI needs no Python.
 
 Run from the repository root, then format the JSON as the repository does:
     python3 tools/book/ch06.py && deno fmt chapters/06/testdata/book_ch06.json
@@ -48,11 +52,14 @@ class Nesterov:
     def update(self, params, grads):
         if self.v is None:
             self.v = {key: np.zeros_like(val) for key, val in params.items()}
+        # The book's repository since its fix of 2021-01-18 ("Fix Nesterov update function"):
+        # the parameters move with the old velocity first, then v is updated. (The printed
+        # book's 2016 code updated v first.)
         for key in params.keys():
-            self.v[key] *= self.momentum
-            self.v[key] -= self.lr * grads[key]
             params[key] += self.momentum * self.momentum * self.v[key]
             params[key] -= (1 + self.momentum) * self.lr * grads[key]
+            self.v[key] *= self.momentum
+            self.v[key] -= self.lr * grads[key]
 
 
 class AdaGrad:
