@@ -27,6 +27,7 @@ import {
   type Workbook,
 } from "./manifest.ts";
 import { pool } from "./progress.ts";
+import { codeInComments } from "./stub_comments.ts";
 import { firstLine, rootCause, runTests, type TestRun } from "./test_run.ts";
 
 /** The result of one group of checks. */
@@ -277,6 +278,57 @@ export function checkExerciseTests(exercises: Exercise[], run: TestRun): GroupRe
 }
 
 /**
+ * Stubs ask instead of answering: no code in a stub module's comments
+ * (`stub_comments.ts` says what counts). One check per stub module.
+ *
+ * @param workbook The workbook.
+ * @returns The group's result.
+ */
+export function checkStubComments(workbook: Workbook): GroupResult {
+  const result: GroupResult = {
+    name: "stubs ask (no code in their comments)",
+    passed: 0,
+    failures: [],
+  };
+  for (const file of workbook.stubModules) {
+    const found = codeInComments(readText(join(workbook.root, file)) ?? "");
+    if (found.length === 0) result.passed++;
+    else result.failures.push(...found.map((f) => `${file}:${f.line}: ${f.what}`));
+  }
+  if (workbook.stubModules.length === 0) result.note = "no stub modules yet";
+  return result;
+}
+
+/**
+ * `deno test chapters/NN --filter name` runs that exercise's tests only: no test of a chapter
+ * contains the name of an exercise it does not belong to. One check per exercise.
+ *
+ * @param exercises The exercises.
+ * @param run The reference-mode run.
+ * @returns The group's result.
+ */
+export function checkFilters(exercises: Exercise[], run: TestRun): GroupResult {
+  const result: GroupResult = { name: "--filter selects one exercise", passed: 0, failures: [] };
+  for (const exercise of exercises) {
+    const dir = `chapters/${exercise.chapter}/`;
+    const strays = run.tests.filter((t) =>
+      t.file.startsWith(dir) && t.name.includes(exercise.name) &&
+      !testBelongsTo(t.name, exercise.name)
+    );
+    if (strays.length === 0) result.passed++;
+    else {
+      result.failures.push(
+        `--filter ${exercise.name} also runs ${
+          strays.map((t) => `"${t.name}"`).join(", ")
+        }: rename the test so that it names only its own exercise`,
+      );
+    }
+  }
+  if (exercises.length === 0) result.note = "no exercises yet";
+  return result;
+}
+
+/**
  * The import rules, one check per `.ts` file, plus one for `deno.json` and `deno.lock`.
  *
  * @param root The repo root.
@@ -435,6 +487,8 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
     types,
     checkHints(root, exercises),
     checkExerciseTests(exercises, referenceRun),
+    checkFilters(exercises, referenceRun),
+    checkStubComments(workbook),
     checkImports(root, files),
     checkManifest(workbook),
   ];
@@ -504,6 +558,8 @@ Checks, case by case:
   fmt, lint, types          deno fmt --check, deno lint, deno check --doc (all .ts files)
   hints                     every exercise has ## name with ### 1, ### 2, ### 3 in HINTS.md
   exercises have tests      every exercise has a test whose name starts with its name
+  --filter                  a test's name contains no other exercise's name
+  stubs ask                 no code in a stub module's comments (lib/kata/stub_comments.ts)
   import rules              chapters import only lib/ and their own folder; lib/ never
                             imports chapters/; nothing from JSR
   stubs.ts                  chapters/stubs.ts lists exactly the stub modules

@@ -34,16 +34,20 @@ Deno.test("verify() catches a solved stub, a test failing for the wrong reason a
 
   const hints = group(report.groups, "hints");
   assert.equal(hints.passed, 2, "double and triple have their three tiers");
-  assert.deepEqual(hints.failures, ["square (chapters/01/math.ts:27): no ## square section"]);
+  assert.deepEqual(hints.failures, ["square (chapters/01/math.ts:28): no ## square section"]);
 
-  for (const name of ["fmt", "lint", "types", "exercises have tests", "import rules", "stubs.ts"]) {
+  const stubsAsk = group(report.groups, "stubs ask");
+  assert.deepEqual(stubsAsk.failures, ["chapters/01/math.ts:26: a statement in a code span"]);
+
+  const names = ["fmt", "lint", "types", "exercises have tests", "--filter", "import rules"];
+  for (const name of [...names, "stubs.ts"]) {
     assert.deepEqual(group(report.groups, name).failures, [], name);
   }
-  assert.equal(report.failed, 3);
+  assert.equal(report.failed, 4);
   assert.equal(report.passed, report.groups.reduce((n, g) => n + g.passed, 0));
 
   const lines = formatReport(report, style(false));
-  assert.equal(lines.at(-1), `test: ${report.passed} passed, 3 failed`);
+  assert.equal(lines.at(-1), `test: ${report.passed} passed, 4 failed`);
   assert.ok(lines.includes("FAIL hints: 2 passed, 1 failed"));
 });
 
