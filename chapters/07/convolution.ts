@@ -1,6 +1,7 @@
 /**
- * Chapter 7, §7.4.3: the Convolution layer, forward and backward, on top of your `im2col`.
- * Run `deno test chapters/07/convolution_test.ts`.
+ * Chapter 7, §7.4.3: the Convolution layer, forward and backward. The layer may use `im2col`
+ * and `col2im`; this file imports the reference ones from lib/ (your own run in
+ * `deno task ch07:train --mine`). Run `deno test chapters/07/convolution_test.ts`.
  *
  * @module
  */
@@ -12,8 +13,19 @@ import type { ConvolutionOptions } from "../../lib/layers/convolution.ts";
 import type { Layer } from "../../lib/layers/layer.ts";
 
 /**
- * A convolution of a batch of images with `FN` filters, done as one matrix product on the
- * output of `im2col` (§7.4.3).
+ * A convolution of a batch of images with `FN` filters and one bias per filter (§7.2,
+ * §7.4.3). With x̃ the input with `pad` zeros added on every side and s the stride:
+ *
+ *   out[n, f, oy, ox] = b[f] + Σ_{c, fy, fx} W[f, c, fy, fx] · x̃[n, c, oy·s + fy, ox·s + fx]
+ *
+ * for an output of `OH = ⌊(H + 2·pad − FH) / stride⌋ + 1` rows (eq. 7.1), and OW alike. The
+ * book computes it as one matrix product on the output of `im2col`; the fields `col` and
+ * `colW` are the two matrices of that product.
+ *
+ * Tested: a 3×3 image and the book's example of §7.2.3 by hand, the output's shape and
+ * values against the convolution written as its definition for five stride/pad pairs, every
+ * gradient (dx, dW, db) against a numerical one, float32 kept float32, and the book's own
+ * NumPy Convolution on fixed inputs.
  */
 export class Convolution implements Layer {
   /** The filters, `[FN, C, FH, FW]`. */
@@ -24,13 +36,11 @@ export class Convolution implements Layer {
   stride: number;
   /** Zeros added on every side of the input. */
   pad: number;
-  /** True when `backward` may skip ∂L/∂x: nothing needs the gradient of the network's input. */
-  firstLayer: boolean;
   /** The input of the last forward pass, `[N, C, H, W]`. */
   x: np.NDArray | null = null;
-  /** im2col of that input, `[N·OH·OW, C·FH·FW]`. */
+  /** im2col of that input, `[N·OH·OW, C·FH·FW]` (the book's `col`). */
   col: np.NDArray | null = null;
-  /** The filters as columns, `[C·FH·FW, FN]`. */
+  /** The filters as columns, `[C·FH·FW, FN]` (the book's `col_W`). */
   colW: np.NDArray | null = null;
   /** ∂L/∂W after backward, `[FN, C, FH, FW]`. */
   dW: np.NDArray | null = null;
@@ -42,30 +52,28 @@ export class Convolution implements Layer {
    *
    * @param W The filters, `[FN, C, FH, FW]`.
    * @param b The biases, `[FN]`.
-   * @param options `stride` (1), `pad` (0) and `firstLayer` (false).
+   * @param options `stride` (1) and `pad` (0).
    */
   constructor(W: np.NDArray, b: np.NDArray, options: ConvolutionOptions = {}) {
     this.W = W;
     this.b = b;
     this.stride = options.stride ?? 1;
     this.pad = options.pad ?? 0;
-    this.firstLayer = options.firstLayer ?? false;
-  }
-
-  /** The convolution of x `[N, C, H, W]`: an output of shape `[N, FN, OH, OW]`. */
-  forward(x: np.NDArray): np.NDArray {
-    // TODO: col = im2col(x, …); colW = W.reshape(FN, -1).T; out = np.dot(col, colW) + b,
-    // reshaped to [N, OH, OW, FN] and transposed to [N, FN, OH, OW]. Keep x, col and colW.
-    return todo("Convolution.forward", "07", x, im2col);
   }
 
   /**
-   * Stores dW `[FN, C, FH, FW]` and db `[FN]`, and returns ∂L/∂x of the input's shape. When
-   * `firstLayer` is true it may skip ∂L/∂x and return an empty array (`np.zeros([0])`).
+   * The convolution of x `[N, C, H, W]`: an output of shape `[N, FN, OH, OW]` and x's dtype.
+   * Keeps what `backward` will need.
+   */
+  forward(x: np.NDArray): np.NDArray {
+    return todo("Convolution.forward", "07", x, im2col, np);
+  }
+
+  /**
+   * From ∂L/∂out `[N, FN, OH, OW]`: stores ∂L/∂W in `dW` (W's shape `[FN, C, FH, FW]`) and
+   * ∂L/∂b in `db` (`[FN]`), and returns ∂L/∂x in the shape and dtype of the last input.
    */
   backward(dout: np.NDArray): np.NDArray {
-    // TODO: dout → [N·OH·OW, FN] (transpose(0, 2, 3, 1)); db = its column sums;
-    // dW = dot(col.T, dout) reshaped back to W's shape; dx = col2im(dot(dout, colW.T), …).
     return todo("Convolution.backward", "07", dout, col2im);
   }
 }

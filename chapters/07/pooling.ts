@@ -1,6 +1,7 @@
 /**
- * Chapter 7, §7.4.4: the max Pooling layer, forward and backward, on top of your `im2col`.
- * Run `deno test chapters/07/pooling_test.ts`.
+ * Chapter 7, §7.4.4: the max Pooling layer, forward and backward. The layer may use `im2col`
+ * and `col2im`; this file imports the reference ones from lib/ (your own run in
+ * `deno task ch07:train --mine`). Run `deno test chapters/07/pooling_test.ts`.
  *
  * @module
  */
@@ -12,8 +13,19 @@ import type { PoolingOptions } from "../../lib/layers/pooling.ts";
 import type { Layer } from "../../lib/layers/layer.ts";
 
 /**
- * Max pooling: the largest value of each `poolH × poolW` window, channel by channel (§7.3,
- * §7.4.4).
+ * Max pooling (§7.3, §7.4.4): the largest value of each `poolH × poolW` window, channel by
+ * channel. With x̃ the input with `pad` zeros added on every side and s the stride:
+ *
+ *   out[n, c, oy, ox] = max_{fy < poolH, fx < poolW} x̃[n, c, oy·s + fy, ox·s + fx]
+ *
+ * for an output of `OH = ⌊(H + 2·pad − poolH) / stride⌋ + 1` rows and
+ * `OW = ⌊(W + 2·pad − poolW) / stride⌋ + 1` columns. Backward: ∂out/∂x̃ is 1 at the position
+ * of its window's maximum (the first one, if several are equal) and 0 elsewhere.
+ *
+ * Tested: the book's example of §7.3 and a backward pass by hand, the output against the
+ * maximum written as its definition (square and non-square windows and images), dx against
+ * the numerical gradient with and without padding, float32 kept float32, and the book's own
+ * NumPy Pooling on fixed inputs.
  */
 export class Pooling implements Layer {
   /** Window height. */
@@ -26,7 +38,10 @@ export class Pooling implements Layer {
   pad: number;
   /** The input of the last forward pass, `[N, C, H, W]`. */
   x: np.NDArray | null = null;
-  /** The position of each window's maximum inside the window, `[N·OH·OW·C]`. */
+  /**
+   * The position `fy·poolW + fx` of each window's maximum inside its window, one per window in
+   * the order (n, oy, ox, c): flat, `[N·OH·OW·C]` (the book's `arg_max`).
+   */
   argMax: np.NDArray | null = null;
 
   /**
@@ -43,18 +58,20 @@ export class Pooling implements Layer {
     this.pad = options.pad ?? 0;
   }
 
-  /** The maximum of every window of x `[N, C, H, W]`: an output of shape `[N, C, OH, OW]`. */
+  /**
+   * The maximum of every window of x `[N, C, H, W]`: an output of shape `[N, C, OH, OW]` and
+   * x's dtype. Keeps what `backward` will need.
+   */
   forward(x: np.NDArray): np.NDArray {
-    // TODO: col = im2col(x, …).reshape(-1, poolH·poolW): one window per row, rows ordered
-    // (n, oy, ox, c). Keep argMax = np.argmax(col, { axis: 1 }); out = np.max(col, { axis: 1 })
-    // reshaped to [N, OH, OW, C] and transposed to [N, C, OH, OW].
     return todo("Pooling.forward", "07", x, im2col, np);
   }
 
-  /** Routes each output's gradient to the position of its window's maximum. */
+  /**
+   * From ∂L/∂out `[N, C, OH, OW]`: returns ∂L/∂x in the shape and dtype of the last input,
+   * each output's gradient at the pixel that held its window's maximum (a pixel that is the
+   * maximum of several windows gets the sum), 0 elsewhere.
+   */
   backward(dout: np.NDArray): np.NDArray {
-    // TODO: dout → [N, OH, OW, C]; dmax = zeros [dout.size, poolH·poolW] with dout's values at
-    // argMax; dx = col2im(dmax reshaped to [N·OH·OW, C·poolH·poolW], …).
     return todo("Pooling.backward", "07", dout, col2im);
   }
 }

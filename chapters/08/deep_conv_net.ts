@@ -1,6 +1,8 @@
 /**
- * Chapter 8, §8.1: DeepConvNet, the book's network for 99% and more, built from your chapter
- * 5–7 layers. Run `deno test chapters/08/deep_conv_net_test.ts`.
+ * Chapter 8, §8.1: DeepConvNet, the book's network for 99% and more. It uses the reference
+ * layers from lib/ (chapters 5–7), so its tests need nothing else of yours;
+ * `deno task train --model deep --mine` trains it with your own layers wherever you have
+ * written them. Run `deno test chapters/08/deep_conv_net_test.ts`.
  *
  * @module
  */
@@ -35,7 +37,7 @@ export const DEEP_CONV_PARAMS: readonly ConvParam[] = [
 ];
 
 /**
- * The book's deep network (§8.1.1, Figure 8-1):
+ * The book's deep network (§8.1.1, Figure 8-1, `ch08/deep_convnet.py`):
  *
  * conv - relu - conv - relu - pool -
  * conv - relu - conv - relu - pool -
@@ -51,34 +53,48 @@ export class DeepConvNet {
   layers: Layer[] = [];
   /** The output layer: softmax and the loss. */
   lastLayer: SoftmaxWithLoss = new SoftmaxWithLoss();
-  /** The generator of the initial weights and the dropout masks: np.rng(seed). */
+  /** The generator of the initial weights and the dropout masks, seeded with `seed`. */
   rng: np.Generator;
 
   /**
-   * Builds the network: inputDim `[1, 28, 28]`, convParams DEEP_CONV_PARAMS, hiddenSize 50,
-   * outputSize 10, seed 0, dtype "float64" by default.
+   * Builds the network: inputDim `[1, 28, 28]` (C, H, W), convParams DEEP_CONV_PARAMS,
+   * hiddenSize 50, outputSize 10, seed 0, dtype "float64" by default.
+   *
+   * The 20 layers of the figure, in order: each convolution has its convParam's filters,
+   * stride and pad; each pooling is 2 × 2 with stride 2; the first Affine has hiddenSize
+   * outputs, the second outputSize; both Dropout layers drop half the units and draw their
+   * masks from `this.rng`. The weights are He-initialised (§6.2.2): normal with standard
+   * deviation √(2 / n), n the number of inputs of one neuron (C·3·3 for a 3×3 convolution
+   * of C channels), drawn from `this.rng` in the order W1 … W8; the biases are zero; all of
+   * the given dtype.
+   *
+   * Tested: the 20 layers' kinds and order, the convolutions' pads and strides, the poolings'
+   * windows, the dropout ratios, the parameter shapes (W1 `[16, 1, 3, 3]` … W7 `[1024, 50]`,
+   * W8 `[50, 10]`), the standard deviation of W2, W6 and W7, and that the layers hold the
+   * arrays of `params`.
    *
    * @param options The sizes, `seed` and `dtype`.
    */
   constructor(options: DeepConvNetOptions = {}) {
     this.rng = np.rng(options.seed ?? 0);
-    // TODO (§8.1.1): for each of the six convolutions, W{i} = this.rng.normal(
-    // [filterNum, preChannels, size, size], { scale: √(2 / (preChannels·size²)), dtype }) (He,
-    // §6.2.2) and b{i} = zeros; push Convolution (firstLayer for the first), Relu, and after
-    // every second one a 2×2 Pooling with stride 2. Track the image size (28 → 14 → 16 → 8 → 4)
-    // for W7 [64·4·4, 50]; then Affine, Relu, Dropout(0.5, { rng: this.rng }), Affine, Dropout.
     todo("DeepConvNet", "08", options, Affine, Convolution, Dropout, Pooling, Relu);
   }
 
-  /** The class scores of a batch: every layer's forward in order, passing `{ train }` (false). */
+  /**
+   * The class scores `[n, outputSize]` of a batch `[n, C, H, W]`. Not in training mode
+   * unless `options.train` is true: Dropout drops units only in training. Tested: the shape,
+   * the same scores twice by default, different ones in training.
+   */
   predict(x: np.NDArray, options: PredictOptions = {}): np.NDArray {
-    // TODO: as SimpleConvNet.predict, with train = options.train ?? false.
     return todo("DeepConvNet.predict", "08", x, options);
   }
 
-  /** The loss, in training mode by default (`options.train ?? true`), as the book's. */
+  /**
+   * The cross-entropy loss of the batch's scores (softmax with loss, §5.6.3), in training
+   * mode unless `{ train: false }` (the book's `train_flg=True`). Tested: training mode by
+   * default, repeatable with the generator's state restored.
+   */
   loss(x: np.NDArray, t: np.NDArray, options: PredictOptions = {}): number {
-    // TODO: the scores of predict(x, { train }) through lastLayer.forward.
     return todo("DeepConvNet.loss", "08", x, t, options);
   }
 
@@ -88,12 +104,11 @@ export class DeepConvNet {
   }
 
   /**
-   * The gradients by backpropagation: the loss in training mode, lastLayer.backward(1), every
-   * layer's backward in reverse order, then dW and db of the layers at the book's indices 0,
-   * 2, 5, 7, 10, 12, 15, 18 as `W1`, `b1` … `W8`, `b8`.
+   * The gradient of the loss (in training mode) with respect to every parameter, by
+   * backpropagation: `W1`, `b1` … `W8`, `b8`, each of its parameter's shape. Tested: all 16
+   * against numerical gradients on a small network, the dropout masks held fixed.
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
-    // TODO: as SimpleConvNet.gradient, with eight layers that have parameters.
     return todo("DeepConvNet.gradient", "08", x, t);
   }
 

@@ -1,7 +1,9 @@
 /**
- * Chapter 8: the final network, the one `deno task train` trains by default. Two 5×5
- * convolutions in the manner of LeNet (§7.7.1), built from your chapter 5–7 layers.
- * Run `deno test chapters/08/final_conv_net_test.ts`, then `deno task train --mine`.
+ * Chapter 8: the final network, the one `deno task train` trains by default: two 5×5
+ * convolutions in the manner of LeNet (§7.7.1). It uses the reference layers from lib/
+ * (chapters 5–7), so its tests need nothing else of yours; `deno task train --mine` trains it
+ * with your own code wherever you have written it. Run
+ * `deno test chapters/08/final_conv_net_test.ts`.
  *
  * @module
  */
@@ -38,34 +40,48 @@ export class FinalConvNet {
   layers: Layer[] = [];
   /** The output layer: softmax and the loss. */
   lastLayer: SoftmaxWithLoss = new SoftmaxWithLoss();
-  /** The generator of the initial weights and the dropout masks: np.rng(seed). */
+  /** The generator of the initial weights and the dropout masks, seeded with `seed`. */
   rng: np.Generator;
 
   /**
-   * Builds the network: inputDim `[1, 28, 28]`, filterNums `[16, 32]`, hiddenSize 100,
-   * outputSize 10, dropoutRatio 0 (no Dropout layer; > 0 adds one), seed 0, dtype "float64".
+   * Builds the network: inputDim `[1, 28, 28]` (C, H, W), filterNums `[16, 32]`, hiddenSize
+   * 100, outputSize 10, dropoutRatio 0 (no Dropout layer; above 0 adds one), seed 0, dtype
+   * "float64".
+   *
+   * The layers in order: a Convolution of filterNums[0] 5×5 filters with pad 2 and stride 1,
+   * Pooling 2 × 2 with stride 2, Relu, a Convolution of filterNums[1] 5×5 filters (no pad),
+   * Pooling, Relu, an Affine of hiddenSize outputs, Relu, a Dropout of dropoutRatio drawing
+   * its masks from `this.rng` (only when dropoutRatio is above 0), an Affine of outputSize
+   * outputs. The weights are He-initialised (§6.2.2): normal with standard deviation √(2 / n),
+   * n the number of inputs of one neuron, drawn from `this.rng` in the order W1 … W4; the
+   * biases are zero; all of the given dtype.
+   *
+   * Tested: the layers' kinds and order, pads, strides and pooling windows, the Dropout
+   * layer when asked, MNIST's parameter shapes (W2 `[32, 16, 5, 5]`, W3 `[800, 100]`), the
+   * standard deviation of W2 and W3, float32, and that the layers hold the arrays of
+   * `params`.
    *
    * @param options The sizes, `dropoutRatio`, `seed` and `dtype`.
    */
   constructor(options: FinalConvNetOptions = {}) {
     this.rng = np.rng(options.seed ?? 0);
-    // TODO: He-initialised weights (scale √(2 / inputs of one neuron)), drawn in this order
-    // with this.rng.normal: W1 [f1, C, 5, 5], W2 [f2, f1, 5, 5], W3 [f2·5·5, hidden],
-    // W4 [hidden, out]; zero biases. Layers: Convolution(W1, b1, { pad: 2, firstLayer: true }),
-    // Pooling(2, 2, { stride: 2 }), Relu, Convolution(W2, b2), Pooling, Relu, Affine(W3, b3),
-    // Relu, Dropout(ratio, { rng: this.rng }) when ratio > 0, Affine(W4, b4).
     todo("FinalConvNet", "08", options, Affine, Convolution, Dropout, Pooling, Relu);
   }
 
-  /** The class scores of a batch: every layer's forward in order, passing `{ train }` (false). */
+  /**
+   * The class scores `[n, outputSize]` of a batch `[n, C, H, W]`. Not in training mode
+   * unless `options.train` is true: Dropout drops units only in training. Tested: the shape,
+   * the same scores by default and with `{ train: false }`, different ones in training.
+   */
   predict(x: np.NDArray, options: PredictOptions = {}): np.NDArray {
-    // TODO: as DeepConvNet.predict.
     return todo("FinalConvNet.predict", "08", x, options);
   }
 
-  /** The loss, in training mode by default (`options.train ?? true`). */
+  /**
+   * The cross-entropy loss of the batch's scores (softmax with loss, §5.6.3), in training
+   * mode unless `{ train: false }`, as DeepConvNet's.
+   */
   loss(x: np.NDArray, t: np.NDArray, options: PredictOptions = {}): number {
-    // TODO: as DeepConvNet.loss.
     return todo("FinalConvNet.loss", "08", x, t, options);
   }
 
@@ -75,11 +91,11 @@ export class FinalConvNet {
   }
 
   /**
-   * The gradients by backpropagation: dW and db of the Convolution and Affine layers in order,
-   * as `W1`, `b1` … `W4`, `b4`.
+   * The gradient of the loss (in training mode) with respect to every parameter, by
+   * backpropagation: `W1`, `b1` … `W4`, `b4`, each of its parameter's shape. Tested: all 8
+   * against numerical gradients on a small network with dropout, the masks held fixed.
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
-    // TODO: as DeepConvNet.gradient; pick the layers with parameters with instanceof.
     return todo("FinalConvNet.gradient", "08", x, t);
   }
 
