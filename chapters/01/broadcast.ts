@@ -1,8 +1,9 @@
 /**
  * Chapter 01, exercise 1: NumPy's broadcasting rule (the book's §1.5.5).
  *
- * Your `broadcastShapes` is the one the whole `np` core uses when you run a command with
- * `--mine`: every `np.add`, `np.mul`, … asks it what shape the result has.
+ * With `--mine` (for example `deno task ch01:plot --mine`), your `broadcastShapes` is the one
+ * the whole `np` core uses: every element-wise operation of the run asks it what shape its
+ * result has.
  *
  * @module
  */
@@ -11,12 +12,19 @@ import { todo } from "../../lib/kata/todo.ts";
 import type { Shape } from "../../lib/np/mod.ts";
 
 /**
- * The shape two arrays broadcast to (§1.5.5). Align the shapes at their last axes (a shorter
- * shape gets missing axes of size 1 in front); along each axis the two sizes must be equal
- * or one of them 1, and the result takes the larger.
+ * The shape two arrays broadcast to (§1.5.5, and NumPy's user guide, "Broadcasting").
  *
- * `[2, 3]` and `[3]` give `[2, 3]`; `[4, 1]` and `[1, 5]` give `[4, 5]`; `[2, 2]` and `[]`
- * (a scalar) give `[2, 2]`.
+ * NumPy's rule: the shapes are compared axis by axis from the last one, a shape with fewer
+ * axes counting as if it had axes of size 1 in front; two sizes are compatible when they are
+ * equal or one of them is 1, and the result takes the larger. The result has as many axes as
+ * the longer shape.
+ *
+ * Examples: [2, 3] and [3] give [2, 3]; [4, 1] and [1, 5] give [4, 5]; [2, 2] and []
+ * (a scalar) give [2, 2].
+ *
+ * Tested: the book's examples, NumPy's [8, 1, 6, 1] with [7, 1, 5], sizes of 0, random
+ * compatible pairs in both orders, that neither argument is changed or returned, and the
+ * error for incompatible shapes.
  *
  * @param a The first shape.
  * @param b The second shape.
@@ -26,6 +34,5 @@ import type { Shape } from "../../lib/np/mod.ts";
  * and [4]".
  */
 export function broadcastShapes(a: Shape, b: Shape): number[] {
-  // TODO: walk the axes from the last one; a missing axis counts as size 1.
   return todo("broadcastShapes", "01", a, b);
 }

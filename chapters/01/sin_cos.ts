@@ -2,42 +2,47 @@
  * Chapter 01, exercises 6–7: the book's first chart, sin and cos (§1.6.2–1.6.3).
  * `deno task ch01:plot --mine` draws it with your code to `out/ch01/sin_cos.png`.
  *
+ * matplotlib's role is played by `lineChartPng` of `lib/plot` (imported for you): it takes
+ * the data as {@linkcode SinCosData} holds it, and an options object for the looks.
+ *
  * @module
  */
 
 import { todo } from "../../lib/kata/todo.ts";
-import type * as np from "../../lib/np/mod.ts";
+import * as np from "../../lib/np/mod.ts";
+import { lineChartPng } from "../../lib/plot/mod.ts";
 
-/** The data of the chart: x and one named series per curve, as `lineChart` takes them. */
+/** The data of the chart: x and one named series per curve, as `lineChartPng` takes them. */
 export interface SinCosData {
-  /** 0, 0.1, …, 5.9 (`np.arange(0, 6, 0.1)`). */
+  /** 0, 0.1, …, 5.9: 60 values. */
   x: np.NDArray;
   /** The two curves, in legend order. */
   series: { sin: np.NDArray; cos: np.NDArray };
 }
 
 /**
- * The data of the book's sin & cos chart: `x = np.arange(0, 6, 0.1)`, `y1 = np.sin(x)`,
- * `y2 = np.cos(x)` (§1.6.2–1.6.3). In this workbook the step is an option:
- * `np.arange(0, 6, { step: 0.1 })`.
+ * The data of the book's sin & cos chart (§1.6.2–1.6.3): x from 0 up to (not including) 6
+ * in steps of 0.1, y1 = sin x and y2 = cos x, element by element.
  *
- * @returns `{ x, series: { sin, cos } }`: 60 x values and the sin and cos of each.
+ * Tested: x has 60 values 0, 0.1, …, 5.9; the series are named sin and cos, in that order;
+ * sin 0.5, cos 1.0, sin 3.1 and cos 0 to a calculator's digits; sin² + cos² = 1 everywhere.
+ *
+ * @returns `{ x, series: { sin, cos } }`: 60 x values (float64) and the sin and cos of each.
  */
 export function sinCos(): SinCosData {
-  // TODO: import * as np from "../../lib/np/mod.ts" (a value import, not `import type`).
-  return todo("sinCos", "01");
+  return todo("sinCos", "01", np);
 }
 
 /**
- * Draws the book's chart (§1.6.3) as PNG bytes with `lineChartPng` from
- * `../../lib/plot/mod.ts`: the data of {@linkcode sinCos}, sin solid and cos dashed
- * (matplotlib's `linestyle="--"` is the option `dashed: ["cos"]`), the title "sin & cos"
- * and the axis labels "x" and "y". The legend comes by itself. `deno task ch01:plot --mine`
- * writes your chart to `out/ch01/sin_cos.png`.
+ * Draws the book's chart (§1.6.3, figure 1-6) as PNG bytes: the data of
+ * {@linkcode sinCos}, sin solid and cos dashed (matplotlib's `linestyle="--"`), the title
+ * "sin & cos", and the axis labels "x" and "y". The legend comes by itself.
  *
- * @returns The PNG file's bytes (what `lineChartPng` returns).
+ * Tested: the bytes are a PNG, pixel for pixel the chart that `lineChartPng` draws from the
+ * book's numbers with that title, those labels and cos dashed.
+ *
+ * @returns A promise of the PNG file's bytes.
  */
 export function sinCosChart(): Promise<Uint8Array> {
-  // TODO: return lineChartPng(sinCos(), { title: …, xTitle: …, yTitle: …, dashed: … }).
-  return todo("sinCosChart", "01");
+  return todo("sinCosChart", "01", lineChartPng);
 }

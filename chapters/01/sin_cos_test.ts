@@ -7,24 +7,26 @@ import { sinCos, sinCosChart } from "./sin_cos.ts";
 
 Deno.test("sinCos() gives x = arange(0, 6, 0.1) and its sin and cos (§1.6.2)", () => {
   const { x, series } = sinCos();
-  assert.deepEqual(x.shape, [60]);
-  assert.deepEqual(Object.keys(series), ["sin", "cos"]);
-  assertAllClose(x.slice("0:3"), [0, 0.1, 0.2]);
-  assertAllClose(x.get(59), 5.9);
+  assert.deepEqual(x.shape, [60], "the shape of x");
+  assert.deepEqual(Object.keys(series), ["sin", "cos"], "the names of the series, in legend order");
+  assertAllClose(x.slice("0:3"), [0, 0.1, 0.2], { msg: "the first three x" });
+  assertAllClose(x.get(59), 5.9, { msg: "the last x" });
   // sin(0.5), cos(1.0) and sin(3.1), from a calculator.
-  assertAllClose(series.sin.get(5), 0.479425538604203);
-  assertAllClose(series.cos.get(10), 0.5403023058681398);
-  assertAllClose(series.sin.get(31), 0.04158066243329049, { rtol: 1e-6 });
-  assertAllClose(series.cos.get(0), 1);
+  assertAllClose(series.sin.get(5), 0.479425538604203, { msg: "sin at x = 0.5" });
+  assertAllClose(series.cos.get(10), 0.5403023058681398, { msg: "cos at x = 1.0" });
+  assertAllClose(series.sin.get(31), 0.04158066243329049, { rtol: 1e-6, msg: "sin at x = 3.1" });
+  assertAllClose(series.cos.get(0), 1, { msg: "cos at x = 0" });
 });
 
-Deno.test("sinCos() satisfies sin² + cos² = 1 and matches np.sin, np.cos", () => {
+Deno.test("sinCos() satisfies sin² + cos² = 1 and agrees with the library's sine and cosine", () => {
   const { x, series } = sinCos();
-  assert.deepEqual(series.sin.shape, [60]);
-  assert.deepEqual(series.cos.shape, [60]);
-  assertAllClose(np.add(np.square(series.sin), np.square(series.cos)), np.ones([60]));
-  assertAllClose(series.sin, np.sin(x));
-  assertAllClose(series.cos, np.cos(x));
+  assert.deepEqual(series.sin.shape, [60], "the shape of series.sin");
+  assert.deepEqual(series.cos.shape, [60], "the shape of series.cos");
+  assertAllClose(np.add(np.square(series.sin), np.square(series.cos)), np.ones([60]), {
+    msg: "sin² + cos²",
+  });
+  assertAllClose(series.sin, np.sin(x), { msg: "series.sin against the sine of x" });
+  assertAllClose(series.cos, np.cos(x), { msg: "series.cos against the cosine of x" });
 });
 
 Deno.test("sinCosChart() draws the book's chart: title, axis labels, dashed cos (§1.6.3)", async () => {
