@@ -12,7 +12,8 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * Thrown by an exercise that has not been written yet. The message names the exercise, the
- * file and line to edit, and the hint command.
+ * file and line to edit, and the hint command; the stack is that one line of the stub, so a
+ * chapter's failures on the shipped stubs stay short.
  */
 export class NotImplementedError extends Error {
   /** The exercise, e.g. `"crossEntropyError"` or `"Affine.backward"`. */
@@ -22,28 +23,34 @@ export class NotImplementedError extends Error {
   /** Where to write it, e.g. `"chapters/04/loss.ts:23"` (empty if unknown). */
   readonly location: string;
 
-  /** Builds the error; `todo()` is the way to throw it. */
-  constructor(exercise: string, chapter: string, location: string) {
+  /**
+   * Builds the error; `todo()` is the way to throw it.
+   *
+   * @param exercise The exercise.
+   * @param chapter The chapter, two digits.
+   * @param location Where to write it, root-relative `file:line`.
+   * @param frame The stub's stack frame (`file:///…/loss.ts:23:10`), shown as the stack.
+   */
+  constructor(exercise: string, chapter: string, location: string, frame = "") {
     const symbol = exercise.split(".")[0];
     super(
-      `${exercise}() is not written yet (chapter ${chapter}).\n` +
-        `  Write it in ${location || `chapters/${chapter}/`}, replacing the todo() call.\n` +
-        `  Stuck? deno task hint ${chapter} ${symbol}`,
+      `${exercise}() is not written yet (${location || `chapters/${chapter}/`}). ` +
+        `Stuck? deno task hint ${chapter} ${symbol}`,
     );
     this.name = "NotImplementedError";
     this.exercise = exercise;
     this.chapter = chapter;
     this.location = location;
+    this.stack = `${this.name}: ${this.message}` + (frame ? `\n    at ${exercise} (${frame})` : "");
   }
 }
 
-/** The `file:line` of the code that called the function calling this one, relative to the repo. */
-function callerLocation(stack: string | undefined): string {
+/** The stack frame of the code that called the function calling this one. */
+function callerFrame(stack: string | undefined): { url: string; line: string; column: string } {
   // Line 0 is the message, line 1 is todo() itself, line 2 is the stub that called it.
   const frame = stack?.split("\n").find((line, i) => i >= 2 && line.includes("file://"));
-  const match = frame?.match(/(file:\/\/[^\s)]+?):(\d+):\d+/);
-  if (!match) return "";
-  return `${relative(ROOT, fileURLToPath(match[1]))}:${match[2]}`;
+  const match = frame?.match(/(file:\/\/[^\s)]+?):(\d+):(\d+)/);
+  return { url: match?.[1] ?? "", line: match?.[2] ?? "", column: match?.[3] ?? "" };
 }
 
 /**
@@ -65,6 +72,8 @@ function callerLocation(stack: string | undefined): string {
  * @param _params The stub's parameters, passed so that linters see them used.
  */
 export function todo(exercise: string, chapter: string, ..._params: unknown[]): never {
-  const location = callerLocation(new Error().stack);
-  throw new NotImplementedError(exercise, chapter, location);
+  const { url, line, column } = callerFrame(new Error().stack);
+  if (!url) throw new NotImplementedError(exercise, chapter, "");
+  const location = `${relative(ROOT, fileURLToPath(url))}:${line}`;
+  throw new NotImplementedError(exercise, chapter, location, `${url}:${line}:${column}`);
 }
