@@ -2,14 +2,14 @@
  * Chapter 02: perceptrons (the book's §2.3–2.5). One perceptron, the gates AND, NAND and OR
  * made of one perceptron each, and XOR made of two layers of them.
  *
- * The book writes `np.sum(w * x) + b`; here that is `np.sum(np.mul(w, x)) + b` with
- * `import * as np from "../../lib/np/mod.ts"`. The gate names are the book's, in capitals.
+ * The book computes with NumPy; here `np` (imported for you) plays that role. The gate names
+ * are the book's, in capitals.
  *
  * @module
  */
 
 import { todo } from "../../lib/kata/todo.ts";
-import type * as np from "../../lib/np/mod.ts";
+import * as np from "../../lib/np/mod.ts";
 
 /** The weights and the bias of one perceptron (§2.3.2). */
 export interface PerceptronWeights {
@@ -20,68 +20,81 @@ export interface PerceptronWeights {
 }
 
 /**
- * One perceptron: 1 when the weighted sum of the inputs plus the bias is above 0, else 0
- * (§2.3.2, equation 2.2): `y = 0 if b + w1·x1 + w2·x2 <= 0, else 1`. Exactly 0 gives 0.
+ * One perceptron (§2.3.2, equation 2.2): it fires when the weighted sum of its inputs plus
+ * the bias is above 0, y = 0 if b + Σᵢ wᵢ·xᵢ ≤ 0, else y = 1; a sum of exactly 0 gives 0. With x = (0, 1), w = (0.5, 0.5), b = −0.7 the sum is −0.2
+ * and y = 0.
  *
- * `perceptron([0, 1], { w: [0.5, 0.5], b: -0.7 })` is 0 (the sum is -0.2).
+ * Tested: the book's example, a sum of exactly 0, random inputs, weights and sizes (away from
+ * the boundary), the book's weights of §2.3.3 giving the truth tables of AND, NAND and OR,
+ * and that no weights at all (the book's, a grid of 9,261, 2,000 random ones) give the
+ * exclusive-or truth table (§2.4).
  *
- * @param x The inputs (any numbers, not only 0 and 1).
+ * @param x The inputs (any numbers, not only 0 and 1), as many as there are weights.
  * @param weights `w`, one weight per input, and the bias `b`.
  * @returns 0 or 1.
  */
 export function perceptron(x: np.ArrayLike, weights: PerceptronWeights): 0 | 1 {
-  // TODO: tmp = Σ w·x + b; return 0 when tmp <= 0, else 1.
-  return todo("perceptron", "02", x, weights);
+  return todo("perceptron", "02", x, weights, np);
 }
 
 /**
- * The AND gate as a perceptron with the book's weights w = (0.5, 0.5) and bias b = -0.7
- * (§2.3.3): it fires only when both inputs are 1.
+ * The AND gate (§2.3.1, §2.3.3): one perceptron with the book's weights w = (0.5, 0.5) and
+ * bias b = −0.7. It fires only when both inputs are 1.
+ *
+ * Tested: the truth table, and for real inputs in [−2, 2] that it fires exactly where
+ * 0.5·x1 + 0.5·x2 − 0.7 > 0.
  *
  * @param x1 The first input.
  * @param x2 The second input.
- * @returns 1 when 0.5·x1 + 0.5·x2 - 0.7 > 0, else 0.
+ * @returns 1 when 0.5·x1 + 0.5·x2 − 0.7 > 0, else 0.
  */
 export function AND(x1: number, x2: number): 0 | 1 {
-  // TODO: one perceptron with the book's weights and bias.
   return todo("AND", "02", x1, x2);
 }
 
 /**
- * The NAND gate (Not AND): AND's weights and bias with their signs flipped,
- * w = (-0.5, -0.5), b = 0.7 (§2.3.3).
+ * The NAND gate, Not AND (§2.3.3): one perceptron with AND's weights and bias, signs
+ * flipped: w = (−0.5, −0.5), b = 0.7.
+ *
+ * Tested: the truth table, and for real inputs in [−2, 2] that it fires exactly where
+ * −0.5·x1 − 0.5·x2 + 0.7 > 0.
  *
  * @param x1 The first input.
  * @param x2 The second input.
- * @returns 0 when -0.5·x1 - 0.5·x2 + 0.7 <= 0, else 1.
+ * @returns 1 when −0.5·x1 − 0.5·x2 + 0.7 > 0, else 0.
  */
 export function NAND(x1: number, x2: number): 0 | 1 {
-  // TODO: the same perceptron as AND, other weights.
   return todo("NAND", "02", x1, x2);
 }
 
 /**
- * The OR gate: AND's weights with a bias of -0.2, so one input of 1 is enough (§2.3.3).
+ * The OR gate (§2.3.3): one perceptron with AND's weights w = (0.5, 0.5) and the bias
+ * b = −0.2, so that one input of 1 is enough.
+ *
+ * Tested: the truth table, and for real inputs in [−2, 2] that it fires exactly where
+ * 0.5·x1 + 0.5·x2 − 0.2 > 0.
  *
  * @param x1 The first input.
  * @param x2 The second input.
- * @returns 1 when 0.5·x1 + 0.5·x2 - 0.2 > 0, else 0.
+ * @returns 1 when 0.5·x1 + 0.5·x2 − 0.2 > 0, else 0.
  */
 export function OR(x1: number, x2: number): 0 | 1 {
-  // TODO: the same perceptron as AND, another bias.
   return todo("OR", "02", x1, x2);
 }
 
 /**
- * The XOR gate as a two-layer perceptron (§2.5.2): no single perceptron can draw its
- * boundary with one straight line (§2.4), but NAND and OR in the first layer, fed into AND in
- * the second, can. Build it from your gates, not from `!==`: the tests feed it real numbers.
+ * The XOR gate, exclusive or: 1 when exactly one input is 1. No single perceptron can draw its
+ * boundary, a straight line (§2.4); the book builds it as a two-layer perceptron from the
+ * gates above (§2.5.2, figure 2-13).
+ *
+ * Tested: the truth table, and for real inputs in [−2, 2] the same outputs as the book's
+ * two-layer construction (built from the reference gates), so comparing x1 with x2 is not
+ * enough.
  *
  * @param x1 The first input.
  * @param x2 The second input.
- * @returns AND(NAND(x1, x2), OR(x1, x2)).
+ * @returns 0 or 1.
  */
 export function XOR(x1: number, x2: number): 0 | 1 {
-  // TODO: s1 = NAND(x1, x2), s2 = OR(x1, x2), then AND(s1, s2).
   return todo("XOR", "02", x1, x2);
 }

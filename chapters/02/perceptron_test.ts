@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import * as reference from "../../lib/perceptron/mod.ts";
 import { AND, NAND, OR, perceptron, XOR } from "./perceptron.ts";
 
 /** The four inputs of a truth table, in the book's order (§2.2). */
@@ -24,14 +25,34 @@ const real = fc.double({ min: -2, max: 2, noNaN: true });
 
 Deno.test("perceptron() matches the book's example (§2.3.2)", () => {
   // 0.5·0 + 0.5·1 - 0.7 = -0.2: the perceptron does not fire.
-  assert.equal(perceptron([0, 1], { w: [0.5, 0.5], b: -0.7 }), 0);
-  assert.equal(perceptron([1, 1], { w: [0.5, 0.5], b: -0.7 }), 1);
+  assert.equal(
+    perceptron([0, 1], { w: [0.5, 0.5], b: -0.7 }),
+    0,
+    "y for x = (0, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = -0.2)",
+  );
+  assert.equal(
+    perceptron([1, 1], { w: [0.5, 0.5], b: -0.7 }),
+    1,
+    "y for x = (1, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = 0.3)",
+  );
 });
 
 Deno.test("perceptron() gives 0 when the weighted sum plus bias is exactly 0 (equation 2.2)", () => {
-  assert.equal(perceptron([1, 0], { w: [1, 1], b: -1 }), 0);
-  assert.equal(perceptron([0, 0], { w: [3, -2], b: 0 }), 0);
-  assert.equal(perceptron([1, 1], { w: [1, 1], b: -1 }), 1);
+  assert.equal(
+    perceptron([1, 0], { w: [1, 1], b: -1 }),
+    0,
+    "y for x = (1, 0), w = (1, 1), b = -1 (sum 0)",
+  );
+  assert.equal(
+    perceptron([0, 0], { w: [3, -2], b: 0 }),
+    0,
+    "y for x = (0, 0), w = (3, -2), b = 0 (sum 0)",
+  );
+  assert.equal(
+    perceptron([1, 1], { w: [1, 1], b: -1 }),
+    1,
+    "y for x = (1, 1), w = (1, 1), b = -1 (sum 1)",
+  );
 });
 
 Deno.test("perceptron() fires exactly where w·x + b > 0, for any inputs, weights and sizes", () => {
@@ -55,15 +76,24 @@ Deno.test("perceptron() fires exactly where w·x + b > 0, for any inputs, weight
   );
 });
 
-Deno.test("perceptron() with the book's weights is AND, NAND and OR (§2.3.3)", () => {
-  assert.deepEqual(table((x1, x2) => perceptron([x1, x2], BOOK_WEIGHTS.AND)), [0, 0, 0, 1]);
-  assert.deepEqual(table((x1, x2) => perceptron([x1, x2], BOOK_WEIGHTS.NAND)), [1, 1, 1, 0]);
-  assert.deepEqual(table((x1, x2) => perceptron([x1, x2], BOOK_WEIGHTS.OR)), [0, 1, 1, 1]);
+Deno.test("perceptron() with the book's weights of §2.3.3 gives the three gates' truth tables", () => {
+  const expected = { AND: [0, 0, 0, 1], NAND: [1, 1, 1, 0], OR: [0, 1, 1, 1] };
+  for (const [name, weights] of Object.entries(BOOK_WEIGHTS)) {
+    assert.deepEqual(
+      table((x1, x2) => perceptron([x1, x2], weights)),
+      expected[name as keyof typeof expected],
+      `outputs for (0, 0), (1, 0), (0, 1), (1, 1) with w = (${weights.w}), b = ${weights.b}`,
+    );
+  }
 });
 
-Deno.test("perceptron() is never XOR, with the book's weights or any others (§2.4)", () => {
+Deno.test("perceptron() never gives the exclusive-or truth table, with the book's weights or any others (§2.4)", () => {
   for (const [name, weights] of Object.entries(BOOK_WEIGHTS)) {
-    assert.notDeepEqual(table((x1, x2) => perceptron([x1, x2], weights)), XOR_TABLE, name);
+    assert.notDeepEqual(
+      table((x1, x2) => perceptron([x1, x2], weights)),
+      XOR_TABLE,
+      `the book's weights of ${name} give the exclusive-or table`,
+    );
   }
   // A grid of weights and biases from -1 to 1 in steps of 0.1: 9,261 perceptrons.
   const grid = Array.from({ length: 21 }, (_, i) => (i - 10) / 10);
@@ -80,7 +110,11 @@ Deno.test("perceptron() is never XOR, with the book's weights or any others (§2
   fc.assert(
     fc.property(any, any, any, (w1, w2, b) => {
       const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
-      assert.notDeepEqual(t, XOR_TABLE);
+      assert.notDeepEqual(
+        t,
+        XOR_TABLE,
+        `w = (${w1}, ${w2}), b = ${b} gives the exclusive-or table`,
+      );
     }),
     { seed: 1, numRuns: 2000 },
   );
@@ -89,48 +123,48 @@ Deno.test("perceptron() is never XOR, with the book's weights or any others (§2
 // AND, NAND, OR -----------------------------------------------------------------------------
 
 Deno.test("AND() matches the book's truth table (§2.3.3)", () => {
-  assert.deepEqual(table(AND), [0, 0, 0, 1]);
+  assert.deepEqual(table(AND), [0, 0, 0, 1], "AND for (0, 0), (1, 0), (0, 1), (1, 1)");
 });
 
-Deno.test("AND() is the perceptron with w = (0.5, 0.5), b = -0.7 for real inputs too", () => {
+Deno.test("AND() fires exactly where 0.5·x1 + 0.5·x2 - 0.7 > 0, for real inputs too", () => {
   AND(0, 0);
   fc.assert(
     fc.property(real, real, (x1, x2) => {
       const tmp = 0.5 * x1 + 0.5 * x2 - 0.7;
       fc.pre(Math.abs(tmp) > 1e-9);
-      assert.equal(AND(x1, x2), tmp > 0 ? 1 : 0, `AND(${x1}, ${x2})`);
+      assert.equal(AND(x1, x2), tmp > 0 ? 1 : 0, `AND(${x1}, ${x2}), where the sum is ${tmp}`);
     }),
     { seed: 1, numRuns: 500 },
   );
 });
 
 Deno.test("NAND() matches the book's truth table (§2.3.3)", () => {
-  assert.deepEqual(table(NAND), [1, 1, 1, 0]);
+  assert.deepEqual(table(NAND), [1, 1, 1, 0], "NAND for (0, 0), (1, 0), (0, 1), (1, 1)");
 });
 
-Deno.test("NAND() is the perceptron with w = (-0.5, -0.5), b = 0.7 for real inputs too", () => {
+Deno.test("NAND() fires exactly where -0.5·x1 - 0.5·x2 + 0.7 > 0, for real inputs too", () => {
   NAND(0, 0);
   fc.assert(
     fc.property(real, real, (x1, x2) => {
       const tmp = -0.5 * x1 - 0.5 * x2 + 0.7;
       fc.pre(Math.abs(tmp) > 1e-9);
-      assert.equal(NAND(x1, x2), tmp > 0 ? 1 : 0, `NAND(${x1}, ${x2})`);
+      assert.equal(NAND(x1, x2), tmp > 0 ? 1 : 0, `NAND(${x1}, ${x2}), where the sum is ${tmp}`);
     }),
     { seed: 1, numRuns: 500 },
   );
 });
 
 Deno.test("OR() matches the book's truth table (§2.3.3)", () => {
-  assert.deepEqual(table(OR), [0, 1, 1, 1]);
+  assert.deepEqual(table(OR), [0, 1, 1, 1], "OR for (0, 0), (1, 0), (0, 1), (1, 1)");
 });
 
-Deno.test("OR() is the perceptron with w = (0.5, 0.5), b = -0.2 for real inputs too", () => {
+Deno.test("OR() fires exactly where 0.5·x1 + 0.5·x2 - 0.2 > 0, for real inputs too", () => {
   OR(0, 0);
   fc.assert(
     fc.property(real, real, (x1, x2) => {
       const tmp = 0.5 * x1 + 0.5 * x2 - 0.2;
       fc.pre(Math.abs(tmp) > 1e-9);
-      assert.equal(OR(x1, x2), tmp > 0 ? 1 : 0, `OR(${x1}, ${x2})`);
+      assert.equal(OR(x1, x2), tmp > 0 ? 1 : 0, `OR(${x1}, ${x2}), where the sum is ${tmp}`);
     }),
     { seed: 1, numRuns: 500 },
   );
@@ -139,15 +173,17 @@ Deno.test("OR() is the perceptron with w = (0.5, 0.5), b = -0.2 for real inputs 
 // XOR ---------------------------------------------------------------------------------------
 
 Deno.test("XOR() matches the book's truth table (§2.5.2)", () => {
-  assert.deepEqual(table(XOR), XOR_TABLE);
+  assert.deepEqual(table(XOR), XOR_TABLE, "XOR for (0, 0), (1, 0), (0, 1), (1, 1)");
 });
 
-Deno.test("XOR() is NAND and OR fed into AND, for real inputs too (§2.5.2)", () => {
+Deno.test("XOR() is the two-layer construction of §2.5.2 for real inputs too", () => {
   XOR(0, 0);
   fc.assert(
     fc.property(real, real, (x1, x2) => {
       const y = XOR(x1, x2);
-      assert.equal(y, AND(NAND(x1, x2), OR(x1, x2)), `XOR(${x1}, ${x2})`);
+      // The book's construction, from the reference gates of lib/perceptron.
+      const expected = reference.AND(reference.NAND(x1, x2), reference.OR(x1, x2));
+      assert.equal(y, expected, `XOR(${x1}, ${x2})`);
     }),
     { seed: 1, numRuns: 500 },
   );
