@@ -1,21 +1,30 @@
 import assert from "node:assert/strict";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, assertGradientsClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import fixture from "./testdata/book_ch07.json" with { type: "json" };
 import { Pooling } from "./pooling.ts";
 
-/** Max pooling written as its definition (§7.3), to compare with the im2col version. */
-function directMaxPool(x: np.NDArray, size: number, stride: number): np.NDArray {
+/** Max pooling written as its definition (§7.3), the padding read as 0, to compare with. */
+function directMaxPool(
+  x: np.NDArray,
+  poolH: number,
+  poolW: number,
+  stride: number,
+  pad = 0,
+): np.NDArray {
   const [N, C, H, W] = x.shape;
-  const OH = Math.floor((H - size) / stride) + 1, OW = Math.floor((W - size) / stride) + 1;
+  const OH = Math.floor((H + 2 * pad - poolH) / stride) + 1;
+  const OW = Math.floor((W + 2 * pad - poolW) / stride) + 1;
   const out = np.zeros([N, C, OH, OW]);
   for (let n = 0; n < N; n++) {
     for (let c = 0; c < C; c++) {
       for (let oy = 0; oy < OH; oy++) {
         for (let ox = 0; ox < OW; ox++) {
           let m = -Infinity;
-          for (let i = 0; i < size; i++) {
-            for (let j = 0; j < size; j++) {
-              m = Math.max(m, x.get(n, c, oy * stride + i, ox * stride + j));
+          for (let i = 0; i < poolH; i++) {
+            for (let j = 0; j < poolW; j++) {
+              const y = oy * stride + i - pad, xx = ox * stride + j - pad;
+              m = Math.max(m, y >= 0 && y < H && xx >= 0 && xx < W ? x.get(n, c, y, xx) : 0);
             }
           }
           out.set([n, c, oy, ox], m);
@@ -26,44 +35,129 @@ function directMaxPool(x: np.NDArray, size: number, stride: number): np.NDArray 
   return out;
 }
 
+const EXACT = { rtol: 0, atol: 0 };
+
 Deno.test("Pooling.forward() takes the maximum of each window (the book's example, §7.3)", () => {
   const pool = new Pooling(2, 2, { stride: 2 });
   const x = np.array([[[[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]]]]);
-  assert.deepEqual(pool.forward(x).toArray(), [[[[2, 3], [4, 2]]]]);
+  assertAllClose(pool.forward(x), [[[[2, 3], [4, 2]]]], {
+    ...EXACT,
+    msg: "out of the book's 4×4 example, 2×2 windows, stride 2",
+  });
 });
 
 Deno.test("Pooling.forward() works channel by channel and matches the definition", () => {
   for (const [size, stride] of [[2, 2], [3, 1], [3, 2], [2, 1]]) {
     const x = np.rng(40 + size * 3 + stride).standardNormal([2, 3, 7, 6]);
     const out = new Pooling(size, size, { stride }).forward(x);
-    assertAllClose(out, directMaxPool(x, size, stride));
+    assertAllClose(out, directMaxPool(x, size, size, stride), {
+      msg: `out of x [2, 3, 7, 6], ${size}×${size} windows, stride ${stride}, against the ` +
+        `definition`,
+    });
   }
+});
+
+Deno.test("Pooling.forward() takes windows higher than wide, or wider than high", () => {
+  // A window of 2 rows × 3 columns over 5×7 images gives 4×5 outputs; 3×2 windows give 3×6.
+  for (const [poolH, poolW, stride, pad] of [[2, 3, 1, 0], [3, 2, 1, 0], [3, 2, 2, 1]]) {
+    const x = np.rng(45 + poolH).standardNormal([2, 3, 5, 7]);
+    const out = new Pooling(poolH, poolW, { stride, pad }).forward(x);
+    const expected = directMaxPool(x, poolH, poolW, stride, pad);
+    const of = `x [2, 3, 5, 7], ${poolH}×${poolW} windows (poolH × poolW), stride ${stride}, ` +
+      `pad ${pad}`;
+    assert.deepEqual(
+      out.shape,
+      expected.shape,
+      `out's shape for ${of}: [${out.shape}], expected [${expected.shape}] ` +
+        `(OH from H and poolH, OW from W and poolW)`,
+    );
+    assertAllClose(out, expected, { msg: `out for ${of}, against the definition` });
+  }
+});
+
+Deno.test("Pooling.forward() keeps float32 inputs in float32", () => {
+  const x = np.rng(46).random([2, 2, 4, 4], { dtype: "float32" });
+  const out = new Pooling(2, 2, { stride: 2 }).forward(x);
+  assert.equal(out.dtype, "float32", `out of a float32 x: dtype ${out.dtype}`);
 });
 
 Deno.test("Pooling.backward() sends each gradient to its window's maximum (worked by hand)", () => {
   const pool = new Pooling(2, 2, { stride: 2 });
   pool.forward(np.array([[[[1, 2, 0, 1], [3, 0, 2, 4], [4, 2, 3, 0], [1, 5, 1, 2]]]]));
   const dx = pool.backward(np.array([[[[1, 2], [3, 4]]]]));
-  assert.deepEqual(dx.toArray(), [[[[0, 0, 0, 0], [1, 0, 0, 2], [0, 0, 4, 0], [0, 3, 0, 0]]]]);
+  assertAllClose(dx, [[[[0, 0, 0, 0], [1, 0, 0, 2], [0, 0, 4, 0], [0, 3, 0, 0]]]], {
+    ...EXACT,
+    msg: "dx for dout 1 2 / 3 4: each value at its window's maximum (3, 4, 5 and 3 in x), " +
+      "0 elsewhere",
+  });
+});
+
+Deno.test("Pooling.backward() sends each channel's gradient to its own channel (worked by hand)", () => {
+  // Two channels whose maxima sit in different corners of one 2×2 window.
+  const pool = new Pooling(2, 2, { stride: 2 });
+  pool.forward(np.array([[[[9, 0], [0, 0]], [[0, 0], [0, 9]]]]));
+  const dx = pool.backward(np.array([[[[1]], [[2]]]]));
+  assertAllClose(dx, [[[[1, 0], [0, 0]], [[0, 0], [0, 2]]]], {
+    ...EXACT,
+    msg: "dx for dout 1 (channel 0) and 2 (channel 1): channel 0's at its top left, " +
+      "channel 1's at its bottom right",
+  });
 });
 
 Deno.test("Pooling.backward() matches the numerical gradient", () => {
   for (
-    const { size, stride, pad } of [
-      { size: 2, stride: 2, pad: 0 },
-      { size: 3, stride: 1, pad: 0 },
-      { size: 3, stride: 2, pad: 0 },
-      { size: 2, stride: 2, pad: 1 },
+    const { poolH, poolW, stride, pad } of [
+      { poolH: 2, poolW: 2, stride: 2, pad: 0 },
+      { poolH: 3, poolW: 3, stride: 1, pad: 0 },
+      { poolH: 3, poolW: 3, stride: 2, pad: 0 },
+      { poolH: 2, poolW: 2, stride: 2, pad: 1 },
+      { poolH: 2, poolW: 3, stride: 1, pad: 0 },
     ]
   ) {
-    const random = np.rng(50 + size + stride + pad);
+    const random = np.rng(50 + poolH + poolW + stride + pad);
     // Values far from 0 and from each other, so no window has a tie or a max near the padding.
-    const x = np.add(random.permutation(2 * 2 * 5 * 5).reshape(2, 2, 5, 5), 1);
-    const layer = new Pooling(size, size, { stride, pad });
+    const x = np.add(random.permutation(2 * 2 * 5 * 6).reshape(2, 2, 5, 6), 1);
+    const layer = new Pooling(poolH, poolW, { stride, pad });
     const dout = random.standardNormal(layer.forward(x).shape);
     const dx = layer.backward(dout);
-    assert.deepEqual(dx.shape, x.shape);
+    const of = `${poolH}×${poolW} windows, stride ${stride}, pad ${pad}`;
+    assert.deepEqual(dx.shape, x.shape, `dx's shape (${of}): [${dx.shape}], expected [${x.shape}]`);
     const f = () => np.sum(np.mul(layer.forward(x), dout));
-    assertGradientsClose(dx, f, x);
+    assertAllClose(dx, numericalGradientOf(f, x, { h: 1e-6 }), {
+      rtol: 1e-5,
+      atol: 1e-7,
+      msg: `dx (${of}) against the numerical gradient`,
+    });
+  }
+});
+
+Deno.test("Pooling.backward() keeps float32 in float32", () => {
+  const pool = new Pooling(2, 2, { stride: 2 });
+  const out = pool.forward(np.rng(47).random([2, 2, 4, 4], { dtype: "float32" }));
+  const dx = pool.backward(np.onesLike(out));
+  assert.equal(dx.dtype, "float32", `dx of a float32 dout: dtype ${dx.dtype}`);
+});
+
+// The book's own code: chapters/07/testdata/book_ch07.json, written by tools/book/ch07.py, holds
+// the book's Pooling (common/layers.py) run in NumPy on fixed inputs.
+
+interface Tensor {
+  shape: number[];
+  data: number[];
+}
+
+function arrayOf(t: Tensor): np.NDArray {
+  return new np.NDArray(Float64Array.from(t.data), t.shape);
+}
+
+const CLOSE = { rtol: 1e-10, atol: 1e-12 };
+
+Deno.test("Pooling.forward() and backward() agree with the book's NumPy code", () => {
+  assert.ok(fixture.pooling.length > 0, "the fixture has Pooling cases");
+  for (const c of fixture.pooling) {
+    const layer = new Pooling(c.poolH, c.poolW, { stride: c.stride, pad: c.pad });
+    const of = `x [${c.x.shape}], ${c.poolH}×${c.poolW} windows, stride ${c.stride}, pad ${c.pad}`;
+    assertAllClose(layer.forward(arrayOf(c.x)), arrayOf(c.out), { ...CLOSE, msg: `out, ${of}` });
+    assertAllClose(layer.backward(arrayOf(c.dout)), arrayOf(c.dx), { ...CLOSE, msg: `dx, ${of}` });
   }
 });

@@ -1,9 +1,11 @@
 """The book's chapter 7 code (im2col and col2im of common/util.py, the Convolution and Pooling
 layers of common/layers.py), written out independently in NumPy, run on fixed inputs.
 
-It records the inputs and outputs in chapters/07/testdata/book_ch07.json, which
-chapters/07/book_test.ts and lib/layers/book_ch07_test.ts replay against the TypeScript code,
-so CI needs no Python. The file is then formatted by `deno fmt` (it must stay under 200 KB).
+It records the inputs and outputs in chapters/07/testdata/book_ch07.json, which the last tests
+of chapters/07/im2col_test.ts, convolution_test.ts and pooling_test.ts replay against the
+TypeScript code, so CI needs no Python. Format the file with `deno fmt` afterwards (it must stay
+under 200 KB). New cases go at the end of their list, so that the earlier ones draw the same
+random numbers and keep their values.
 
 One deliberate change: the book's Pooling computes out_h = 1 + (H - pool_h) / stride, ignoring
 pad (so pad > 0 fails in its reshape); here it is 1 + (H + 2*pad - pool_h) // stride, which is
@@ -199,6 +201,9 @@ def main():
             record_pooling(rng, (1, 2, 5, 5), 3, 3, 1, 0),
             record_pooling(rng, (1, 2, 7, 7), 3, 3, 2, 0),
             record_pooling(rng, (1, 2, 5, 5), 2, 2, 2, 1),
+            # windows and images that are not square (outW must come from W and pool_w)
+            record_pooling(rng, (1, 2, 5, 7), 2, 3, 1, 0),
+            record_pooling(rng, (2, 1, 6, 5), 3, 2, 2, 0),
         ],
     }
     path = os.path.join(os.path.dirname(__file__), "..", "..", "chapters", "07", "testdata",
