@@ -10,22 +10,28 @@ import { todo } from "../../lib/kata/todo.ts";
 import type { Layer } from "../../lib/layers/layer.ts";
 
 /**
- * Affine: out = x · W + b. An input of more than two axes (a batch of images) is flattened
- * to one row per sample, and `backward` returns dx in the input's own shape (§5.6.2 and the
- * tensor version in `common/layers.py`).
+ * The Affine (fully connected) layer, §5.6.1–5.6.2: out = x · W + b.
+ *
+ * A batch of any shape `[N, …]` (images `[N, C, H, W]` too) is N rows of inputs, as the
+ * tensor version in the book's `common/layers.py`. `backward` gives ∂L/∂x back in the shape x
+ * came in, and keeps ∂L/∂W and ∂L/∂b (the shapes of W and b) in `dW` and `db` for the
+ * optimizer. Equation (5.13): ∂L/∂X = ∂L/∂Y · Wᵀ and ∂L/∂W = Xᵀ · ∂L/∂Y.
+ *
+ * Tested: the book's batch example and dB = [5, 7, 9] (§5.6.2), every gradient against a
+ * numerical one, 4-D input, and that forward reads the network's own W and b arrays.
  */
 export class Affine implements Layer {
   /** The weights, `[inputs, outputs]`. */
   W: np.NDArray;
   /** The bias, `[outputs]`. */
   b: np.NDArray;
-  /** The input of the last forward pass, flattened to `[n, inputs]`. */
+  /** The input of the last forward pass, as rows: `[N, inputs]`. */
   x: np.NDArray | null = null;
-  /** The shape of the last input, to give dx back in it. */
+  /** The shape of the last input. */
   originalShape: readonly number[] = [];
-  /** ∂L/∂W after backward. */
+  /** ∂L/∂W after backward, `[inputs, outputs]`. */
   dW: np.NDArray | null = null;
-  /** ∂L/∂b after backward. */
+  /** ∂L/∂b after backward, `[outputs]`. */
   db: np.NDArray | null = null;
 
   /** Wraps existing parameters (the network owns them and the optimizer updates them). */
@@ -40,17 +46,13 @@ export class Affine implements Layer {
     this.b = b;
   }
 
-  /** x · W + b for a batch; x of shape `[n, …]` is seen as `[n, inputs]`. */
+  /** out for a batch x `[N, …]` (N times `inputs` numbers): shape `[N, outputs]`. */
   forward(x: np.NDArray): np.NDArray {
-    // TODO: remember this.originalShape = x.shape and this.x = x.reshape(x.shape[0], -1);
-    // return np.add(np.dot(this.x, this.W), this.b) (the bias broadcasts over the rows).
     return todo("Affine.forward", "05", x, np);
   }
 
-  /** dx = dout · Wᵀ (in the input's shape), dW = xᵀ · dout, db = Σ dout over the batch. */
+  /** From ∂L/∂out `[N, outputs]`: keeps dW and db, returns dx (eq. 5.13) in x's shape. */
   backward(dout: np.NDArray): np.NDArray {
-    // TODO: equation (5.13): dx = dout · Wᵀ, reshaped to this.originalShape;
-    // this.dW = xᵀ · dout; this.db = np.sum(dout, { axis: 0 }) (§5.6.2).
     return todo("Affine.backward", "05", dout);
   }
 }

@@ -1,25 +1,28 @@
 import assert from "node:assert/strict";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, assertGradientsClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import { book, toArray } from "./testdata/book_fixture.ts";
 import { Sigmoid } from "./sigmoid.ts";
 
-Deno.test("Sigmoid.forward() is 1 / (1 + exp(-x)) and remembers it (§5.5.2)", () => {
+Deno.test("Sigmoid.forward() is 1 / (1 + exp(-x)) and remembers its output (§5.5.2)", () => {
   const layer = new Sigmoid();
   const out = layer.forward(np.array([-1, 0, 1, 2]));
-  assertAllClose(out, [0.2689414213699951, 0.5, 0.7310585786300049, 0.8807970779778823], {
-    rtol: 1e-12,
-  });
-  assert.equal(layer.out, out);
+  const want = [0.2689414213699951, 0.5, 0.7310585786300049, 0.8807970779778823];
+  assertAllClose(out, want, { rtol: 1e-12, msg: "out for x = [-1, 0, 1, 2]" });
+  // The same values; a copy is as good as the array returned.
+  assert.ok(layer.out !== null, "out is null after forward: forward must remember its output");
+  assertAllClose(layer.out, want, { rtol: 1e-12, msg: "the field out after forward" });
 });
 
 Deno.test("Sigmoid.backward() is dout · y · (1 − y) (§5.5.2)", () => {
   const layer = new Sigmoid();
   layer.forward(np.array([0, 0]));
-  assertAllClose(layer.backward(np.array([1, 2])), [0.25, 0.5]);
-  const y = layer.forward(np.array([2]));
-  assertAllClose(layer.backward(np.array([3])), np.mul(3, np.mul(y, np.sub(1, y))), {
-    rtol: 1e-14,
-  });
+  const dx = layer.backward(np.array([1, 2]));
+  assertAllClose(dx, [0.25, 0.5], { msg: "dx for x = [0, 0], dout = [1, 2]" });
+  const y = 1 / (1 + Math.exp(-2));
+  layer.forward(np.array([2]));
+  const dx2 = layer.backward(np.array([3]));
+  assertAllClose(dx2, [3 * y * (1 - y)], { rtol: 1e-14, msg: "dx for x = [2], dout = [3]" });
 });
 
 Deno.test("Sigmoid.backward() matches the numerical gradient", () => {
@@ -28,5 +31,15 @@ Deno.test("Sigmoid.backward() matches the numerical gradient", () => {
   const w = np.rng(2).normal([3, 4]);
   layer.forward(x);
   const dx = layer.backward(w);
-  assertGradientsClose(dx, () => np.sum(np.mul(new Sigmoid().forward(x), w)), x);
+  // With dout = w, backward gives the gradient of Σ sigmoid(x) · w.
+  const numerical = numericalGradientOf(() => np.sum(np.mul(new Sigmoid().forward(x), w)), x);
+  assertAllClose(dx, numerical, { rtol: 1e-5, atol: 1e-7, msg: "dx vs the numerical gradient" });
+});
+
+// The book's own NumPy code, recorded by tools/book/ch04_05.py in testdata/book_ch05.json.
+Deno.test("Sigmoid.forward() and backward() match the book's common/layers.py", () => {
+  const layer = new Sigmoid();
+  const c = book.layers.sigmoid;
+  assertAllClose(layer.forward(toArray(c.x)), toArray(c.out), { rtol: 1e-14, msg: "out" });
+  assertAllClose(layer.backward(toArray(c.dout)), toArray(c.dx), { rtol: 1e-13, msg: "dx" });
 });

@@ -3,8 +3,9 @@ ch04/gradient_method.py, common/layers.py, ch04/two_layer_net.py, ch05/two_layer
 written out independently in NumPy and run on fixed inputs.
 
 It records the inputs and outputs in chapters/04/testdata/book_ch04.json and
-chapters/05/testdata/book_ch05.json, which chapters/04/book_test.ts and
-chapters/05/book_test.ts replay against the TypeScript code, so CI needs no Python.
+chapters/05/testdata/book_ch05.json, which the tests of chapters/04 and chapters/05 replay
+against the TypeScript code (in chapter 05, the last test of each exercise's test file), so CI
+needs no Python.
 
 Run from anywhere:  python3 tools/book/ch04_05.py   (then: deno fmt chapters/04 chapters/05)
 """
