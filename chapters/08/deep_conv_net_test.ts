@@ -5,7 +5,7 @@ import { Dropout } from "../../lib/layers/dropout.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, assertGradientsClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
 import { DeepConvNet } from "./deep_conv_net.ts";
 
 /** Six convolutions of 2 filters (the book's pads) on 8×8 images: small enough to check. */
@@ -23,23 +23,31 @@ Deno.test("DeepConvNet() builds the book's 20 layers (§8.1.1)", () => {
   const net = new DeepConvNet();
   const C = Convolution, R = Relu, P = Pooling;
   const kinds = [C, R, C, R, P, C, R, C, R, P, C, R, C, R, P, Affine, R, Dropout, Affine, Dropout];
-  assert.equal(net.layers.length, kinds.length);
-  net.layers.forEach((layer, i) => assert.ok(layer instanceof kinds[i], `layer ${i}`));
+  const names = net.layers.map((l) => l.constructor.name).join(" ");
+  assert.equal(net.layers.length, kinds.length, `layers: ${names} (${net.layers.length} of 20)`);
+  net.layers.forEach((layer, i) =>
+    assert.ok(
+      layer instanceof kinds[i],
+      `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
+    )
+  );
   const convs = net.layers.filter((l): l is Convolution => l instanceof Convolution);
-  assert.deepEqual(convs.map((c) => c.pad), [1, 1, 1, 2, 1, 1]);
-  assert.deepEqual(convs.map((c) => c.stride), [1, 1, 1, 1, 1, 1]);
-  net.layers.filter((l) => l instanceof Pooling).forEach((p) => {
-    assert.deepEqual([(p as Pooling).poolH, (p as Pooling).stride], [2, 2]);
+  const pads = convs.map((c) => c.pad), strides = convs.map((c) => c.stride);
+  assert.deepEqual(pads, [1, 1, 1, 2, 1, 1], `the convolutions' pads: ${pads}`);
+  assert.deepEqual(strides, [1, 1, 1, 1, 1, 1], `the convolutions' strides: ${strides}`);
+  net.layers.filter((l): l is Pooling => l instanceof Pooling).forEach((p, i) => {
+    const window = [p.poolH, p.poolW, p.stride];
+    assert.deepEqual(window, [2, 2, 2], `pooling ${i + 1}'s poolH, poolW, stride: ${window}`);
   });
-  net.layers.filter((l) => l instanceof Dropout).forEach((d) => {
-    assert.equal((d as Dropout).dropoutRatio, 0.5);
+  net.layers.filter((l): l is Dropout => l instanceof Dropout).forEach((d, i) => {
+    assert.equal(d.dropoutRatio, 0.5, `dropout ${i + 1}'s ratio: ${d.dropoutRatio}`);
   });
 });
 
 Deno.test("DeepConvNet() has the book's parameter shapes and He initialisation", () => {
   const net = new DeepConvNet();
   const shapes = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.shape]));
-  assert.deepEqual(shapes, {
+  const expected = {
     W1: [16, 1, 3, 3],
     b1: [16],
     W2: [16, 16, 3, 3],
@@ -56,25 +64,36 @@ Deno.test("DeepConvNet() has the book's parameter shapes and He initialisation",
     b7: [50],
     W8: [50, 10],
     b8: [10],
-  });
+  };
+  assert.deepEqual(
+    shapes,
+    expected,
+    `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+  );
   // He: std √(2 / inputs per neuron): 16·3·3 = 144 for W2, 64·4·4 = 1024 for W7.
   for (const [key, inputs] of [["W2", 144], ["W6", 576], ["W7", 1024]] as const) {
     const std = Math.sqrt(np.mean(np.square(net.params[key])));
     const he = Math.sqrt(2 / inputs);
-    assert.ok(Math.abs(std / he - 1) < 0.08, `${key}: std ${std}, He ${he}`);
+    assert.ok(
+      Math.abs(std / he - 1) < 0.08,
+      `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
+    );
   }
-  assert.equal((net.layers[0] as Convolution).W, net.params.W1);
-  assert.equal((net.layers[18] as Affine).W, net.params.W8);
+  assert.ok((net.layers[0] as Convolution).W === net.params.W1, "layer 0's W is params.W1 itself");
+  assert.ok((net.layers[18] as Affine).W === net.params.W8, "layer 18's W is params.W8 itself");
 });
 
 Deno.test("DeepConvNet.predict() gives [n, 10] and drops units only in training", () => {
   const net = new DeepConvNet();
   const x = np.rng(1).random([2, 1, 28, 28]);
   const test1 = net.predict(x), test2 = net.predict(x);
-  assert.deepEqual(test1.shape, [2, 10]);
-  assertAllClose(test1, test2);
+  assert.deepEqual(test1.shape, [2, 10], `scores' shape for 2 images: [${test1.shape}]`);
+  assertAllClose(test2, test1, { msg: "scores of the same images twice, not in training" });
   const train = net.predict(x, { train: true });
-  assert.ok(np.sum(np.abs(np.sub(train, test1))) > 0, "train mode should drop units");
+  assert.ok(
+    np.sum(np.abs(np.sub(train, test1))) > 0,
+    `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
+  );
 });
 
 Deno.test("DeepConvNet.gradient() matches the numerical gradient", () => {
@@ -91,13 +110,18 @@ Deno.test("DeepConvNet.gradient() matches the numerical gradient", () => {
   // Dropout draws masks from net.rng: the same state before every pass gives the same masks.
   const state = net.rng.getState();
   const grads = net.gradient(x, t);
-  assert.equal(Object.keys(grads).length, 16);
+  const keys = Object.keys(grads);
+  assert.equal(keys.length, 16, `gradient's keys: ${keys}, expected W1 … W8, b1 … b8`);
   const loss = () => {
     net.rng.setState(state);
     return net.loss(x, t);
   };
   for (const key of Object.keys(net.params)) {
-    assertGradientsClose(grads[key], loss, net.params[key], { rtol: 1e-4, atol: 1e-8 });
+    assertAllClose(grads[key], numericalGradientOf(loss, net.params[key], { h: 1e-6 }), {
+      rtol: 1e-4,
+      atol: 1e-8,
+      msg: `${key}: the gradient against the numerical one`,
+    });
   }
 });
 
@@ -108,8 +132,21 @@ Deno.test("DeepConvNet.loss() uses dropout by default, as the book's", () => {
   const state = net.rng.getState();
   const lossTrain = net.loss(x, t);
   net.rng.setState(state);
-  assert.equal(net.loss(x, t, { train: true }), lossTrain);
+  const lossTrainAgain = net.loss(x, t, { train: true });
+  assert.equal(
+    lossTrainAgain,
+    lossTrain,
+    `loss with { train: true }: ${lossTrainAgain}, by default: ${lossTrain} (the same masks)`,
+  );
   const lossTest = net.loss(x, t, { train: false });
-  assert.equal(net.loss(x, t, { train: false }), lossTest);
-  assert.ok(Number.isFinite(lossTrain) && Number.isFinite(lossTest));
+  const lossTestAgain = net.loss(x, t, { train: false });
+  assert.equal(
+    lossTestAgain,
+    lossTest,
+    `loss with { train: false } twice: ${lossTest}, ${lossTestAgain}`,
+  );
+  assert.ok(
+    Number.isFinite(lossTrain) && Number.isFinite(lossTest),
+    `losses: ${lossTrain} (training), ${lossTest} (not training)`,
+  );
 });

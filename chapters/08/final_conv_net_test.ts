@@ -5,36 +5,49 @@ import { Dropout } from "../../lib/layers/dropout.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, assertGradientsClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
 import { FinalConvNet } from "./final_conv_net.ts";
 
 Deno.test("FinalConvNet() builds conv-pool-relu twice, then affine-relu-affine", () => {
   const net = new FinalConvNet();
   const kinds = [Convolution, Pooling, Relu, Convolution, Pooling, Relu, Affine, Relu, Affine];
-  assert.equal(net.layers.length, kinds.length);
-  net.layers.forEach((layer, i) => assert.ok(layer instanceof kinds[i], `layer ${i}`));
+  const names = net.layers.map((l) => l.constructor.name).join(" ");
+  assert.equal(net.layers.length, kinds.length, `layers: ${names} (${net.layers.length} of 9)`);
+  net.layers.forEach((layer, i) =>
+    assert.ok(
+      layer instanceof kinds[i],
+      `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
+    )
+  );
   const [conv1, conv2] = [net.layers[0] as Convolution, net.layers[3] as Convolution];
-  assert.deepEqual([conv1.pad, conv1.stride, conv1.firstLayer], [2, 1, true]);
-  assert.deepEqual([conv2.pad, conv2.stride], [0, 1]);
-  for (const pool of [net.layers[1], net.layers[4]] as Pooling[]) {
-    assert.deepEqual([pool.poolH, pool.poolW, pool.stride], [2, 2, 2]);
+  const first = [conv1.pad, conv1.stride], second = [conv2.pad, conv2.stride];
+  assert.deepEqual(first, [2, 1], `the first convolution's pad, stride: ${first}`);
+  assert.deepEqual(second, [0, 1], `the second convolution's pad, stride: ${second}`);
+  for (const i of [1, 4]) {
+    const pool = net.layers[i] as Pooling, window = [pool.poolH, pool.poolW, pool.stride];
+    assert.deepEqual(window, [2, 2, 2], `layer ${i}'s poolH, poolW, stride: ${window}`);
   }
-  assert.equal(conv1.W, net.params.W1);
-  assert.equal((net.layers[8] as Affine).b, net.params.b4);
+  assert.ok(conv1.W === net.params.W1, "layer 0's W is params.W1 itself (not a copy)");
+  assert.ok((net.layers[8] as Affine).b === net.params.b4, "layer 8's b is params.b4 itself");
 });
 
 Deno.test("FinalConvNet() adds a Dropout layer before the last Affine when asked", () => {
   const net = new FinalConvNet({ dropoutRatio: 0.5 });
-  assert.equal(net.layers.length, 10);
-  assert.ok(net.layers[8] instanceof Dropout);
-  assert.equal((net.layers[8] as Dropout).dropoutRatio, 0.5);
-  assert.equal((net.layers[9] as Affine).W, net.params.W4);
+  const names = net.layers.map((l) => l.constructor.name).join(" ");
+  assert.equal(net.layers.length, 10, `layers with dropoutRatio 0.5: ${names}`);
+  const dropout = net.layers[8];
+  assert.ok(
+    dropout instanceof Dropout,
+    `layer 8: a ${dropout.constructor.name}, expected a Dropout`,
+  );
+  assert.equal(dropout.dropoutRatio, 0.5, `the Dropout layer's ratio: ${dropout.dropoutRatio}`);
+  assert.ok((net.layers[9] as Affine).W === net.params.W4, "layer 9's W is params.W4 itself");
 });
 
 Deno.test("FinalConvNet() has MNIST's parameter shapes and He initialisation", () => {
   const net = new FinalConvNet();
   const shapes = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.shape]));
-  assert.deepEqual(shapes, {
+  const expected = {
     W1: [16, 1, 5, 5],
     b1: [16],
     W2: [32, 16, 5, 5],
@@ -43,21 +56,37 @@ Deno.test("FinalConvNet() has MNIST's parameter shapes and He initialisation", (
     b3: [100],
     W4: [100, 10],
     b4: [10],
-  });
+  };
+  assert.deepEqual(
+    shapes,
+    expected,
+    `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+  );
   for (const [key, inputs] of [["W2", 400], ["W3", 800]] as const) {
     const std = Math.sqrt(np.mean(np.square(net.params[key])));
-    assert.ok(Math.abs(std / Math.sqrt(2 / inputs) - 1) < 0.05, `${key}: std ${std}`);
+    const he = Math.sqrt(2 / inputs);
+    assert.ok(
+      Math.abs(std / he - 1) < 0.05,
+      `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
+    );
   }
-  assert.equal(new FinalConvNet({ dtype: "float32" }).params.W3.dtype, "float32");
+  const dtype = new FinalConvNet({ dtype: "float32" }).params.W3.dtype;
+  assert.equal(dtype, "float32", `W3's dtype with { dtype: "float32" }: ${dtype}`);
 });
 
 Deno.test("FinalConvNet.predict() gives [n, 10] and drops units only in training", () => {
   const net = new FinalConvNet({ dropoutRatio: 0.5 });
   const x = np.rng(1).random([3, 1, 28, 28]);
   const y = net.predict(x);
-  assert.deepEqual(y.shape, [3, 10]);
-  assertAllClose(net.predict(x, { train: false }), y);
-  assert.ok(np.sum(np.abs(np.sub(net.predict(x, { train: true }), y))) > 0);
+  assert.deepEqual(y.shape, [3, 10], `scores' shape for 3 images: [${y.shape}]`);
+  assertAllClose(net.predict(x, { train: false }), y, {
+    msg: "scores with { train: false } against the default (not training)",
+  });
+  const train = net.predict(x, { train: true });
+  assert.ok(
+    np.sum(np.abs(np.sub(train, y))) > 0,
+    `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
+  );
 });
 
 Deno.test("FinalConvNet.gradient() matches the numerical gradient", () => {
@@ -74,12 +103,21 @@ Deno.test("FinalConvNet.gradient() matches the numerical gradient", () => {
   const t = np.array([2, 0, 1]);
   const state = net.rng.getState();
   const grads = net.gradient(x, t);
-  assert.deepEqual(Object.keys(grads).sort(), ["W1", "W2", "W3", "W4", "b1", "b2", "b3", "b4"]);
+  const keys = Object.keys(grads).sort();
+  assert.deepEqual(
+    keys,
+    ["W1", "W2", "W3", "W4", "b1", "b2", "b3", "b4"],
+    `gradient's keys: ${keys}`,
+  );
   const loss = () => {
     net.rng.setState(state);
     return net.loss(x, t);
   };
   for (const key of Object.keys(net.params)) {
-    assertGradientsClose(grads[key], loss, net.params[key], { rtol: 1e-4, atol: 1e-8 });
+    assertAllClose(grads[key], numericalGradientOf(loss, net.params[key], { h: 1e-6 }), {
+      rtol: 1e-4,
+      atol: 1e-8,
+      msg: `${key}: the gradient against the numerical one`,
+    });
   }
 });
