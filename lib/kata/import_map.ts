@@ -8,7 +8,7 @@
 
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { StubPair } from "./manifest.ts";
 
@@ -99,44 +99,85 @@ export function referenceImportMap(
   return map;
 }
 
+/** One stub module under `--mine`: which of its exercises are the learner's. */
+export interface MineModule {
+  /** The stub → reference pair. */
+  pair: StubPair;
+  /** The exported names of its exercises that the learner has finished. */
+  mine: string[];
+  /** Whether every exercise of the module is finished (then the whole stub is used). */
+  whole: boolean;
+}
+
 /**
- * Mine mode: each reference module of the given chapters resolves to the learner's stub
- * module, so that the library's networks and commands run on the learner's code. When two
- * chapters' stubs share a reference, the later chapter wins (it is the more complete one).
+ * Mine mode: each reference module resolves to the learner's stub module when every exercise
+ * in it is finished, and to a small generated module when only some are: that module exports
+ * the learner's finished exercises from the stub and everything else from the reference. A
+ * scope lets the generated modules reach the real references. When two chapters' stubs share
+ * a reference, the later chapter wins (it is the more complete one).
  *
  * @example
  * ```ts
  * import { mineImportMap } from "./import_map.ts";
  * import assert from "node:assert/strict";
  *
- * const pairs = [
- *   { chapter: "03", stub: "chapters/03/activation.ts", reference: "lib/functions/activation.ts" },
- *   { chapter: "04", stub: "chapters/04/loss.ts", reference: "lib/functions/loss.ts" },
- * ];
- * const map = mineImportMap("/repo", pairs, { chapters: ["04"], denoJson: { imports: {} } });
- * assert.deepEqual(map.imports, {
- *   "file:///repo/lib/functions/loss.ts": "file:///repo/chapters/04/loss.ts",
- * });
+ * const loss = { chapter: "04", stub: "chapters/04/loss.ts", reference: "lib/functions/loss.ts" };
+ * const { map, modules } = mineImportMap("/repo", [
+ *   { pair: loss, mine: ["crossEntropyError"], whole: false },
+ * ], { dir: "/tmp/m", denoJson: { imports: {} } });
+ * assert.equal(map.imports["file:///repo/lib/functions/loss.ts"], "file:///tmp/m/04_loss.ts");
+ * assert.match(modules["/tmp/m/04_loss.ts"], /export \{ crossEntropyError \} from "file:\/\/\/repo\/chapters\/04\/loss.ts"/);
  * ```
  *
  * @param root The repo root.
- * @param pairs The pairs of `chapters/stubs.ts`.
- * @param options `chapters`: whose stubs to use; `denoJson`: the parsed `deno.json`.
- * @returns The import map.
+ * @param choices The stub modules and the learner's finished exercises in each.
+ * @param options `dir`: where the generated modules go; `denoJson`: the parsed `deno.json`.
+ * @returns The import map and the generated modules' sources by path.
  */
 export function mineImportMap(
   root: string,
-  pairs: StubPair[],
-  options: { chapters: string[]; denoJson?: { imports?: Record<string, string> } },
-): ImportMap {
+  choices: MineModule[],
+  options: { dir: string; denoJson?: { imports?: Record<string, string> } },
+): { map: ImportMap; modules: Record<string, string> } {
   const map = baseImportMap(root, options.denoJson);
-  const chosen = pairs
-    .filter((p) => options.chapters.includes(p.chapter))
-    .sort((a, b) => a.chapter.localeCompare(b.chapter));
-  for (const pair of chosen) {
-    map.imports[fileUrl(root, pair.reference)] = fileUrl(root, pair.stub);
+  const modules: Record<string, string> = {};
+  const passThrough: Record<string, string> = {};
+  const sorted = [...choices].sort((a, b) => a.pair.chapter.localeCompare(b.pair.chapter));
+  for (const { pair, mine, whole } of sorted) {
+    const reference = fileUrl(root, pair.reference);
+    const stub = fileUrl(root, pair.stub);
+    if (whole) {
+      map.imports[reference] = stub;
+    } else if (mine.length > 0) {
+      const path = join(options.dir, `${pair.chapter}_${basename(pair.stub)}`);
+      modules[path] =
+        `// --mine: ${mine.join(", ")} from ${pair.stub}, the rest from ${pair.reference}\n` +
+        `export * from "${reference}";\nexport { ${mine.join(", ")} } from "${stub}";\n`;
+      map.imports[reference] = pathToFileURL(path).href;
+      passThrough[reference] = reference;
+    }
   }
-  return map;
+  if (Object.keys(passThrough).length > 0) {
+    map.scopes = { ...map.scopes, [fileUrl(options.dir, "./")]: passThrough };
+  }
+  return { map, modules };
+}
+
+/**
+ * Writes an import map and the modules it refers to into a new temporary folder.
+ *
+ * @param build Makes the map and its modules, given the folder.
+ * @returns The map's path (the caller removes its folder when done).
+ */
+export function writeImportMapWith(
+  build: (dir: string) => { map: ImportMap; modules: Record<string, string> },
+): string {
+  const dir = mkdtempSync(join(tmpdir(), "zerokara-map-"));
+  const { map, modules } = build(dir);
+  for (const [path, text] of Object.entries(modules)) writeFileSync(path, text);
+  const path = join(dir, "import_map.json");
+  writeFileSync(path, JSON.stringify(map, null, 2));
+  return path;
 }
 
 /**
@@ -146,8 +187,5 @@ export function mineImportMap(
  * @returns The file's path (the caller removes its folder when done, or leaves it to the OS).
  */
 export function writeImportMap(map: ImportMap): string {
-  const dir = mkdtempSync(join(tmpdir(), "zerokara-map-"));
-  const path = join(dir, "import_map.json");
-  writeFileSync(path, JSON.stringify(map, null, 2));
-  return path;
+  return writeImportMapWith(() => ({ map, modules: {} }));
 }

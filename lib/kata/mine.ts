@@ -1,6 +1,6 @@
 /**
  * The `--mine` switch of the workbook's commands: run an experiment or a training on the
- * learner's own chapter code instead of the reference.
+ * learner's own chapter code wherever it is finished, and on the reference elsewhere.
  *
  * ```ts ignore
  * import { useMineIfAsked } from "../../kata/mine.ts";
@@ -8,13 +8,14 @@
  * // … the script as usual, importing from lib/ …
  * ```
  *
- * With `--mine`, it first checks the listed chapters (their tests run against the learner's
- * code); if an exercise that the script reaches is not done, it lists the unsolved ones with
- * their hint commands and exits 1 (exercises of those chapters that the script never loads,
- * such as chapter 06's hyperparameter search for `deno task train`, need not be done). Otherwise it re-runs the script in a child process with an import map that sends
- * each of those chapters' reference modules to the learner's stub modules (the inverse of
- * reference mode), and exits with the child's code. The child sees `ZEROKARA_MINE=1` and
- * returns at once, so there is no relaunch loop. Without `--mine` it returns at once.
+ * With `--mine`, it finds the stub modules the script reaches, runs their chapters' tests on
+ * the learner's code, and says which exercises are the learner's (all their tests pass) and
+ * which come from the reference. If none is the learner's, it says so and exits 1. Otherwise
+ * it re-runs the script in a child process with an import map that sends each reference
+ * module to the learner's stub module, or to a generated module mixing the learner's finished
+ * exercises with the reference's others (`mineImportMap`), and exits with the child's code.
+ * The child sees `ZEROKARA_MINE=1` and returns at once, so there is no relaunch loop. Without
+ * `--mine` it returns at once.
  *
  * @module
  */
@@ -23,8 +24,8 @@ import { rmSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { REPO_ROOT, type Style, style } from "./cli.ts";
-import { mineImportMap, writeImportMap } from "./import_map.ts";
-import { readWorkbook } from "./manifest.ts";
+import { mineImportMap, type MineModule, writeImportMapWith } from "./import_map.ts";
+import { readWorkbook, type StubPair } from "./manifest.ts";
 import { type ChapterProgress, describeRunError, workbookProgress } from "./progress.ts";
 
 /** The environment variable that marks the relaunched child. */
@@ -32,8 +33,11 @@ export const MINE_ENV = "ZEROKARA_MINE";
 
 /** Options of {@linkcode useMineIfAsked}. */
 export interface MineOptions {
-  /** The chapters whose code the script should use (`["04", "05"]`). */
-  chapters: string[];
+  /**
+   * The chapters whose code the script may use (`["04", "05"]`; default: every chapter). Chapter
+   * 01's helpers, say, are left out of a training, which would otherwise run all of `lib/np` on them.
+   */
+  chapters?: string[];
   /** The script's arguments (default `Deno.args`). */
   args?: string[];
   /** The workbook's root (default: this checkout). */
@@ -61,58 +65,87 @@ export function isMine(): boolean {
   }
 }
 
+/** Where the exercises of one chapter come from under `--mine`. */
+export interface MineChapter {
+  /** Two digits. */
+  chapter: string;
+  /** The learner's finished exercises that the command uses. */
+  mine: string[];
+  /** The exercises the command uses from the reference (not finished yet). */
+  reference: string[];
+  /** Errors that stop the chapter's tests (a syntax error, a module that does not load). */
+  errors: string[];
+}
+
 /**
- * What stops `--mine`: the unsolved exercises of the chapters, by chapter, with their hint
- * commands; `undefined` when every exercise is done.
+ * Says which exercises are the learner's and which the reference's, before `--mine` starts.
  *
  * @example
  * ```ts
- * import { unsolvedReport } from "./mine.ts";
+ * import { mineReport } from "./mine.ts";
  * import { style } from "./cli.ts";
  * import assert from "node:assert/strict";
  *
- * const exercise = { chapter: "04", name: "crossEntropyError", file: "chapters/04/loss.ts", line: 9 };
- * const text = unsolvedReport([{
- *   chapter: "04", title: "", errors: [],
- *   exercises: [{ exercise, tests: [], done: false, notStarted: true,
- *     location: "chapters/04/loss.ts:12" }],
- * }], style(false));
- * assert.ok(text?.includes("crossEntropyError  chapters/04/loss.ts:12  deno task hint 04 crossEntropyError"));
+ * const text = mineReport([
+ *   { chapter: "06", mine: [], reference: ["Adam"], errors: [] },
+ *   { chapter: "07", mine: ["Convolution", "Pooling"], reference: [], errors: [] },
+ * ], style(false));
+ * assert.equal(text, [
+ *   "--mine: your code where it is finished, the reference for the rest",
+ *   "  yours      chapter 07: Convolution, Pooling",
+ *   "  reference  chapter 06: Adam (not finished)",
+ * ].join("\n"));
  * ```
  *
- * @param chapters The chapters' progress.
+ * @param chapters The chapters the command uses.
  * @param s The styles.
- * @returns The message, or `undefined`.
+ * @returns The lines to print.
  */
-export function unsolvedReport(chapters: ChapterProgress[], s: Style): string | undefined {
-  const lines: string[] = [];
-  for (const chapter of chapters) {
-    const open = chapter.exercises.filter((e) => !e.done);
-    if (open.length === 0 && chapter.errors.length === 0) continue;
-    lines.push(s.bold(`  chapter ${chapter.chapter}`));
-    const width = Math.max(...open.map((e) => e.exercise.name.length), 0);
-    const where = Math.max(...open.map((e) => e.location.length), 0);
-    for (const e of open) {
-      lines.push(
-        `    ${s.yellow(e.exercise.name.padEnd(width))}  ${e.location.padEnd(where)}  ` +
-          s.dim(`deno task hint ${chapter.chapter} ${e.exercise.name}`),
-      );
-    }
-    for (const error of chapter.errors.slice(0, 3)) {
-      lines.push(
-        `    ${s.red("✗")} ${describeRunError(error, REPO_ROOT)}`,
-      );
-    }
+export function mineReport(chapters: MineChapter[], s: Style): string {
+  const lines = [`--mine: your code where it is finished, the reference for the rest`];
+  const yours = chapters.filter((c) => c.mine.length > 0);
+  const theirs = chapters.filter((c) => c.reference.length > 0);
+  yours.forEach((c, i) => {
+    lines.push(
+      `  ${i === 0 ? s.green("yours    ") : "         "}  chapter ${c.chapter}: ${
+        c.mine.join(", ")
+      }`,
+    );
+  });
+  theirs.forEach((c, i) => {
+    lines.push(
+      `  ${i === 0 ? s.yellow("reference") : "         "}  chapter ${c.chapter}: ` +
+        `${c.reference.join(", ")} ${s.dim("(not finished)")}`,
+    );
+    for (const error of c.errors.slice(0, 3)) lines.push(`             ${s.red("✗")} ${error}`);
+  });
+  return lines.join("\n");
+}
+
+/** Where the learner's code comes in, from the chapters' progress and the stub modules used. */
+export function mineChoices(
+  progress: ChapterProgress[],
+  pairs: StubPair[],
+): { chapters: MineChapter[]; modules: MineModule[] } {
+  const chapters: MineChapter[] = [];
+  const modules: MineModule[] = [];
+  for (const chapter of progress) {
+    const used = chapter.exercises.filter((e) => pairs.some((p) => p.stub === e.exercise.file));
+    if (used.length === 0) continue;
+    chapters.push({
+      chapter: chapter.chapter,
+      mine: used.filter((e) => e.done).map((e) => e.exercise.name),
+      reference: used.filter((e) => !e.done).map((e) => e.exercise.name),
+      errors: chapter.errors.map((e) => describeRunError(e, REPO_ROOT)),
+    });
   }
-  if (lines.length === 0) return undefined;
-  const which = chapters.map((c) => c.chapter).join(", ");
-  return [
-    `--mine runs this on your code from chapter${chapters.length > 1 ? "s" : ""} ${which}, ` +
-    `but these exercises are not done yet:`,
-    ...lines,
-    "",
-    "Finish them (deno task kata shows where you are), or run without --mine to use the reference.",
-  ].join("\n");
+  const all = progress.flatMap((c) => c.exercises);
+  for (const pair of pairs) {
+    const exercises = all.filter((e) => e.exercise.file === pair.stub);
+    const mine = exercises.filter((e) => e.done).map((e) => e.exercise.name);
+    modules.push({ pair, mine, whole: exercises.length > 0 && mine.length === exercises.length });
+  }
+  return { chapters, modules };
 }
 
 /**
@@ -149,39 +182,49 @@ async function localModules(
  * @returns At once without `--mine` or inside the child; otherwise it never returns (it exits
  *   with the child's code, or 1 when exercises are unsolved).
  */
-export async function useMineIfAsked(mainUrl: string, options: MineOptions): Promise<void> {
+export async function useMineIfAsked(mainUrl: string, options: MineOptions = {}): Promise<void> {
   const args = options.args ?? Deno.args;
   if (!args.includes("--mine") || isMine()) return;
   const s = style();
   const root = options.root ?? REPO_ROOT;
   const workbook = readWorkbook(root);
-  const chapters = options.chapters.filter((c) => workbook.chapters.includes(c));
-  if (Deno.stderr.isTerminal()) {
-    console.error(s.dim(`--mine: checking your code in chapter(s) ${chapters.join(", ")}…`));
+  const allowed = options.chapters ?? workbook.chapters;
+  const pairs = workbook.pairs.filter((p) => allowed.includes(p.chapter));
+  if (Deno.stderr.isTerminal()) console.error(s.dim(`--mine: checking your code…`));
+  // The stub modules the script reaches when every reference is swapped for the learner's.
+  const everything = writeImportMapWith((dir) =>
+    mineImportMap(root, pairs.map((pair) => ({ pair, mine: [], whole: true })), { dir })
+  );
+  const reached = await localModules(mainUrl, root, everything);
+  rmSync(dirname(everything), { recursive: true, force: true });
+  const used = pairs.filter((p) => reached === undefined || reached.has(p.stub));
+  const progress = await workbookProgress(root, {
+    chapters: [...new Set(used.map((p) => p.chapter))],
+  });
+  const { chapters, modules } = mineChoices(progress, used);
+  if (chapters.every((c) => c.mine.length === 0)) {
+    console.error(
+      [
+        "--mine runs this on your code wherever an exercise it uses is finished, but none is yet.",
+        mineReport(chapters, s).split("\n").slice(1).join("\n"),
+        "Finish one of them (deno task kata shows where you are), or run without --mine.",
+      ].join("\n"),
+    );
+    Deno.exit(1);
   }
-  const map = writeImportMap(mineImportMap(root, workbook.pairs, { chapters }));
+  console.error(mineReport(chapters, s));
+  const map = writeImportMapWith((dir) => mineImportMap(root, modules, { dir }));
   let code = 1;
   try {
-    // Only the stub modules the script reaches on the learner's code need to be finished.
-    const used = await localModules(mainUrl, root, map);
-    const progress = (await workbookProgress(root, { chapters })).map((chapter) => ({
-      ...chapter,
-      exercises: chapter.exercises.filter((e) => used === undefined || used.has(e.exercise.file)),
-    })).filter((chapter) => chapter.exercises.length > 0 || chapter.errors.length > 0);
-    const unsolved = unsolvedReport(progress, s);
-    if (unsolved) {
-      console.error(unsolved);
-    } else {
-      const child = new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", `--import-map=${map}`, fileURLToPath(mainUrl), ...args],
-        cwd: Deno.cwd(),
-        env: { [MINE_ENV]: "1" },
-        stdin: "inherit",
-        stdout: "inherit",
-        stderr: "inherit",
-      }).spawn();
-      code = (await child.status).code;
-    }
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", `--import-map=${map}`, fileURLToPath(mainUrl), ...args],
+      cwd: Deno.cwd(),
+      env: { [MINE_ENV]: "1" },
+      stdin: "inherit",
+      stdout: "inherit",
+      stderr: "inherit",
+    }).spawn();
+    code = (await child.status).code;
   } finally {
     rmSync(dirname(map), { recursive: true, force: true });
   }

@@ -5,6 +5,10 @@ import { join } from "node:path";
 import { workbookProgress } from "./progress.ts";
 
 const MINE_URL = new URL("./mine.ts", import.meta.url).href;
+const TODO_URL = new URL("./todo.ts", import.meta.url).href;
+const STUB = `import { todo } from "${TODO_URL}";\n` +
+  'export function double(x: number): number {\n  return todo("double", "01", x);\n}\n' +
+  'export function triple(x: number): number {\n  return todo("triple", "01", x);\n}\n';
 const HINT = "\n### 1\n\na\n\n### 2\n\nb\n\n### 3\n\nc\n\n";
 
 /** A workbook where the learner has solved double() their own way and not yet triple(). */
@@ -21,9 +25,7 @@ function workbook(): string {
   );
   write(
     "chapters/01/math.ts",
-    "export function double(x: number): number {\n  return x + x; // mine\n}\n" +
-      "export function triple(x: number): number {\n" +
-      '  throw new Error("NotImplementedError-like: not written");\n}\n',
+    STUB,
   );
   write(
     "chapters/01/math_test.ts",
@@ -40,11 +42,11 @@ function workbook(): string {
   write(
     "lib/run.ts",
     `import { useMineIfAsked } from "${MINE_URL}";\n` +
-      'import { double } from "./math.ts";\n' +
+      'import { double, triple } from "./math.ts";\n' +
       `await useMineIfAsked(import.meta.url, { chapters: ["01"], root: ${
         JSON.stringify(root)
       } });\n` +
-      "console.log(double.toString());\n",
+      "console.log(double.toString(), triple.toString());\n",
   );
   return root;
 }
@@ -61,9 +63,19 @@ async function run(root: string, args: string[]): Promise<{ code: number; out: s
   return { code, out: d.decode(stdout) + d.decode(stderr) };
 }
 
+/** Writes the learner's math.ts: double() solved their way, and triple() if asked. */
+function solve(root: string, both: boolean): void {
+  writeFileSync(
+    join(root, "chapters/01/math.ts"),
+    STUB.replace('return todo("double", "01", x);', "return x + x; // mine")
+      .replace('return todo("triple", "01", x);', both ? "return x + x + x; // mine" : "$&"),
+  );
+}
+
 Deno.test("progress counts a solved exercise (no todo() left) as done", async () => {
   const root = workbook();
   try {
+    solve(root, false);
     const [chapter] = await workbookProgress(root);
     assert.deepEqual(chapter.exercises.map((e) => [e.exercise.name, e.done]), [
       ["double", true],
@@ -74,27 +86,31 @@ Deno.test("progress counts a solved exercise (no todo() left) as done", async ()
   }
 });
 
-Deno.test("--mine lists the unsolved exercises and exits 1; solved, it runs the learner's code", async () => {
+Deno.test("--mine refuses when nothing is finished, then runs each finished exercise as soon as it is", async () => {
   const root = workbook();
   try {
     const reference = await run(root, []);
     assert.equal(reference.code, 0, reference.out);
-    assert.match(reference.out, /reference/);
+    assert.match(reference.out, /2 \* x; \/\/ reference/);
 
     const blocked = await run(root, ["--mine"]);
-    assert.equal(blocked.code, 1);
-    assert.match(blocked.out, /not done yet/);
-    assert.match(blocked.out, /triple {2}chapters\/01\/math\.ts:4 {2}deno task hint 01 triple/);
+    assert.equal(blocked.code, 1, blocked.out);
+    assert.match(blocked.out, /none is yet/);
+    assert.match(blocked.out, /reference {2}chapter 01: double, triple \(not finished\)/);
 
-    writeFileSync(
-      join(root, "chapters/01/math.ts"),
-      "export function double(x: number): number {\n  return x + x; // mine\n}\n" +
-        "export function triple(x: number): number {\n  return x + x + x;\n}\n",
-    );
+    solve(root, false);
+    const half = await run(root, ["--mine"]);
+    assert.equal(half.code, 0, half.out);
+    assert.match(half.out, /yours {6}chapter 01: double\n/);
+    assert.match(half.out, /reference {2}chapter 01: triple \(not finished\)/);
+    assert.match(half.out, /x \+ x; \/\/ mine/, "double() is the learner's");
+    assert.match(half.out, /3 \* x/, "triple() is the reference's");
+
+    solve(root, true);
     const mine = await run(root, ["--mine"]);
     assert.equal(mine.code, 0, mine.out);
-    assert.match(mine.out, /\/\/ mine/);
-    assert.doesNotMatch(mine.out, /reference/);
+    assert.match(mine.out, /yours {6}chapter 01: double, triple\n/);
+    assert.doesNotMatch(mine.out, /reference {2}chapter/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

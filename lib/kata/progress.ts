@@ -142,8 +142,8 @@ export function orderedExercises(workbook: Workbook, chapter: string): Exercise[
  * const exercise = { chapter: "03", name: "step", file: "chapters/03/step.ts", line: 9 };
  * const [step] = progressOf([exercise], [{
  *   file: "chapters/03/step_test.ts", name: "step() is 1 above 0", line: 3, status: "failed",
- *   error: "NotImplementedError: step() is not written yet (chapter 03).\n" +
- *     "  Write it in chapters/03/step.ts:11, replacing the todo() call.",
+ *   error: "NotImplementedError: step() is not written yet (chapters/03/step.ts:11). " +
+ *     "Stuck? deno task hint 03 step",
  * }]);
  * assert.equal(step.done, false);
  * assert.equal(step.notStarted, true);
@@ -159,7 +159,7 @@ export function progressOf(exercises: Exercise[], tests: TestResult[]): Exercise
     const mine = tests.filter((t) => testBelongsTo(t.name, exercise.name));
     const failing = mine.filter((t) => t.status !== "passed");
     const todoFailure = failing.find((t) => /^NotImplementedError\b/.test(rootCause(t.error)));
-    const where = todoFailure?.error?.match(/Write it in (\S+:\d+)/)?.[1];
+    const where = todoFailure?.error?.match(/not written yet \((\S+:\d+)\)/)?.[1];
     const progress: ExerciseProgress = {
       exercise,
       tests: mine,
