@@ -1,6 +1,6 @@
 /**
  * Where a training iteration's time goes, layer by layer: wraps each layer's `forward` and
- * `backward` of the workbook's SimpleConvNet or DeepConvNet with a timer, trains a few
+ * `backward` of the engine's SimpleConvNet or DeepConvNet with a timer, trains a few
  * iterations, and prints the median milliseconds of every step of an iteration.
  *
  * ```sh
@@ -17,9 +17,8 @@ import type { Layer } from "../layers/layer.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import { kernelConfig } from "../np/kernels/matmul.ts";
 import * as np from "../np/mod.ts";
-import { DeepConvNet } from "../nets/deep_conv_net.ts";
-import { SimpleConvNet } from "../nets/simple_conv_net.ts";
 import { Adam } from "../optimizers/mod.ts";
+import { convNets } from "../train/models.ts";
 import { median, progress } from "./harness.ts";
 import { setParams, type TrainableNet } from "./nets.ts";
 import { formatTable } from "./report.ts";
@@ -91,14 +90,14 @@ if (import.meta.main) {
   const mnist = loadMnist({ flatten: false, dtype: "float32" });
   let net: TrainableNet & { layers: Map<string, Layer> | Layer[]; lastLayer: Layer };
   if (which === "deep") {
-    net = new DeepConvNet({ dtype: "float32", seed: 1 }) as unknown as typeof net;
+    net = new (convNets().DeepConvNet)({ dtype: "float32", seed: 1 }) as unknown as typeof net;
   } else {
-    const simple = new SimpleConvNet({ dtype: "float32", seed: 1 });
+    const simple = new (convNets().SimpleConvNet)({ dtype: "float32", seed: 1 });
     setParams(simple, bookSimpleConvNetParams(1));
     net = simple as unknown as typeof net;
   }
   const times: StepTimes = new Map();
-  // SimpleConvNet names its layers (the book's OrderedDict); DeepConvNet keeps a list.
+  // The engine's nets name their layers; a list (the answer key's DeepConvNet) is numbered.
   const named = net.layers instanceof Map
     ? net.layers
     : new Map(net.layers.map((layer, i) => [`${i + 1} ${layer.constructor.name}`, layer]));

@@ -1,5 +1,5 @@
 /**
- * Training throughput of the workbook's networks: the reference SimpleConvNet (§7.5) and
+ * Training throughput of the workbook's networks: the engine's SimpleConvNet (§7.5) and
  * DeepConvNet (§8.1) trained with the reference Adam on MNIST, one mini-batch at a time,
  * exactly as the book's `Trainer.train_step` does minus its extra loss pass.
  *
@@ -44,7 +44,7 @@ export interface TrainNetOptions {
  * @example Two iterations of SimpleConvNet on random images
  * ```ts
  * import { trainNet } from "./nets.ts";
- * import { SimpleConvNet } from "../nets/simple_conv_net.ts";
+ * import { SimpleConvNet } from "../engine/nets.ts";
  * import * as np from "../np/mod.ts";
  * import assert from "node:assert/strict";
  *
@@ -89,7 +89,7 @@ export function trainNet(
  * @example
  * ```ts
  * import { setParams } from "./nets.ts";
- * import { SimpleConvNet } from "../nets/simple_conv_net.ts";
+ * import { SimpleConvNet } from "../engine/nets.ts";
  * import { bookSimpleConvNetParams } from "./workload.ts";
  * import assert from "node:assert/strict";
  *

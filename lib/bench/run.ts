@@ -7,11 +7,10 @@
 
 import { loadMnist, type Mnist } from "../mnist/mod.ts";
 import { kernelConfig } from "../np/kernels/matmul.ts";
-import { DeepConvNet } from "../nets/deep_conv_net.ts";
-import { SimpleConvNet } from "../nets/simple_conv_net.ts";
 import { progress } from "./harness.ts";
 import { benchGemms, type GemmResult } from "./matmul.ts";
 import { DataParallelNet } from "../train/data_parallel.ts";
+import { convNets } from "../train/models.ts";
 import type { TrainableNet as SplittableNet } from "../train/loop.ts";
 import { setParams, type TrainableNet, trainNet } from "./nets.ts";
 import {
@@ -176,7 +175,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       trainSize: mnist.xTrain.shape[0],
     });
     const make = () => {
-      const net = new SimpleConvNet({ dtype: "float32", seed });
+      const net = new (convNets().SimpleConvNet)({ dtype: "float32", seed });
       setParams(net, bookSimpleConvNetParams(seed, { init }));
       return net;
     };
@@ -211,7 +210,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       iterations: p.deepIterations,
       trainSize: mnist.xTrain.shape[0],
     });
-    const make = () => new DeepConvNet({ dtype: "float32", seed });
+    const make = () => new (convNets().DeepConvNet)({ dtype: "float32", seed });
     results.nets.push(
       await workbookRun("DeepConvNet", make, mnist, batches, p.warmupIterations, {
         threads: kernelConfig.threads,

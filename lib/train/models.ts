@@ -1,15 +1,20 @@
 /**
- * The networks `deno task train` knows, with their training defaults.
+ * The networks `deno task train` knows, with their training defaults, and the one place that
+ * chooses whose networks the commands build: the engine's (`lib/engine/`, tuned) by default, the
+ * answer key's (`lib/nets/`) under `--mine`, whose import map sends the answer key's modules to
+ * the learner's chapter code. `deno task train`, its data-parallel worker, the bench and the
+ * chapter 7 and 8 commands all build their networks here.
  *
  * @module
  */
 
+import * as engine from "../engine/nets.ts";
 import { loadSafetensors } from "../io/safetensors.ts";
-import { DeepConvNet } from "../nets/deep_conv_net.ts";
-import { FinalConvNet } from "../nets/final_conv_net.ts";
-import { copyParams } from "../nets/network.ts";
-import { SimpleConvNet } from "../nets/simple_conv_net.ts";
-import type { Generator } from "../np/mod.ts";
+import { DeepConvNet, type DeepConvNetOptions } from "../nets/deep_conv_net.ts";
+import { FinalConvNet, type FinalConvNetOptions } from "../nets/final_conv_net.ts";
+import { type AccuracyOptions, copyParams } from "../nets/network.ts";
+import { SimpleConvNet, type SimpleConvNetOptions } from "../nets/simple_conv_net.ts";
+import type { Generator, NDArray } from "../np/mod.ts";
 import type { TrainableNet } from "./loop.ts";
 import type { OptimizerName } from "./optimizers.ts";
 
@@ -19,14 +24,81 @@ export interface Model extends TrainableNet {
   rng?: Generator;
 }
 
+/** A convolutional network of chapters 7 and 8, from the engine or the answer key. */
+export interface ConvNet extends Model {
+  /** The fraction of images classified right. */
+  accuracy(x: NDArray, t: NDArray, options?: AccuracyOptions): number;
+  /** Saves the parameters to a safetensors file. */
+  saveParams(path: string): string;
+  /** Loads parameters from a safetensors file into the network's arrays. */
+  loadParams(path: string): void;
+}
+
+/** The convolutional networks' classes, from one source. */
+export interface ConvNets {
+  /** Where they come from: `"engine"` or `"answer key"` (the learner's code under `--mine`). */
+  source: "engine" | "answer key";
+  /** The book's SimpleConvNet (§7.5). */
+  SimpleConvNet: new (options?: SimpleConvNetOptions) => ConvNet;
+  /** The book's DeepConvNet (§8.1). */
+  DeepConvNet: new (options?: DeepConvNetOptions) => ConvNet;
+  /** The final network of `deno task train`. */
+  FinalConvNet: new (options?: FinalConvNetOptions) => ConvNet;
+}
+
+/** `MINE_ENV` of `lib/kata/mine.ts`: set to 1 in the `--mine` child. */
+export const MINE_ENV = "ZEROKARA_MINE";
+
+/**
+ * Whether this process is the `--mine` child: `isMine()` of `lib/kata/mine.ts`, read here from
+ * the same environment variable because the data-parallel worker imports this module and
+ * `mine.ts` brings the terminal helpers (`prompt`), which a worker's types lack.
+ * `models_test.ts` checks that the two agree.
+ *
+ * @returns `true` inside the `--mine` child.
+ */
+export function runsMine(): boolean {
+  try {
+    return Deno.env.get(MINE_ENV) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The networks the commands build: the engine's, or the answer key's in the `--mine` child
+ * (`isMine()`, {@linkcode runsMine}), where they run the learner's code. Same parameters either way, so a file saved
+ * by one loads into the other.
+ *
+ * @example
+ * ```ts
+ * import { convNets } from "./models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nets = convNets();
+ * assert.equal(nets.source, "engine");
+ * assert.deepEqual(new nets.FinalConvNet().params.W1.shape, [16, 1, 5, 5]);
+ * ```
+ *
+ * @returns The three classes and their source.
+ */
+export function convNets(): ConvNets {
+  return runsMine() ? { source: "answer key", SimpleConvNet, DeepConvNet, FinalConvNet } : {
+    source: "engine",
+    SimpleConvNet: engine.SimpleConvNet,
+    DeepConvNet: engine.DeepConvNet,
+    FinalConvNet: engine.FinalConvNet,
+  };
+}
+
 /** How to build one network and how to train it by default. */
 export interface ModelSpec {
   /** The class, for messages and file metadata. */
   className: string;
   /** One line for `--help`. */
   description: string;
-  /** Builds the network with float32 parameters. */
-  create(seed: number): Model;
+  /** Builds the network with float32 parameters (the engine's, or under `--mine` the answer key's). */
+  create(seed: number): ConvNet;
   /** The default number of epochs. */
   epochs: number;
   /** The default optimizer. */
@@ -54,7 +126,7 @@ export const MODELS: Record<string, ModelSpec> = {
   final: {
     className: "FinalConvNet",
     description: "two 5×5 convolutions, LeNet-like (chapter 8's final network; ≥ 99% test)",
-    create: (seed) => new FinalConvNet({ seed, dtype: "float32" }),
+    create: (seed) => new (convNets().FinalConvNet)({ seed, dtype: "float32" }),
     epochs: 6,
     optimizer: "adam",
     lr: 0.001,
@@ -67,7 +139,7 @@ export const MODELS: Record<string, ModelSpec> = {
   simple: {
     className: "SimpleConvNet",
     description: "the book's SimpleConvNet (§7.5; train_convnet.py: Adam, lr 0.001, 20 epochs)",
-    create: (seed) => new SimpleConvNet({ seed, dtype: "float32" }),
+    create: (seed) => new (convNets().SimpleConvNet)({ seed, dtype: "float32" }),
     epochs: 20,
     optimizer: "adam",
     lr: 0.001,
@@ -80,7 +152,7 @@ export const MODELS: Record<string, ModelSpec> = {
   deep: {
     className: "DeepConvNet",
     description: "the book's DeepConvNet (§8.1; train_deepnet.py: Adam, lr 0.001, 20 epochs)",
-    create: (seed) => new DeepConvNet({ seed, dtype: "float32" }),
+    create: (seed) => new (convNets().DeepConvNet)({ seed, dtype: "float32" }),
     epochs: 20,
     optimizer: "adam",
     lr: 0.001,
@@ -103,7 +175,9 @@ export const DEFAULT_MODEL = "final";
  * @returns The network with the loaded parameters, and its `--model` name.
  * @throws {TypeError} when the file names no network the command knows.
  */
-export function loadTrainedModel(path: string): { model: Model; name: string; spec: ModelSpec } {
+export function loadTrainedModel(
+  path: string,
+): { model: ConvNet; name: string; spec: ModelSpec } {
   const { tensors, metadata } = loadSafetensors(path);
   const entry = Object.entries(MODELS).find(([, spec]) => spec.className === metadata.network);
   if (entry === undefined) {

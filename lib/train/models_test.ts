@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { saveSafetensors } from "../io/safetensors.ts";
 import { saveParams } from "../nets/network.ts";
 import * as np from "../np/mod.ts";
-import { loadTrainedModel, MODELS } from "./models.ts";
+import { SimpleConvNet as EngineSimpleConvNet } from "../engine/nets.ts";
+import { isMine, MINE_ENV as KATA_MINE_ENV } from "../kata/mine.ts";
+import { DeepConvNet } from "../nets/deep_conv_net.ts";
+import { FinalConvNet } from "../nets/final_conv_net.ts";
+import { convNets, loadTrainedModel, MINE_ENV, MODELS, runsMine } from "./models.ts";
 
 Deno.test("loadTrainedModel() rebuilds the network named in the file", async () => {
   const dir = await Deno.makeTempDir();
@@ -23,4 +27,23 @@ Deno.test("loadTrainedModel() says when the file holds another network", async (
   });
   assert.throws(() => loadTrainedModel(path), /"TwoLayerNet", not one of FinalConvNet/);
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("convNets() builds the engine's nets, and the answer key's in the --mine child", () => {
+  assert.equal(MINE_ENV, KATA_MINE_ENV);
+  const before = Deno.env.get(MINE_ENV);
+  try {
+    Deno.env.delete(MINE_ENV);
+    assert.equal(runsMine(), isMine());
+    assert.equal(convNets().source, "engine");
+    assert.ok(new (convNets().SimpleConvNet)() instanceof EngineSimpleConvNet);
+    Deno.env.set(MINE_ENV, "1");
+    assert.equal(runsMine(), isMine());
+    assert.equal(convNets().source, "answer key");
+    assert.ok(MODELS.final.create(0) instanceof FinalConvNet);
+    assert.ok(new (convNets().DeepConvNet)() instanceof DeepConvNet);
+  } finally {
+    if (before === undefined) Deno.env.delete(MINE_ENV);
+    else Deno.env.set(MINE_ENV, before);
+  }
 });

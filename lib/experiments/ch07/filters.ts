@@ -11,11 +11,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { useMineIfAsked } from "../../kata/mine.ts";
-import { SimpleConvNet } from "../../nets/simple_conv_net.ts";
 import type * as np from "../../np/mod.ts";
 import { imageGrid } from "../../plot/mod.ts";
 import { readCheckpoint } from "../../train/checkpoint.ts";
 import { CHECKPOINT_FILE, PARAMS_FILE } from "../../train/main.ts";
+import { convNets } from "../../train/models.ts";
 import { CH07_OUT } from "./train_convnet.ts";
 
 /**
@@ -52,7 +52,7 @@ if (import.meta.main) {
   // The filters before training are the initial weights of the run that trained them.
   const checkpointPath = join(CH07_OUT, CHECKPOINT_FILE);
   const seed = existsSync(checkpointPath) ? readCheckpoint(checkpointPath).settings.seed : 0;
-  const net = new SimpleConvNet({ seed, dtype: "float32" });
+  const net = new (convNets().SimpleConvNet)({ seed, dtype: "float32" });
   const before = net.params.W1.clone();
   net.loadParams(paramsPath);
   for (

@@ -1,0 +1,215 @@
+// Differential tests: every engine layer and net against its answer-key twin in lib/layers and
+// lib/nets, on seeded random shapes and values, forward and backward, float32 and float64.
+
+import fc from "fast-check";
+import assert from "node:assert/strict";
+import { Affine as BookAffine } from "../layers/affine.ts";
+import { Convolution as BookConvolution } from "../layers/convolution.ts";
+import { Pooling as BookPooling } from "../layers/pooling.ts";
+import { Relu as BookRelu } from "../layers/relu.ts";
+import { DeepConvNet as BookDeep } from "../nets/deep_conv_net.ts";
+import { FinalConvNet as BookFinal } from "../nets/final_conv_net.ts";
+import { SimpleConvNet as BookSimple } from "../nets/simple_conv_net.ts";
+import { convGeometries, drawValues } from "../np/kernels/test_inputs.ts";
+import * as np from "../np/mod.ts";
+import { assertAllClose } from "../testing/mod.ts";
+import { Affine } from "./affine.ts";
+import { Convolution } from "./convolution.ts";
+import { DeepConvNet, FinalConvNet, SimpleConvNet } from "./nets.ts";
+import { Pooling } from "./pooling.ts";
+import { Relu } from "./relu.ts";
+
+const DTYPES: readonly np.DType[] = ["float64", "float32"];
+
+/** Tolerances for sums taken in another order. */
+function tol(dtype: np.DType) {
+  return dtype === "float64" ? { rtol: 1e-10, atol: 1e-12 } : { rtol: 2e-5, atol: 2e-6 };
+}
+
+/** Seeded normal values of a shape and dtype. */
+function randn(seed: number, shape: number[], dtype: np.DType): np.NDArray {
+  return np.rng(seed).normal(shape, { dtype });
+}
+
+/** Asserts the same values bit for bit (NaN equals NaN, -0 differs from 0), and the dtype. */
+function assertSameBits(actual: np.NDArray, expected: np.NDArray, what: string) {
+  assert.deepEqual(actual.shape, expected.shape, `${what}: shape`);
+  assert.equal(actual.dtype, expected.dtype, `${what}: dtype`);
+  for (let i = 0; i < actual.size; i++) {
+    if (!Object.is(actual.data[i], expected.data[i])) {
+      assert.fail(`${what}[${i}]: engine ${actual.data[i]}, answer key ${expected.data[i]}`);
+    }
+  }
+}
+
+Deno.test("engine Relu equals the answer key's, forward and backward, edge values included", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+      fc.boolean(),
+      fc.nat(),
+      (shape, f64, seed) => {
+        const size = shape.reduce((a, b) => a * b, 1);
+        const x = new np.NDArray(drawValues(size, { f64, seed, edgeShare: 0.3 }), shape);
+        const dout = new np.NDArray(drawValues(size, { f64, seed: seed + 1, edgeShare: 0 }), shape);
+        const engine = new Relu(), book = new BookRelu();
+        assertSameBits(engine.forward(x), book.forward(x), "out");
+        assertSameBits(engine.backward(dout), book.backward(dout), "dx");
+      },
+    ),
+    { numRuns: 100 },
+  );
+});
+
+Deno.test("engine Affine equals the answer key's on 2-D and 4-D batches", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 6 }),
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
+      fc.integer({ min: 1, max: 7 }),
+      fc.constantFrom(...DTYPES),
+      fc.nat(),
+      (n, features, outputs, dtype, seed) => {
+        const inputs = features.reduce((a, b) => a * b, 1);
+        const W = randn(seed, [inputs, outputs], dtype), b = randn(seed + 1, [outputs], dtype);
+        const x = randn(seed + 2, [n, ...features], dtype);
+        const dout = randn(seed + 3, [n, outputs], dtype);
+        const engine = new Affine(W, b), book = new BookAffine(W, b);
+        assertAllClose(engine.forward(x), book.forward(x), { ...tol(dtype), msg: "out" });
+        const dx = engine.backward(dout), bookDx = book.backward(dout);
+        assert.equal(dx.dtype, dtype);
+        assertAllClose(dx, bookDx, { ...tol(dtype), msg: "dx" });
+        assertAllClose(engine.dW!, book.dW!, { ...tol(dtype), msg: "dW" });
+        assertAllClose(engine.db!, book.db!, { ...tol(dtype), msg: "db" });
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+Deno.test("engine Convolution equals the answer key's: strides, pads, non-square filters", () => {
+  fc.assert(
+    fc.property(
+      convGeometries({ side: 8, filter: 4, pad: 2 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.constantFrom(...DTYPES),
+      fc.boolean(),
+      fc.nat(),
+      (g, filters, dtype, firstLayer, seed) => {
+        const W = randn(seed, [filters, g.c, g.filterH, g.filterW], dtype);
+        const b = randn(seed + 1, [filters], dtype);
+        const x = randn(seed + 2, [g.n, g.c, g.h, g.w], dtype);
+        const dout = randn(seed + 3, [g.n, filters, g.outH, g.outW], dtype);
+        const options = { stride: g.stride, pad: g.pad };
+        const engine = new Convolution(W, b, { ...options, firstLayer });
+        const book = new BookConvolution(W, b, options);
+        const out = engine.forward(x);
+        assert.equal(out.dtype, dtype);
+        assertAllClose(out, book.forward(x), { ...tol(dtype), msg: "out" });
+        const dx = engine.backward(dout), bookDx = book.backward(dout);
+        if (firstLayer) assert.equal(dx.size, 0, "a first layer returns no dx");
+        else assertAllClose(dx, bookDx, { ...tol(dtype), msg: "dx" });
+        assertAllClose(engine.dW!, book.dW!, { ...tol(dtype), msg: "dW" });
+        assertAllClose(engine.db!, book.db!, { ...tol(dtype), msg: "db" });
+        // A second pass reuses the engine's scratch arrays: still the same values.
+        const x2 = randn(seed + 4, [g.n, g.c, g.h, g.w], dtype);
+        assertAllClose(engine.forward(x2), book.forward(x2), { ...tol(dtype), msg: "out 2" });
+        engine.backward(dout);
+        book.backward(dout);
+        assertAllClose(engine.dW!, book.dW!, { ...tol(dtype), msg: "dW 2" });
+      },
+    ),
+    { numRuns: 80 },
+  );
+});
+
+Deno.test("engine Pooling equals the answer key's: strides, pads, non-square windows, ties", () => {
+  fc.assert(
+    fc.property(
+      convGeometries({ side: 9, filter: 4, pad: 1 }),
+      fc.constantFrom(...DTYPES),
+      fc.boolean(),
+      fc.nat(),
+      (g, dtype, ties, seed) => {
+        // Padding is only allowed up to half the window in the book's layers' use; any pad
+        // works here. Small integers make ties, which both resolve to the first position.
+        const size = g.n * g.c * g.h * g.w;
+        const values = drawValues(size, {
+          f64: dtype === "float64",
+          seed,
+          edgeShare: 0,
+          ordinary: ties ? (u) => Math.floor(u * 4) - 2 : (u) => u - 0.5,
+        });
+        const x = new np.NDArray(values, [g.n, g.c, g.h, g.w]);
+        const dout = randn(seed + 1, [g.n, g.c, g.outH, g.outW], dtype);
+        const options = { stride: g.stride, pad: g.pad };
+        const engine = new Pooling(g.filterH, g.filterW, options);
+        const book = new BookPooling(g.filterH, g.filterW, options);
+        assertSameBits(engine.forward(x), book.forward(x), "out");
+        assertAllClose(engine.backward(dout), book.backward(dout), { ...tol(dtype), msg: "dx" });
+      },
+    ),
+    { numRuns: 100 },
+  );
+});
+
+/** Two nets' gradients on one batch, and their loss and predictions. */
+function assertSameGradients(
+  engine: { params: Record<string, np.NDArray>; gradient: typeof BookSimple.prototype.gradient },
+  book: { params: Record<string, np.NDArray>; gradient: typeof BookSimple.prototype.gradient },
+  x: np.NDArray,
+  t: np.NDArray,
+  dtype: np.DType,
+) {
+  assert.deepEqual(Object.keys(engine.params), Object.keys(book.params));
+  for (const [name, p] of Object.entries(book.params)) {
+    assertSameBits(engine.params[name], p, `initial ${name}`);
+  }
+  const g = engine.gradient(x, t), bookG = book.gradient(x, t);
+  assert.deepEqual(Object.keys(g), Object.keys(bookG));
+  const { rtol, atol } = tol(dtype);
+  for (const name of Object.keys(bookG)) {
+    assertAllClose(g[name], bookG[name], { rtol: rtol * 10, atol, msg: `gradient ${name}` });
+  }
+}
+
+for (const dtype of DTYPES) {
+  Deno.test(`engine SimpleConvNet has the answer key's parameters and gradients (${dtype})`, () => {
+    const options = { seed: 3, dtype, weightInitStd: 0.1 };
+    const x = randn(5, [3, 1, 28, 28], dtype), t = np.array([1, 7, 3]);
+    const engine = new SimpleConvNet(options), book = new BookSimple(options);
+    assertSameGradients(engine, book, x, t, dtype);
+    assertAllClose(engine.predict(x), book.predict(x), tol(dtype));
+    assert.equal(engine.loss(x, t).toFixed(5), book.loss(x, t).toFixed(5));
+  });
+
+  Deno.test(`engine FinalConvNet has the answer key's parameters and gradients (${dtype})`, () => {
+    for (const dropoutRatio of [0, 0.3]) {
+      const options = { seed: 4, dtype, dropoutRatio };
+      const x = randn(6, [3, 1, 28, 28], dtype), t = np.array([0, 9, 2]);
+      assertSameGradients(new FinalConvNet(options), new BookFinal(options), x, t, dtype);
+    }
+  });
+
+  Deno.test(`engine DeepConvNet has the answer key's parameters and gradients (${dtype})`, () => {
+    const options = { seed: 5, dtype };
+    const x = randn(7, [2, 1, 28, 28], dtype), t = np.array([4, 8]);
+    const engine = new DeepConvNet(options), book = new BookDeep(options);
+    assertSameGradients(engine, book, x, t, dtype);
+    // The same dropout masks were drawn: the generators are in the same state.
+    assert.deepEqual(engine.rng.getState(), book.rng.getState());
+  });
+}
+
+Deno.test("engine nets save files that the answer key's nets load, and back", () => {
+  const dir = Deno.makeTempDirSync();
+  const engine = new FinalConvNet({ seed: 1, dtype: "float32" });
+  const book = new BookFinal({ seed: 2, dtype: "float32" });
+  book.loadParams(engine.saveParams(`${dir}/engine.safetensors`));
+  const x = randn(1, [2, 1, 28, 28], "float32");
+  assertAllClose(book.predict(x), engine.predict(x), tol("float32"));
+  const simple = new SimpleConvNet({ seed: 9 });
+  simple.loadParams(new BookSimple({ seed: 8 }).saveParams(`${dir}/book.safetensors`));
+  assertSameBits(simple.params.W1, new BookSimple({ seed: 8 }).params.W1, "W1");
+  Deno.removeSync(dir, { recursive: true });
+});
