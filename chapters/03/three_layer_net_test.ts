@@ -3,8 +3,10 @@ import fc from "fast-check";
 import { loadMnist, type Mnist } from "../../lib/mnist/mod.ts";
 import { loadSampleWeight } from "../../lib/nets/sample_weight.ts";
 import * as np from "../../lib/np/mod.ts";
+import * as reference from "../../lib/nets/three_layer_net.ts";
 import { assertAllClose } from "../../lib/testing/mod.ts";
 import { accuracy, forward, initNetwork, type Network, predict } from "./three_layer_net.ts";
+import book from "../../lib/nets/testdata/book_ch03.json" with { type: "json" };
 
 let mnist: Mnist | undefined;
 /** The MNIST test set, loaded once for this file (the tests only read it). */
@@ -46,34 +48,37 @@ function randomNetwork(sizes: number[], seed: number): Network {
 Deno.test("initNetwork() holds the book's weights and biases (§3.4.3)", () => {
   const network = initNetwork();
   for (const [key, value] of Object.entries(bookNetwork())) {
-    assert.deepEqual(network[key as keyof Network].toArray(), value.toArray(), key);
+    const mine = network[key as keyof Network];
+    assert.ok(mine !== undefined, `the network has no ${key}`);
+    assert.deepEqual(mine.shape, value.shape, `the shape of ${key}`);
+    assert.deepEqual(mine.toArray(), value.toArray(), `the values of ${key}`);
   }
-  assert.deepEqual(network.W1.toArray(), [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]]);
-  assert.deepEqual(network.b1.toArray(), [0.1, 0.2, 0.3]);
-  assert.deepEqual(network.W2.toArray(), [[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]);
-  assert.deepEqual(network.b2.toArray(), [0.1, 0.2]);
-  assert.deepEqual(network.W3.toArray(), [[0.1, 0.3], [0.2, 0.4]]);
-  assert.deepEqual(network.b3.toArray(), [0.1, 0.2]);
 });
 
 // forward -----------------------------------------------------------------------------------
 
 Deno.test("forward() matches the book's result (§3.4.3)", () => {
   const y = forward(bookNetwork(), np.array([1.0, 0.5]));
-  assertAllClose(y, [0.31682708, 0.69627909], { rtol: 1e-7 });
+  assertAllClose(y, [0.31682708, 0.69627909], {
+    rtol: 1e-7,
+    msg: "forward(toy network, [1.0, 0.5])",
+  });
 });
 
 Deno.test("forward() handles a batch row by row, like one input at a time", () => {
   const network = randomNetwork([4, 5, 3, 2], 7);
   const x = np.rng(8).uniform([6, 4], { low: -2, high: 2 });
   const batch = forward(network, x);
-  assert.deepEqual(batch.shape, [6, 2]);
+  assert.deepEqual(batch.shape, [6, 2], "the output's shape for a batch [6, 4]");
   for (let i = 0; i < 6; i++) {
-    assertAllClose(batch.slice(i), forward(network, x.slice(i)), { rtol: 1e-12 });
+    assertAllClose(batch.slice(i), forward(network, x.slice(i)), {
+      rtol: 1e-12,
+      msg: `row ${i} of the batch against input ${i} alone`,
+    });
   }
 });
 
-Deno.test("forward() uses sigmoid hidden layers and an identity output", () => {
+Deno.test("forward() squashes both hidden layers and leaves the output as it is (§3.4.2)", () => {
   forward(bookNetwork(), np.array([0, 0]));
   // With W2 = W3 = identity and zero biases after the first layer, the output is
   // sigmoid(sigmoid(x·W1 + b1)): two sigmoids and no activation at the end.
@@ -84,7 +89,10 @@ Deno.test("forward() uses sigmoid hidden layers and an identity output", () => {
     fc.property(fc.double({ min: -5, max: 5, noNaN: true }), (v) => {
       const s = (z: number) => 1 / (1 + Math.exp(-z));
       const y = forward(network, np.array([v, -v]));
-      assertAllClose(y, [s(s(v + 0.5)), s(s(-v - 0.5))], { rtol: 1e-12 });
+      assertAllClose(y, [s(s(v + 0.5)), s(s(-v - 0.5))], {
+        rtol: 1e-12,
+        msg: `the output for x = [${v}, ${-v}]: h(h(a1)) with h the sigmoid`,
+      });
     }),
     { seed: 1, numRuns: 50 },
   );
@@ -95,32 +103,40 @@ Deno.test("forward() uses sigmoid hidden layers and an identity output", () => {
 Deno.test("predict() gives one probability per class, each row summing to 1 (§3.6.2)", () => {
   const network = randomNetwork([6, 4, 5, 3], 3);
   const y = predict(network, np.rng(4).uniform([5, 6]));
-  assert.deepEqual(y.shape, [5, 3]);
-  assert.ok(y.data.every((v) => v > 0 && v < 1));
-  assertAllClose(np.sum(y, { axis: 1 }), np.ones([5]), { rtol: 1e-12 });
+  assert.deepEqual(y.shape, [5, 3], "the output's shape for a batch [5, 6]");
+  assert.ok(y.data.every((v) => v > 0 && v < 1), `probabilities must lie in (0, 1): ${y}`);
+  assertAllClose(np.sum(y, { axis: 1 }), np.ones([5]), { rtol: 1e-12, msg: "the row sums" });
   const one = predict(network, np.rng(4).uniform([5, 6]).slice(0));
-  assertAllClose(one, y.slice(0), { rtol: 1e-12 });
+  assertAllClose(one, y.slice(0), { rtol: 1e-12, msg: "one input against row 0 of the batch" });
 });
 
-Deno.test("predict() is softmax of forward() (the same layers, another output activation)", () => {
+Deno.test("predict() normalises the reference's three-layer scores row by row (§3.5, §3.6.2)", () => {
   const network = randomNetwork([3, 4, 4, 5], 11);
   const x = np.rng(12).normal([4, 3]);
   const y = predict(network, x);
-  const scores = forward(network, x);
+  // The same layers as forward(), from the answer key, then e^(a_k) / Σ e^(a_i) by row.
+  const scores = reference.forward(network, x);
   const e = np.exp(np.sub(scores, np.max(scores, { axis: 1, keepdims: true })));
-  assertAllClose(y, np.div(e, np.sum(e, { axis: 1, keepdims: true })), { rtol: 1e-12 });
+  assertAllClose(y, np.div(e, np.sum(e, { axis: 1, keepdims: true })), {
+    rtol: 1e-12,
+    msg: "predict(network, x) against the normalised exponentials of the scores",
+  });
 });
 
 Deno.test("predict() reads the first test images right with the shipped weights (§3.6.2)", () => {
   const { xTest, tTest } = testSet();
   const { network } = loadSampleWeight();
   const y = predict(network, xTest.slice("0:8"));
-  assert.deepEqual(y.shape, [8, 10]);
+  assert.deepEqual(y.shape, [8, 10], "the output's shape for 8 images");
   // 7, 2, 1, 0, 4, 1, 4, 9 (the ninth, a 5, looks like a 6 to this network)
-  assert.deepEqual(np.argmax(y, { axis: 1 }).toArray(), [...tTest.data.subarray(0, 8)]);
+  assert.deepEqual(
+    np.argmax(y, { axis: 1 }).toArray(),
+    [...tTest.data.subarray(0, 8)],
+    "the most probable class of the first 8 test images against their labels",
+  );
   const single = predict(network, xTest.slice(0));
-  assert.deepEqual(single.shape, [10]);
-  assert.equal(np.argmax(single), 7);
+  assert.deepEqual(single.shape, [10], "the output's shape for one image [784]");
+  assert.equal(np.argmax(single), 7, "the most probable class of the first image (a 7)");
 });
 
 // accuracy ----------------------------------------------------------------------------------
@@ -128,9 +144,17 @@ Deno.test("predict() reads the first test images right with the shipped weights 
 Deno.test("accuracy() counts the rows whose argmax is the label", () => {
   // The toy network favours class 1 for each of these inputs.
   const x = np.array([[1.0, 0.5], [0.0, 0.0], [2.0, 1.0]]);
-  assert.equal(accuracy(bookNetwork(), { x, t: np.array([1, 1, 0]), batchSize: 2 }), 2 / 3);
-  assert.equal(accuracy(bookNetwork(), { x, t: np.array([1, 1, 1]) }), 1);
-  assert.equal(accuracy(bookNetwork(), { x, t: np.array([0, 0, 0]), batchSize: 1 }), 0);
+  assert.equal(
+    accuracy(bookNetwork(), { x, t: np.array([1, 1, 0]), batchSize: 2 }),
+    2 / 3,
+    "labels [1, 1, 0], batchSize 2",
+  );
+  assert.equal(accuracy(bookNetwork(), { x, t: np.array([1, 1, 1]) }), 1, "labels [1, 1, 1]");
+  assert.equal(
+    accuracy(bookNetwork(), { x, t: np.array([0, 0, 0]), batchSize: 1 }),
+    0,
+    "labels [0, 0, 0], batchSize 1",
+  );
 });
 
 Deno.test("accuracy() does not depend on the batch size, even one that does not divide n", () => {
@@ -139,7 +163,11 @@ Deno.test("accuracy() does not depend on the batch size, even one that does not 
   const { network } = loadSampleWeight();
   const byOne = accuracy(network, { x, t, batchSize: 1 });
   for (const batchSize of [100, 7, 999, 1000, 5000]) {
-    assert.equal(accuracy(network, { x, t, batchSize }), byOne, `batchSize ${batchSize}`);
+    assert.equal(
+      accuracy(network, { x, t, batchSize }),
+      byOne,
+      `accuracy with batchSize ${batchSize} against batchSize 1`,
+    );
   }
   assert.equal(accuracy(network, { x, t }), byOne, "batchSize 100 by default");
 });
@@ -151,4 +179,66 @@ Deno.test("accuracy() of the shipped weights on the 10,000 test images is >= 0.9
   assert.ok(acc >= 0.92, `accuracy ${acc} is below 0.92`);
   // The book's NumPy code gets 0.9659 with these weights; rounding may move a few images.
   assert.ok(Math.abs(acc - SAMPLE_WEIGHT_ACCURACY) <= 0.001, `accuracy ${acc}`);
+});
+
+// The book's own NumPy code -------------------------------------------------------------------
+// tools/book/ch03.py ran the book's functions once on fixed inputs (the toy network, random
+// networks, the shipped weights on MNIST) and recorded them in lib/nets/testdata/book_ch03.json;
+// these tests replay them.
+
+interface Case {
+  x: np.NestedArray;
+  shape: number[];
+  y: np.NestedArray;
+}
+
+function replay(name: string, fn: (x: np.NDArray) => np.NDArray, cases: Case[]): void {
+  for (const c of cases) {
+    const x = np.array(c.x);
+    assertAllClose(fn(x), np.array(c.y), {
+      rtol: 1e-12,
+      atol: 0,
+      msg: `${name}(network, x) for x of shape [${c.shape}]`,
+    });
+  }
+}
+
+Deno.test("forward() agrees with the book's NumPy code (tools/book/ch03.py)", () => {
+  const network = bookNetwork();
+  replay("forward", (x) => forward(network, x), book.forward);
+});
+
+Deno.test("predict() agrees with the book's NumPy code (tools/book/ch03.py)", () => {
+  for (const c of book.predict) {
+    const network = Object.fromEntries(
+      Object.entries(c.network).map(([k, v]) => [k, np.array(v.data)]),
+    ) as unknown as Network;
+    replay("predict", (x) => predict(network, x), [c]);
+  }
+  // The shipped weights in float32, as the book computes them: NumPy's float32 arithmetic
+  // rounds differently from ours, so compare to float32 precision.
+  const { xTest } = testSet();
+  const { network } = loadSampleWeight();
+  const y = predict(network, xTest.slice("0:8"));
+  assertAllClose(y, book.sampleWeight.first8.y, {
+    rtol: 1e-4,
+    atol: 1e-6,
+    msg: "predict() of the first 8 test images with the shipped weights",
+  });
+  assert.deepEqual(
+    np.argmax(y, { axis: 1 }).toArray(),
+    book.sampleWeight.first8.argmax,
+    "the most probable classes of the first 8 test images",
+  );
+});
+
+Deno.test("accuracy() agrees with the book's NumPy code on the MNIST test set (§3.6.3)", () => {
+  const { xTest, tTest } = testSet();
+  const { network } = loadSampleWeight();
+  const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
+  // Float32 rounding may move an image or two across a decision boundary.
+  assert.ok(
+    Math.abs(acc - book.sampleWeight.accuracy) <= 0.0005,
+    `accuracy ${acc}, NumPy ${book.sampleWeight.accuracy}`,
+  );
 });
