@@ -9,6 +9,7 @@
  */
 
 import { chapterArg, parseArgs, REPO_ROOT, type Style, style, unknownFlags } from "./cli.ts";
+import { join } from "node:path";
 import { readWorkbook } from "./manifest.ts";
 import {
   type ChapterProgress,
@@ -32,10 +33,73 @@ function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-/** The next exercise to work on: the first one not done, in chapter order. */
+/**
+ * What a learner sees when a chapter is done: a command that runs it on their code. Each runs
+ * as soon as one exercise it uses is finished (`--mine` takes the reference for the rest).
+ */
+export const PAYOFF: Record<string, string> = {
+  "01": "deno task ch01:plot --mine",
+  "02": "deno task ch02:gates --mine",
+  "03": "deno task ch03:predict --mine",
+  "04": "deno task ch04:train --mine",
+  "05": "deno task ch05:train --mine",
+  "06": "deno task ch06:optimizers --mine",
+  "07": "deno task ch07:train --mine",
+  "08": "deno task train --mine",
+};
+
+/**
+ * The chapter the learner is working in: that of the stub module changed last, when one was
+ * changed after the others were checked out (on a fresh clone they all have about the same
+ * time, and there is no such chapter).
+ *
+ * @example
+ * ```ts
+ * import { workingChapter } from "./status.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const t = (s: number) => new Date(2026, 0, 1, 0, 0, s);
+ * assert.equal(workingChapter({ "chapters/04/loss.ts": t(0), "chapters/07/im2col.ts": t(30) }), "07");
+ * assert.equal(workingChapter({ "chapters/04/loss.ts": t(0), "chapters/07/im2col.ts": t(1) }), undefined);
+ * ```
+ *
+ * @param modified Each stub module's modification time.
+ * @returns Two digits, or `undefined`.
+ */
+export function workingChapter(modified: Record<string, Date>): string | undefined {
+  const times = Object.entries(modified).sort(([, a], [, b]) => a.getTime() - b.getTime());
+  if (times.length < 2) return undefined;
+  const [newest, time] = times[times.length - 1];
+  // A clone or checkout writes every file within a few seconds.
+  if (time.getTime() - times[0][1].getTime() < 5000) return undefined;
+  return newest.match(/^chapters\/(\d\d)\//)?.[1];
+}
+
+/** The stub modules' modification times (for {@linkcode workingChapter}). */
+export function stubTimes(root: string): Record<string, Date> {
+  const workbook = readWorkbook(root);
+  const times: Record<string, Date> = {};
+  for (const file of new Set([...workbook.stubModules, ...workbook.pairs.map((p) => p.stub)])) {
+    try {
+      times[file] = Deno.statSync(join(root, file)).mtime ?? new Date(0);
+    } catch {
+      // A stub that was removed has no time; the tests will say so.
+    }
+  }
+  return times;
+}
+
+/**
+ * The next exercise to work on: the first one not done in the chapter the learner is working
+ * in, else the first one not done in chapter order.
+ */
 export function nextExercise(
   chapters: ChapterProgress[],
+  working?: string,
 ): { chapter: ChapterProgress; exercise?: ExerciseProgress } | undefined {
+  const current = chapters.find((c) => c.chapter === working);
+  const open = current?.exercises.find((e) => !e.done);
+  if (current && open) return { chapter: current, exercise: open };
   for (const chapter of chapters) {
     const exercise = chapter.exercises.find((e) => !e.done);
     if (exercise) return { chapter, exercise };
@@ -71,6 +135,7 @@ export function renderStatus(
   chapters: ChapterProgress[],
   s: Style,
   root: string = REPO_ROOT,
+  working?: string,
 ): string {
   const lines: string[] = [s.bold("Zerokara: your progress"), ""];
   let done = 0;
@@ -94,14 +159,20 @@ export function renderStatus(
     for (const error of chapter.errors.slice(0, 3)) {
       lines.push(`       ${s.red("✗")} ${describeRunError(error, root)}`);
     }
+    if (c.total > 0 && isFinished(chapter) && PAYOFF[chapter.chapter]) {
+      lines.push(`       ${s.dim("see it run on your code:")} ${PAYOFF[chapter.chapter]}`);
+    }
   }
   if (chapters.length === 0) lines.push(s.dim("  No chapters yet."));
   lines.push("");
   lines.push(`${done} of ${total} exercises done.`);
-  const next = nextExercise(chapters);
+  const next = nextExercise(chapters, working);
   if (!next) {
     if (total > 0) {
-      lines.push("", s.green("All done! Train your network with: deno task train --mine"));
+      lines.push(
+        "",
+        s.green("All done! Train the final network on your code: deno task train --mine"),
+      );
     }
     return lines.join("\n");
   }
@@ -127,7 +198,8 @@ export function renderStatus(
 const HELP = `deno task kata: your progress per chapter and the next exercise to write
 
 Usage:
-  deno task kata            all chapters
+  deno task kata            all chapters; the next exercise is in the chapter you last
+                            edited (the first unfinished one on a fresh clone)
   deno task kata 04 05      only these chapters
 
 Each chapter's tests run against your code (two chapters at a time); an exercise is done
@@ -148,7 +220,7 @@ if (import.meta.main) {
     console.error(`Unknown chapter or option ${what}. Chapters: ${all.join(" ")}.\n\n${HELP}`);
     Deno.exit(2);
   }
-  const chapters = chosen.length > 0 ? chosen.map(({ c }) => c as string) : all;
+  const chapters = chosen.length > 0 ? [...new Set(chosen.map(({ c }) => c as string))] : all;
   const s = style();
   const terminal = Deno.stderr.isTerminal();
   const encoder = new TextEncoder();
@@ -168,5 +240,5 @@ if (import.meta.main) {
       tick();
     },
   });
-  console.log(renderStatus(progress, s, REPO_ROOT));
+  console.log(renderStatus(progress, s, REPO_ROOT, workingChapter(stubTimes(REPO_ROOT))));
 }
