@@ -167,6 +167,9 @@ export async function resetFile(
 
 const HELP = `deno task reset: put back the shipped stub of a chapter file
 
+It asks before it overwrites your file; without a terminal (piped, in a script) it cannot ask,
+so add --yes there.
+
 Usage:
   deno task reset 04 loss.ts          asks first; your version goes to .kata/backups/04/
   deno task reset 04 loss.ts --yes    no question (needed without a terminal)

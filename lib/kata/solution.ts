@@ -173,9 +173,12 @@ export function renderSolution(block: SourceBlock, helpers: SourceBlock[], s: St
 
 const HELP = `deno task solution: print the reference solution of one exercise
 
+When your tests of the exercise do not pass yet, it asks first; without a terminal (piped, in
+a script) it cannot ask, so add --yes there.
+
 Usage:
   deno task solution 04 crossEntropyError          warns and asks if your tests fail
-  deno task solution 04 crossEntropyError --yes    no question
+  deno task solution 04 crossEntropyError --yes    no question (needed without a terminal)
 
 It prints the exercise's block from its reference module in lib/ (listed in
 chapters/stubs.ts), with its documentation and the private helpers it uses.`;
