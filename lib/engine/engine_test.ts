@@ -213,3 +213,10 @@ Deno.test("engine nets save files that the answer key's nets load, and back", ()
   assertSameBits(simple.params.W1, new BookSimple({ seed: 8 }).params.W1, "W1");
   Deno.removeSync(dir, { recursive: true });
 });
+
+Deno.test("engine Convolution.backward() of a first layer returns an empty array", () => {
+  const conv = new Convolution(np.ones([2, 1, 3, 3]), np.zeros([2]), { firstLayer: true });
+  const out = conv.forward(np.ones([1, 1, 4, 4]));
+  assert.equal(conv.backward(np.onesLike(out)).size, 0);
+  assert.deepEqual(conv.db?.toArray(), [4, 4]);
+});

@@ -62,9 +62,8 @@ export class Affine implements Layer {
   /** dx = dout · Wᵀ (in the input's shape), dW = xᵀ · dout, db = Σ dout over the batch. */
   backward(dout: np.NDArray): np.NDArray {
     if (this.x === null) throw new Error("Affine.backward called before forward");
-    // dout · Wᵀ and xᵀ · dout; the trans options read W and x transposed without copying them.
-    const dx = np.dot(dout, this.W, { transB: true });
-    this.dW = np.dot(this.x, dout, { transA: true });
+    const dx = np.dot(dout, this.W.T);
+    this.dW = np.dot(this.x.T, dout);
     this.db = np.sum(dout, { axis: 0 });
     return dx.reshape(this.originalShape);
   }

@@ -6,7 +6,6 @@
  */
 
 import * as np from "../np/mod.ts";
-import { col2imKernel, type ConvGeometry, im2colKernel } from "../np/kernels/im2col.ts";
 
 /** The filter window of {@linkcode im2col}, as the book's `im2col(input_data, filter_h, …)`. */
 export interface Im2colOptions {
@@ -26,8 +25,22 @@ export interface Col2imOptions extends Im2colOptions {
   inputShape: readonly number[];
 }
 
+/** The sizes of one im2col or col2im call. */
+interface Geometry {
+  n: number;
+  c: number;
+  h: number;
+  w: number;
+  filterH: number;
+  filterW: number;
+  stride: number;
+  pad: number;
+  outH: number;
+  outW: number;
+}
+
 /** Checks the sizes and works out the output size, as the first lines of the book's im2col. */
-function geometry(shape: readonly number[], options: Im2colOptions, name: string): ConvGeometry {
+function geometry(shape: readonly number[], options: Im2colOptions, name: string): Geometry {
   if (shape.length !== 4) {
     throw new TypeError(
       `${name} needs images of shape [n, c, h, w], got shape [${shape.join(", ")}]: ` +
@@ -64,10 +77,9 @@ function geometry(shape: readonly number[], options: Im2colOptions, name: string
  * Unrolls every filter-sized patch of a batch of images into one row of a matrix, so that a
  * convolution becomes `np.dot(col, colW)` (§7.4.3).
  *
- * The book pads the image, then for each filter offset (y, x) copies the strided slice
+ * As the book: pad the images, then for each filter offset (y, x) copy the strided slice
  * `img[:, :, y:y_max:stride, x:x_max:stride]` into `col[:, :, y, x, :, :]`, and finally
- * transposes to one row per output position. The kernel in `lib/np/kernels/im2col.ts` writes
- * the same matrix in one pass without building the padded image.
+ * transpose to one row per output position.
  *
  * @example The book's shapes (§7.4.3), and a hand-checked 3×3 image
  * ```ts
@@ -89,25 +101,40 @@ function geometry(shape: readonly number[], options: Im2colOptions, name: string
  * ]);
  * ```
  *
- * @param x Images of shape `[n, c, h, w]`.
+ * @param inputData Images of shape `[n, c, h, w]` (the book's `input_data`).
  * @param options `filterH`, `filterW`, `stride` (1) and `pad` (0).
- * @returns A matrix of shape `[n·outH·outW, c·filterH·filterW]` of x's dtype.
- * @throws {TypeError} when x is not 4-D.
+ * @returns A matrix of shape `[n·outH·outW, c·filterH·filterW]` of the images' dtype.
+ * @throws {TypeError} when the images are not 4-D.
  * @throws {RangeError} when a size is not a valid integer or the filter does not fit.
  */
-export function im2col(x: np.NDArray, options: Im2colOptions): np.NDArray {
-  const g = geometry(x.shape, options, "im2col");
-  const { n, c, filterH, filterW, outH, outW } = g;
-  const col = np.zeros([n * outH * outW, c * filterH * filterW], { dtype: x.dtype });
-  im2colKernel(x.data, col.data, g);
-  return col;
+export function im2col(inputData: np.NDArray, options: Im2colOptions): np.NDArray {
+  const { n, c, filterH, filterW, stride, pad, outH, outW } = geometry(
+    inputData.shape,
+    options,
+    "im2col",
+  );
+  const img = np.pad(inputData, [[0, 0], [0, 0], [pad, pad], [pad, pad]]);
+  const col = np.zeros([n, c, filterH, filterW, outH, outW], { dtype: inputData.dtype });
+  for (let y = 0; y < filterH; y++) {
+    const yMax = y + stride * outH;
+    for (let x = 0; x < filterW; x++) {
+      const xMax = x + stride * outW;
+      // col[:, :, y, x, :, :] = img[:, :, y:y_max:stride, x:x_max:stride]
+      col.assign(
+        [null, null, y, x, null, null],
+        img.slice(null, null, `${y}:${yMax}:${stride}`, `${x}:${xMax}:${stride}`),
+      );
+    }
+  }
+  return col.transpose(0, 4, 5, 1, 2, 3).reshape(n * outH * outW, -1);
 }
 
 /**
  * The reverse of {@linkcode im2col} for backpropagation: adds each row's entries back onto
  * the pixels they came from, so a pixel shared by several patches gets the sum (§7.4.3). It
  * is the adjoint of im2col, not its inverse: `col2im(im2col(x))` counts shared pixels more
- * than once.
+ * than once. As the book: the same loops as im2col, adding each `col[:, :, y, x, :, :]` into
+ * the strided slice of a padded image, whose padding is cut off at the end.
  *
  * @example Ones from four overlapping 2×2 patches
  * ```ts
@@ -126,8 +153,11 @@ export function im2col(x: np.NDArray, options: Im2colOptions): np.NDArray {
  * @throws {RangeError} when a size is not a valid integer or the filter does not fit.
  */
 export function col2im(col: np.NDArray, options: Col2imOptions): np.NDArray {
-  const g = geometry(options.inputShape, options, "col2im");
-  const { n, c, filterH, filterW, outH, outW } = g;
+  const { n, c, h, w, filterH, filterW, stride, pad, outH, outW } = geometry(
+    options.inputShape,
+    options,
+    "col2im",
+  );
   const rows = n * outH * outW, cols = c * filterH * filterW;
   if (col.ndim !== 2 || col.shape[0] !== rows || col.shape[1] !== cols) {
     throw new TypeError(
@@ -136,7 +166,18 @@ export function col2im(col: np.NDArray, options: Col2imOptions): np.NDArray {
         `[${rows}, ${cols}]: pass the shape of the images that went into im2col`,
     );
   }
-  const x = np.zeros(options.inputShape, { dtype: col.dtype });
-  col2imKernel(col.data, x.data, g);
-  return x;
+  col = col.reshape(n, outH, outW, c, filterH, filterW).transpose(0, 3, 4, 5, 1, 2);
+  const img = np.zeros([n, c, h + 2 * pad + stride - 1, w + 2 * pad + stride - 1], {
+    dtype: col.dtype,
+  });
+  for (let y = 0; y < filterH; y++) {
+    const yMax = y + stride * outH;
+    for (let x = 0; x < filterW; x++) {
+      const xMax = x + stride * outW;
+      // img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x, :, :]
+      const window = [null, null, `${y}:${yMax}:${stride}`, `${x}:${xMax}:${stride}`];
+      img.assign(window, np.add(img.slice(...window), col.slice(null, null, y, x, null, null)));
+    }
+  }
+  return img.slice(null, null, `${pad}:${h + pad}`, `${pad}:${w + pad}`);
 }

@@ -5,8 +5,7 @@
  */
 
 import * as np from "../np/mod.ts";
-import type { ConvGeometry } from "../np/kernels/im2col.ts";
-import { maxPoolBackwardKernel, maxPoolKernel } from "../np/kernels/pooling.ts";
+import { col2im, im2col } from "./im2col.ts";
 import type { Layer } from "./layer.ts";
 
 /** Options of {@linkcode Pooling}, the book's `Pooling(pool_h, pool_w, stride=1, pad=0)`. */
@@ -20,12 +19,11 @@ export interface PoolingOptions {
 /**
  * Max pooling: the largest value of each `poolH × poolW` window, channel by channel (§7.3).
  *
- * The book runs im2col with one window per row (`[N·OH·OW·C, poolH·poolW]`), takes the max
- * and argmax of each row and transposes the result to NCHW; backward fills a zeroed
- * `[windows, poolH·poolW]` array and runs col2im. This layer computes the same values with
- * two loops over the images as they are (`lib/np/kernels/pooling.ts`): the forward reads each
- * window in place, the backward adds each gradient onto the pixel of its window's max. The
- * padding counts as zeros and ties go to the first position, as in the book.
+ * As the book: {@linkcode im2col} unrolls the windows, one window of one channel per row
+ * (`[N·OH·OW·C, poolH·poolW]`); the max and argmax of each row give the output, reshaped and
+ * transposed to `[N, C, OH, OW]`. The backward pass puts each gradient at its row's argmax in
+ * a zeroed array of the same shape and adds it back onto the image with {@linkcode col2im}.
+ * The padding counts as zeros, and a tie goes to the first position, as NumPy's argmax.
  *
  * @example 2×2 windows with stride 2 over a 4×4 image
  * ```ts
@@ -36,6 +34,7 @@ export interface PoolingOptions {
  * const pool = new Pooling(2, 2, { stride: 2 });
  * const x = np.array([[[[1, 2, 0, 1], [3, 0, 2, 4], [4, 2, 3, 0], [1, 5, 1, 2]]]]);
  * assert.deepEqual(pool.forward(x).toArray(), [[[[3, 4], [5, 3]]]]);
+ * assert.deepEqual(pool.argMax?.toArray(), [2, 3, 3, 0]);
  * const dx = pool.backward(np.array([[[[1, 2], [3, 4]]]]));
  * assert.deepEqual(dx.toArray(), [[[[0, 0, 0, 0], [1, 0, 0, 2], [0, 0, 4, 0], [0, 3, 0, 0]]]]);
  * ```
@@ -52,8 +51,9 @@ export class Pooling implements Layer {
   /** The input of the last forward pass, `[N, C, H, W]`. */
   x: np.NDArray | null = null;
   /**
-   * The position `fy·poolW + fx` of each window's maximum inside the window, `[N, C, OH, OW]`
-   * (the book keeps the same positions flat in the order of its rows, (n, oy, ox, c)).
+   * The position `fy·poolW + fx` of each window's maximum inside its window, one per row of
+   * the unrolled windows: flat `[N·OH·OW·C]`, in the order (n, oy, ox, c) (the book's
+   * `arg_max`).
    */
   argMax: np.NDArray | null = null;
 
@@ -78,10 +78,24 @@ export class Pooling implements Layer {
         `Pooling.forward needs x of shape [N, C, H, W], got [${x.shape.join(", ")}]`,
       );
     }
-    const g = poolGeometry(this, x.shape);
-    const out = np.zeros([g.n, g.c, g.outH, g.outW], { dtype: x.dtype });
-    const argMax = np.zeros(out.shape, { dtype: x.dtype });
-    maxPoolKernel(x.data, out.data, argMax.data, g);
+    const [N, C, H, W] = x.shape;
+    // out_h = 1 + (H + 2*pad - pool_h) // stride, as for a convolution (§7.2.4)
+    const outH = 1 + Math.floor((H + 2 * this.pad - this.poolH) / this.stride);
+    const outW = 1 + Math.floor((W + 2 * this.pad - this.poolW) / this.stride);
+    if (outH < 1 || outW < 1) {
+      throw new RangeError(
+        `Pooling: a ${this.poolH}×${this.poolW} window does not fit a ${H}×${W} image with ` +
+          `pad ${this.pad}: use a smaller window or more padding`,
+      );
+    }
+
+    const options = { filterH: this.poolH, filterW: this.poolW, stride: this.stride };
+    let col = im2col(x, { ...options, pad: this.pad });
+    col = col.reshape(-1, this.poolH * this.poolW);
+
+    const argMax = np.argmax(col, { axis: 1 });
+    let out = np.max(col, { axis: 1 });
+    out = out.reshape(N, outH, outW, C).transpose(0, 3, 1, 2);
 
     this.x = x;
     this.argMax = argMax;
@@ -94,29 +108,31 @@ export class Pooling implements Layer {
       throw new Error("Pooling.backward called before forward");
     }
     if (dout.size !== this.argMax.size) {
+      const [N, C, H, W] = this.x.shape;
       throw new TypeError(
-        `Pooling.backward needs dout of shape [${this.argMax.shape.join(", ")}], the ` +
-          `forward output's, got [${dout.shape.join(", ")}]`,
+        `Pooling.backward needs dout of the forward output's shape (${this.argMax.size} ` +
+          `values for an input of [${[N, C, H, W].join(", ")}]), got ` +
+          `[${dout.shape.join(", ")}]`,
       );
     }
-    const dx = np.zeros(this.x.shape, { dtype: dout.dtype });
-    maxPoolBackwardKernel(dout.data, this.argMax.data, dx.data, poolGeometry(this, this.x.shape));
-    return dx;
-  }
-}
+    dout = dout.transpose(0, 2, 3, 1);
 
-/** The sizes of the pooling loops for images of `shape` (one private function, not a method,
- * so that the class keeps the shape of the chapter 7 exercise). */
-function poolGeometry(layer: Pooling, shape: readonly number[]): ConvGeometry {
-  const [n, c, h, w] = shape;
-  const { poolH, poolW, stride, pad } = layer;
-  const outH = 1 + Math.floor((h + 2 * pad - poolH) / stride);
-  const outW = 1 + Math.floor((w + 2 * pad - poolW) / stride);
-  if (outH < 1 || outW < 1) {
-    throw new RangeError(
-      `Pooling: a ${poolH}×${poolW} window does not fit a ${h}×${w} image with pad ${pad}: ` +
-        `use a smaller window or more padding`,
-    );
+    const poolSize = this.poolH * this.poolW;
+    // dmax[arange(arg_max.size), arg_max.flatten()] = dout.flatten()
+    const dmax = np.zeros([dout.size, poolSize], { dtype: dout.dtype });
+    const flat = dout.flatten();
+    for (let i = 0; i < this.argMax.size; i++) {
+      dmax.set([i, this.argMax.get(i)], flat.get(i));
+    }
+
+    // One row per window of one channel, [N·OH·OW, C·poolH·poolW], as im2col made them.
+    const dcol = dmax.reshape(dout.shape[0] * dout.shape[1] * dout.shape[2], -1);
+    return col2im(dcol, {
+      inputShape: this.x.shape,
+      filterH: this.poolH,
+      filterW: this.poolW,
+      stride: this.stride,
+      pad: this.pad,
+    });
   }
-  return { n, c, h, w, filterH: poolH, filterW: poolW, stride, pad, outH, outW };
 }

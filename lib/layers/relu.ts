@@ -5,7 +5,6 @@
  */
 
 import * as np from "../np/mod.ts";
-import { reluBackwardKernel, reluForwardKernel } from "../np/kernels/relu.ts";
 import type { Layer } from "./layer.ts";
 
 /**
@@ -28,13 +27,9 @@ export class Relu implements Layer {
 
   /** max(0, x), remembering where x <= 0. */
   forward(x: np.NDArray): np.NDArray {
-    // The book: mask = (x <= 0); out = x.copy(); out[mask] = 0. That is
-    // np.where(np.lessEqual(x, 0), 0, x), done here in one pass that writes both arrays.
-    const out = np.zeros(x.shape, { dtype: x.dtype });
-    const mask = np.zeros(x.shape, { dtype: x.dtype });
-    reluForwardKernel(x.data, out.data, mask.data);
-    this.mask = mask;
-    return out;
+    // The book: self.mask = (x <= 0); out = x.copy(); out[self.mask] = 0
+    this.mask = np.lessEqual(x, 0);
+    return np.where(this.mask, 0, x);
   }
 
   /** dout where the input was positive, 0 elsewhere. */
@@ -46,9 +41,7 @@ export class Relu implements Layer {
           `got [${dout.shape.join(", ")}]`,
       );
     }
-    // The book: dout[mask] = 0. Here np.where(mask, 0, dout), leaving dout as it was.
-    const dx = np.zeros(dout.shape, { dtype: dout.dtype });
-    reluBackwardKernel(this.mask.data, dout.data, dx.data);
-    return dx;
+    // The book: dout[self.mask] = 0 (here without changing the caller's dout).
+    return np.where(this.mask, 0, dout);
   }
 }

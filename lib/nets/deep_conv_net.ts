@@ -115,9 +115,7 @@ export class DeepConvNet {
       const b = np.zeros([p.filterNum], { dtype });
       this.params[`W${i + 1}`] = W;
       this.params[`b${i + 1}`] = b;
-      this.layers.push(
-        new Convolution(W, b, { stride: p.stride, pad: p.pad, firstLayer: i === 0 }),
-      );
+      this.layers.push(new Convolution(W, b, { stride: p.stride, pad: p.pad }));
       this.layers.push(new Relu());
       size = Math.floor((size + 2 * p.pad - p.filterSize) / p.stride) + 1;
       if (i % 2 === 1) {

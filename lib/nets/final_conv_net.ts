@@ -107,7 +107,7 @@ export class FinalConvNet {
     };
     const p = this.params;
     this.layers = [
-      new Convolution(p.W1, p.b1, { pad: 2, firstLayer: true }),
+      new Convolution(p.W1, p.b1, { pad: 2 }),
       new Pooling(2, 2, { stride: 2 }),
       new Relu(),
       new Convolution(p.W2, p.b2),

@@ -54,20 +54,10 @@ export interface SimpleConvNetOptions {
  * `W1`, `b1` (the filters), `W2`, `b2`, `W3`, `b3`: the same arrays the layers use, so an
  * optimizer updating `params` in place updates the layers.
  *
- * The first Convolution is told it is the first layer, so its backward pass skips ∂L/∂x,
- * which nothing needs (the book computes it and throws it away).
- *
  * @example The shapes of the book's network
  * ```ts
  * import { SimpleConvNet } from "./simple_conv_net.ts";
  * import * as np from "../np/mod.ts";
-import {
-  type AccuracyOptions,
-  accuracyInBatches,
-  loadParams,
-  type PredictOptions,
-  saveParams,
-} from "./network.ts";
  * import assert from "node:assert/strict";
  *
  * const net = new SimpleConvNet();
@@ -111,7 +101,7 @@ export class SimpleConvNet {
       b3: np.zeros([outputSize], { dtype }),
     };
     this.layers = new Map<string, Layer>([
-      ["Conv1", new Convolution(this.params.W1, this.params.b1, { stride, pad, firstLayer: true })],
+      ["Conv1", new Convolution(this.params.W1, this.params.b1, { stride, pad })],
       ["Relu1", new Relu()],
       ["Pool1", new Pooling(2, 2, { stride: 2 })],
       ["Affine1", new Affine(this.params.W2, this.params.b2)],
