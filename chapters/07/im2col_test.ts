@@ -102,16 +102,18 @@ Deno.test("col2im() adds overlapping patches back onto their pixels (worked by h
 });
 
 Deno.test("col2im() drops the padding and gives the image back when windows do not overlap", () => {
+  // The entries where im2col read the padding hold 100 here: they belong to no pixel.
   const col = np.array([
-    [0, 0, 0, 1],
-    [0, 0, 2, 3],
-    [0, 4, 0, 7],
+    [100, 100, 100, 1],
+    [100, 100, 2, 3],
+    [100, 4, 100, 7],
     [5, 6, 8, 9],
   ]);
   const options = { inputShape: [1, 1, 3, 3], filterH: 2, filterW: 2, stride: 2, pad: 1 };
   assertAllClose(col2im(col, options), [[[[1, 2, 3], [4, 5, 6], [7, 8, 9]]]], {
     ...EXACT,
-    msg: "col2im, 3×3 image, 2×2 filter, stride 2, pad 1 (entries from the padding dropped)",
+    msg: "col2im, 3×3 image, 2×2 filter, stride 2, pad 1: the entries of the padding (100) " +
+      "must be dropped",
   });
   // 2×2 windows with stride 2 tile a 4×6 image exactly: every pixel is in one window.
   const x = np.rng(3).random([2, 3, 4, 6]);

@@ -61,10 +61,19 @@ Deno.test("Pooling.forward() takes windows higher than wide, or wider than high"
   // A window of 2 rows × 3 columns over 5×7 images gives 4×5 outputs; 3×2 windows give 3×6.
   for (const [poolH, poolW, stride, pad] of [[2, 3, 1, 0], [3, 2, 1, 0], [3, 2, 2, 1]]) {
     const x = np.rng(45 + poolH).standardNormal([2, 3, 5, 7]);
-    const out = new Pooling(poolH, poolW, { stride, pad }).forward(x);
-    const expected = directMaxPool(x, poolH, poolW, stride, pad);
     const of = `x [2, 3, 5, 7], ${poolH}×${poolW} windows (poolH × poolW), stride ${stride}, ` +
       `pad ${pad}`;
+    const expected = directMaxPool(x, poolH, poolW, stride, pad);
+    let out: np.NDArray;
+    try {
+      out = new Pooling(poolH, poolW, { stride, pad }).forward(x);
+    } catch (e) {
+      if (!(e instanceof RangeError || e instanceof TypeError)) throw e;
+      throw new assert.AssertionError({
+        message: `forward threw for ${of} (out should be [${expected.shape}]: OH from H and ` +
+          `poolH, OW from W and poolW):\n${e}`,
+      });
+    }
     assert.deepEqual(
       out.shape,
       expected.shape,
@@ -93,14 +102,14 @@ Deno.test("Pooling.backward() sends each gradient to its window's maximum (worke
 });
 
 Deno.test("Pooling.backward() sends each channel's gradient to its own channel (worked by hand)", () => {
-  // Two channels whose maxima sit in different corners of one 2×2 window.
+  // Two channels of a 2×4 image, two 2×2 windows each, every maximum 9 in a different corner.
   const pool = new Pooling(2, 2, { stride: 2 });
-  pool.forward(np.array([[[[9, 0], [0, 0]], [[0, 0], [0, 9]]]]));
-  const dx = pool.backward(np.array([[[[1]], [[2]]]]));
-  assertAllClose(dx, [[[[1, 0], [0, 0]], [[0, 0], [0, 2]]]], {
+  pool.forward(np.array([[[[9, 0, 0, 0], [0, 0, 0, 9]], [[0, 0, 9, 0], [0, 9, 0, 0]]]]));
+  const dx = pool.backward(np.array([[[[1, 2]], [[3, 4]]]]));
+  assertAllClose(dx, [[[[1, 0, 0, 0], [0, 0, 0, 2]], [[0, 0, 4, 0], [0, 3, 0, 0]]]], {
     ...EXACT,
-    msg: "dx for dout 1 (channel 0) and 2 (channel 1): channel 0's at its top left, " +
-      "channel 1's at its bottom right",
+    msg: "dx for dout 1 2 (channel 0) and 3 4 (channel 1): each value at the 9 of its own " +
+      "window and channel (dout's values taken in the order (n, oy, ox, c) of the windows?)",
   });
 });
 
