@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, assertGradientsClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
 import { BatchNormalization } from "./batch_normalization.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
@@ -9,26 +9,36 @@ Deno.test("BatchNormalization.forward() normalizes a hand-sized batch (§6.3.1)"
   // Feature 0: mean 2, variance 1. Feature 1: mean 0, variance 4.
   const out = bn.forward(np.array([[1, -2], [3, 2]]));
   const s0 = Math.sqrt(1 + 1e-6), s1 = Math.sqrt(4 + 1e-6);
-  assertAllClose(out, [[0.5 - 2 / s0, -2 / s1], [0.5 + 2 / s0, 2 / s1]], { rtol: 1e-12 });
+  assertAllClose(out, [[0.5 - 2 / s0, -2 / s1], [0.5 + 2 / s0, 2 / s1]], {
+    rtol: 1e-12,
+    msg: "out for x = [[1, -2], [3, 2]], γ = [2, 1], β = [0.5, 0]",
+  });
 });
 
 Deno.test("BatchNormalization.forward() gives each feature mean β and deviation γ in training", () => {
   const x = np.rng(1).normal([64, 5], { loc: 3, scale: 2 });
   const gamma = np.array([1, 2, 0.5, 1, 3]), beta = np.array([0, 1, -1, 0.5, 2]);
   const out = new BatchNormalization(gamma, beta).forward(x, { train: true });
-  assertAllClose(np.mean(out, { axis: 0 }), beta, { atol: 1e-12 });
+  assertAllClose(np.mean(out, { axis: 0 }), beta, {
+    atol: 1e-12,
+    msg: "the mean of out per feature (β)",
+  });
   const std = np.sqrt(np.mean(np.square(np.sub(out, beta)), { axis: 0 }));
-  assertAllClose(std, gamma, { rtol: 1e-6 });
+  assertAllClose(std, gamma, { rtol: 1e-6, msg: "the deviation of out per feature (γ)" });
 });
 
 Deno.test("BatchNormalization.forward() keeps running statistics with momentum 0.9 (§6.3)", () => {
   const bn = new BatchNormalization(np.ones([2]), np.zeros([2]));
   bn.forward(np.array([[1, 10], [3, 30]])); // mean [2, 20], variance [1, 100]
-  assertAllClose(bn.runningMean!, [0.2, 2], { rtol: 1e-12 });
-  assertAllClose(bn.runningVar!, [0.1, 10], { rtol: 1e-12 });
+  assert.ok(bn.runningMean !== null && bn.runningVar !== null, "the running statistics are null");
+  assertAllClose(bn.runningMean, [0.2, 2], { rtol: 1e-12, msg: "runningMean after batch 1" });
+  assertAllClose(bn.runningVar, [0.1, 10], { rtol: 1e-12, msg: "runningVar after batch 1" });
   bn.forward(np.array([[5, 0], [5, 0]])); // mean [5, 0], variance [0, 0]
-  assertAllClose(bn.runningMean!, [0.9 * 0.2 + 0.5, 0.9 * 2], { rtol: 1e-12 });
-  assertAllClose(bn.runningVar!, [0.09, 9], { rtol: 1e-12 });
+  assertAllClose(bn.runningMean, [0.9 * 0.2 + 0.5, 0.9 * 2], {
+    rtol: 1e-12,
+    msg: "runningMean after batch 2",
+  });
+  assertAllClose(bn.runningVar, [0.09, 9], { rtol: 1e-12, msg: "runningVar after batch 2" });
 });
 
 Deno.test("BatchNormalization.forward() uses the running statistics in test mode", () => {
@@ -38,17 +48,25 @@ Deno.test("BatchNormalization.forward() uses the running statistics in test mode
   });
   const out = bn.forward(np.array([[3], [7], [-1]]), { train: false });
   const s = Math.sqrt(4 + 1e-6);
-  assertAllClose(out, [[1], [1 + 8 / s], [1 - 8 / s]], { rtol: 1e-12 });
-  assertAllClose(bn.runningMean!, [3], { msg: "test mode must not change the running mean" });
+  assertAllClose(out, [[1], [1 + 8 / s], [1 - 8 / s]], {
+    rtol: 1e-12,
+    msg: "out in test mode (running mean 3, running variance 4)",
+  });
+  assertAllClose(bn.runningMean ?? [NaN], [3], {
+    msg: "runningMean: test mode must not change it",
+  });
 });
 
 Deno.test("BatchNormalization.forward() treats [N, C, H, W] as [N, C·H·W] like the book", () => {
   const x = np.rng(2).normal([4, 2, 3, 3]);
   const gamma = np.rng(3).normal([18], { loc: 1, scale: 0.2 }), beta = np.rng(4).normal([18]);
   const out = new BatchNormalization(gamma, beta).forward(x);
-  assert.deepEqual(out.shape, [4, 2, 3, 3]);
+  assert.deepEqual(out.shape, [4, 2, 3, 3], `out has shape [${out.shape}], x [4, 2, 3, 3]`);
   const flat = new BatchNormalization(gamma, beta).forward(x.reshape(4, 18));
-  assertAllClose(out.reshape(4, 18), flat, { rtol: 1e-12 });
+  assertAllClose(out.reshape(4, 18), flat, {
+    rtol: 1e-12,
+    msg: "out for [4, 2, 3, 3] vs for the same x as [4, 18]",
+  });
 });
 
 /** Checks dx, dγ and dβ against numerical gradients of L = Σ out · w. */
@@ -62,11 +80,22 @@ function checkBackward(shape: number[]): void {
   const loss = () => np.sum(np.mul(bn.forward(x, { train: true }), w));
   loss();
   const dx = bn.backward(w);
-  assert.deepEqual(dx.shape, shape);
-  const dgamma = bn.dgamma!, dbeta = bn.dbeta!;
-  assertGradientsClose(dx, loss, x);
-  assertGradientsClose(dgamma, loss, gamma);
-  assertGradientsClose(dbeta, loss, beta);
+  assert.deepEqual(dx.shape, shape, `dx has shape [${dx.shape}], x [${shape}]`);
+  const { dgamma, dbeta } = bn;
+  assert.ok(dgamma !== null && dbeta !== null, "backward must set dgamma and dbeta");
+  for (
+    const [name, analytic, param] of [["dx", dx, x], ["dgamma", dgamma, gamma], [
+      "dbeta",
+      dbeta,
+      beta,
+    ]] as const
+  ) {
+    assertAllClose(analytic, numericalGradientOf(loss, param), {
+      rtol: 1e-5,
+      atol: 1e-7,
+      msg: `${name} vs the numerical gradient, x of shape [${shape}]`,
+    });
+  }
 }
 
 Deno.test("BatchNormalization.backward() matches the numerical gradient for x, γ and β", () => {
@@ -83,9 +112,13 @@ Deno.test("BatchNormalization.backward() gives dx that sums to zero over the bat
   const bn = new BatchNormalization(np.ones([3]), np.zeros([3]));
   bn.forward(x);
   const dx = bn.backward(np.rng(7).normal([8, 3]));
-  assertAllClose(np.sum(dx, { axis: 0 }), [0, 0, 0], { atol: 1e-12 });
+  assertAllClose(np.sum(dx, { axis: 0 }), [0, 0, 0], {
+    atol: 1e-12,
+    msg: "the sum of dx over the batch",
+  });
 });
 
+// The book's own code (tools/book/ch06.py, NumPy) on the same inputs.
 Deno.test("BatchNormalization.forward() and backward() agree with the book's NumPy code", () => {
   for (const c of book.batchNormalization) {
     const bn = new BatchNormalization(toArray(c.gamma), toArray(c.beta), { momentum: c.momentum });
@@ -97,10 +130,15 @@ Deno.test("BatchNormalization.forward() and backward() agree with the book's Num
         msg: msg("out"),
       });
       assertAllClose(bn.backward(toArray(step.dout)), toArray(step.dx), { ...tol, msg: msg("dx") });
-      assertAllClose(bn.dgamma!, toArray(step.dgamma), { ...tol, msg: msg("dgamma") });
-      assertAllClose(bn.dbeta!, toArray(step.dbeta), { ...tol, msg: msg("dbeta") });
-      assertAllClose(bn.runningMean!, toArray(step.runningMean), { ...tol, msg: msg("mean") });
-      assertAllClose(bn.runningVar!, toArray(step.runningVar), { ...tol, msg: msg("var") });
+      assert.ok(bn.dgamma !== null && bn.dbeta !== null, msg("dgamma or dbeta is null"));
+      assertAllClose(bn.dgamma, toArray(step.dgamma), { ...tol, msg: msg("dgamma") });
+      assertAllClose(bn.dbeta, toArray(step.dbeta), { ...tol, msg: msg("dbeta") });
+      assert.ok(bn.runningMean !== null && bn.runningVar !== null, msg("running stats null"));
+      assertAllClose(bn.runningMean, toArray(step.runningMean), {
+        ...tol,
+        msg: msg("runningMean"),
+      });
+      assertAllClose(bn.runningVar, toArray(step.runningVar), { ...tol, msg: msg("runningVar") });
     }
     assertAllClose(bn.forward(toArray(c.test.x), { train: false }), toArray(c.test.out), {
       rtol: 1e-9,

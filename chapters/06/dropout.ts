@@ -10,14 +10,19 @@ import type { ForwardOptions, Layer } from "../../lib/layers/layer.ts";
 
 /** Options of {@linkcode Dropout}. */
 export interface DropoutOptions {
-  /** The generator of the masks (`np.rng(0)` when absent), so that runs repeat exactly. */
+  /** The generator of the masks (one seeded 0 when absent), so that runs repeat exactly. */
   rng?: np.Generator;
 }
 
 /**
  * Dropout (§6.4.3): in training, each unit is dropped (set to 0) with probability
- * `dropoutRatio`, a new mask per forward pass; at test time every unit is kept and the output
- * is scaled by 1 − dropoutRatio, as the book does (rather than scaling up in training).
+ * `dropoutRatio`, a new mask per forward pass, drawn from `rng`; the units kept pass
+ * unchanged. At test time every unit is kept and the output is scaled by 1 − dropoutRatio, as
+ * the book does (rather than scaling up in training).
+ *
+ * Tested: the share of units dropped, training as the default mode, a new mask per pass, the
+ * same masks for the same seed, test mode (and the book's own code there), and backward
+ * against a numerical gradient with the mask held fixed.
  */
 export class Dropout implements Layer {
   /** The probability of dropping a unit in training. */
@@ -40,18 +45,15 @@ export class Dropout implements Layer {
   }
 
   /**
-   * In training (the default, as the book's `train_flg=True`), x times a fresh random mask that
-   * keeps each unit with probability 1 − dropoutRatio; otherwise x · (1 − dropoutRatio).
+   * out for x of any shape, in x's shape: in training (the default, as the book's
+   * `train_flg=True`) with a fresh mask, else scaled by 1 − dropoutRatio.
    */
   forward(x: np.NDArray, options: ForwardOptions = {}): np.NDArray {
-    // TODO: in training, mask = (this.rng.random(x.shape) > dropoutRatio) and return x · mask;
-    // in test mode return x · (1 − dropoutRatio) (§6.4.3).
     return todo("Dropout.forward", "06", x, options);
   }
 
-  /** dout through the kept units only: dout · mask. */
+  /** From ∂L/∂out (x's shape) after a training pass: ∂L/∂x. */
   backward(dout: np.NDArray): np.NDArray {
-    // TODO: the gradient flows only where the mask kept the unit.
     return todo("Dropout.backward", "06", dout);
   }
 }

@@ -12,10 +12,11 @@ function numbered(n = 50) {
 Deno.test("shuffleDataset() permutes inputs and labels alike (common/util.py)", () => {
   const { x, t } = numbered();
   const [xs, ts] = shuffleDataset(x, t, { rng: np.rng(1) });
-  assert.deepEqual(xs.shape, [50, 2]);
+  assert.deepEqual(xs.shape, [50, 2], `x shuffled has shape [${xs.shape}]`);
   for (let i = 0; i < 50; i++) {
-    assert.equal(xs.get(i, 0), ts.get(i), "each input stays beside its label");
-    assert.equal(xs.get(i, 1), -ts.get(i));
+    const at = `row ${i}: x [${xs.get(i, 0)}, ${xs.get(i, 1)}], t ${ts.get(i)}`;
+    assert.equal(xs.get(i, 0), ts.get(i), `${at}: each input must stay beside its label`);
+    assert.equal(xs.get(i, 1), -ts.get(i), `${at}: each input must stay beside its label`);
   }
   assert.deepEqual([...ts.data].sort((a, b) => a - b), [...t.data], "every sample is kept once");
   assert.notDeepEqual([...ts.data], [...t.data], "the order changed");
@@ -26,30 +27,40 @@ Deno.test("shuffleDataset() repeats with the same seed and keeps one-hot rows", 
   const t = np.eye(10);
   const [, a] = shuffleDataset(x, t, { rng: np.rng(2) });
   const [xs, b] = shuffleDataset(x, t, { rng: np.rng(2) });
-  assert.deepEqual(a.toArray(), b.toArray());
-  for (let i = 0; i < 10; i++) assert.equal(b.get(i, xs.get(i, 0)), 1);
+  assert.deepEqual(a.toArray(), b.toArray(), "t: the same seed gave different orders");
+  for (let i = 0; i < 10; i++) {
+    assert.equal(b.get(i, xs.get(i, 0)), 1, `row ${i}: the one-hot label left its input`);
+  }
 });
 
 Deno.test("splitValidation() holds out 20% of the samples by default (§6.5.1)", () => {
   const { x, t } = numbered(500);
   const { xTrain, tTrain, xVal, tVal } = splitValidation(x, t, { rng: np.rng(3) });
-  assert.deepEqual([xTrain.shape, tTrain.shape, xVal.shape, tVal.shape], [
-    [400, 2],
-    [400],
-    [100, 2],
-    [100],
-  ]);
+  assert.deepEqual(
+    { xTrain: xTrain.shape, tTrain: tTrain.shape, xVal: xVal.shape, tVal: tVal.shape },
+    { xTrain: [400, 2], tTrain: [400], xVal: [100, 2], tVal: [100] },
+    "the shapes of the four parts",
+  );
   const seen = [...tTrain.data, ...tVal.data].sort((a, b) => a - b);
   assert.deepEqual(seen, [...t.data], "training and validation split the samples, no overlap");
-  for (let i = 0; i < 100; i++) assert.equal(xVal.get(i, 0), tVal.get(i));
+  for (let i = 0; i < 100; i++) {
+    assert.equal(xVal.get(i, 0), tVal.get(i), `xVal row ${i} is not beside its label tVal[${i}]`);
+  }
   const lowHalf = [...tVal.data].filter((v) => v < 250).length;
-  assert.ok(lowHalf > 30 && lowHalf < 70, "the validation samples come from a shuffle");
+  assert.ok(
+    lowHalf > 30 && lowHalf < 70,
+    `tVal: ${lowHalf} of 100 validation samples from the first half: expected a shuffle first`,
+  );
 });
 
 Deno.test("splitValidation() rounds the validation count down, as the book's int()", () => {
   const { x, t } = numbered(47);
   const { xTrain, xVal } = splitValidation(x, t, { validationRate: 0.3, rng: np.rng(4) });
-  assert.deepEqual([xTrain.shape[0], xVal.shape[0]], [33, 14]);
+  assert.deepEqual(
+    { train: xTrain.shape[0], validation: xVal.shape[0] },
+    { train: 33, validation: 14 },
+    "47 samples at rate 0.3: ⌊14.1⌋ = 14 for validation",
+  );
 });
 
 Deno.test("sampleHyperparameters() draws lr and weight decay uniformly on a log scale (§6.5.3)", () => {
@@ -72,6 +83,10 @@ Deno.test("sampleHyperparameters() draws lr and weight decay uniformly on a log 
 Deno.test("sampleHyperparameters() takes other ranges and repeats with the same seed", () => {
   const a = sampleHyperparameters({ rng: np.rng(6), lrRange: [-3, -1], weightDecayRange: [-2, 0] });
   const b = sampleHyperparameters({ rng: np.rng(6), lrRange: [-3, -1], weightDecayRange: [-2, 0] });
-  assert.deepEqual(a, b);
-  assert.ok(a.lr >= 1e-3 && a.lr < 1e-1 && a.weightDecay >= 1e-2 && a.weightDecay < 1);
+  assert.deepEqual(a, b, "the same seed gave different draws");
+  assert.ok(a.lr >= 1e-3 && a.lr < 1e-1, `lr ${a.lr} outside [1e-3, 1e-1)`);
+  assert.ok(
+    a.weightDecay >= 1e-2 && a.weightDecay < 1,
+    `weightDecay ${a.weightDecay} outside [1e-2, 1)`,
+  );
 });

@@ -1,8 +1,9 @@
 /**
  * Chapter 6, §6.3–6.4: the fully connected network with weight decay, Dropout and Batch
  * Normalization (the book's `common/multi_layer_net_extend.py`). The constructor and
- * `accuracy` are given; write `predict`, `loss` and `gradient`. Run
- * `deno test chapters/06/multi_layer_net_extend_test.ts`.
+ * `accuracy` are given; write `predict`, `loss` and `gradient`. The layers (BatchNormalization
+ * and Dropout included) are the reference ones from `lib/`, so this exercise does not wait for
+ * the others. Run `deno test chapters/06/multi_layer_net_extend_test.ts`.
  *
  * @module
  */
@@ -102,21 +103,28 @@ export class MultiLayerNetExtend {
   }
 
   /**
-   * The class scores of a batch: every layer's forward in order, telling BatchNorm and
-   * Dropout whether this is training.
+   * The class scores of a batch, from the network's layers in training or test mode: in
+   * training, BatchNorm uses the batch's statistics and Dropout drops units; in test mode
+   * (the default, as the book's `train_flg=False`) they use the running statistics and scale.
+   *
+   * Tested: Dropout deterministic in test mode and drawing new masks in training; BatchNorm's
+   * running statistics changed by a training pass only.
    *
    * @param x Inputs `[n, inputSize]`.
    * @param options `train` (false): training mode for BatchNorm and Dropout.
    * @returns Scores `[n, outputSize]`.
    */
   predict(x: np.NDArray, options: NetForwardOptions = {}): np.NDArray {
-    // TODO: run every layer's forward in order, passing { train } (false by default) so that
-    // BatchNorm and Dropout know whether this is training.
     return todo("MultiLayerNetExtend.predict", "06", x, options);
   }
 
   /**
-   * The loss: the cross-entropy of the scores plus the weight decay ½λΣ‖W‖² (§6.4.2).
+   * The loss: the cross-entropy error of the scores, as the network's last layer computes it,
+   * plus the weight decay Σ ½λ‖W‖² over the weight matrices W1 … W(hiddenLayerNum + 1)
+   * (§6.4.2; γ, β and the biases carry no penalty).
+   *
+   * Tested: against the cross-entropy of softmax(predict(x)) computed apart, with weight decay
+   * and batch norm.
    *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
@@ -124,8 +132,6 @@ export class MultiLayerNetExtend {
    * @returns The loss.
    */
   loss(x: np.NDArray, t: np.NDArray, options: NetForwardOptions = {}): number {
-    // TODO: as MultiLayerNet.loss: the Softmax-with-Loss of predict(x, options) plus
-    // 0.5 · λ · Σ W² over every weight matrix (§6.4.2).
     return todo("MultiLayerNetExtend.loss", "06", x, t, options);
   }
 
@@ -142,17 +148,19 @@ export class MultiLayerNetExtend {
   }
 
   /**
-   * The gradients by backpropagation, in training mode: each Affine's dW + λW and db and,
-   * with batch norm, each BatchNorm's dγ and dβ.
+   * The gradients of the loss in training mode, by backpropagation through the layers
+   * (§6.3.2, §6.4.2): every entry of `params` (W and b of each Affine, λW added to each weight;
+   * with batch norm, γ and β of each hidden layer).
+   *
+   * Tested: every parameter against a numerical gradient with batch norm, and with batch norm
+   * and Dropout (the generator restored so that every pass draws the same masks), and the
+   * names of the gradients.
    *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot or class indices.
-   * @returns ∂loss/∂param for every parameter.
+   * @returns ∂loss/∂param for every parameter, by the same names and of the same shapes.
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
-    // TODO: loss(x, t, { train: true }), then backward through every layer in reverse;
-    // W and b as MultiLayerNet (dW + λW), plus gamma{idx}/beta{idx} = the BatchNorm layer's
-    // dgamma/dbeta for each hidden layer when useBatchnorm (§6.3.2).
     return todo("MultiLayerNetExtend.gradient", "06", x, t);
   }
 }

@@ -20,20 +20,24 @@ function assertGradientsMatch(
   t: np.NDArray,
 ): void {
   const grads = net.gradient(x, t);
-  assert.deepEqual(Object.keys(grads).sort(), Object.keys(net.params).sort());
+  assert.deepEqual(
+    Object.keys(grads).sort(),
+    Object.keys(net.params).sort(),
+    "the names of the gradients vs the names of the parameters",
+  );
   for (const [key, param] of Object.entries(net.params)) {
     const numeric = numericalGradientOf(loss, param, { h: 1e-6 });
     assertAllClose(grads[key], numeric, { rtol: 1e-5, atol: 1e-7, msg: `gradient of ${key}` });
   }
 }
 
-Deno.test("MultiLayerNetExtend.predict() runs Dropout in test mode by default (§6.4.3)", () => {
+Deno.test("MultiLayerNetExtend.predict() runs its dropout layers in test mode by default (§6.4.3)", () => {
   const net = new MultiLayerNetExtend({ ...sizes, useDropout: true, dropoutRatio: 0.5 });
   const { x } = batch();
   const a = net.predict(x), b = net.predict(x);
-  assert.deepEqual(a.toArray(), b.toArray(), "test mode is deterministic");
+  assert.deepEqual(a.toArray(), b.toArray(), "scores: test mode (the default) must repeat");
   const c = net.predict(x, { train: true }), d = net.predict(x, { train: true });
-  assert.notDeepEqual(c.toArray(), d.toArray(), "training draws a new mask each pass");
+  assert.notDeepEqual(c.toArray(), d.toArray(), "scores: training must draw a new mask each pass");
 });
 
 Deno.test("MultiLayerNetExtend.predict() normalizes with batch statistics only in training", () => {
@@ -41,11 +45,14 @@ Deno.test("MultiLayerNetExtend.predict() normalizes with batch statistics only i
   const bn = net.layers.get("BatchNorm1") as BatchNormalization;
   const { x } = batch();
   net.predict(x, { train: true });
-  const mean = bn.runningMean!.clone();
-  assert.ok(np.max(np.abs(mean)) > 0, "a training pass updates the running mean");
+  assert.ok(bn.runningMean !== null, "BatchNorm1's running mean is null after a training pass");
+  const mean = bn.runningMean.clone();
+  assert.ok(np.max(np.abs(mean)) > 0, "BatchNorm1's runningMean: a training pass must update it");
   const test1 = net.predict(x);
-  assertAllClose(bn.runningMean!, mean, { msg: "a test pass leaves the running mean alone" });
-  assertAllClose(net.predict(x), test1);
+  assertAllClose(bn.runningMean, mean, {
+    msg: "BatchNorm1's runningMean: a test pass (the default) must leave it alone",
+  });
+  assertAllClose(net.predict(x), test1, { msg: "scores: test mode must repeat" });
 });
 
 Deno.test("MultiLayerNetExtend.loss() adds the weight decay ½λΣW² (§6.4.2)", () => {
@@ -54,7 +61,7 @@ Deno.test("MultiLayerNetExtend.loss() adds the weight decay ½λΣW² (§6.4.2)"
   let squares = 0;
   for (const key of ["W1", "W2", "W3"]) squares += np.sum(np.square(net.params[key]));
   const want = crossEntropyError(softmax(net.predict(x)), t) + 0.5 * 0.2 * squares;
-  assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12 });
+  assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12, msg: "loss with λ = 0.2" });
 });
 
 Deno.test("MultiLayerNetExtend.gradient() matches the numerical gradient with batch norm", () => {
@@ -84,7 +91,11 @@ Deno.test("MultiLayerNetExtend.gradient() matches the numerical gradient with dr
   };
   const grads = net.gradient(x, t); // draws the masks, then check against the same masks
   net.rng.setState(saved);
-  assert.deepEqual(Object.keys(grads).sort(), Object.keys(net.params).sort());
+  assert.deepEqual(
+    Object.keys(grads).sort(),
+    Object.keys(net.params).sort(),
+    "the names of the gradients vs the names of the parameters",
+  );
   assertGradientsMatch(net, loss, x, t);
 });
 
@@ -103,6 +114,6 @@ Deno.test("MultiLayerNetExtend.gradient() gives γ and β of the hidden layers o
     "beta2",
     "gamma1",
     "gamma2",
-  ]);
-  assert.deepEqual(grads.gamma2.shape, [3]);
+  ], "the names of the gradients");
+  assert.deepEqual(grads.gamma2.shape, [3], `gamma2's gradient has shape [${grads.gamma2.shape}]`);
 });

@@ -29,7 +29,11 @@ function assertGradientsMatch(
   t: np.NDArray,
 ): void {
   const grads = net.gradient(x, t);
-  assert.deepEqual(Object.keys(grads).sort(), Object.keys(net.params).sort());
+  assert.deepEqual(
+    Object.keys(grads).sort(),
+    Object.keys(net.params).sort(),
+    "the names of the gradients vs the names of the parameters",
+  );
   for (const [key, param] of Object.entries(net.params)) {
     const numeric = numericalGradientOf(loss, param, { h: 1e-6 });
     assertAllClose(grads[key], numeric, { rtol: 1e-5, atol: 1e-7, msg: `gradient of ${key}` });
@@ -40,7 +44,7 @@ Deno.test("MultiLayerNet.loss() is the cross-entropy of the scores without weigh
   const net = new MultiLayerNet({ inputSize: 5, hiddenSizeList: [4, 3], outputSize: 3 });
   const { x, t } = batch();
   const want = crossEntropyError(softmax(net.predict(x)), t);
-  assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12 });
+  assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12, msg: "loss (λ = 0)" });
 });
 
 Deno.test("MultiLayerNet.loss() adds the weight decay ½λΣW² (§6.4.2)", () => {
@@ -52,7 +56,7 @@ Deno.test("MultiLayerNet.loss() adds the weight decay ½λΣW² (§6.4.2)", () =
   });
   const { x, t } = batch();
   const want = crossEntropyError(softmax(net.predict(x)), t) + 0.5 * 0.1 * sumSquaredWeights(net);
-  assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12 });
+  assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12, msg: "loss with λ = 0.1" });
 });
 
 Deno.test("MultiLayerNet.gradient() matches the numerical gradient (ReLU, He, λ = 0.1)", () => {
@@ -93,12 +97,17 @@ Deno.test("MultiLayerNet.gradient() adds λW to each weight's gradient and nothi
   const { x, t } = batch();
   const g0 = plain.gradient(x, t), g1 = decayed.gradient(x, t);
   for (const key of ["W1", "W2"]) {
-    assertAllClose(g1[key], np.add(g0[key], np.mul(decayed.params[key], 0.3)), { rtol: 1e-12 });
+    assertAllClose(g1[key], np.add(g0[key], np.mul(decayed.params[key], 0.3)), {
+      rtol: 1e-12,
+      msg: `${key}: the gradient with λ = 0.3 vs without, plus λ${key}`,
+    });
   }
-  for (const key of ["b1", "b2"]) assertAllClose(g1[key], g0[key], { rtol: 1e-12 });
+  for (const key of ["b1", "b2"]) {
+    assertAllClose(g1[key], g0[key], { rtol: 1e-12, msg: `${key}: no weight decay on biases` });
+  }
 });
 
-Deno.test("MultiLayerNet.gradient() lets SGD lower the loss of a batch", () => {
+Deno.test("MultiLayerNet.gradient() lets gradient descent lower the loss of a batch", () => {
   const net = new MultiLayerNet({ inputSize: 5, hiddenSizeList: [10, 10], outputSize: 3 });
   const { x, t } = batch();
   const before = net.loss(x, t);
@@ -109,5 +118,5 @@ Deno.test("MultiLayerNet.gradient() lets SGD lower the loss of a batch", () => {
     }
   }
   const after = net.loss(x, t);
-  assert.ok(after < 0.5 * before, `the loss went from ${before} to ${after}`);
+  assert.ok(after < 0.5 * before, `loss: went from ${before} to ${after}, expected below half`);
 });

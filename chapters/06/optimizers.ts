@@ -1,9 +1,11 @@
 /**
  * Chapter 6, §6.1: the optimizers SGD, Momentum, Nesterov, AdaGrad, RMSprop and Adam.
  *
- * Each keeps its state in public fields and updates the parameters **in place**: write the
- * result into the arrays of `params` (with `{ out: params[key] }`), never replace them, because
- * the layers hold the same arrays. Run `deno test chapters/06/optimizers_test.ts`.
+ * Each `update` takes the parameters and their gradients by name (the same keys and shapes) and
+ * changes the parameters **in place**: the arrays in `params` must stay the same objects,
+ * because the layers hold them (the element-wise functions of `lib/np` take an `out` option).
+ * Each optimizer keeps its state in public fields, which start empty. Run
+ * `deno test chapters/06/optimizers_test.ts`.
  *
  * @module
  */
@@ -22,7 +24,10 @@ import type {
 } from "../../lib/optimizers/types.ts";
 
 /**
- * Stochastic gradient descent: W ← W − η ∂L/∂W (§6.1.2).
+ * Stochastic gradient descent, equation (6.1): W ← W − η ∂L/∂W (§6.1.2).
+ *
+ * Tested: one step by hand, the default η = 0.01, the arrays changed in place, the bowl
+ * f(x, y) = x²/20 + y² of §6.1.3, and four steps of the book's own code.
  */
 export class SGD implements Optimizer {
   /** The learning rate η. */
@@ -33,16 +38,19 @@ export class SGD implements Optimizer {
     this.lr = options.lr ?? 0.01;
   }
 
-  /** params[key] -= lr · grads[key], in place. */
+  /** One step for every parameter of `params`, in place. */
   update(params: Params, grads: Params): void {
-    // TODO: for each key, subtract lr · grads[key] from params[key] in place (§6.1.2):
-    // np.sub(params[key], np.mul(grads[key], this.lr), { out: params[key] }).
     return todo("SGD.update", "06", params, grads, np);
   }
 }
 
 /**
- * Momentum SGD: v ← αv − η ∂L/∂W, then W ← W + v (§6.1.4). The velocity `v` starts at zero.
+ * Momentum SGD, equations (6.3) and (6.4) (§6.1.4): v ← αv − η ∂L/∂W and W ← W + v, with the
+ * new v. The velocity v of each parameter starts at zero (`zerosLikeEach` of lib is imported
+ * for you).
+ *
+ * Tested: three steps by hand (v = −0.1, −0.19, −0.271), the defaults η = 0.01 and
+ * α = 0.9, the field `v`, the bowl of §6.1.3, and four steps of the book's own code.
  */
 export class Momentum implements Optimizer {
   /** The learning rate η. */
@@ -58,16 +66,21 @@ export class Momentum implements Optimizer {
     this.momentum = options.momentum ?? 0.9;
   }
 
-  /** v = momentum · v − lr · grad; param += v (all in place). */
+  /** One step for every parameter of `params`, in place; `v` in place too. */
   update(params: Params, grads: Params): void {
-    // TODO: on the first call, this.v = zerosLikeEach(params); then update v and params (§6.1.4).
     return todo("Momentum.update", "06", params, grads, zerosLikeEach);
   }
 }
 
 /**
- * Nesterov's accelerated gradient, in the book's reformulation (`common/optimizer.py`,
- * after arXiv:1212.0901): v ← αv − η∇, then W ← W + α²v − (1 + α)η∇.
+ * Nesterov's accelerated gradient in the book's reformulation (`common/optimizer.py`, after
+ * arXiv:1212.0901), as the book's repository has it since its fix of 2021-01-18:
+ * W ← W + α²v − (1 + α)η∇ and v ← αv − η∇, where both right-hand sides use the v of the
+ * previous step (the printed book's code moved W with the new v). v starts at zero.
+ *
+ * Tested: three steps by hand (W = −0.19, −0.461, −0.8049 and v = −0.1, −0.19, −0.271 for
+ * η = 0.1, α = 0.9, ∇ = 1), the defaults, the field `v`, the bowl of §6.1.3, and four steps of
+ * the book's own code.
  */
 export class Nesterov implements Optimizer {
   /** The learning rate η. */
@@ -83,16 +96,19 @@ export class Nesterov implements Optimizer {
     this.momentum = options.momentum ?? 0.9;
   }
 
-  /** v = α·v − lr·grad; param += α²·v − (1 + α)·lr·grad (all in place). */
+  /** One step for every parameter of `params`, in place; `v` in place too. */
   update(params: Params, grads: Params): void {
-    // TODO: as Momentum, but move the parameter by α²·v − (1 + α)·lr·grad.
     return todo("Nesterov.update", "06", params, grads);
   }
 }
 
 /**
- * AdaGrad: h ← h + ∇ ⊙ ∇, then W ← W − η ∇ / (√h + 1e-7) (§6.1.5). Each parameter's step
- * shrinks as its squared gradients add up.
+ * AdaGrad, equations (6.5) and (6.6) (§6.1.5): h ← h + ∇ ⊙ ∇ and W ← W − η ∇ / (√h + 1e-7),
+ * with the new h (the book's code adds 1e-7 to √h). Each parameter's step shrinks as its
+ * squared gradients add up. h starts at zero.
+ *
+ * Tested: two steps by hand (the first step has size η whatever the gradient), the default
+ * η = 0.01, the field `h`, the bowl of §6.1.3, and four steps of the book's own code.
  */
 export class AdaGrad implements Optimizer {
   /** The learning rate η. */
@@ -105,16 +121,19 @@ export class AdaGrad implements Optimizer {
     this.lr = options.lr ?? 0.01;
   }
 
-  /** h += grad²; param −= lr · grad / (√h + 1e-7) (all in place). */
+  /** One step for every parameter of `params`, in place; `h` in place too. */
   update(params: Params, grads: Params): void {
-    // TODO: accumulate grad² in this.h, then divide the step by √h + 1e-7 (§6.1.5).
     return todo("AdaGrad.update", "06", params, grads);
   }
 }
 
 /**
- * RMSprop: like AdaGrad, but h is a moving average that forgets old gradients:
- * h ← ρh + (1 − ρ)∇ ⊙ ∇, then W ← W − η ∇ / (√h + 1e-7) (§6.1.5, `common/optimizer.py`).
+ * RMSprop (§6.1.5, `common/optimizer.py`): like AdaGrad, but h is a moving average that
+ * forgets old gradients: h ← ρh + (1 − ρ)∇ ⊙ ∇ and W ← W − η ∇ / (√h + 1e-7), with the new h.
+ * h starts at zero.
+ *
+ * Tested: two steps by hand (h = 0.04, then 0.0796), the defaults η = 0.01 and ρ = 0.99, the
+ * field `h`, the bowl of §6.1.3, and four steps of the book's own code.
  */
 export class RMSprop implements Optimizer {
   /** The learning rate η. */
@@ -130,17 +149,22 @@ export class RMSprop implements Optimizer {
     this.decayRate = options.decayRate ?? 0.99;
   }
 
-  /** h = ρ·h + (1 − ρ)·grad²; param −= lr · grad / (√h + 1e-7) (all in place). */
+  /** One step for every parameter of `params`, in place; `h` in place too. */
   update(params: Params, grads: Params): void {
-    // TODO: as AdaGrad, but h decays by decayRate before adding (1 − decayRate)·grad².
     return todo("RMSprop.update", "06", params, grads);
   }
 }
 
 /**
- * Adam (§6.1.6, arXiv:1412.6980) as the book writes it: moving averages m and v of the
- * gradient and its square, with the bias correction folded into the learning rate,
- * lr_t = lr · √(1 − β₂^t) / (1 − β₁^t), and 1e-7 in the denominator.
+ * Adam (§6.1.6, arXiv:1412.6980) as the book's `common/optimizer.py` writes it: moving
+ * averages m and v of the gradient and of its square, with the bias correction folded into
+ * the learning rate. At update number t (1 for the first):
+ * lr_t = α · √(1 − β₂ᵗ) / (1 − β₁ᵗ), m ← m + (1 − β₁)(∇ − m), v ← v + (1 − β₂)(∇² − v), and
+ * W ← W − lr_t · m / (√v + 1e-7) with the new m and v. m and v start at zero.
+ *
+ * Tested: two steps by hand (m, v, lr_t and W), the defaults α = 0.001, β₁ = 0.9,
+ * β₂ = 0.999, the fields `iter`, `m` and `v`, float32 parameters kept float32, the bowl of
+ * §6.1.3, and four steps of the book's own code.
  */
 export class Adam implements Optimizer {
   /** The learning rate α. */
@@ -163,12 +187,8 @@ export class Adam implements Optimizer {
     this.beta2 = options.beta2 ?? 0.999;
   }
 
-  /**
-   * iter += 1; m += (1 − β₁)(grad − m); v += (1 − β₂)(grad² − v);
-   * param −= lr_t · m / (√v + 1e-7) (all in place).
-   */
+  /** One step for every parameter of `params`, in place; `iter`, `m` and `v` too. */
   update(params: Params, grads: Params): void {
-    // TODO: count the step, fold the bias correction into lr_t, update m, v and params (§6.1.6).
     return todo("Adam.update", "06", params, grads);
   }
 }

@@ -36,8 +36,8 @@ function assertDescends(optimizer: Optimizer): void {
 Deno.test("SGD.update() moves against the gradient by lr (§6.1.2)", () => {
   const params = { W: np.array([[1, 2], [3, 4]]), b: np.array([0.5]) };
   new SGD({ lr: 0.1 }).update(params, { W: np.array([[10, -10], [0, 1]]), b: np.array([5]) });
-  assertAllClose(params.W, [[0, 3], [3, 3.9]], { rtol: 1e-12 });
-  assertAllClose(params.b, [0], { atol: 1e-12 });
+  assertAllClose(params.W, [[0, 3], [3, 3.9]], { rtol: 1e-12, msg: "W after one step" });
+  assertAllClose(params.b, [0], { atol: 1e-12, msg: "b after one step" });
 });
 
 Deno.test("SGD.update() uses the book's default lr 0.01 and changes the arrays in place", () => {
@@ -45,7 +45,7 @@ Deno.test("SGD.update() uses the book's default lr 0.01 and changes the arrays i
   const params = { W };
   new SGD().update(params, { W: np.array([1, -1]) });
   assert.equal(params.W, W, "params.W must still be the same array (the layers hold it)");
-  assertAllClose(W, [0.99, 2.01], { rtol: 1e-12 });
+  assertAllClose(W, [0.99, 2.01], { rtol: 1e-12, msg: "W after one step with lr 0.01" });
 });
 
 Deno.test("SGD.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
@@ -56,12 +56,12 @@ Deno.test("Momentum.update() accumulates a velocity (§6.1.4)", () => {
   const W = np.array([0, 10]);
   const optimizer = new Momentum({ lr: 0.1, momentum: 0.9 });
   const expected = [[-0.1, 10.1], [-0.29, 10.29], [-0.561, 10.561]];
-  for (const want of expected) {
+  for (const [i, want] of expected.entries()) {
     optimizer.update({ W }, { W: np.array([1, -1]) });
-    assertAllClose(W, want, { rtol: 1e-12 });
+    assertAllClose(W, want, { rtol: 1e-12, msg: `W after step ${i + 1}` });
   }
   assert.ok(optimizer.v !== null, "the velocity lives in the public field v");
-  assertAllClose(optimizer.v.W, [-0.271, 0.271], { rtol: 1e-12 });
+  assertAllClose(optimizer.v.W, [-0.271, 0.271], { rtol: 1e-12, msg: "v after three steps" });
 });
 
 Deno.test("Momentum.update() uses the book's defaults lr 0.01 and momentum 0.9", () => {
@@ -69,7 +69,7 @@ Deno.test("Momentum.update() uses the book's defaults lr 0.01 and momentum 0.9",
   const optimizer = new Momentum();
   optimizer.update({ W }, { W: np.array([1]) });
   optimizer.update({ W }, { W: np.array([1]) });
-  assertAllClose(W, [-(0.01 + 0.019)], { rtol: 1e-12 });
+  assertAllClose(W, [-(0.01 + 0.019)], { rtol: 1e-12, msg: "W after two steps" });
 });
 
 Deno.test("Momentum.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
@@ -109,16 +109,18 @@ Deno.test("AdaGrad.update() divides each step by the root of the summed squared 
   const optimizer = new AdaGrad({ lr: 0.5 });
   optimizer.update({ W }, { W: np.array([4, -0.01]) });
   const first = [-0.5 * 4 / (4 + 1e-7), 0.5 * 0.01 / (0.01 + 1e-7)];
-  assertAllClose(W, first, { rtol: 1e-12 });
+  assertAllClose(W, first, { rtol: 1e-12, msg: "W after step 1" });
   optimizer.update({ W }, { W: np.array([3, 0]) });
-  assertAllClose(W, [first[0] - 0.5 * 3 / (5 + 1e-7), first[1]], { rtol: 1e-12 });
-  assertAllClose(optimizer.h!.W, [25, 1e-4], { rtol: 1e-12 });
+  const second = [first[0] - 0.5 * 3 / (5 + 1e-7), first[1]];
+  assertAllClose(W, second, { rtol: 1e-12, msg: "W after step 2" });
+  assert.ok(optimizer.h !== null, "the sum of squares lives in the public field h");
+  assertAllClose(optimizer.h.W, [25, 1e-4], { rtol: 1e-12, msg: "h after two steps" });
 });
 
 Deno.test("AdaGrad.update() uses the book's default lr 0.01", () => {
   const W = np.array([1]);
   new AdaGrad().update({ W }, { W: np.array([2]) });
-  assertAllClose(W, [1 - 0.01 * 2 / (2 + 1e-7)], { rtol: 1e-12 });
+  assertAllClose(W, [1 - 0.01 * 2 / (2 + 1e-7)], { rtol: 1e-12, msg: "W after one step" });
 });
 
 Deno.test("AdaGrad.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
@@ -130,16 +132,18 @@ Deno.test("RMSprop.update() keeps a decaying average of squared gradients", () =
   const optimizer = new RMSprop({ lr: 0.01, decayRate: 0.99 });
   optimizer.update({ W }, { W: np.array([2]) });
   const first = -0.02 / (Math.sqrt(0.04) + 1e-7);
-  assertAllClose(W, [first], { rtol: 1e-12 });
+  assertAllClose(W, [first], { rtol: 1e-12, msg: "W after step 1 (h = 0.04)" });
   optimizer.update({ W }, { W: np.array([2]) });
-  assertAllClose(W, [first - 0.02 / (Math.sqrt(0.0796) + 1e-7)], { rtol: 1e-12 });
-  assertAllClose(optimizer.h!.W, [0.0796], { rtol: 1e-12 });
+  const second = first - 0.02 / (Math.sqrt(0.0796) + 1e-7);
+  assertAllClose(W, [second], { rtol: 1e-12, msg: "W after step 2 (h = 0.0796)" });
+  assert.ok(optimizer.h !== null, "the moving average lives in the public field h");
+  assertAllClose(optimizer.h.W, [0.0796], { rtol: 1e-12, msg: "h after two steps" });
 });
 
 Deno.test("RMSprop.update() uses the book's defaults lr 0.01 and decay 0.99", () => {
   const W = np.array([0]);
   new RMSprop().update({ W }, { W: np.array([-3]) });
-  assertAllClose(W, [0.03 / (Math.sqrt(0.09) + 1e-7)], { rtol: 1e-12 });
+  assertAllClose(W, [0.03 / (Math.sqrt(0.09) + 1e-7)], { rtol: 1e-12, msg: "W after one step" });
 });
 
 Deno.test("RMSprop.update() reduces f(x, y) = x²/20 + y² from (-7, 2)", () => {
@@ -154,23 +158,27 @@ Deno.test("Adam.update() folds the bias correction into the learning rate (§6.1
   const lr1 = 0.1 * Math.sqrt(1 - 0.999) / (1 - 0.9);
   const m1 = g1.map((g) => 0.1 * g), v1 = g1.map((g) => 0.001 * g * g);
   const w1 = m1.map((m, i) => 1 - lr1 * m / (Math.sqrt(v1[i]) + 1e-7));
-  assertAllClose(W, w1, { rtol: 1e-12 });
+  assertAllClose(W, w1, { rtol: 1e-12, msg: "W after step 1" });
   optimizer.update({ W }, { W: np.array(g2) });
   const lr2 = 0.1 * Math.sqrt(1 - 0.999 ** 2) / (1 - 0.9 ** 2);
   const m2 = m1.map((m, i) => 0.9 * m + 0.1 * g2[i]);
   const v2 = v1.map((v, i) => 0.999 * v + 0.001 * g2[i] * g2[i]);
   const w2 = w1.map((w, i) => w - lr2 * m2[i] / (Math.sqrt(v2[i]) + 1e-7));
-  assertAllClose(W, w2, { rtol: 1e-12 });
-  assert.equal(optimizer.iter, 2);
-  assertAllClose(optimizer.m!.W, m2, { rtol: 1e-12 });
-  assertAllClose(optimizer.v!.W, v2, { rtol: 1e-12 });
+  assertAllClose(W, w2, { rtol: 1e-12, msg: "W after step 2" });
+  assert.equal(optimizer.iter, 2, `iter after two steps is ${optimizer.iter}`);
+  assert.ok(optimizer.m !== null && optimizer.v !== null, "m and v live in the public fields");
+  assertAllClose(optimizer.m.W, m2, { rtol: 1e-12, msg: "m after two steps" });
+  assertAllClose(optimizer.v.W, v2, { rtol: 1e-12, msg: "v after two steps" });
 });
 
 Deno.test("Adam.update() uses the book's defaults lr 0.001, beta1 0.9, beta2 0.999", () => {
   const W = np.array([0]);
   new Adam().update({ W }, { W: np.array([2]) });
   const lrT = 0.001 * Math.sqrt(0.001) / 0.1;
-  assertAllClose(W, [-lrT * 0.2 / (Math.sqrt(0.004) + 1e-7)], { rtol: 1e-12 });
+  assertAllClose(W, [-lrT * 0.2 / (Math.sqrt(0.004) + 1e-7)], {
+    rtol: 1e-12,
+    msg: "W after one step",
+  });
 });
 
 Deno.test("Adam.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)", () => {
@@ -182,11 +190,12 @@ Deno.test("Adam.update() reduces f(x, y) = x²/20 + y² from (-7, 2) (§6.1.7)",
 Deno.test("Adam.update() keeps float32 parameters float32", () => {
   const W = np.array([1, 2], { dtype: "float32" });
   new Adam().update({ W }, { W: np.array([1, 1], { dtype: "float32" }) });
-  assert.equal(W.dtype, "float32");
-  assertAllClose(W, [0.999, 1.999], { rtol: 1e-6 });
+  assert.equal(W.dtype, "float32", `W's dtype is ${W.dtype} after a step, was float32`);
+  assertAllClose(W, [0.999, 1.999], { rtol: 1e-6, msg: "W after one step" });
 });
 
-// The book's own code (tools/book/ch06.py, NumPy) on the same inputs: four steps each.
+// The book's own code (tools/book/ch06.py, NumPy; Nesterov as the book's repository since its
+// 2021 fix) on the same inputs: four steps each.
 const classes = { SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam };
 for (const [name, Optimizer] of Object.entries(classes)) {
   Deno.test(`${name}.update() agrees with the book's NumPy code over four steps`, () => {
@@ -208,10 +217,11 @@ for (const [name, Optimizer] of Object.entries(classes)) {
       const state = optimizer as unknown as Record<string, unknown>;
       for (const [field, want] of Object.entries(c.state)) {
         if (typeof want === "number") {
-          assert.equal(state[field], want, `${name}.${field}`);
+          assert.equal(state[field], want, `${name}.${field} is ${state[field]}, expected ${want}`);
           continue;
         }
-        const got = state[field] as Record<string, np.NDArray>;
+        const got = state[field] as Record<string, np.NDArray> | null;
+        assert.ok(got != null, `${name}.${field} is ${got} after four steps`);
         for (const [key, tensor] of Object.entries(want as Record<string, Tensor>)) {
           assertAllClose(got[key], toArray(tensor), {
             rtol: 1e-10,

@@ -8,26 +8,39 @@ import {
 } from "./weight_init.ts";
 
 Deno.test("weightScale() gives He's √(2/n) for relu and he (§6.2.3)", () => {
-  assert.equal(weightScale("relu", 50), 0.2);
-  assert.equal(weightScale("he", 784), Math.sqrt(2 / 784));
+  assert.equal(
+    weightScale("relu", 50),
+    0.2,
+    `weightScale("relu", 50) is ${weightScale("relu", 50)}`,
+  );
+  const he = weightScale("he", 784);
+  assert.equal(he, Math.sqrt(2 / 784), `weightScale("he", 784) is ${he}, expected √(2/784)`);
 });
 
 Deno.test("weightScale() gives Xavier's √(1/n) for sigmoid and xavier (§6.2.2)", () => {
-  assert.equal(weightScale("sigmoid", 100), 0.1);
-  assert.equal(weightScale("xavier", 784), Math.sqrt(1 / 784));
+  const sigmoid = weightScale("sigmoid", 100);
+  assert.equal(sigmoid, 0.1, `weightScale("sigmoid", 100) is ${sigmoid}, expected 0.1`);
+  const xavier = weightScale("xavier", 784);
+  assert.equal(
+    xavier,
+    Math.sqrt(1 / 784),
+    `weightScale("xavier", 784) is ${xavier}, expected √(1/784)`,
+  );
 });
 
 Deno.test("weightScale() takes a number as the standard deviation itself", () => {
-  assert.equal(weightScale(0.01, 100), 0.01);
-  assert.equal(weightScale(1, 3), 1);
+  assert.equal(weightScale(0.01, 100), 0.01, `weightScale(0.01, 100) is ${weightScale(0.01, 100)}`);
+  assert.equal(weightScale(1, 3), 1, `weightScale(1, 3) is ${weightScale(1, 3)}`);
 });
 
 /** The spread of each layer's output (standard deviation over all elements). */
 function spreads(activation: HistogramActivation, weightInitStd: WeightInitStd): number[] {
   const x = np.rng(0).standardNormal([1000, 100]);
   const out = layerActivations(x, { activation, weightInitStd, rng: np.rng(1) });
-  assert.equal(out.length, 5, "five layers, as the book");
-  for (const a of out) assert.deepEqual(a.shape, [1000, 100]);
+  assert.equal(out.length, 5, `${out.length} outputs, expected five layers, as the book`);
+  for (const [i, a] of out.entries()) {
+    assert.deepEqual(a.shape, [1000, 100], `layer ${i + 1}'s output has shape [${a.shape}]`);
+  }
   return out.map((a) => Math.sqrt(np.mean(np.square(np.sub(a, np.mean(a))))));
 }
 
@@ -39,14 +52,17 @@ function extremes(activation: HistogramActivation, weightInitStd: WeightInitStd)
 }
 
 Deno.test("layerActivations() with std 1 pushes sigmoid outputs to 0 and 1 (figure 6-10)", () => {
-  for (const share of extremes("sigmoid", 1)) {
-    assert.ok(share > 0.6, `only ${share} of the outputs are near 0 or 1`);
+  for (const [i, share] of extremes("sigmoid", 1).entries()) {
+    assert.ok(share > 0.6, `layer ${i + 1}: only ${share} of the outputs are near 0 or 1`);
   }
 });
 
 Deno.test("layerActivations() with std 0.01 crowds sigmoid outputs at 0.5 (figure 6-11)", () => {
-  for (const spread of spreads("sigmoid", 0.01)) {
-    assert.ok(spread < 0.05, `the outputs spread by ${spread}, expected them bunched at 0.5`);
+  for (const [i, spread] of spreads("sigmoid", 0.01).entries()) {
+    assert.ok(
+      spread < 0.05,
+      `layer ${i + 1}: the outputs spread by ${spread}, expected them bunched at 0.5`,
+    );
   }
 });
 
@@ -60,9 +76,16 @@ Deno.test("layerActivations() with Xavier keeps sigmoid outputs spread out (figu
 
 Deno.test("layerActivations() with He keeps ReLU outputs alike in every layer (figure 6-14)", () => {
   const he = spreads("relu", "he");
-  for (const s of he) assert.ok(s > 0.5 && s < 1.5, `He: a layer spreads by ${s}`);
+  for (const [i, s] of he.entries()) {
+    assert.ok(s > 0.5 && s < 1.5, `He: layer ${i + 1} spreads by ${s}, expected 0.5 to 1.5`);
+  }
   const xavier = spreads("relu", "xavier");
-  assert.ok(xavier[4] < 0.5 * xavier[0], `Xavier with ReLU should shrink layer by layer`);
+  assert.ok(
+    xavier[4] < 0.5 * xavier[0],
+    `Xavier with ReLU should shrink layer by layer: layer 1 spreads by ${xavier[0]}, layer 5 by ${
+      xavier[4]
+    }`,
+  );
   const small = spreads("relu", 0.01);
   assert.ok(small[4] < 1e-3, `std 0.01 with ReLU should vanish, last layer spreads by ${small[4]}`);
 });
@@ -70,9 +93,12 @@ Deno.test("layerActivations() with He keeps ReLU outputs alike in every layer (f
 Deno.test("layerActivations() supports tanh, centred on 0", () => {
   const x = np.rng(0).standardNormal([300, 100]);
   const out = layerActivations(x, { activation: "tanh", weightInitStd: "xavier", rng: np.rng(1) });
-  for (const a of out) {
-    assert.ok(Math.abs(np.mean(a)) < 0.05);
-    assert.ok(np.max(np.abs(a)) < 1);
+  for (const [i, a] of out.entries()) {
+    assert.ok(Math.abs(np.mean(a)) < 0.05, `layer ${i + 1}: mean ${np.mean(a)}, expected about 0`);
+    assert.ok(
+      np.max(np.abs(a)) < 1,
+      `layer ${i + 1}: |output| up to ${np.max(np.abs(a))}, tanh stays below 1`,
+    );
   }
 });
 
@@ -90,7 +116,7 @@ Deno.test("layerActivations() honours the number of layers and the generator", (
     weightInitStd: "he",
     rng: np.rng(3),
   });
-  assert.equal(a.length, 3);
-  assert.deepEqual(a[2].shape, [10, 20]);
-  assert.deepEqual(a[2].toArray(), b[2].toArray());
+  assert.equal(a.length, 3, `${a.length} outputs for layers: 3`);
+  assert.deepEqual(a[2].shape, [10, 20], `layer 3's output has shape [${a[2].shape}]`);
+  assert.deepEqual(a[2].toArray(), b[2].toArray(), "layer 3's output differs for the same seed");
 });
