@@ -1,7 +1,7 @@
 /**
  * Chapter 4, §4.3–4.4: numerical differentiation, gradients and gradient descent.
  *
- * Run `deno test chapters/04/gradient_test.ts`.
+ * `np` is imported for you. Run `deno test chapters/04/gradient_test.ts`.
  *
  * @module
  */
@@ -17,8 +17,13 @@ import type {
 export type { GradientDescentOptions, GradientDescentResult, NumericalOptions };
 
 /**
- * The derivative of a function of one number by the central difference
- * (f(x + h) − f(x − h)) / 2h, with h = 1e-4 unless `options.h` says otherwise (§4.3.1).
+ * The derivative of a function of one number by the central difference (§4.3.1–4.3.2):
+ * f′(x) ≈ (f(x + h) − f(x − h)) / 2h, with h = 1e-4 unless `options.h` says otherwise.
+ *
+ * Tested: the book's 0.1999999999990898 and 0.2999999999986347 for 0.01x² + 0.1x at 5 and 10
+ * (a one-sided difference is off by about 1e-6); a straight line; `options.h` (h = 1 on x³
+ * at 0 gives exactly 1); the partial derivatives 6 and 8 of x0² + x1² at (3, 4) (§4.3.3); the
+ * book's NumPy code.
  *
  * @param f A function of one number.
  * @param x Where to take the derivative.
@@ -30,44 +35,55 @@ export function numericalDiff(
   x: number,
   options: NumericalOptions = {},
 ): number {
-  // TODO: const h = options.h ?? 1e-4; return the central difference.
   return todo("numericalDiff", "04", f, x, options);
 }
 
 /**
- * The gradient of a scalar function of an array of any shape, one central difference per
- * element (§4.4). Perturb each element of `x` in place (`x.data[i]`), call `f(x)`, and put
- * the element back, so that `f` may read `x` itself.
+ * The gradient of a scalar function of an array of any shape (§4.4): for every element xᵢ,
+ * ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h, the central difference with only that element
+ * moved (h = 1e-4 unless `options.h` says otherwise).
+ *
+ * `f` may ignore its argument and read the very array `x` from elsewhere, as the book's loss
+ * of a network reads the network's own weights (§4.4.2): so the elements must be moved in `x`
+ * itself, and `x` must hold its original values again when the function returns.
+ *
+ * Tested: the book's (6, 8), (0, 4), (6, 0) for x0² + x1²; a 3-D x (the gradient of Σx³ is
+ * 3x²) left unchanged after the call; an f that reads x from outside; random points against
+ * the reference; the book's NumPy code, including a softmax network's loss by its weights.
  *
  * @param f A function from an array to a number.
- * @param x The point; changed during the call, left as it was on return.
+ * @param x The point; changed during the call, as it was on return.
  * @param options The step `h` (1e-4).
- * @returns An array of x's shape and dtype holding ∂f/∂x (start from `np.zerosLike(x)`).
+ * @returns A new array of x's shape and dtype holding ∂f/∂x.
  */
 export function numericalGradient(
   f: (x: np.NDArray) => number,
   x: np.NDArray,
   options: NumericalOptions = {},
 ): np.NDArray {
-  // TODO: for each i: remember x.data[i]; f at +h; f at −h; restore; grad.data[i] = (…) / 2h.
   return todo("numericalGradient", "04", f, x, options, np);
 }
 
 /**
- * Gradient descent with numerical gradients: x ← x − lr · ∇f(x), `stepNum` times (§4.4.1).
- * Work on a copy of `initX` (`initX.clone()`) and record the point before each step.
+ * Gradient descent with numerical gradients (§4.4.1, equation 4.7): x ← x − η · ∇f(x),
+ * repeated `stepNum` times with the learning rate η = `lr`. The caller's `initX` is not
+ * changed (the book's version changes it), and `history` records the point before each step.
+ *
+ * Tested: from (−3, 4) with lr 0.1 and 100 steps, the book's end point
+ * (−6.11110793e-10, 8.14814391e-10) and the first two points of the history; lr 10 blows up
+ * and lr 1e-10 barely moves; the defaults lr 0.01 and 100 steps; `initX` left alone; the
+ * book's NumPy code.
  *
  * @param f The function to minimise.
  * @param initX The starting point (not changed).
  * @param options The learning rate `lr` (0.01) and the number of steps `stepNum` (100).
- * @returns `{ x, history }`: the final point, and the point before each step (`stepNum` copies).
+ * @returns `{ x, history }`: the final point, and `stepNum` copies of the point before each
+ * step (the first is `initX`'s value).
  */
 export function gradientDescent(
   f: (x: np.NDArray) => number,
   initX: np.NDArray,
   options: GradientDescentOptions = {},
 ): GradientDescentResult {
-  // TODO: x = initX.clone(); repeat stepNum times: history.push(x.clone()), then
-  // x −= lr · numericalGradient(f, x) (np.sub with { out: x } updates in place).
   return todo("gradientDescent", "04", f, initX, options);
 }

@@ -9,6 +9,7 @@ import { sigmoid, softmax } from "../functions/activation.ts";
 import { crossEntropyError } from "../functions/loss.ts";
 import { numericalGradient } from "../gradient/numerical.ts";
 import * as np from "../np/mod.ts";
+import { twoLayerNetGradient } from "./two_layer_net_ch04_gradient.ts";
 
 /** The sizes and initialisation of a {@linkcode TwoLayerNet}. */
 export interface TwoLayerNetOptions {
@@ -35,6 +36,7 @@ export interface TwoLayerNetOptions {
  * ```ts
  * import { TwoLayerNet } from "./two_layer_net_ch04.ts";
  * import * as np from "../np/mod.ts";
+import { twoLayerNetGradient } from "./two_layer_net_ch04_gradient.ts";
  * import assert from "node:assert/strict";
  *
  * const net = new TwoLayerNet({ inputSize: 4, hiddenSize: 3, outputSize: 2 });
@@ -124,36 +126,14 @@ export class TwoLayerNet {
 
   /**
    * The same gradients computed analytically, as the book's fast `gradient` (a preview of
-   * chapter 5's backpropagation): dy = (y − t) / n, then back through each layer.
+   * chapter 5's backpropagation, where the learner writes it from layers): given, from
+   * `two_layer_net_ch04_gradient.ts`.
    *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
    * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`.
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
-    const { W1, b1, W2, b2 } = this.params;
-    const batchNum = x.shape[0];
-    const z1 = sigmoid(np.add(np.dot(x, W1), b1));
-    const y = softmax(np.add(np.dot(z1, W2), b2));
-    // Softmax with cross-entropy has the gradient (y − t) / n (§5.6.3).
-    const dy = np.div(np.sub(y, asOneHot(t, y)), batchNum);
-    const da1 = np.dot(dy, W2.T);
-    // The sigmoid's derivative is z · (1 − z), from its output alone (§5.5.2).
-    const dz1 = np.mul(da1, np.mul(z1, np.sub(1, z1)));
-    return {
-      W1: np.dot(x.T, dz1),
-      b1: np.sum(dz1, { axis: 0 }),
-      W2: np.dot(z1.T, dy),
-      b2: np.sum(dy, { axis: 0 }),
-    };
+    return twoLayerNetGradient(this.params, { x, t });
   }
-}
-
-/** One-hot labels as they are; class indices `[n]` turned into one-hot rows like y's. */
-function asOneHot(t: np.NDArray, y: np.NDArray): np.NDArray {
-  if (t.ndim !== 1) return t;
-  const oneHot = np.zerosLike(y);
-  const classes = y.shape[1];
-  for (let i = 0; i < t.size; i++) oneHot.data[i * classes + t.data[i]] = 1;
-  return oneHot;
 }
