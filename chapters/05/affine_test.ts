@@ -16,7 +16,9 @@ function assertGradient(
   assertAllClose(analytic, numerical, {
     rtol: 1e-5,
     atol: 1e-7,
-    msg: `${name} differs from the numerical gradient (shape [${numerical.shape}] expected)`,
+    msg: `${name} differs from the numerical gradient (shape [${
+      numerical.shape.join(", ")
+    }] expected)`,
   });
 }
 
@@ -63,9 +65,13 @@ Deno.test("Affine.backward() matches the numerical gradients of x, W and b", () 
 Deno.test("Affine.backward() returns dx in the shape of an N-D input (a batch of images)", () => {
   const { layer, x, w } = setup(2, [3, 2, 2, 2], 4);
   const out = layer.forward(x);
-  assert.deepEqual(out.shape, [3, 4], `out has shape [${out.shape}] for x [3, 2, 2, 2]`);
+  assert.deepEqual(out.shape, [3, 4], `out has shape [${out.shape.join(", ")}] for x [3, 2, 2, 2]`);
   const dx = layer.backward(w);
-  assert.deepEqual(dx.shape, [3, 2, 2, 2], `dx has shape [${dx.shape}], x had [3, 2, 2, 2]`);
+  assert.deepEqual(
+    dx.shape,
+    [3, 2, 2, 2],
+    `dx has shape [${dx.shape.join(", ")}], x had [3, 2, 2, 2]`,
+  );
   const f = () => np.sum(np.mul(new Affine(layer.W, layer.b).forward(x), w));
   assertGradient("dx", dx, f, x);
   assertGradient("dW", layer.dW, f, layer.W);
@@ -86,11 +92,20 @@ Deno.test("Affine.forward() and backward() match the book's common/layers.py (2-
     const tol = { rtol: 1e-13, atol: 1e-15 };
     const layer = new Affine(toArray(c.W), toArray(c.b));
     const out = layer.forward(toArray(c.x));
-    assertAllClose(out, toArray(c.out), { ...tol, msg: `out, x of shape [${c.x.shape}]` });
+    assertAllClose(out, toArray(c.out), {
+      ...tol,
+      msg: `out, x of shape [${c.x.shape.join(", ")}]`,
+    });
     const dx = layer.backward(toArray(c.dout));
-    assertAllClose(dx, toArray(c.dx), { ...tol, msg: `dx, x of shape [${c.x.shape}]` });
+    assertAllClose(dx, toArray(c.dx), { ...tol, msg: `dx, x of shape [${c.x.shape.join(", ")}]` });
     assert.ok(layer.dW != null && layer.db != null, "backward must set dW and db");
-    assertAllClose(layer.dW, toArray(c.dW), { ...tol, msg: `dW, x of shape [${c.x.shape}]` });
-    assertAllClose(layer.db, toArray(c.db), { ...tol, msg: `db, x of shape [${c.x.shape}]` });
+    assertAllClose(layer.dW, toArray(c.dW), {
+      ...tol,
+      msg: `dW, x of shape [${c.x.shape.join(", ")}]`,
+    });
+    assertAllClose(layer.db, toArray(c.db), {
+      ...tol,
+      msg: `db, x of shape [${c.x.shape.join(", ")}]`,
+    });
   }
 });

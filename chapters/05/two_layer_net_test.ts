@@ -107,7 +107,7 @@ Deno.test("TwoLayerNet.gradient() matches the numerical gradient: the gradient c
     assert.deepEqual(
       grads[key].shape,
       net.params[key].shape,
-      `${key}: the gradient has shape [${grads[key].shape}], the parameter [${
+      `${key}: the gradient has shape [${grads[key].shape.join(", ")}], the parameter [${
         net.params[key].shape
       }]`,
     );

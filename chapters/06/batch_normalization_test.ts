@@ -61,7 +61,11 @@ Deno.test("BatchNormalization.forward() treats [N, C, H, W] as [N, C·H·W] like
   const x = np.rng(2).normal([4, 2, 3, 3]);
   const gamma = np.rng(3).normal([18], { loc: 1, scale: 0.2 }), beta = np.rng(4).normal([18]);
   const out = new BatchNormalization(gamma, beta).forward(x);
-  assert.deepEqual(out.shape, [4, 2, 3, 3], `out has shape [${out.shape}], x [4, 2, 3, 3]`);
+  assert.deepEqual(
+    out.shape,
+    [4, 2, 3, 3],
+    `out has shape [${out.shape.join(", ")}], x [4, 2, 3, 3]`,
+  );
   const flat = new BatchNormalization(gamma, beta).forward(x.reshape(4, 18));
   assertAllClose(out.reshape(4, 18), flat, {
     rtol: 1e-12,
@@ -80,7 +84,11 @@ function checkBackward(shape: number[]): void {
   const loss = () => np.sum(np.mul(bn.forward(x, { train: true }), w));
   loss();
   const dx = bn.backward(w);
-  assert.deepEqual(dx.shape, shape, `dx has shape [${dx.shape}], x [${shape}]`);
+  assert.deepEqual(
+    dx.shape,
+    shape,
+    `dx has shape [${dx.shape.join(", ")}], x [${shape.join(", ")}]`,
+  );
   const { dgamma, dbeta } = bn;
   assert.ok(dgamma !== null && dbeta !== null, "backward must set dgamma and dbeta");
   for (
@@ -93,7 +101,7 @@ function checkBackward(shape: number[]): void {
     assertAllClose(analytic, numericalGradientOf(loss, param), {
       rtol: 1e-5,
       atol: 1e-7,
-      msg: `${name} vs the numerical gradient, x of shape [${shape}]`,
+      msg: `${name} vs the numerical gradient, x of shape [${shape.join(", ")}]`,
     });
   }
 }
@@ -123,7 +131,8 @@ Deno.test("BatchNormalization.forward() and backward() agree with the book's Num
   for (const c of book.batchNormalization) {
     const bn = new BatchNormalization(toArray(c.gamma), toArray(c.beta), { momentum: c.momentum });
     for (const [i, step] of c.train.entries()) {
-      const msg = (what: string) => `shape [${c.shape}], training batch ${i + 1}: ${what}`;
+      const msg = (what: string) =>
+        `shape [${c.shape.join(", ")}], training batch ${i + 1}: ${what}`;
       const tol = { rtol: 1e-9, atol: 1e-12 };
       assertAllClose(bn.forward(toArray(step.x), { train: true }), toArray(step.out), {
         ...tol,
@@ -143,7 +152,7 @@ Deno.test("BatchNormalization.forward() and backward() agree with the book's Num
     assertAllClose(bn.forward(toArray(c.test.x), { train: false }), toArray(c.test.out), {
       rtol: 1e-9,
       atol: 1e-12,
-      msg: `shape [${c.shape}], test mode`,
+      msg: `shape [${c.shape.join(", ")}], test mode`,
     });
   }
 });

@@ -12,7 +12,7 @@ function numbered(n = 50) {
 Deno.test("shuffleDataset() permutes inputs and labels alike (common/util.py)", () => {
   const { x, t } = numbered();
   const [xs, ts] = shuffleDataset(x, t, { rng: np.rng(1) });
-  assert.deepEqual(xs.shape, [50, 2], `x shuffled has shape [${xs.shape}]`);
+  assert.deepEqual(xs.shape, [50, 2], `x shuffled has shape [${xs.shape.join(", ")}]`);
   for (let i = 0; i < 50; i++) {
     const at = `row ${i}: x [${xs.get(i, 0)}, ${xs.get(i, 1)}], t ${ts.get(i)}`;
     assert.equal(xs.get(i, 0), ts.get(i), `${at}: each input must stay beside its label`);

@@ -115,5 +115,9 @@ Deno.test("MultiLayerNetExtend.gradient() gives γ and β of the hidden layers o
     "gamma1",
     "gamma2",
   ], "the names of the gradients");
-  assert.deepEqual(grads.gamma2.shape, [3], `gamma2's gradient has shape [${grads.gamma2.shape}]`);
+  assert.deepEqual(
+    grads.gamma2.shape,
+    [3],
+    `gamma2's gradient has shape [${grads.gamma2.shape.join(", ")}]`,
+  );
 });

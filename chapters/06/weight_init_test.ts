@@ -39,7 +39,11 @@ function spreads(activation: HistogramActivation, weightInitStd: WeightInitStd):
   const out = layerActivations(x, { activation, weightInitStd, rng: np.rng(1) });
   assert.equal(out.length, 5, `${out.length} outputs, expected five layers, as the book`);
   for (const [i, a] of out.entries()) {
-    assert.deepEqual(a.shape, [1000, 100], `layer ${i + 1}'s output has shape [${a.shape}]`);
+    assert.deepEqual(
+      a.shape,
+      [1000, 100],
+      `layer ${i + 1}'s output has shape [${a.shape.join(", ")}]`,
+    );
   }
   return out.map((a) => Math.sqrt(np.mean(np.square(np.sub(a, np.mean(a))))));
 }
@@ -117,6 +121,6 @@ Deno.test("layerActivations() honours the number of layers and the generator", (
     rng: np.rng(3),
   });
   assert.equal(a.length, 3, `${a.length} outputs for layers: 3`);
-  assert.deepEqual(a[2].shape, [10, 20], `layer 3's output has shape [${a[2].shape}]`);
+  assert.deepEqual(a[2].shape, [10, 20], `layer 3's output has shape [${a[2].shape.join(", ")}]`);
   assert.deepEqual(a[2].toArray(), b[2].toArray(), "layer 3's output differs for the same seed");
 });
