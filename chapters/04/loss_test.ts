@@ -116,7 +116,10 @@ Deno.test("crossEntropyError() averages over a batch (§4.2.4)", () => {
 Deno.test("crossEntropyError() stays finite when the right class has probability 0 (delta 1e-7)", () => {
   const y = np.array([1, 0, 0]);
   const loss = crossEntropyError(y, np.array([0, 1, 0]));
-  assert.ok(Number.isFinite(loss), `the loss of y = [1, 0, 0], t = [0, 1, 0] is ${loss}`);
+  assert.ok(
+    Number.isFinite(loss),
+    `the loss of y = [1, 0, 0], t = [0, 1, 0] is ${loss}: ln 0 = −∞ unless δ = 1e-7 is added to y (§4.2.2)`,
+  );
   assertClose("the loss of y = [1, 0, 0], t = [0, 1, 0], −ln(1e-7)", loss, -Math.log(1e-7), 1e-9);
 });
 
