@@ -3,18 +3,19 @@
  * MNIST inference with it, one image or a batch at a time (§3.6).
  *
  * A network is the book's dictionary of parameters: `{ W1, b1, W2, b2, W3, b3 }`. `np` is
- * imported for you, and so are your own activation functions from `./activation.ts`: when
- * you run these tests, `forward` and `predict` call yours, so write those first.
+ * imported for you, and so are the activation functions, from the reference in `lib/` (so
+ * these tests need only this file's exercises); `deno task ch03:predict --mine` runs the
+ * network on your own activations too.
  *
  * @module
  */
 
 import { todo } from "../../lib/kata/todo.ts";
 import * as np from "../../lib/np/mod.ts";
-import type { Network } from "../../lib/nets/sample_weight.ts";
-import { identity, sigmoid, softmax } from "./activation.ts";
+import type { Network } from "../../lib/nets/types.ts";
+import { identity, sigmoid, softmax } from "../../lib/functions/activation.ts";
 
-export type { Network } from "../../lib/nets/sample_weight.ts";
+export type { Network } from "../../lib/nets/types.ts";
 
 /**
  * The book's toy network of §3.4.3: two inputs, hidden layers of 3 and 2 neurons, two

