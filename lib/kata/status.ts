@@ -109,6 +109,35 @@ export function nextExercise(
 }
 
 /**
+ * The command that runs one exercise's tests: `--filter name`, or a pattern anchored at the
+ * start when the name is part of another exercise's (AND and NAND).
+ *
+ * @example
+ * ```ts
+ * import { filterCommand } from "./status.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const exercise = (name: string) => ({
+ *   exercise: { chapter: "02", name, file: "chapters/02/perceptron.ts", line: 1 },
+ *   tests: [], done: false, notStarted: true, location: "",
+ * });
+ * const chapter = { chapter: "02", title: "", errors: [], exercises: [exercise("AND"), exercise("NAND")] };
+ * assert.equal(filterCommand(chapter, "NAND"), "deno test chapters/02/ --filter NAND");
+ * assert.equal(filterCommand(chapter, "AND"), 'deno test chapters/02/ --filter "/^AND\\b/"');
+ * ```
+ *
+ * @param chapter The chapter's progress.
+ * @param name The exercise.
+ * @returns The command line.
+ */
+export function filterCommand(chapter: ChapterProgress, name: string): string {
+  const shared = chapter.exercises.some((e) =>
+    e.exercise.name !== name && e.exercise.name.includes(name)
+  );
+  return `deno test chapters/${chapter.chapter}/ --filter ${shared ? `"/^${name}\\b/"` : name}`;
+}
+
+/**
  * The status screen as text.
  *
  * @example
@@ -186,7 +215,9 @@ export function renderStatus(
     else if (e.error && e.notStarted && e.tests.some((t) => t.status === "passed")) {
       lines.push(`  ${s.dim("(some of its tests pass already; keep going)")}`);
     }
-    lines.push(`  test   deno test chapters/${ch}/   or   deno task watch ${ch}`);
+    lines.push(
+      `  test   ${filterCommand(next.chapter, e.exercise.name)}   or   deno task watch ${ch}`,
+    );
     lines.push(`  stuck? deno task hint ${ch} ${e.exercise.name}`);
   } else {
     lines.push(`${s.bold("Next:")} chapter ${ch} has errors outside its tests (see above).`);
