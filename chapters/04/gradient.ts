@@ -12,7 +12,7 @@ import type {
   GradientDescentOptions,
   GradientDescentResult,
   NumericalOptions,
-} from "../../lib/gradient/numerical.ts";
+} from "../../lib/gradient/types.ts";
 
 export type { GradientDescentOptions, GradientDescentResult, NumericalOptions };
 

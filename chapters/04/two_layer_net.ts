@@ -18,7 +18,7 @@ import { numericalGradient } from "../../lib/gradient/numerical.ts";
 import { todo } from "../../lib/kata/todo.ts";
 import { twoLayerNetGradient } from "../../lib/nets/two_layer_net_ch04_gradient.ts";
 import * as np from "../../lib/np/mod.ts";
-import type { TwoLayerNetOptions } from "../../lib/nets/two_layer_net_ch04.ts";
+import type { TwoLayerNetOptions } from "../../lib/nets/types.ts";
 
 export type { TwoLayerNetOptions };
 

@@ -15,7 +15,7 @@ import { Relu } from "../../lib/layers/relu.ts";
 import { SoftmaxWithLoss } from "../../lib/layers/softmax_with_loss.ts";
 import { todo } from "../../lib/kata/todo.ts";
 import * as np from "../../lib/np/mod.ts";
-import type { TwoLayerNetOptions } from "../../lib/nets/two_layer_net.ts";
+import type { TwoLayerNetOptions } from "../../lib/nets/types.ts";
 
 export type { TwoLayerNetOptions };
 

@@ -18,12 +18,14 @@ import {
   accuracyByBatches,
   checkSizes,
   initParams,
-  type MultiLayerNetOptions,
-  type NetAccuracyOptions,
-  type NetForwardOptions,
 } from "../../lib/nets/multi_layer_net_common.ts";
+import type {
+  MultiLayerNetOptions,
+  NetAccuracyOptions,
+  NetForwardOptions,
+} from "../../lib/nets/types.ts";
 
-export type { MultiLayerNetOptions } from "../../lib/nets/multi_layer_net_common.ts";
+export type { MultiLayerNetOptions } from "../../lib/nets/types.ts";
 
 /**
  * A fully connected network: (Affine → activation) for each hidden layer, then Affine and

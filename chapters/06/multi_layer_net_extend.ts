@@ -21,12 +21,14 @@ import {
   accuracyByBatches,
   checkSizes,
   initParams,
-  type MultiLayerNetExtendOptions,
-  type NetAccuracyOptions,
-  type NetForwardOptions,
 } from "../../lib/nets/multi_layer_net_common.ts";
+import type {
+  MultiLayerNetExtendOptions,
+  NetAccuracyOptions,
+  NetForwardOptions,
+} from "../../lib/nets/types.ts";
 
-export type { MultiLayerNetExtendOptions } from "../../lib/nets/multi_layer_net_common.ts";
+export type { MultiLayerNetExtendOptions } from "../../lib/nets/types.ts";
 
 /**
  * A fully connected network with optional Batch Normalization and Dropout: for each hidden

@@ -8,7 +8,7 @@
 
 import * as np from "../../lib/np/mod.ts";
 import { todo } from "../../lib/kata/todo.ts";
-import type { Col2imOptions, Im2colOptions } from "../../lib/layers/im2col.ts";
+import type { Col2imOptions, Im2colOptions } from "../../lib/layers/types.ts";
 
 /**
  * Unrolls a batch of images into a matrix with one row per filter position (§7.4.3, Figure

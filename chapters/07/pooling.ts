@@ -9,7 +9,7 @@
 import * as np from "../../lib/np/mod.ts";
 import { todo } from "../../lib/kata/todo.ts";
 import { col2im, im2col } from "../../lib/layers/im2col.ts";
-import type { PoolingOptions } from "../../lib/layers/pooling.ts";
+import type { PoolingOptions } from "../../lib/layers/types.ts";
 import type { Layer } from "../../lib/layers/layer.ts";
 
 /**

@@ -15,14 +15,9 @@ import type { Layer } from "../../lib/layers/layer.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import { SoftmaxWithLoss } from "../../lib/layers/softmax_with_loss.ts";
-import {
-  accuracyInBatches,
-  type AccuracyOptions,
-  loadParams,
-  type PredictOptions,
-  saveParams,
-} from "../../lib/nets/network.ts";
-import type { SimpleConvNetOptions } from "../../lib/nets/simple_conv_net.ts";
+import { accuracyInBatches, loadParams, saveParams } from "../../lib/nets/network.ts";
+import type { AccuracyOptions, PredictOptions } from "../../lib/nets/types.ts";
+import type { SimpleConvNetOptions } from "../../lib/nets/types.ts";
 
 /**
  * conv - relu - pool - affine - relu - affine - softmax (§7.5, the book's `SimpleConvNet`).

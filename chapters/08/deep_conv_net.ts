@@ -16,15 +16,9 @@ import type { Layer } from "../../lib/layers/layer.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import { SoftmaxWithLoss } from "../../lib/layers/softmax_with_loss.ts";
-import {
-  accuracyInBatches,
-  type AccuracyOptions,
-  loadParams,
-  type PredictOptions,
-  saveParams,
-} from "../../lib/nets/network.ts";
-import type { DeepConvNetOptions } from "../../lib/nets/deep_conv_net.ts";
-import type { ConvParam } from "../../lib/nets/simple_conv_net.ts";
+import { accuracyInBatches, loadParams, saveParams } from "../../lib/nets/network.ts";
+import type { AccuracyOptions, PredictOptions } from "../../lib/nets/types.ts";
+import type { ConvParam, DeepConvNetOptions } from "../../lib/nets/types.ts";
 
 /** The book's six convolutions (given). */
 export const DEEP_CONV_PARAMS: readonly ConvParam[] = [

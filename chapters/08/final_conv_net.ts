@@ -17,14 +17,9 @@ import type { Layer } from "../../lib/layers/layer.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import { SoftmaxWithLoss } from "../../lib/layers/softmax_with_loss.ts";
-import {
-  accuracyInBatches,
-  type AccuracyOptions,
-  loadParams,
-  type PredictOptions,
-  saveParams,
-} from "../../lib/nets/network.ts";
-import type { FinalConvNetOptions } from "../../lib/nets/final_conv_net.ts";
+import { accuracyInBatches, loadParams, saveParams } from "../../lib/nets/network.ts";
+import type { AccuracyOptions, PredictOptions } from "../../lib/nets/types.ts";
+import type { FinalConvNetOptions } from "../../lib/nets/types.ts";
 
 /**
  * conv5×5 (pad 2) - pool - relu - conv5×5 - pool - relu - affine - relu - affine - softmax

@@ -11,16 +11,15 @@
 import { Dropout } from "../layers/dropout.ts";
 import type { Layer } from "../layers/layer.ts";
 import { SoftmaxWithLoss } from "../layers/softmax_with_loss.ts";
-import type { DeepConvNetOptions } from "../nets/deep_conv_net.ts";
-import type { FinalConvNetOptions } from "../nets/final_conv_net.ts";
-import {
-  accuracyInBatches,
-  type AccuracyOptions,
-  loadParams,
-  type PredictOptions,
-  saveParams,
-} from "../nets/network.ts";
-import type { ConvParam, SimpleConvNetOptions } from "../nets/simple_conv_net.ts";
+import { accuracyInBatches, loadParams, saveParams } from "../nets/network.ts";
+import type {
+  AccuracyOptions,
+  ConvParam,
+  DeepConvNetOptions,
+  FinalConvNetOptions,
+  PredictOptions,
+  SimpleConvNetOptions,
+} from "../nets/types.ts";
 import * as np from "../np/mod.ts";
 import { Affine } from "./affine.ts";
 import { Convolution } from "./convolution.ts";

@@ -6,12 +6,8 @@
  */
 
 import * as np from "../np/mod.ts";
-
-/** Options of the numerical derivatives. */
-export interface NumericalOptions {
-  /** The step h of the central difference (1e-4 by default, the book's choice in §4.3.1). */
-  h?: number;
-}
+import type { GradientDescentOptions, GradientDescentResult, NumericalOptions } from "./types.ts";
+export type { GradientDescentOptions, GradientDescentResult, NumericalOptions } from "./types.ts";
 
 /**
  * The derivative of a function of one number by the central difference
@@ -79,22 +75,6 @@ export function numericalGradient(
     grad.data[i] = (plus - minus) / (2 * h);
   }
   return grad;
-}
-
-/** Options of {@linkcode gradientDescent}. */
-export interface GradientDescentOptions {
-  /** The learning rate η (0.01 by default, as the book's `gradient_descent`). */
-  lr?: number;
-  /** The number of steps (100 by default). */
-  stepNum?: number;
-}
-
-/** What {@linkcode gradientDescent} returns. */
-export interface GradientDescentResult {
-  /** The point after the last step. */
-  x: np.NDArray;
-  /** The point before each step (`stepNum` arrays), for drawing the path (§4.4.1, Figure 4-10). */
-  history: np.NDArray[];
 }
 
 /**

@@ -7,14 +7,8 @@
 import * as np from "../np/mod.ts";
 import { col2im, im2col } from "./im2col.ts";
 import type { Layer } from "./layer.ts";
-
-/** Options of {@linkcode Convolution}, the book's `Convolution(W, b, stride=1, pad=0)`. */
-export interface ConvolutionOptions {
-  /** The step between two filter positions (1 by default). */
-  stride?: number;
-  /** Zeros added on every side of the input (0 by default). */
-  pad?: number;
-}
+import type { ConvolutionOptions } from "./types.ts";
+export type { ConvolutionOptions } from "./types.ts";
 
 /**
  * A convolution of a batch of images with `FN` filters, done as one matrix product on the

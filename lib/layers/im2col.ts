@@ -6,24 +6,8 @@
  */
 
 import * as np from "../np/mod.ts";
-
-/** The filter window of {@linkcode im2col}, as the book's `im2col(input_data, filter_h, …)`. */
-export interface Im2colOptions {
-  /** Filter height. */
-  filterH: number;
-  /** Filter width. */
-  filterW: number;
-  /** The step between two filter positions (1 by default). */
-  stride?: number;
-  /** Zeros added on every side of the image (0 by default). */
-  pad?: number;
-}
-
-/** The options of {@linkcode col2im}: the window, and the shape of the images to rebuild. */
-export interface Col2imOptions extends Im2colOptions {
-  /** The shape `[n, c, h, w]` of the images that went into `im2col`. */
-  inputShape: readonly number[];
-}
+import type { Col2imOptions, Im2colOptions } from "./types.ts";
+export type { Col2imOptions, Im2colOptions } from "./types.ts";
 
 /** The sizes of one im2col or col2im call. */
 interface Geometry {

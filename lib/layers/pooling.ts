@@ -7,14 +7,8 @@
 import * as np from "../np/mod.ts";
 import { col2im, im2col } from "./im2col.ts";
 import type { Layer } from "./layer.ts";
-
-/** Options of {@linkcode Pooling}, the book's `Pooling(pool_h, pool_w, stride=1, pad=0)`. */
-export interface PoolingOptions {
-  /** The step between two windows (1 by default, as in the book; networks pass 2). */
-  stride?: number;
-  /** Zeros added on every side of the input (0 by default). */
-  pad?: number;
-}
+import type { PoolingOptions } from "./types.ts";
+export type { PoolingOptions } from "./types.ts";
 
 /**
  * Max pooling: the largest value of each `poolH × poolW` window, channel by channel (§7.3).

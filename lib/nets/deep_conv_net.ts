@@ -19,26 +19,8 @@ import {
   type PredictOptions,
   saveParams,
 } from "./network.ts";
-import type { ConvParam } from "./simple_conv_net.ts";
-
-/** The sizes and initialisation of a {@linkcode DeepConvNet}; the book's defaults. */
-export interface DeepConvNetOptions {
-  /** The shape of one input image `[C, H, W]` (`[1, 28, 28]`). */
-  inputDim?: readonly [number, number, number];
-  /**
-   * The six convolutions (the book's `conv_param_1` … `conv_param_6`): 3×3 filters, 16, 16,
-   * 32, 32, 64, 64 of them, stride 1, pads 1, 1, 1, 2, 1, 1.
-   */
-  convParams?: readonly ConvParam[];
-  /** Neurons of the hidden Affine layer (50). */
-  hiddenSize?: number;
-  /** Classes (10). */
-  outputSize?: number;
-  /** The seed of the initial weights and of the dropout masks (0). */
-  seed?: number;
-  /** The dtype of the parameters: float64 (default) or float32 for fast training. */
-  dtype?: np.DType;
-}
+import type { ConvParam, DeepConvNetOptions } from "./types.ts";
+export type { DeepConvNetOptions } from "./types.ts";
 
 /** The book's six convolutions. */
 export const DEEP_CONV_PARAMS: readonly ConvParam[] = [

@@ -21,27 +21,8 @@ import {
   type PredictOptions,
   saveParams,
 } from "./network.ts";
-
-/** The sizes and initialisation of a {@linkcode FinalConvNet}. */
-export interface FinalConvNetOptions {
-  /** The shape of one input image `[C, H, W]` (`[1, 28, 28]`). */
-  inputDim?: readonly [number, number, number];
-  /** Filters of the two convolutions (`[16, 32]`). */
-  filterNums?: readonly [number, number];
-  /** Neurons of the hidden Affine layer (100). */
-  hiddenSize?: number;
-  /** Classes (10). */
-  outputSize?: number;
-  /**
-   * The ratio of a Dropout layer after the hidden layer (0: none). Measured on MNIST, dropout
-   * 0.5 slowed learning within the few epochs of `deno task train` more than it helped.
-   */
-  dropoutRatio?: number;
-  /** The seed of the initial weights (and of the dropout masks) (0). */
-  seed?: number;
-  /** The dtype of the parameters: float64 (default) or float32 for fast training. */
-  dtype?: np.DType;
-}
+import type { FinalConvNetOptions } from "./types.ts";
+export type { FinalConvNetOptions } from "./types.ts";
 
 /**
  * conv5×5 (pad 2) - pool - relu - conv5×5 - pool - relu - affine - relu - affine - softmax

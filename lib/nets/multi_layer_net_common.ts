@@ -7,48 +7,13 @@
 
 import { type WeightInitStd, weightScale } from "../init/weight_init.ts";
 import * as np from "../np/mod.ts";
-
-/** The sizes, activation, initialisation and weight decay of a `MultiLayerNet`. */
-export interface MultiLayerNetOptions {
-  /** Inputs per sample (784 for MNIST). */
-  inputSize: number;
-  /** The number of neurons of each hidden layer, e.g. `[100, 100, 100]`. */
-  hiddenSizeList: number[];
-  /** Classes (10 for MNIST). */
-  outputSize: number;
-  /** The activation of the hidden layers: `"relu"` (default) or `"sigmoid"`. */
-  activation?: "relu" | "sigmoid";
-  /** The scale of the initial weights: a number, `"relu"`/`"he"` (default) or `"sigmoid"`/`"xavier"`. */
-  weightInitStd?: WeightInitStd;
-  /** λ of the L2 weight decay (0: none) (§6.4.2). */
-  weightDecayLambda?: number;
-  /** The seed of the initial weights (0). */
-  seed?: number;
-  /** The dtype of the parameters: float64 (default) or float32. */
-  dtype?: np.DType;
-}
-
-/** A {@linkcode MultiLayerNetOptions} with Dropout and Batch Normalization (§6.3, §6.4.3). */
-export interface MultiLayerNetExtendOptions extends MultiLayerNetOptions {
-  /** Put a Dropout layer after each hidden activation (false). */
-  useDropout?: boolean;
-  /** The Dropout ratio (0.5, as the book's `dropout_ration`). */
-  dropoutRatio?: number;
-  /** Put a BatchNormalization layer between each hidden Affine and its activation (false). */
-  useBatchnorm?: boolean;
-}
-
-/** Options of `predict` and `loss`. */
-export interface NetForwardOptions {
-  /** Training mode (false by default): only Dropout and BatchNormalization care (§6.3–6.4). */
-  train?: boolean;
-}
-
-/** Options of `accuracy`. */
-export interface NetAccuracyOptions {
-  /** Samples per forward pass (all at once by default), to bound memory. */
-  batchSize?: number;
-}
+import type { NetAccuracyOptions, NetForwardOptions } from "./types.ts";
+export type {
+  MultiLayerNetExtendOptions,
+  MultiLayerNetOptions,
+  NetAccuracyOptions,
+  NetForwardOptions,
+} from "./types.ts";
 
 /**
  * Checks the sizes of a network: positive whole numbers, the hidden ones in an array.

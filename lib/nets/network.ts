@@ -8,18 +8,8 @@
 
 import { loadSafetensors, saveSafetensors } from "../io/safetensors.ts";
 import * as np from "../np/mod.ts";
-
-/** Options of `predict` and `loss`. */
-export interface PredictOptions {
-  /** Training mode (false): Dropout drops units only in training (§6.4.3). */
-  train?: boolean;
-}
-
-/** Options of `accuracy`. */
-export interface AccuracyOptions {
-  /** Images per forward pass (100, as the book), to bound memory. */
-  batchSize?: number;
-}
+import type { AccuracyOptions, PredictOptions } from "./types.ts";
+export type { AccuracyOptions, PredictOptions } from "./types.ts";
 
 /** A network that can classify: the part of a network {@linkcode accuracyInBatches} uses. */
 export interface Classifier {

@@ -8,26 +8,8 @@
 
 import { fileURLToPath } from "node:url";
 import { decodeSafetensors, loadSafetensors, saveSafetensors } from "../io/safetensors.ts";
-import type * as np from "../np/mod.ts";
-
-/**
- * A three-layer network's parameters, the book's `network` dictionary (§3.4.3):
- * `W1 [inputs, h1]`, `b1 [h1]`, `W2 [h1, h2]`, `b2 [h2]`, `W3 [h2, outputs]`, `b3 [outputs]`.
- */
-export interface Network {
-  /** The first layer's weights. */
-  W1: np.NDArray;
-  /** The first layer's bias. */
-  b1: np.NDArray;
-  /** The second layer's weights. */
-  W2: np.NDArray;
-  /** The second layer's bias. */
-  b2: np.NDArray;
-  /** The third layer's weights. */
-  W3: np.NDArray;
-  /** The third layer's bias. */
-  b3: np.NDArray;
-}
+import type { Network } from "./types.ts";
+export type { Network } from "./types.ts";
 
 /** The names of a {@linkcode Network}'s parameters, in order. */
 export const NETWORK_KEYS = ["W1", "b1", "W2", "b2", "W3", "b3"] as const;

@@ -18,36 +18,8 @@ import {
   type PredictOptions,
   saveParams,
 } from "./network.ts";
-
-/** One convolution's hyperparameters, the book's `conv_param` dictionary. */
-export interface ConvParam {
-  /** The number of filters (30). */
-  filterNum: number;
-  /** Filter height and width (5). */
-  filterSize: number;
-  /** Zero padding (0). */
-  pad: number;
-  /** Stride (1). */
-  stride: number;
-}
-
-/** The sizes and initialisation of a {@linkcode SimpleConvNet}; the book's defaults. */
-export interface SimpleConvNetOptions {
-  /** The shape of one input image `[C, H, W]` (`[1, 28, 28]`). */
-  inputDim?: readonly [number, number, number];
-  /** The convolution (`{ filterNum: 30, filterSize: 5, pad: 0, stride: 1 }`); missing keys default. */
-  convParam?: Partial<ConvParam>;
-  /** Neurons of the hidden Affine layer (100). */
-  hiddenSize?: number;
-  /** Classes (10). */
-  outputSize?: number;
-  /** The standard deviation of the initial weights (0.01). */
-  weightInitStd?: number;
-  /** The seed of the initial weights (0). */
-  seed?: number;
-  /** The dtype of the parameters: float64 (default) or float32 for fast training. */
-  dtype?: np.DType;
-}
+import type { SimpleConvNetOptions } from "./types.ts";
+export type { ConvParam, SimpleConvNetOptions } from "./types.ts";
 
 /**
  * conv - relu - pool - affine - relu - affine - softmax (§7.5). `params` holds

@@ -11,22 +11,8 @@ import type { Layer } from "../layers/layer.ts";
 import { Relu } from "../layers/relu.ts";
 import { SoftmaxWithLoss } from "../layers/softmax_with_loss.ts";
 import * as np from "../np/mod.ts";
-
-/** The sizes and initialisation of a {@linkcode TwoLayerNet}. */
-export interface TwoLayerNetOptions {
-  /** Inputs per sample (784 for MNIST). */
-  inputSize: number;
-  /** Neurons of the hidden layer (50 in the book). */
-  hiddenSize: number;
-  /** Classes (10 for MNIST). */
-  outputSize: number;
-  /** The standard deviation of the initial weights (0.01, as the book). */
-  weightInitStd?: number;
-  /** The seed of the initial weights (0). */
-  seed?: number;
-  /** The dtype of the parameters: float64 (default) or float32 for fast training. */
-  dtype?: np.DType;
-}
+import type { TwoLayerNetOptions } from "./types.ts";
+export type { TwoLayerNetOptions } from "./types.ts";
 
 /**
  * A two-layer network Affine1 → Relu1 → Affine2 → SoftmaxWithLoss (§5.7.2). The layers sit

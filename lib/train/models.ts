@@ -10,10 +10,16 @@
 
 import * as engine from "../engine/nets.ts";
 import { loadSafetensors } from "../io/safetensors.ts";
-import { DeepConvNet, type DeepConvNetOptions } from "../nets/deep_conv_net.ts";
-import { FinalConvNet, type FinalConvNetOptions } from "../nets/final_conv_net.ts";
-import { type AccuracyOptions, copyParams } from "../nets/network.ts";
-import { SimpleConvNet, type SimpleConvNetOptions } from "../nets/simple_conv_net.ts";
+import { DeepConvNet } from "../nets/deep_conv_net.ts";
+import { FinalConvNet } from "../nets/final_conv_net.ts";
+import { copyParams } from "../nets/network.ts";
+import { SimpleConvNet } from "../nets/simple_conv_net.ts";
+import type {
+  AccuracyOptions,
+  DeepConvNetOptions,
+  FinalConvNetOptions,
+  SimpleConvNetOptions,
+} from "../nets/types.ts";
 import type { Generator, NDArray } from "../np/mod.ts";
 import type { TrainableNet } from "./loop.ts";
 import type { OptimizerName } from "./optimizers.ts";
