@@ -111,12 +111,13 @@ export function gradientDescent(
   if (!Number.isInteger(stepNum) || stepNum < 0) {
     throw new RangeError(`gradientDescent needs a whole number of steps >= 0, got ${stepNum}`);
   }
-  const x = initX.clone();
+  let x = initX.clone();
   const history: np.NDArray[] = [];
   for (let i = 0; i < stepNum; i++) {
     history.push(x.clone());
     const grad = numericalGradient(f, x);
-    np.sub(x, np.mul(grad, lr), { out: x });
+    // The book: x -= lr * grad
+    x = np.sub(x, np.mul(lr, grad));
   }
   return { x, history };
 }

@@ -1,0 +1,39 @@
+/**
+ * The engine: the tuned twins of the answer key's layers and networks, where the workbook's
+ * speed lives. The answer key (`lib/layers/`, `lib/nets/`) is the book's code written with
+ * `lib/np`, what the chapter tests compare with and what `deno task solution` prints; the engine
+ * computes the same values with kernels (`lib/np/kernels/`), column layouts and reused scratch
+ * arrays, and `engine_test.ts` checks every layer and net against its twin on random shapes and
+ * values.
+ *
+ * | engine                | answer key (chapter)              | what differs                                               |
+ * | --------------------- | --------------------------------- | ---------------------------------------------------------- |
+ * | `Relu`                | `lib/layers/relu.ts` (05)         | one branch-free pass per direction, output and mask        |
+ * | `Affine`              | `lib/layers/affine.ts` (05)       | products read W and x transposed in place                  |
+ * | `Convolution`         | `lib/layers/convolution.ts` (07)  | patches as columns per image, no transposes, `firstLayer`  |
+ * | `Pooling`             | `lib/layers/pooling.ts` (07)      | max/argmax straight from NCHW, no im2col or col2im         |
+ * | `SimpleConvNet`, `DeepConvNet`, `FinalConvNet` | `lib/nets/` (07, 08) | built from the layers above; same parameters and files |
+ *
+ * `deno task train`, its data-parallel worker, `deno task bench` and the chapter 7 and 8 commands
+ * build their networks with `convNets()` of `lib/train/models.ts`: the engine's, or under `--mine`
+ * the answer key's (which `--mine` sends to the learner's code).
+ *
+ * @example
+ * ```ts
+ * import { FinalConvNet } from "./mod.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const net = new FinalConvNet({ dtype: "float32" });
+ * const x = np.rng(0).random([2, 1, 28, 28], { dtype: "float32" });
+ * assert.equal(Object.keys(net.gradient(x, np.array([1, 2]))).length, 8);
+ * ```
+ *
+ * @module
+ */
+
+export { Affine } from "./affine.ts";
+export { Convolution, type ConvolutionOptions } from "./convolution.ts";
+export { DeepConvNet, FinalConvNet, LayerNet, SimpleConvNet } from "./nets.ts";
+export { Pooling } from "./pooling.ts";
+export { Relu } from "./relu.ts";
