@@ -9,7 +9,8 @@
  * - `np.` followed by a name, a fenced code block, an `@example`;
  * - a method call or property code (`.reshape(`, `.T`, `.data[`), an assignment (`this.x =`,
  *   `+=`);
- * - inside a `code span`: a call of a function (`dot(col, W)`), a `;`, `=>` or `return`.
+ * - inside a `code span`: a call of a function with arguments (`dot(col, W)`; naming a method
+ *   as `gradient()` is fine), a `;`, `=>` or `return`.
  * Math outside code spans, such as `max(0, x)` or `1 / (1 + exp(−x))`, is the book's notation
  * and is allowed.
  *
@@ -90,7 +91,7 @@ const CODE_ANYWHERE: [RegExp, string][] = [
   [/```/, "a fenced code block"],
   [/@example\b/, "an @example"],
   [
-    /[\w\])]\.(?:T\b|data\s*\[|\w+\s*\()/,
+    /[\w\])]\.(?:T\b|data\s*\[|[A-Za-z_$][\w$]*\s*\()/,
     "a method call or property code (x.f(…), x.T, x.data[…])",
   ],
   [/\bthis\.\w+\s*=(?!=)/, "an assignment to this.…"],
@@ -99,7 +100,7 @@ const CODE_ANYWHERE: [RegExp, string][] = [
 
 /** Patterns that are code inside a `code span`. */
 const CODE_IN_SPAN: [RegExp, string][] = [
-  [/\b[A-Za-z_$][\w$]*\s*\(/, "a function call in a code span"],
+  [/\b[A-Za-z_$][\w$]*\s*\([^)]/, "a function call with arguments in a code span"],
   [/;|=>|\breturn\b/, "a statement in a code span"],
 ];
 
