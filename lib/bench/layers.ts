@@ -18,7 +18,7 @@ import { loadMnist } from "../mnist/mod.ts";
 import { kernelConfig } from "../np/kernels/matmul.ts";
 import * as np from "../np/mod.ts";
 import { Adam } from "../optimizers/mod.ts";
-import { convNets } from "../train/models.ts";
+import { convNets } from "../train_command/models.ts";
 import { median, progress } from "./harness.ts";
 import { setParams, type TrainableNet } from "./nets.ts";
 import { formatTable } from "./report.ts";

@@ -9,9 +9,9 @@ import { loadMnist, type Mnist } from "../mnist/mod.ts";
 import { kernelConfig } from "../np/kernels/matmul.ts";
 import { progress } from "./harness.ts";
 import { benchGemms, type GemmResult } from "./matmul.ts";
-import { DataParallelNet } from "../train/data_parallel.ts";
-import { convNets } from "../train/models.ts";
-import type { TrainableNet as SplittableNet } from "../train/loop.ts";
+import { DataParallelNet } from "../train_command/data_parallel.ts";
+import { convNets } from "../train_command/models.ts";
+import type { TrainableNet as SplittableNet } from "../train_command/loop.ts";
 import { setParams, type TrainableNet, trainNet } from "./nets.ts";
 import {
   fmt,
@@ -321,7 +321,7 @@ function summarize(
 /**
  * Warms up on a throw-away network, then trains a fresh one and measures it. With two threads
  * and `dataParallel` (the network's key in `MODELS`), each batch is split between the threads
- * as `deno task train` does (`lib/train/data_parallel.ts`); otherwise the threads share the
+ * as `deno task train` does (`lib/train_command/data_parallel.ts`); otherwise the threads share the
  * matrix products.
  */
 async function workbookRun(

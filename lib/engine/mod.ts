@@ -15,7 +15,7 @@
  * | `SimpleConvNet`, `DeepConvNet`, `FinalConvNet` | `lib/nets/` (07, 08) | built from the layers above; same parameters and files |
  *
  * `deno task train`, its data-parallel worker, `deno task bench` and the chapter 7 and 8 commands
- * build their networks with `convNets()` of `lib/train/models.ts`: the engine's, or under `--mine`
+ * build their networks with `convNets()` of `lib/train_command/models.ts`: the engine's, or under `--mine`
  * the answer key's (which `--mine` sends to the learner's code).
  *
  * @example

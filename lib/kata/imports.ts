@@ -1,6 +1,6 @@
 /**
  * The import rules of the workbook, checked on the source text: a chapter imports only from
- * `lib/` and its own folder; `lib/` never imports from `chapters/` (except `lib/train/` and
+ * `lib/` and its own folder; `lib/` never imports from `chapters/` (except `lib/train_command/` and
  * `lib/kata/`, which load chapter modules on purpose); nothing imports from JSR (see
  * {@linkcode JSR_SCHEME} and {@linkcode STD_SCOPE}).
  *
@@ -91,7 +91,7 @@ export function importSpecifiers(source: string): string[] {
 export function importProblems(file: string, specifiers: string[]): string[] {
   const problems: string[] = [];
   const chapter = file.match(/^chapters\/(\d\d)\//)?.[1];
-  const libExempt = /^lib\/(train|kata)\//.test(file);
+  const libExempt = /^lib\/(train_command|kata)\//.test(file);
   for (const specifier of specifiers) {
     if (isJsr(specifier)) {
       problems.push(

@@ -27,7 +27,7 @@ Deno.test("importProblems() applies the house rules", () => {
   assert.deepEqual(importProblems("chapters/04/net.ts", ["./loss.ts", "../../lib/np/mod.ts"]), []);
   assert.equal(importProblems("chapters/05/net.ts", ["../04/loss.ts"]).length, 1);
   assert.equal(importProblems("lib/nets/net.ts", ["../../chapters/05/layers.ts"]).length, 1);
-  assert.deepEqual(importProblems("lib/train/main.ts", ["../../chapters/08/net.ts"]), []);
+  assert.deepEqual(importProblems("lib/train_command/main.ts", ["../../chapters/08/net.ts"]), []);
   assert.deepEqual(importProblems("lib/kata/mine.ts", ["../../chapters/stubs.ts"]), []);
   assert.equal(importProblems("lib/x.ts", [STD_ASSERT]).length, 1);
   assert.equal(importProblems("lib/x.ts", [`${JSR_SCHEME}${STD_ASSERT}`]).length, 1);

@@ -28,42 +28,8 @@ import { mineImportMap, type MineModule, writeImportMapWith } from "./import_map
 import { readWorkbook, type StubPair } from "./manifest.ts";
 import { type ChapterProgress, describeRunError, workbookProgress } from "./progress.ts";
 
-/** The environment variable that marks the relaunched child. */
-export const MINE_ENV = "ZEROKARA_MINE";
-
-/** Options of {@linkcode useMineIfAsked}. */
-export interface MineOptions {
-  /**
-   * The chapters whose code the script may use (`["04", "05"]`; default: every chapter). Chapter
-   * 01's helpers, say, are left out of a training, which would otherwise run all of `lib/np` on them.
-   */
-  chapters?: string[];
-  /** The script's arguments (default `Deno.args`). */
-  args?: string[];
-  /** The workbook's root (default: this checkout). */
-  root?: string;
-}
-
-/**
- * Whether this process is the relaunched child, running on the learner's code.
- *
- * @example
- * ```ts
- * import { isMine } from "./mine.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(typeof isMine(), "boolean");
- * ```
- *
- * @returns `true` inside the `--mine` child.
- */
-export function isMine(): boolean {
-  try {
-    return Deno.env.get(MINE_ENV) === "1";
-  } catch {
-    return false;
-  }
-}
+export { isMine, MINE_ENV } from "./mine_env.ts";
+import { isMine, MINE_ENV } from "./mine_env.ts";
 
 /** Where the exercises of one chapter come from under `--mine`. */
 export interface MineChapter {

@@ -11,21 +11,9 @@ import { numericalGradient } from "../gradient/numerical.ts";
 import * as np from "../np/mod.ts";
 import { twoLayerNetGradient } from "./two_layer_net_ch04_gradient.ts";
 
-/** The sizes and initialisation of a {@linkcode TwoLayerNet}. */
-export interface TwoLayerNetOptions {
-  /** Inputs per sample (784 for MNIST). */
-  inputSize: number;
-  /** Neurons of the hidden layer (50 in the book). */
-  hiddenSize: number;
-  /** Classes (10 for MNIST). */
-  outputSize: number;
-  /** The standard deviation of the initial weights (0.01, as the book). */
-  weightInitStd?: number;
-  /** The seed of the initial weights (0). */
-  seed?: number;
-  /** The dtype of the parameters: float64 (default) or float32 for fast training. */
-  dtype?: np.DType;
-}
+import type { TwoLayerNetOptions } from "./types.ts";
+
+export type { TwoLayerNetOptions };
 
 /**
  * A two-layer network x → Affine → sigmoid → Affine → softmax (§4.5.1). `params` holds

@@ -12,7 +12,7 @@
  */
 
 import { TwoLayerNet } from "../../nets/two_layer_net_ch04.ts";
-import { trainingCommand } from "../../trainer/mnist_command.ts";
+import { trainingCommand } from "../../book_trainer/mnist_command.ts";
 
 const SUMMARY = `Trains the chapter 4 TwoLayerNet (784-50-10, sigmoid, softmax) on MNIST with SGD:
 batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).`;

@@ -8,7 +8,7 @@
  */
 
 import { TwoLayerNet } from "../../nets/two_layer_net.ts";
-import { trainingCommand } from "../../trainer/mnist_command.ts";
+import { trainingCommand } from "../../book_trainer/mnist_command.ts";
 
 const SUMMARY =
   `Trains the chapter 5 TwoLayerNet (784-50-10, ReLU, backpropagation) on MNIST with SGD:

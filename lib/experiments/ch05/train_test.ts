@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { TwoLayerNet } from "../../nets/two_layer_net.ts";
-import { runMnistTraining } from "../../trainer/mnist_command.ts";
+import { runMnistTraining } from "../../book_trainer/mnist_command.ts";
 
 Deno.test("ch05:train runs a smoke training on 200 MNIST images", async () => {
   const result = await runMnistTraining({

@@ -6,7 +6,7 @@
  */
 
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
-import { createProgress, type Progress } from "../../trainer/progress.ts";
+import { createProgress, type Progress } from "../../book_trainer/progress.ts";
 
 /** One run's accuracies per epoch: two curves, named by the chart's `names`. */
 export interface AccuracyRun {

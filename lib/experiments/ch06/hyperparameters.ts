@@ -19,7 +19,7 @@ import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import * as np from "../../np/mod.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
-import { train } from "../../trainer/train.ts";
+import { train } from "../../book_trainer/train.ts";
 import { accuracyChart } from "./curves.ts";
 import {
   type Hyperparameters,

@@ -17,7 +17,7 @@ import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { MultiLayerNetExtend } from "../../nets/multi_layer_net_extend.ts";
 import { SGD } from "../../optimizers/mod.ts";
-import { type Network, train } from "../../trainer/train.ts";
+import { type Network, train } from "../../book_trainer/train.ts";
 import { accuracyChart, type AccuracyRun, sparseProgress } from "./curves.ts";
 
 /** Reads `--name N`, a positive whole number. */

@@ -13,9 +13,9 @@ import { join } from "node:path";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import type * as np from "../../np/mod.ts";
 import { imageGrid } from "../../plot/mod.ts";
-import { readCheckpoint } from "../../train/checkpoint.ts";
-import { CHECKPOINT_FILE, PARAMS_FILE } from "../../train/main.ts";
-import { convNets } from "../../train/models.ts";
+import { readCheckpoint } from "../../train_command/checkpoint.ts";
+import { CHECKPOINT_FILE, PARAMS_FILE } from "../../train_command/main.ts";
+import { convNets } from "../../train_command/models.ts";
 import { CH07_OUT } from "./train_convnet.ts";
 
 /**

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { main } from "../../train/main.ts";
+import { main } from "../../train_command/main.ts";
 
 /** Where the chapter 7 network and its charts go. */
 export const CH07_OUT = "out/ch07";

@@ -13,7 +13,7 @@
  */
 
 import * as np from "../../np/mod.ts";
-import { accuracyOf, predictClasses } from "../../train/loop.ts";
+import { accuracyOf, predictClasses } from "../../train_command/loop.ts";
 import { startTrainedCommand } from "./trained.ts";
 
 /**

@@ -10,7 +10,7 @@
 
 import * as np from "../../np/mod.ts";
 import { imageGrid } from "../../plot/mod.ts";
-import { accuracyOf, predictClasses } from "../../train/loop.ts";
+import { accuracyOf, predictClasses } from "../../train_command/loop.ts";
 import { startTrainedCommand } from "./trained.ts";
 
 /** How many misclassified digits the gallery shows at most. */

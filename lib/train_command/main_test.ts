@@ -13,7 +13,7 @@ import { createOptimizer } from "./optimizers.ts";
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Runs `deno run -A lib/train/main.ts …` and returns its exit code and output. */
+/** Runs `deno run -A lib/train_command/main.ts …` and returns its exit code and output. */
 async function train(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", MAIN, ...args],

@@ -9,6 +9,7 @@
  */
 
 import * as engine from "../engine/nets.ts";
+import { isMine } from "../kata/mine_env.ts";
 import { loadSafetensors } from "../io/safetensors.ts";
 import { DeepConvNet } from "../nets/deep_conv_net.ts";
 import { FinalConvNet } from "../nets/final_conv_net.ts";
@@ -52,28 +53,9 @@ export interface ConvNets {
   FinalConvNet: new (options?: FinalConvNetOptions) => ConvNet;
 }
 
-/** `MINE_ENV` of `lib/kata/mine.ts`: set to 1 in the `--mine` child. */
-export const MINE_ENV = "ZEROKARA_MINE";
-
-/**
- * Whether this process is the `--mine` child: `isMine()` of `lib/kata/mine.ts`, read here from
- * the same environment variable because the data-parallel worker imports this module and
- * `mine.ts` brings the terminal helpers (`prompt`), which a worker's types lack.
- * `models_test.ts` checks that the two agree.
- *
- * @returns `true` inside the `--mine` child.
- */
-export function runsMine(): boolean {
-  try {
-    return Deno.env.get(MINE_ENV) === "1";
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The networks the commands build: the engine's, or the answer key's in the `--mine` child
- * (`isMine()`, {@linkcode runsMine}), where they run the learner's code. Same parameters either way, so a file saved
+ * (`isMine()`), where they run the learner's code. Same parameters either way, so a file saved
  * by one loads into the other.
  *
  * @example
@@ -89,7 +71,7 @@ export function runsMine(): boolean {
  * @returns The three classes and their source.
  */
 export function convNets(): ConvNets {
-  return runsMine() ? { source: "answer key", SimpleConvNet, DeepConvNet, FinalConvNet } : {
+  return isMine() ? { source: "answer key", SimpleConvNet, DeepConvNet, FinalConvNet } : {
     source: "engine",
     SimpleConvNet: engine.SimpleConvNet,
     DeepConvNet: engine.DeepConvNet,
