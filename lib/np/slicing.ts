@@ -6,7 +6,8 @@
  */
 
 import { broadcastShapes } from "./broadcast.ts";
-import { allocate, broadcastStrides, NDArray, showShape } from "./ndarray.ts";
+import { stridedCopy } from "./kernels/strided.ts";
+import { allocate, broadcastStrides, NDArray, showShape, stridesOf } from "./ndarray.ts";
 
 /**
  * One axis of a slice: an index (which drops the axis), a `"start:stop:step"` string with
@@ -73,36 +74,37 @@ function ranges(x: NDArray, specs: readonly SliceSpec[]): AxisRange[] {
   return x.shape.map((n, axis) => axisRange(axis < specs.length ? specs[axis] : null, n, axis));
 }
 
-/** Visits the flat offset of every element a slice selects, in row-major order. */
-function forEachOffset(x: NDArray, rs: AxisRange[], visit: (offset: number, i: number) => void) {
-  const strides = x.strides;
-  let i = 0;
-  const walk = (axis: number, offset: number): void => {
-    if (axis === rs.length) {
-      visit(offset, i++);
-      return;
-    }
+/** The shape of a slice, with the source offset of its first element and its source strides. */
+function view(x: NDArray, rs: AxisRange[]): { shape: number[]; offset: number; strides: number[] } {
+  const shape: number[] = [], strides: number[] = [];
+  let offset = 0;
+  for (let axis = rs.length - 1, step = 1; axis >= 0; axis--) {
     const r = rs[axis];
-    for (let j = 0; j < r.count; j++) {
-      walk(axis + 1, offset + (r.start + j * r.step) * strides[axis]);
+    offset += r.start * step;
+    if (r.keep) {
+      shape.push(r.count);
+      strides.push(r.step * step);
     }
-  };
-  walk(0, 0);
+    step *= x.shape[axis];
+  }
+  return { shape: shape.reverse(), offset, strides: strides.reverse() };
 }
 
 /** The elements a slice selects, as a new contiguous array. */
 export function sliceArray(x: NDArray, specs: readonly SliceSpec[]): NDArray {
-  const rs = ranges(x, specs);
-  const shape = rs.filter((r) => r.keep).map((r) => r.count);
-  const out = allocate(x.dtype, rs.reduce((p, r) => p * r.count, 1));
-  forEachOffset(x, rs, (offset, i) => (out[i] = x.data[offset]));
+  const { shape, offset, strides } = view(x, ranges(x, specs));
+  const out = allocate(x.dtype, shape.reduce((p, n) => p * n, 1));
+  stridedCopy(x.data, offset, strides, out, 0, stridesOf(shape), shape);
   return new NDArray(out, shape);
 }
 
-/** Writes `value` (broadcast to the slice's shape) into the elements a slice selects. */
+/**
+ * Writes `value` (broadcast to the slice's shape) into the elements a slice selects. A value
+ * that shares memory with `x` (a reshaped `x`) is read whole before anything is written, as
+ * NumPy does.
+ */
 export function assignSlice(x: NDArray, specs: readonly SliceSpec[], value: NDArray): void {
-  const rs = ranges(x, specs);
-  const shape = rs.filter((r) => r.keep).map((r) => r.count);
+  const { shape, offset, strides } = view(x, ranges(x, specs));
   const target = broadcastShapes(shape, value.shape);
   if (target.length !== shape.length || target.some((n, i) => n !== shape[i])) {
     throw new TypeError(
@@ -111,15 +113,6 @@ export function assignSlice(x: NDArray, specs: readonly SliceSpec[], value: NDAr
       }`,
     );
   }
-  const strides = broadcastStrides(value.shape, shape);
-  const index = new Array<number>(shape.length).fill(0);
-  forEachOffset(x, rs, (offset) => {
-    let from = 0;
-    for (let a = 0; a < shape.length; a++) from += index[a] * strides[a];
-    x.data[offset] = value.data[from];
-    for (let a = shape.length - 1; a >= 0; a--) {
-      if (++index[a] < shape[a]) break;
-      index[a] = 0;
-    }
-  });
+  const source = value.data.buffer === x.data.buffer ? value.data.slice() : value.data;
+  stridedCopy(source, 0, broadcastStrides(value.shape, shape), x.data, offset, strides, shape);
 }
