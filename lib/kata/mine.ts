@@ -31,6 +31,20 @@ import { type ChapterProgress, describeRunError, workbookProgress } from "./prog
 export { isMine, MINE_ENV } from "./mine_env.ts";
 import { isMine, MINE_ENV } from "./mine_env.ts";
 
+/** Options of {@linkcode useMineIfAsked}. */
+export interface MineOptions {
+  /**
+   * The chapters whose code the script may use (`["04", "05"]`; default: every chapter). Chapter
+   * 01's helpers, say, are left out of a training, which would otherwise run all of `lib/np` on
+   * them.
+   */
+  chapters?: string[];
+  /** The script's arguments (default `Deno.args`). */
+  args?: string[];
+  /** The workbook's root (default: this checkout). */
+  root?: string;
+}
+
 /** Where the exercises of one chapter come from under `--mine`. */
 export interface MineChapter {
   /** Two digits. */

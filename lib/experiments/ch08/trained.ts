@@ -12,7 +12,12 @@ import { loadMnist } from "../../mnist/mod.ts";
 import type * as np from "../../np/mod.ts";
 import { DEFAULT_OUT } from "../../train_command/args.ts";
 import { PARAMS_FILE } from "../../train_command/main.ts";
-import { loadTrainedModel, type Model, MODELS, type ModelSpec } from "../../train_command/models.ts";
+import {
+  loadTrainedModel,
+  type Model,
+  MODELS,
+  type ModelSpec,
+} from "../../train_command/models.ts";
 
 /** The parameters file `deno task train` writes by default. */
 export const TRAINED_PARAMS = `${DEFAULT_OUT}/${PARAMS_FILE}`;
