@@ -218,9 +218,9 @@ export async function main(argv: string[]): Promise<number> {
   const parameters = Object.values(net.params).reduce((n, p) => n + p.size, 0);
 
   console.log(
-    `${spec.className}${args.mine ? " (your chapter code)" : ""}: ${
-      parameters.toLocaleString("en-US")
-    } parameters, ${settings.optimizer} lr ${settings.lr}${
+    `${spec.className}${
+      args.mine ? " (--mine: your finished exercises, the reference for the rest)" : ""
+    }: ${parameters.toLocaleString("en-US")} parameters, ${settings.optimizer} lr ${settings.lr}${
       settings.lrDecay === 1 ? "" : ` (×${settings.lrDecay} per epoch)`
     }, batch ${settings.batchSize}${
       settings.augment ? `, shifts of up to ${settings.augment} px` : ""
