@@ -27,6 +27,7 @@ import {
   type Workbook,
 } from "./manifest.ts";
 import { pool } from "./progress.ts";
+import { catalogueFiles, type MistakeOutcome, tryAllMistakes } from "./mistakes_check.ts";
 import { codeInComments } from "./stub_comments.ts";
 import { firstLine, rootCause, runTests, type TestRun } from "./test_run.ts";
 
@@ -42,6 +43,8 @@ export interface GroupResult {
   note?: string;
   /** Seconds spent, for groups that ran a process. */
   seconds?: number;
+  /** The words for passed and failed (`["caught", "missed"]`); `["passed", "failed"]` by default. */
+  labels?: [string, string];
 }
 
 /** The whole self-check. */
@@ -334,6 +337,75 @@ export function checkFilters(exercises: Exercise[], run: TestRun): GroupResult {
 }
 
 /**
+ * Wrong answers fail: each catalogued mistake is caught by a test of its exercise.
+ *
+ * @param outcomes What became of each mistake.
+ * @returns The group's result, counted as caught and missed.
+ */
+export function mistakesCaught(outcomes: MistakeOutcome[]): GroupResult {
+  const missed = outcomes.filter((o) => !o.caught);
+  return {
+    name: "mistakes",
+    labels: ["caught", "missed"],
+    passed: outcomes.length - missed.length,
+    failures: missed.map((o) =>
+      `${o.mistake.chapter} ${o.mistake.exercise}: "${o.mistake.name}" ${o.problem}`
+    ),
+  };
+}
+
+/**
+ * Failures name the mistake: the first failing test of a caught mistake's exercise says
+ * "This looks like: …" with its name.
+ *
+ * @param outcomes What became of each mistake.
+ * @returns The group's result.
+ */
+export function mistakesNamed(outcomes: MistakeOutcome[]): GroupResult {
+  const caught = outcomes.filter((o) => o.caught);
+  const unnamed = caught.filter((o) => !o.named);
+  return {
+    name: "mistakes named in the first failure",
+    labels: ["named", "not named"],
+    passed: caught.length - unnamed.length,
+    failures: unnamed.map((o) =>
+      `${o.mistake.chapter} ${o.mistake.exercise}: "${o.mistake.name}": ${o.problem}`
+    ),
+  };
+}
+
+/**
+ * Every exercise has at least two catalogued mistakes. One check per exercise.
+ *
+ * @param exercises The exercises.
+ * @param outcomes What became of each mistake.
+ * @returns The group's result.
+ */
+export function mistakesPerExercise(
+  exercises: Exercise[],
+  outcomes: MistakeOutcome[],
+): GroupResult {
+  const result: GroupResult = {
+    name: "two mistakes or more per exercise",
+    passed: 0,
+    failures: [],
+  };
+  for (const exercise of exercises) {
+    const n = outcomes.filter((o) =>
+      o.mistake.chapter === exercise.chapter && o.mistake.exercise === exercise.name
+    ).length;
+    if (n >= 2) {
+      result.passed++;
+    } else {
+      result.failures.push(
+        `${exercise.chapter} ${exercise.name}: ${n} in lib/mistakes/ch${exercise.chapter}.ts`,
+      );
+    }
+  }
+  return result;
+}
+
+/**
  * The import rules, one check per `.ts` file, plus one for `deno.json` and `deno.lock`.
  *
  * @param root The repo root.
@@ -483,6 +555,12 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
     rmSync(dirname(mapPath), { recursive: true, force: true });
   }
   const [types, lib, reference, stub, lint, fmt] = results;
+  // The mistakes run after the other test processes, two at a time.
+  let found: MistakeOutcome[] = [];
+  const mistakes = Object.keys(catalogueFiles(root)).length === 0 ? undefined : await timed(
+    "mistakes",
+    async () => mistakesCaught(found = await tryAllMistakes(workbook, options.concurrency ?? 2)),
+  );
   const groups = [
     lib,
     reference,
@@ -494,6 +572,7 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
     checkExerciseTests(exercises, referenceRun),
     checkFilters(exercises, referenceRun),
     checkStubComments(workbook),
+    ...(mistakes ? [mistakes, mistakesNamed(found), mistakesPerExercise(exercises, found)] : []),
     checkImports(root, files),
     checkManifest(workbook),
   ];
@@ -536,7 +615,8 @@ export function formatReport(report: VerifyReport, s: Style): string[] {
   for (const group of report.groups) {
     const ok = group.failures.length === 0;
     const mark = ok ? s.green(" ok ") : s.red("FAIL");
-    const counts = `${group.passed} passed, ${group.failures.length} failed`;
+    const [pass, fail] = group.labels ?? ["passed", "failed"];
+    const counts = `${group.passed} ${pass}, ${group.failures.length} ${fail}`;
     const extras = [
       group.note,
       group.seconds !== undefined ? `${group.seconds.toFixed(1)}s` : undefined,

@@ -1,0 +1,151 @@
+/**
+ * The self-check's proof that wrong answers fail: every mistake of the chapters' catalogues
+ * (`lib/mistakes/chNN.ts`) takes the place of its exercise, the exercise's tests run on it, and
+ * the mistake must be caught by one of them (a test named after that exercise fails) and named
+ * in the first failure (its message says "This looks like: …" with the mistake's name).
+ *
+ * @module
+ */
+
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Mistake } from "../testing/mistakes.ts";
+import { referenceImportMap, writeImportMapWith } from "./import_map.ts";
+import { exercisesOfWorkbook, testBelongsTo, type Workbook } from "./manifest.ts";
+import { pool } from "./progress.ts";
+import { firstLine, runTests } from "./test_run.ts";
+
+/** A catalogued mistake, where it comes from. */
+export interface CataloguedMistake extends Mistake {
+  /** The chapter, two digits. */
+  chapter: string;
+  /** Its index in the chapter's `MISTAKES`. */
+  index: number;
+}
+
+/** What became of one mistake. */
+export interface MistakeOutcome {
+  /** The mistake. */
+  mistake: CataloguedMistake;
+  /** A test of its exercise failed. */
+  caught: boolean;
+  /** The first failing test of its exercise named it. */
+  named: boolean;
+  /** Why not, for the report. */
+  problem?: string;
+}
+
+/** The catalogue files, `lib/mistakes/chNN.ts`, by chapter. */
+export function catalogueFiles(root: string): Record<string, string> {
+  const dir = join(root, "lib", "mistakes");
+  const files: Record<string, string> = {};
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir).sort()) {
+    const chapter = name.match(/^ch(\d\d)\.ts$/)?.[1];
+    if (chapter) files[chapter] = join(dir, name);
+  }
+  return files;
+}
+
+/**
+ * Every catalogued mistake of the workbook at `root`.
+ *
+ * @param root The repo root.
+ * @returns The mistakes, chapter by chapter.
+ */
+export async function readCatalogues(root: string): Promise<CataloguedMistake[]> {
+  const all: CataloguedMistake[] = [];
+  for (const [chapter, file] of Object.entries(catalogueFiles(root))) {
+    const module = await import(pathToFileURL(file).href) as { MISTAKES?: Mistake[] };
+    (module.MISTAKES ?? []).forEach((m, index) => all.push({ ...m, chapter, index }));
+  }
+  return all;
+}
+
+/** The `--filter` pattern of exactly one exercise's tests. */
+function exerciseFilter(name: string): string {
+  // deno's --filter patterns have no lookahead; \b after a name is the same here.
+  return `/^${name}\\b/`;
+}
+
+/**
+ * Runs one mistake in place of its exercise and judges the outcome.
+ *
+ * @param workbook The workbook.
+ * @param mistake The mistake.
+ * @returns Whether it was caught and named.
+ */
+export async function tryMistake(
+  workbook: Workbook,
+  mistake: CataloguedMistake,
+): Promise<MistakeOutcome> {
+  const root = workbook.root;
+  const exercise = exercisesOfWorkbook(workbook, mistake.chapter)
+    .find((e) => e.name === mistake.exercise);
+  const pair = workbook.pairs.find((p) => p.stub === exercise?.file);
+  if (!exercise || !pair) {
+    return {
+      mistake,
+      caught: false,
+      named: false,
+      problem: `names no exercise of chapter ${mistake.chapter}`,
+    };
+  }
+  const catalogue = pathToFileURL(catalogueFiles(root)[mistake.chapter]).href;
+  const reference = pathToFileURL(join(root, pair.reference)).href;
+  const mapPath = writeImportMapWith((dir) => {
+    const path = join(dir, "mistake.ts");
+    const map = referenceImportMap(root, workbook.pairs);
+    map.imports[pathToFileURL(join(root, pair.stub)).href] = pathToFileURL(path).href;
+    return {
+      map,
+      modules: {
+        [path]: `import { MISTAKES } from "${catalogue}";\nexport * from "${reference}";\n` +
+          `export const ${mistake.exercise} = MISTAKES[${mistake.index}].code;\n`,
+      },
+    };
+  });
+  try {
+    const run = await runTests([`chapters/${mistake.chapter}/`], {
+      root,
+      importMap: mapPath,
+      permissions: "none",
+      args: ["--filter", exerciseFilter(mistake.exercise)],
+    });
+    const failed = run.tests.filter((t) =>
+      t.status === "failed" && testBelongsTo(t.name, mistake.exercise)
+    );
+    if (failed.length === 0) {
+      const why = run.errors.length > 0 ? `: ${firstLine(run.errors[0].error)}` : "";
+      return { mistake, caught: false, named: false, problem: `no test caught it${why}` };
+    }
+    const first = failed[0];
+    const named = (first.error ?? "").includes(mistake.name);
+    return {
+      mistake,
+      caught: true,
+      named,
+      problem: named
+        ? undefined
+        : `"${first.name}" fails without naming it: ${firstLine(first.error)}`,
+    };
+  } finally {
+    Deno.removeSync(join(mapPath, ".."), { recursive: true });
+  }
+}
+
+/**
+ * Runs every catalogued mistake, two at a time.
+ *
+ * @param workbook The workbook.
+ * @param concurrency How many test processes at once.
+ * @returns One outcome per mistake.
+ */
+export async function tryAllMistakes(
+  workbook: Workbook,
+  concurrency = 2,
+): Promise<MistakeOutcome[]> {
+  const mistakes = await readCatalogues(workbook.root);
+  return await pool(mistakes, concurrency, (m) => tryMistake(workbook, m));
+}
