@@ -149,3 +149,25 @@ export async function tryAllMistakes(
   const mistakes = await readCatalogues(workbook.root);
   return await pool(mistakes, concurrency, (m) => tryMistake(workbook, m));
 }
+
+if (import.meta.main) {
+  // `deno run -A lib/kata/mistakes_check.ts [05 …]`: the mistakes of some chapters, one line each.
+  const { readWorkbook } = await import("./manifest.ts");
+  const { REPO_ROOT } = await import("./cli.ts");
+  const workbook = readWorkbook(REPO_ROOT);
+  const wanted = Deno.args;
+  const mistakes = (await readCatalogues(REPO_ROOT))
+    .filter((m) => wanted.length === 0 || wanted.includes(m.chapter));
+  const outcomes = await pool(mistakes, 2, (m) => tryMistake(workbook, m));
+  for (const o of outcomes) {
+    const mark = o.caught && o.named ? "ok    " : o.caught ? "UNNAMED" : "MISSED";
+    console.log(
+      `${mark} ${o.mistake.chapter} ${o.mistake.exercise}: ${o.mistake.name}` +
+        (o.problem ? `\n         ${o.problem}` : ""),
+    );
+  }
+  const caught = outcomes.filter((o) => o.caught).length;
+  const named = outcomes.filter((o) => o.named).length;
+  console.log(`mistakes: ${caught} caught, ${outcomes.length - caught} missed; ${named} named`);
+  Deno.exitCode = named === outcomes.length ? 0 : 1;
+}
