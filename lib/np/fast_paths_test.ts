@@ -208,3 +208,132 @@ Deno.test("assign() of a number fills the slice; of a view of x reads it first, 
   w.assign(["::-1"], w.reshape(4));
   assert.deepEqual(w.toArray(), [3, 2, 1, 0]);
 });
+
+// ---- Element-wise with broadcasting: merged axes and the repeated-value rows. ----
+
+const OPS = {
+  add: (a: number, b: number) => a + b,
+  sub: (a: number, b: number) => a - b,
+  mul: (a: number, b: number) => a * b,
+  div: (a: number, b: number) => a / b,
+  maximum: Math.max,
+  minimum: Math.min,
+  equal: (a: number, b: number) => +(a === b),
+  notEqual: (a: number, b: number) => +(a !== b),
+  greater: (a: number, b: number) => +(a > b),
+  greaterEqual: (a: number, b: number) => +(a >= b),
+  less: (a: number, b: number) => +(a < b),
+  lessEqual: (a: number, b: number) => +(a <= b),
+} as const;
+
+/** The definition: every output element from its multi-index, odometer style. */
+function oracleBinary(f: (a: number, b: number) => number, x: NDArray, y: NDArray): NDArray {
+  const shape: number[] = [];
+  const nd = Math.max(x.ndim, y.ndim);
+  for (let i = 0; i < nd; i++) {
+    const m = x.shape[x.ndim - nd + i] ?? 1, n = y.shape[y.ndim - nd + i] ?? 1;
+    shape.push(m === 1 ? n : m);
+  }
+  const dtype = x.dtype === "float32" && y.dtype === "float32" ? "float32" : "float64";
+  const out = new NDArray(allocate(dtype, shape.reduce((p, n) => p * n, 1)), shape);
+  const sx = broadcastStrides(x.shape, shape), sy = broadcastStrides(y.shape, shape);
+  const index = new Array<number>(nd).fill(0);
+  for (let i = 0; i < out.size; i++) {
+    let ix = 0, iy = 0;
+    for (let a = 0; a < nd; a++) {
+      ix += index[a] * sx[a];
+      iy += index[a] * sy[a];
+    }
+    out.data[i] = f(x.data[ix], y.data[iy]);
+    for (let a = nd - 1; a >= 0; a--) {
+      if (++index[a] < shape[a]) break;
+      index[a] = 0;
+    }
+  }
+  return out;
+}
+
+Deno.test("arithmetic and comparisons equal the definition on random broadcasts and dtypes", () => {
+  // Two shapes that broadcast: each axis of the common shape is kept, set to 1, or dropped
+  // (leading axes only) on either side; some values repeat so that comparisons see ties.
+  const cases = fc.tuple(shapeArb, dtypeArb, dtypeArb, fc.integer({ min: 0, max: 1000 }))
+    .chain(([shape, da, db, seed]) => {
+      const side = fc.tuple(
+        fc.array(fc.boolean(), { minLength: shape.length, maxLength: shape.length }),
+        fc.integer({ min: 0, max: shape.length }),
+      ).map(([ones, drop]) => shape.map((n, i) => (ones[i] ? 1 : n)).slice(drop));
+      return fc.tuple(side, side, fc.constant(da), fc.constant(db), fc.constant(seed));
+    });
+  fc.assert(
+    fc.property(
+      cases,
+      fc.constantFrom(...Object.keys(OPS) as (keyof typeof OPS)[]),
+      ([sa, sb, da, db, seed], op) => {
+        const x = filled(sa, da, seed), y = filled(sb, db, seed + 1);
+        // Ties: round some values so that equal/less-equal see equal pairs.
+        for (const a of [x, y]) {
+          for (let i = 3; i < a.size; i += 3) a.data[i] = Math.round(a.data[i]);
+        }
+        assertSame(np[op](x, y), oracleBinary(OPS[op], x, y), `${op} ${sa} ${sb}`);
+        assertSame(
+          np[op](x, 0.5),
+          oracleBinary(OPS[op], x, np.array(0.5).astype(da)),
+          `${op} x, 0.5`,
+        );
+        assertSame(
+          np[op](-0.5, y),
+          oracleBinary(OPS[op], np.array(-0.5).astype(db), y),
+          `${op} -0.5, y`,
+        );
+      },
+    ),
+    { seed: 13, numRuns: 400 },
+  );
+});
+
+Deno.test("a trailing-row bias and a scalar give the definition's bits on long rows", () => {
+  for (const dtype of ["float32", "float64"] as const) {
+    const x = filled([7, 130, 30], dtype, 3), bias = filled([30], dtype, 4);
+    assertSame(np.add(x, bias), oracleBinary(OPS.add, x, bias), "x + bias");
+    const col = filled([7, 130, 1], dtype, 5);
+    assertSame(np.sub(x, col), oracleBinary(OPS.sub, x, col), "x - column");
+    for (const op of Object.keys(OPS) as (keyof typeof OPS)[]) {
+      assertSame(np[op](x, 0), oracleBinary(OPS[op], x, np.zeros([], { dtype })), `${op} x, 0`);
+    }
+  }
+});
+
+// ---- get() and set(): the fast path of one and two indices. ----
+
+Deno.test("get() and set() agree with flat offsets for any index, and reject the same ones", () => {
+  const cases = fc.tuple(
+    fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.oneof(fc.integer({ min: -7, max: 7 }), fc.constantFrom(0.5, NaN, 2 ** 32)), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  );
+  fc.assert(
+    fc.property(cases, ([shape, indices]) => {
+      const x = np.arange(shape.reduce((p, n) => p * n, 1)).reshape(shape);
+      // The checks as offsetOf() has always made them: the count, then each axis from the last.
+      let expected: number | string | undefined;
+      if (indices.length !== shape.length) expected = "RangeError";
+      for (let a = shape.length - 1; a >= 0 && expected === undefined; a--) {
+        const i = indices[a];
+        if (!Number.isInteger(i)) expected = "TypeError";
+        else if (i < -shape[a] || i >= shape[a]) expected = "RangeError";
+      }
+      expected ??= indices.reduce((o, i, a) => o * shape[a] + (i < 0 ? i + shape[a] : i), 0);
+      if (typeof expected === "number") {
+        assert.equal(x.get(...indices), expected);
+        x.set(indices, -1);
+        assert.equal(x.data[expected], -1);
+      } else {
+        assert.throws(() => x.get(...indices), (e: Error) => e.name === expected);
+        assert.throws(() => x.set(indices, 0), (e: Error) => e.name === expected);
+      }
+    }),
+    { seed: 14, numRuns: 500 },
+  );
+});

@@ -51,30 +51,60 @@ export function binaryLoop(
   out: TypedArray,
   shape: readonly number[],
 ): void {
-  const ndim = shape.length;
   if (out.length === 0) return;
+  // Merge neighbouring axes along which both operands are contiguous (or both repeat), so that
+  // x + scalar is one row and a trailing-row bias is (rows, n): the loop below then runs long.
+  const [shapeM, saM, sbM] = mergeAxes(shape, a.strides, b.strides);
+  const ndim = shapeM.length;
   if (ndim === 0) {
     rowLoop(op, a.data, 0, 0, b.data, 0, 0, out, 0, 1);
     return;
   }
   const last = ndim - 1;
-  const n = shape[last];
-  const sa = a.strides[last], sb = b.strides[last];
+  const n = shapeM[last];
+  const sa = saM[last], sb = sbM[last];
   const index = new Array<number>(ndim).fill(0);
   let ia = 0, ib = 0;
   for (let o = 0; o < out.length; o += n) {
     rowLoop(op, a.data, ia, sa, b.data, ib, sb, out, o, n);
     for (let axis = last - 1; axis >= 0; axis--) {
-      if (++index[axis] < shape[axis]) {
-        ia += a.strides[axis];
-        ib += b.strides[axis];
+      if (++index[axis] < shapeM[axis]) {
+        ia += saM[axis];
+        ib += sbM[axis];
         break;
       }
       index[axis] = 0;
-      ia -= a.strides[axis] * (shape[axis] - 1);
-      ib -= b.strides[axis] * (shape[axis] - 1);
+      ia -= saM[axis] * (shapeM[axis] - 1);
+      ib -= sbM[axis] * (shapeM[axis] - 1);
     }
   }
+}
+
+/**
+ * The shape and two operands' strides with axes of length 1 dropped and neighbours merged
+ * where both operands step through them as one axis (the output is contiguous).
+ */
+function mergeAxes(
+  shape: readonly number[],
+  sa: readonly number[],
+  sb: readonly number[],
+): [number[], number[], number[]] {
+  const sizes: number[] = [], as: number[] = [], bs: number[] = [];
+  for (let axis = 0; axis < shape.length; axis++) {
+    const n = shape[axis];
+    if (n === 1) continue;
+    const last = sizes.length - 1;
+    if (last >= 0 && as[last] === sa[axis] * n && bs[last] === sb[axis] * n) {
+      sizes[last] *= n;
+      as[last] = sa[axis];
+      bs[last] = sb[axis];
+    } else {
+      sizes.push(n);
+      as.push(sa[axis]);
+      bs.push(sb[axis]);
+    }
+  }
+  return [sizes, as, bs];
 }
 
 /** One innermost row: n results from two strided runs (a stride of 0 repeats the value). */
@@ -108,6 +138,48 @@ function rowLoop(
         return;
       case "div":
         for (; o < end; o++, ia++) out[o] = a[ia] / v;
+        return;
+      case "maximum":
+        for (; o < end; o++, ia++) out[o] = Math.max(a[ia], v);
+        return;
+      case "minimum":
+        for (; o < end; o++, ia++) out[o] = Math.min(a[ia], v);
+        return;
+      case "equal":
+        for (; o < end; o++, ia++) out[o] = +(a[ia] === v);
+        return;
+      case "notEqual":
+        for (; o < end; o++, ia++) out[o] = +(a[ia] !== v);
+        return;
+      case "greater":
+        for (; o < end; o++, ia++) out[o] = +(a[ia] > v);
+        return;
+      case "greaterEqual":
+        for (; o < end; o++, ia++) out[o] = +(a[ia] >= v);
+        return;
+      case "less":
+        for (; o < end; o++, ia++) out[o] = +(a[ia] < v);
+        return;
+      case "lessEqual":
+        for (; o < end; o++, ia++) out[o] = +(a[ia] <= v);
+        return;
+    }
+  }
+  if (sa === 0 && sb === 1 && n > 1) {
+    // One repeated value and a row (1 - x, 1 / x): the mirror of the case above.
+    const u = a[ia];
+    switch (op) {
+      case "add":
+        for (; o < end; o++, ib++) out[o] = u + b[ib];
+        return;
+      case "sub":
+        for (; o < end; o++, ib++) out[o] = u - b[ib];
+        return;
+      case "mul":
+        for (; o < end; o++, ib++) out[o] = u * b[ib];
+        return;
+      case "div":
+        for (; o < end; o++, ib++) out[o] = u / b[ib];
         return;
     }
   }

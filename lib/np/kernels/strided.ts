@@ -72,31 +72,43 @@ export function stridedCopy(
     return;
   }
   const last = ndim - 1;
+  // The innermost axis is a run of n values; the one before it (if any) m runs of them; the
+  // axes before that are walked as an odometer, one plane of m runs at a time.
   const n = sizes[last], sStep = ss[last], dStep = ds[last];
-  const rows = ndim === 1 ? 1 : sizes.reduce((p, k, a) => (a === last ? p : p * k), 1);
-  // The outer axes as an odometer; the two innermost outer axes are walked without it.
+  const m = ndim > 1 ? sizes[last - 1] : 1;
+  const sRun = ndim > 1 ? ss[last - 1] : 0, dRun = ndim > 1 ? ds[last - 1] : 0;
+  let planes = 1;
+  for (let axis = 0; axis < last - 1; axis++) planes *= sizes[axis];
   const index = new Array<number>(ndim).fill(0);
-  let s = sOff, d = dOff;
   const mode = sStep === 1 && dStep === 1
     ? (n >= SET_MIN ? 0 : 1)
     : sStep === 0 && dStep === 1
     ? 2
     : 3;
-  for (let row = 0; row < rows; row++) {
+  let s = sOff, d = dOff;
+  for (let plane = 0; plane < planes; plane++) {
     switch (mode) {
       case 0:
-        dst.set(src.subarray(s, s + n), d);
+        for (let r = 0, si = s, di = d; r < m; r++, si += sRun, di += dRun) {
+          dst.set(src.subarray(si, si + n), di);
+        }
         break;
       case 1:
-        for (let j = 0; j < n; j++) dst[d + j] = src[s + j];
+        for (let r = 0, si = s, di = d; r < m; r++, si += sRun, di += dRun) {
+          for (let j = 0; j < n; j++) dst[di + j] = src[si + j];
+        }
         break;
       case 2:
-        dst.fill(src[s], d, d + n);
+        for (let r = 0, si = s, di = d; r < m; r++, si += sRun, di += dRun) {
+          dst.fill(src[si], di, di + n);
+        }
         break;
       default:
-        for (let j = 0, si = s, di = d; j < n; j++, si += sStep, di += dStep) dst[di] = src[si];
+        for (let r = 0, si = s, di = d; r < m; r++, si += sRun, di += dRun) {
+          for (let j = 0, sj = si, dj = di; j < n; j++, sj += sStep, dj += dStep) dst[dj] = src[sj];
+        }
     }
-    for (let axis = last - 1; axis >= 0; axis--) {
+    for (let axis = last - 2; axis >= 0; axis--) {
       if (++index[axis] < sizes[axis]) {
         s += ss[axis];
         d += ds[axis];
