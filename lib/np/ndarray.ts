@@ -199,39 +199,17 @@ export class NDArray {
 
   /** The flat position of an element, with NumPy's negative indices and bounds checks. */
   offsetOf(indices: readonly number[]): number {
-    if (indices.length !== this.ndim) {
-      throw new RangeError(
-        `An array of shape ${
-          showShape(this.shape)
-        } needs ${this.ndim} indices, got ${indices.length}`,
-      );
-    }
-    let offset = 0;
-    let step = 1;
-    for (let axis = this.ndim - 1; axis >= 0; axis--) {
-      const n = this.shape[axis];
-      let i = indices[axis];
-      if (!Number.isInteger(i)) {
-        throw new TypeError(`Index ${i} on axis ${axis} is not an integer`);
-      }
-      if (i < -n || i >= n) {
-        throw new RangeError(`Index ${i} is out of bounds for axis ${axis} with size ${n}`);
-      }
-      if (i < 0) i += n;
-      offset += i * step;
-      step *= n;
-    }
-    return offset;
+    return flatIndex(this.shape, indices);
   }
 
   /** Reads one element: `x.get(1, 2)` is NumPy's `x[1, 2]`. Negative indices count from the end. */
   get(...indices: number[]): number {
-    return this.data[this.offsetOf(indices)];
+    return this.data[flatIndex(this.shape, indices)];
   }
 
   /** Writes one element: `x.set([1, 2], 5)` is NumPy's `x[1, 2] = 5`. */
   set(indices: readonly number[], value: number): void {
-    this.data[this.offsetOf(indices)] = value;
+    this.data[flatIndex(this.shape, indices)] = value;
   }
 
   /** The single element of a one-element array as a number (NumPy's `item()`). */
@@ -361,4 +339,50 @@ function permute(x: NDArray, perm: number[]): NDArray {
   const out = allocate(x.dtype, x.size);
   permuteKernel(x.data, out, x.shape, perm);
   return new NDArray(out, perm.map((a) => x.shape[a]));
+}
+
+/**
+ * The flat position of an element: a fast path for one or two in-bounds non-negative integer
+ * indices (the book's loops over elements: `dmax[i, arg_max[i]] = dout[i]`), else the general
+ * case. Small and monomorphic on purpose, so that V8 inlines it into get() and set().
+ */
+function flatIndex(shape: Shape, indices: readonly number[]): number {
+  const ndim = shape.length;
+  if (indices.length === ndim) {
+    if (ndim === 1) {
+      const i = indices[0];
+      if (i >= 0 && i < shape[0] && (i | 0) === i) return i;
+    } else if (ndim === 2) {
+      const i = indices[0], j = indices[1], m = shape[1];
+      if (i >= 0 && i < shape[0] && (i | 0) === i && j >= 0 && j < m && (j | 0) === j) {
+        return i * m + j;
+      }
+    }
+  }
+  return checkedOffset(shape, indices);
+}
+
+/** offsetOf() for negative indices, more axes, and the errors of wrong ones. */
+function checkedOffset(shape: Shape, indices: readonly number[]): number {
+  if (indices.length !== shape.length) {
+    throw new RangeError(
+      `An array of shape ${showShape(shape)} needs ${shape.length} indices, got ${indices.length}`,
+    );
+  }
+  let offset = 0;
+  let step = 1;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    const n = shape[axis];
+    let i = indices[axis];
+    if (!Number.isInteger(i)) {
+      throw new TypeError(`Index ${i} on axis ${axis} is not an integer`);
+    }
+    if (i < -n || i >= n) {
+      throw new RangeError(`Index ${i} is out of bounds for axis ${axis} with size ${n}`);
+    }
+    if (i < 0) i += n;
+    offset += i * step;
+    step *= n;
+  }
+  return offset;
 }
