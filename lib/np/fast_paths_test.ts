@@ -337,3 +337,47 @@ Deno.test("get() and set() agree with flat offsets for any index, and reject the
     { seed: 14, numRuns: 500 },
   );
 });
+
+// ---- pad(): the copy without padding and the interior copy with it. ----
+
+/** pad() as it was: fill with the constant, then assign x to the interior slice. */
+function oraclePad(x: NDArray, pairs: readonly (readonly [number, number])[], value = 0): NDArray {
+  const shape = x.shape.map((n, i) => n + pairs[i][0] + pairs[i][1]);
+  const out = new NDArray(allocate(x.dtype, shape.reduce((p, n) => p * n, 1)), shape);
+  out.data.fill(value);
+  if (x.size > 0) {
+    oracleAssign(out, x.shape.map((n, i) => `${pairs[i][0]}:${pairs[i][0] + n}`), x);
+  }
+  return out;
+}
+
+Deno.test("pad() equals fill-and-assign on random shapes, widths, constants and dtypes", () => {
+  const cases = fc.tuple(
+    fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 0, maxLength: 4 }),
+    dtypeArb,
+    fc.integer({ min: 0, max: 1000 }),
+    fc.constantFrom(0, 0, -1.5, 7),
+  ).chain(([shape, dtype, seed, value]) =>
+    fc.tuple(
+      fc.constant(shape),
+      fc.constant(dtype),
+      fc.constant(seed),
+      fc.constant(value),
+      fc.array(
+        fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })),
+        { minLength: shape.length, maxLength: shape.length },
+      ),
+      fc.boolean(),
+    )
+  );
+  fc.assert(
+    fc.property(cases, ([shape, dtype, seed, value, widths, noPadding]) => {
+      const x = filled(shape, dtype, seed);
+      const pairs = noPadding ? shape.map(() => [0, 0] as const) : widths;
+      const padded = np.pad(x, pairs, { constantValue: value });
+      assertSame(padded, oraclePad(x, pairs, value), `pad ${JSON.stringify(pairs)}`);
+      assert.notEqual(padded.data, x.data, "pad returns a copy");
+    }),
+    { seed: 15, numRuns: 400 },
+  );
+});

@@ -8,6 +8,7 @@
 import { broadcastShapes } from "./broadcast.ts";
 import { asarray } from "./creation.ts";
 import { binaryLoop } from "./kernels/elementwise.ts";
+import { stridedCopy } from "./kernels/strided.ts";
 import {
   allocate,
   type ArrayLike,
@@ -18,6 +19,7 @@ import {
   type Shape,
   shapeSize,
   showShape,
+  stridesOf,
 } from "./ndarray.ts";
 
 /**
@@ -247,12 +249,17 @@ export function pad(
       );
     }
   }
+  // No padding (im2col with pad 0): still a copy, as NumPy returns one.
+  if (pairs.every(([before, after]) => before === 0 && after === 0)) return a.clone();
   const shape = a.shape.map((n, i) => n + pairs[i][0] + pairs[i][1]);
-  const out = new NDArray(allocate(a.dtype, shapeSize(shape)), shape);
-  if (options.constantValue) out.data.fill(options.constantValue);
-  if (a.size === 0) return out;
-  out.assign(a.shape.map((n, i) => `${pairs[i][0]}:${pairs[i][0] + n}`), a);
-  return out;
+  const out = allocate(a.dtype, shapeSize(shape));
+  if (options.constantValue) out.fill(options.constantValue);
+  if (a.size === 0) return new NDArray(out, shape);
+  // Copy x into the interior: the rows of its last axes land as whole runs.
+  const strides = stridesOf(shape);
+  const offset = pairs.reduce((o, [before], i) => o + before * strides[i], 0);
+  stridedCopy(a.data, 0, stridesOf(a.shape), out, offset, strides, a.shape);
+  return new NDArray(out, shape);
 }
 
 /** Indices as `np.take` accepts them. */
