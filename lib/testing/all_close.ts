@@ -65,7 +65,7 @@ export function assertAllClose(
       continue;
     }
     const diff = Math.abs(x - y);
-    if (diff > atol + rtol * Math.abs(y) || Number.isNaN(diff)) bad.push(i);
+    if (diff > atol + rtol * Math.abs(y)) bad.push(i);
     maxAbs = Math.max(maxAbs, diff);
     if (y !== 0) maxRel = Math.max(maxRel, diff / Math.abs(y));
     else if (diff > 0) maxRel = Infinity;
@@ -77,14 +77,26 @@ export function assertAllClose(
     `  at [${where(i).join(", ")}]: actual ${a.data[i]}, desired ${d.data[i]}`
   );
   const percent = (100 * bad.length / a.size).toPrecision(3);
+  // NaN and infinities have no difference to measure: say where they are instead.
+  const notFinite = bad.filter((i) => !Number.isFinite(a.data[i]) || !Number.isFinite(d.data[i]));
+  const finiteOnly = notFinite.length > 0 ? " (of the finite values)" : "";
+  const lines = [header, `Mismatched elements: ${bad.length} / ${a.size} (${percent}%)`];
+  if (notFinite.length > 0) {
+    const kinds = [...new Set(notFinite.map((i) => `${a.data[i]}`))].join(", ");
+    lines.push(
+      `Not finite: ${notFinite.length} of them (actual ${kinds}), first at ` +
+        `[${where(notFinite[0]).join(", ")}]`,
+    );
+  }
+  if (notFinite.length < bad.length) {
+    lines.push(
+      `Max absolute difference${finiteOnly}: ${maxAbs}`,
+      `Max relative difference${finiteOnly}: ${maxRel}`,
+    );
+  }
   throw new AssertionError({
-    message: [
-      header,
-      `Mismatched elements: ${bad.length} / ${a.size} (${percent}%)`,
-      `Max absolute difference: ${maxAbs}`,
-      `Max relative difference: ${maxRel}`,
-      `First mismatches:`,
-      ...shown,
-    ].join("\n"),
+    message: [...lines, `First mismatches:`, ...shown].join("\n"),
+    actual: a,
+    expected: d,
   });
 }

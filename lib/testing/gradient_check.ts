@@ -4,8 +4,10 @@
  * @module
  */
 
+import { AssertionError } from "node:assert";
 import { type NDArray, showShape } from "../np/ndarray.ts";
 import { assertAllClose } from "./all_close.ts";
+import { errorPattern, relativeError, textHeatmap, writeHeatmap } from "./gradient_report.ts";
 
 /**
  * The gradient of a scalar function of `x` by central differences:
@@ -55,6 +57,8 @@ export interface GradientCheckOptions {
   rtol?: number;
   /** Absolute tolerance (1e-7 by default). */
   atol?: number;
+  /** What the gradient is, for the message and the heatmap's file: `"dW"`, `"dx"`. */
+  name?: string;
 }
 
 /**
@@ -83,9 +87,59 @@ export function assertGradientsClose(
   options: GradientCheckOptions = {},
 ): void {
   const numeric = numericalGradientOf(f, x, { h: options.h ?? 1e-6 });
-  assertAllClose(analytic, numeric, {
-    rtol: options.rtol ?? 1e-5,
-    atol: options.atol ?? 1e-7,
-    msg: `Analytic gradient (shape ${showShape(analytic.shape)}) vs numerical gradient`,
-  });
+  assertGradientMatches(analytic, numeric, options);
+}
+
+/**
+ * Asserts that an analytic gradient matches a numerical one already computed. On failure the
+ * message says where the error concentrates (rows, columns, a transpose, the border), shows a
+ * text heatmap of the relative error, and names the PNG heatmap written under `out/` when the
+ * tests may write there.
+ *
+ * @example
+ * ```ts
+ * import { assertGradientMatches } from "./gradient_check.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const numeric = np.array([[1, 2, 3], [4, 5, 6]]);
+ * assert.throws(
+ *   () => assertGradientMatches(np.array([[1, 2, 3], [0, 0, 0]]), numeric, { name: "db" }),
+ *   /db differs from the numerical gradient[\s\S]*whole rows 1/,
+ * );
+ * ```
+ *
+ * @param analytic The backward pass's gradient.
+ * @param numeric The numerical gradient.
+ * @param options Tolerances and the gradient's name.
+ */
+export function assertGradientMatches(
+  analytic: NDArray,
+  numeric: NDArray,
+  options: GradientCheckOptions = {},
+): void {
+  const tolerance = { rtol: options.rtol ?? 1e-5, atol: options.atol ?? 1e-7 };
+  const name = options.name ?? "the analytic gradient";
+  try {
+    assertAllClose(analytic, numeric, {
+      ...tolerance,
+      msg: `${name} differs from the numerical gradient (shape ${
+        showShape(numeric.shape)
+      } expected)`,
+    });
+  } catch (error) {
+    if (!(error instanceof AssertionError)) throw error;
+    const lines = errorPattern(analytic, numeric, tolerance).map((p) => `Where: ${p}`);
+    const sameShape = analytic.size === numeric.size && analytic.ndim === numeric.ndim;
+    if (sameShape && analytic.ndim >= 2) {
+      const grid = relativeError(analytic, numeric, tolerance);
+      lines.push(...textHeatmap(grid, tolerance), writeHeatmap(grid, options.name ?? "gradient"));
+    }
+    if (lines.length === 0) throw error;
+    throw new AssertionError({
+      message: `${error.message}\n${lines.join("\n")}`,
+      actual: analytic,
+      expected: numeric,
+    });
+  }
 }

@@ -18,6 +18,8 @@
  * @module
  */
 
+import { heatmapFiles } from "./gradient_report.ts";
+
 /** A mistake learners make in one exercise. */
 export interface Mistake {
   /** The exercise, as exported: `"Affine"`, `"crossEntropyError"`. */
@@ -135,7 +137,13 @@ export async function runExerciseTest<T extends Record<string, unknown>>(
   // An exercise not written yet is no mistake; its message already says what to do.
   if (failure instanceof Error && failure.name === "NotImplementedError") throw failure;
   const candidates = mistakes.filter((m) => m.exercise === exercise);
-  const names = await matchingMistakes(candidates, implementations, body, failure);
+  heatmapFiles.enabled = false;
+  let names: string[];
+  try {
+    names = await matchingMistakes(candidates, implementations, body, failure);
+  } finally {
+    heatmapFiles.enabled = true;
+  }
   if (names.length === 0) throw failure;
   const looks = names.length === 1
     ? `This looks like: ${names[0]}`

@@ -6,6 +6,7 @@
 
 export { type AllCloseOptions, assertAllClose } from "./all_close.ts";
 export {
+  assertGradientMatches,
   assertGradientsClose,
   type GradientCheckOptions,
   numericalGradientOf,
