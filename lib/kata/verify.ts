@@ -645,6 +645,9 @@ Checks, case by case:
   exercises have tests      every exercise has a test whose name starts with its name
   --filter                  a test's name contains no other exercise's name
   stubs ask                 no code in a stub module's comments (lib/kata/stub_comments.ts)
+  mistakes                  every mistake of lib/mistakes/chNN.ts, put in its exercise's place,
+                            is caught by a test of that exercise and named in its first failure;
+                            two or more per exercise
   import rules              chapters import only lib/ and their own folder; lib/ never
                             imports chapters/; nothing from JSR
   stubs.ts                  chapters/stubs.ts lists exactly the stub modules
