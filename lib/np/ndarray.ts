@@ -204,12 +204,25 @@ export class NDArray {
 
   /** Reads one element: `x.get(1, 2)` is NumPy's `x[1, 2]`. Negative indices count from the end. */
   get(...indices: number[]): number {
-    return this.data[flatIndex(this.shape, indices)];
+    const shape = this.shape;
+    if (indices.length === 1 && shape.length === 1) {
+      const i = indices[0];
+      if (i >= 0 && i < shape[0] && (i | 0) === i) return this.data[i];
+    }
+    return this.data[flatIndex(shape, indices)];
   }
 
   /** Writes one element: `x.set([1, 2], 5)` is NumPy's `x[1, 2] = 5`. */
   set(indices: readonly number[], value: number): void {
-    this.data[flatIndex(this.shape, indices)] = value;
+    const shape = this.shape;
+    if (indices.length === 2 && shape.length === 2) {
+      const i = indices[0], j = indices[1], m = shape[1];
+      if (i >= 0 && i < shape[0] && (i | 0) === i && j >= 0 && j < m && (j | 0) === j) {
+        this.data[i * m + j] = value;
+        return;
+      }
+    }
+    this.data[flatIndex(shape, indices)] = value;
   }
 
   /** The single element of a one-element array as a number (NumPy's `item()`). */
