@@ -7,6 +7,10 @@ import * as reference from "../../lib/nets/three_layer_net.ts";
 import { assertAllClose } from "../../lib/testing/mod.ts";
 import { accuracy, forward, initNetwork, type Network, predict } from "./three_layer_net.ts";
 import book from "../../lib/nets/testdata/book_ch03.json" with { type: "json" };
+import { MISTAKES } from "../../lib/mistakes/ch03.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
+
+const named = mistakeNamer("03", MISTAKES);
 
 let mnist: Mnist | undefined;
 /** The MNIST test set, loaded once for this file (the tests only read it). */
@@ -45,141 +49,171 @@ function randomNetwork(sizes: number[], seed: number): Network {
 
 // initNetwork -------------------------------------------------------------------------------
 
-Deno.test("initNetwork() holds the book's weights and biases (§3.4.3)", () => {
-  const network = initNetwork();
-  for (const [key, value] of Object.entries(bookNetwork())) {
-    const mine = network[key as keyof Network];
-    assert.ok(mine !== undefined, `the network has no ${key}`);
-    assert.deepEqual(mine.shape, value.shape, `the shape of ${key}`);
-    assert.deepEqual(mine.toArray(), value.toArray(), `the values of ${key}`);
-  }
-});
+Deno.test(
+  "initNetwork() holds the book's weights and biases (§3.4.3)",
+  named({ initNetwork }, ({ initNetwork }) => {
+    const network = initNetwork();
+    for (const [key, value] of Object.entries(bookNetwork())) {
+      const mine = network[key as keyof Network];
+      assert.ok(mine !== undefined, `the network has no ${key}`);
+      assert.deepEqual(mine.shape, value.shape, `the shape of ${key}`);
+      assert.deepEqual(mine.toArray(), value.toArray(), `the values of ${key}`);
+    }
+  }),
+);
 
 // forward -----------------------------------------------------------------------------------
 
-Deno.test("forward() matches the book's result (§3.4.3)", () => {
-  const y = forward(bookNetwork(), np.array([1.0, 0.5]));
-  assertAllClose(y, [0.31682708, 0.69627909], {
-    rtol: 1e-7,
-    msg: "forward(toy network, [1.0, 0.5])",
-  });
-});
-
-Deno.test("forward() handles a batch row by row, like one input at a time", () => {
-  const network = randomNetwork([4, 5, 3, 2], 7);
-  const x = np.rng(8).uniform([6, 4], { low: -2, high: 2 });
-  const batch = forward(network, x);
-  assert.deepEqual(batch.shape, [6, 2], "the output's shape for a batch [6, 4]");
-  for (let i = 0; i < 6; i++) {
-    assertAllClose(batch.slice(i), forward(network, x.slice(i)), {
-      rtol: 1e-12,
-      msg: `row ${i} of the batch against input ${i} alone`,
+Deno.test(
+  "forward() matches the book's result (§3.4.3)",
+  named({ forward }, ({ forward }) => {
+    const y = forward(bookNetwork(), np.array([1.0, 0.5]));
+    assertAllClose(y, [0.31682708, 0.69627909], {
+      rtol: 1e-7,
+      msg: "forward(toy network, [1.0, 0.5])",
     });
-  }
-});
+  }),
+);
 
-Deno.test("forward() squashes both hidden layers and leaves the output as it is (§3.4.2)", () => {
-  forward(bookNetwork(), np.array([0, 0]));
-  // With W2 = W3 = identity and zero biases after the first layer, the output is
-  // sigmoid(sigmoid(x·W1 + b1)): two sigmoids and no activation at the end.
-  const eye = np.eye(2);
-  const zeros = np.zeros([2]);
-  const network = { W1: eye, b1: np.array([0.5, -0.5]), W2: eye, b2: zeros, W3: eye, b3: zeros };
-  fc.assert(
-    fc.property(fc.double({ min: -5, max: 5, noNaN: true }), (v) => {
-      const s = (z: number) => 1 / (1 + Math.exp(-z));
-      const y = forward(network, np.array([v, -v]));
-      assertAllClose(y, [s(s(v + 0.5)), s(s(-v - 0.5))], {
+Deno.test(
+  "forward() handles a batch row by row, like one input at a time",
+  named({ forward }, ({ forward }) => {
+    const network = randomNetwork([4, 5, 3, 2], 7);
+    const x = np.rng(8).uniform([6, 4], { low: -2, high: 2 });
+    const batch = forward(network, x);
+    assert.deepEqual(batch.shape, [6, 2], "the output's shape for a batch [6, 4]");
+    for (let i = 0; i < 6; i++) {
+      assertAllClose(batch.slice(i), forward(network, x.slice(i)), {
         rtol: 1e-12,
-        msg: `the output for x = [${v}, ${-v}]: h(h(a1)) with h the sigmoid`,
+        msg: `row ${i} of the batch against input ${i} alone`,
       });
-    }),
-    { seed: 1, numRuns: 50 },
-  );
-});
+    }
+  }),
+);
+
+Deno.test(
+  "forward() squashes both hidden layers and leaves the output as it is (§3.4.2)",
+  named({ forward }, ({ forward }) => {
+    forward(bookNetwork(), np.array([0, 0]));
+    // With W2 = W3 = identity and zero biases after the first layer, the output is
+    // sigmoid(sigmoid(x·W1 + b1)): two sigmoids and no activation at the end.
+    const eye = np.eye(2);
+    const zeros = np.zeros([2]);
+    const network = { W1: eye, b1: np.array([0.5, -0.5]), W2: eye, b2: zeros, W3: eye, b3: zeros };
+    fc.assert(
+      fc.property(fc.double({ min: -5, max: 5, noNaN: true }), (v) => {
+        const s = (z: number) => 1 / (1 + Math.exp(-z));
+        const y = forward(network, np.array([v, -v]));
+        assertAllClose(y, [s(s(v + 0.5)), s(s(-v - 0.5))], {
+          rtol: 1e-12,
+          msg: `the output for x = [${v}, ${-v}]: h(h(a1)) with h the sigmoid`,
+        });
+      }),
+      { seed: 1, numRuns: 50 },
+    );
+  }),
+);
 
 // predict -----------------------------------------------------------------------------------
 
-Deno.test("predict() gives one probability per class, each row summing to 1 (§3.6.2)", () => {
-  const network = randomNetwork([6, 4, 5, 3], 3);
-  const y = predict(network, np.rng(4).uniform([5, 6]));
-  assert.deepEqual(y.shape, [5, 3], "the output's shape for a batch [5, 6]");
-  assert.ok(y.data.every((v) => v > 0 && v < 1), `probabilities must lie in (0, 1): ${y}`);
-  assertAllClose(np.sum(y, { axis: 1 }), np.ones([5]), { rtol: 1e-12, msg: "the row sums" });
-  const one = predict(network, np.rng(4).uniform([5, 6]).slice(0));
-  assertAllClose(one, y.slice(0), { rtol: 1e-12, msg: "one input against row 0 of the batch" });
-});
+Deno.test(
+  "predict() gives one probability per class, each row summing to 1 (§3.6.2)",
+  named({ predict }, ({ predict }) => {
+    const network = randomNetwork([6, 4, 5, 3], 3);
+    const y = predict(network, np.rng(4).uniform([5, 6]));
+    assert.deepEqual(y.shape, [5, 3], "the output's shape for a batch [5, 6]");
+    assert.ok(y.data.every((v) => v > 0 && v < 1), `probabilities must lie in (0, 1): ${y}`);
+    assertAllClose(np.sum(y, { axis: 1 }), np.ones([5]), { rtol: 1e-12, msg: "the row sums" });
+    const one = predict(network, np.rng(4).uniform([5, 6]).slice(0));
+    assertAllClose(one, y.slice(0), { rtol: 1e-12, msg: "one input against row 0 of the batch" });
+  }),
+);
 
-Deno.test("predict() normalises the reference's three-layer scores row by row (§3.5, §3.6.2)", () => {
-  const network = randomNetwork([3, 4, 4, 5], 11);
-  const x = np.rng(12).normal([4, 3]);
-  const y = predict(network, x);
-  // The same layers as forward(), from the answer key, then e^(a_k) / Σ e^(a_i) by row.
-  const scores = reference.forward(network, x);
-  const e = np.exp(np.sub(scores, np.max(scores, { axis: 1, keepdims: true })));
-  assertAllClose(y, np.div(e, np.sum(e, { axis: 1, keepdims: true })), {
-    rtol: 1e-12,
-    msg: "predict(network, x) against the normalised exponentials of the scores",
-  });
-});
+Deno.test(
+  "predict() normalises the reference's three-layer scores row by row (§3.5, §3.6.2)",
+  named({ predict }, ({ predict }) => {
+    const network = randomNetwork([3, 4, 4, 5], 11);
+    const x = np.rng(12).normal([4, 3]);
+    const y = predict(network, x);
+    // The same layers as forward(), from the answer key, then e^(a_k) / Σ e^(a_i) by row.
+    const scores = reference.forward(network, x);
+    const e = np.exp(np.sub(scores, np.max(scores, { axis: 1, keepdims: true })));
+    assertAllClose(y, np.div(e, np.sum(e, { axis: 1, keepdims: true })), {
+      rtol: 1e-12,
+      msg: "predict(network, x) against the normalised exponentials of the scores",
+    });
+  }),
+);
 
-Deno.test("predict() reads the first test images right with the shipped weights (§3.6.2)", () => {
-  const { xTest, tTest } = testSet();
-  const { network } = loadSampleWeight();
-  const y = predict(network, xTest.slice("0:8"));
-  assert.deepEqual(y.shape, [8, 10], "the output's shape for 8 images");
-  // 7, 2, 1, 0, 4, 1, 4, 9 (the ninth, a 5, looks like a 6 to this network)
-  assert.deepEqual(
-    np.argmax(y, { axis: 1 }).toArray(),
-    [...tTest.data.subarray(0, 8)],
-    "the most probable class of the first 8 test images against their labels",
-  );
-  const single = predict(network, xTest.slice(0));
-  assert.deepEqual(single.shape, [10], "the output's shape for one image [784]");
-  assert.equal(np.argmax(single), 7, "the most probable class of the first image (a 7)");
-});
+Deno.test(
+  "predict() reads the first test images right with the shipped weights (§3.6.2)",
+  named({ predict }, ({ predict }) => {
+    const { xTest, tTest } = testSet();
+    const { network } = loadSampleWeight();
+    const y = predict(network, xTest.slice("0:8"));
+    assert.deepEqual(y.shape, [8, 10], "the output's shape for 8 images");
+    // 7, 2, 1, 0, 4, 1, 4, 9 (the ninth, a 5, looks like a 6 to this network)
+    assert.deepEqual(
+      np.argmax(y, { axis: 1 }).toArray(),
+      [...tTest.data.subarray(0, 8)],
+      "the most probable class of the first 8 test images against their labels",
+    );
+    const single = predict(network, xTest.slice(0));
+    assert.deepEqual(single.shape, [10], "the output's shape for one image [784]");
+    assert.equal(np.argmax(single), 7, "the most probable class of the first image (a 7)");
+  }),
+);
 
 // accuracy ----------------------------------------------------------------------------------
 
-Deno.test("accuracy() counts the rows whose argmax is the label", () => {
-  // The toy network favours class 1 for each of these inputs.
-  const x = np.array([[1.0, 0.5], [0.0, 0.0], [2.0, 1.0]]);
-  assert.equal(
-    accuracy(bookNetwork(), { x, t: np.array([1, 1, 0]), batchSize: 2 }),
-    2 / 3,
-    "labels [1, 1, 0], batchSize 2",
-  );
-  assert.equal(accuracy(bookNetwork(), { x, t: np.array([1, 1, 1]) }), 1, "labels [1, 1, 1]");
-  assert.equal(
-    accuracy(bookNetwork(), { x, t: np.array([0, 0, 0]), batchSize: 1 }),
-    0,
-    "labels [0, 0, 0], batchSize 1",
-  );
-});
-
-Deno.test("accuracy() does not depend on the batch size, even one that does not divide n", () => {
-  const { xTest, tTest } = testSet();
-  const x = xTest.slice("0:1000"), t = tTest.slice("0:1000");
-  const { network } = loadSampleWeight();
-  const byOne = accuracy(network, { x, t, batchSize: 1 });
-  for (const batchSize of [100, 7, 999, 1000, 5000]) {
+Deno.test(
+  "accuracy() counts the rows whose argmax is the label",
+  named({ accuracy }, ({ accuracy }) => {
+    // The toy network favours class 1 for each of these inputs.
+    const x = np.array([[1.0, 0.5], [0.0, 0.0], [2.0, 1.0]]);
     assert.equal(
-      accuracy(network, { x, t, batchSize }),
-      byOne,
-      `accuracy with batchSize ${batchSize} against batchSize 1`,
+      accuracy(bookNetwork(), { x, t: np.array([1, 1, 0]), batchSize: 2 }),
+      2 / 3,
+      "labels [1, 1, 0], batchSize 2",
     );
-  }
-  assert.equal(accuracy(network, { x, t }), byOne, "batchSize 100 by default");
-});
+    assert.equal(accuracy(bookNetwork(), { x, t: np.array([1, 1, 1]) }), 1, "labels [1, 1, 1]");
+    assert.equal(
+      accuracy(bookNetwork(), { x, t: np.array([0, 0, 0]), batchSize: 1 }),
+      0,
+      "labels [0, 0, 0], batchSize 1",
+    );
+  }),
+);
 
-Deno.test("accuracy() of the shipped weights on the 10,000 test images is >= 0.92 (§3.6.3)", () => {
-  const { xTest, tTest } = testSet();
-  const { network } = loadSampleWeight();
-  const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
-  assert.ok(acc >= 0.92, `accuracy ${acc} is below 0.92`);
-  // The book's NumPy code gets 0.9659 with these weights; rounding may move a few images.
-  assert.ok(Math.abs(acc - SAMPLE_WEIGHT_ACCURACY) <= 0.001, `accuracy ${acc}`);
-});
+Deno.test(
+  "accuracy() does not depend on the batch size, even one that does not divide n",
+  named({ accuracy }, ({ accuracy }) => {
+    const { xTest, tTest } = testSet();
+    const x = xTest.slice("0:1000"), t = tTest.slice("0:1000");
+    const { network } = loadSampleWeight();
+    const byOne = accuracy(network, { x, t, batchSize: 1 });
+    for (const batchSize of [100, 7, 999, 1000, 5000]) {
+      assert.equal(
+        accuracy(network, { x, t, batchSize }),
+        byOne,
+        `accuracy with batchSize ${batchSize} against batchSize 1`,
+      );
+    }
+    assert.equal(accuracy(network, { x, t }), byOne, "batchSize 100 by default");
+  }),
+);
+
+Deno.test(
+  "accuracy() of the shipped weights on the 10,000 test images is >= 0.92 (§3.6.3)",
+  named({ accuracy }, ({ accuracy }) => {
+    const { xTest, tTest } = testSet();
+    const { network } = loadSampleWeight();
+    const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
+    assert.ok(acc >= 0.92, `accuracy ${acc} is below 0.92`);
+    // The book's NumPy code gets 0.9659 with these weights; rounding may move a few images.
+    assert.ok(Math.abs(acc - SAMPLE_WEIGHT_ACCURACY) <= 0.001, `accuracy ${acc}`);
+  }),
+);
 
 // The book's own NumPy code -------------------------------------------------------------------
 // tools/book/ch03.py ran the book's functions once on fixed inputs (the toy network, random
@@ -203,42 +237,51 @@ function replay(name: string, fn: (x: np.NDArray) => np.NDArray, cases: Case[]):
   }
 }
 
-Deno.test("forward() agrees with the book's NumPy code (tools/book/ch03.py)", () => {
-  const network = bookNetwork();
-  replay("forward", (x) => forward(network, x), book.forward);
-});
+Deno.test(
+  "forward() agrees with the book's NumPy code (tools/book/ch03.py)",
+  named({ forward }, ({ forward }) => {
+    const network = bookNetwork();
+    replay("forward", (x) => forward(network, x), book.forward);
+  }),
+);
 
-Deno.test("predict() agrees with the book's NumPy code (tools/book/ch03.py)", () => {
-  for (const c of book.predict) {
-    const network = Object.fromEntries(
-      Object.entries(c.network).map(([k, v]) => [k, np.array(v.data)]),
-    ) as unknown as Network;
-    replay("predict", (x) => predict(network, x), [c]);
-  }
-  // The shipped weights in float32, as the book computes them: NumPy's float32 arithmetic
-  // rounds differently from ours, so compare to float32 precision.
-  const { xTest } = testSet();
-  const { network } = loadSampleWeight();
-  const y = predict(network, xTest.slice("0:8"));
-  assertAllClose(y, book.sampleWeight.first8.y, {
-    rtol: 1e-4,
-    atol: 1e-6,
-    msg: "predict() of the first 8 test images with the shipped weights",
-  });
-  assert.deepEqual(
-    np.argmax(y, { axis: 1 }).toArray(),
-    book.sampleWeight.first8.argmax,
-    "the most probable classes of the first 8 test images",
-  );
-});
+Deno.test(
+  "predict() agrees with the book's NumPy code (tools/book/ch03.py)",
+  named({ predict }, ({ predict }) => {
+    for (const c of book.predict) {
+      const network = Object.fromEntries(
+        Object.entries(c.network).map(([k, v]) => [k, np.array(v.data)]),
+      ) as unknown as Network;
+      replay("predict", (x) => predict(network, x), [c]);
+    }
+    // The shipped weights in float32, as the book computes them: NumPy's float32 arithmetic
+    // rounds differently from ours, so compare to float32 precision.
+    const { xTest } = testSet();
+    const { network } = loadSampleWeight();
+    const y = predict(network, xTest.slice("0:8"));
+    assertAllClose(y, book.sampleWeight.first8.y, {
+      rtol: 1e-4,
+      atol: 1e-6,
+      msg: "predict() of the first 8 test images with the shipped weights",
+    });
+    assert.deepEqual(
+      np.argmax(y, { axis: 1 }).toArray(),
+      book.sampleWeight.first8.argmax,
+      "the most probable classes of the first 8 test images",
+    );
+  }),
+);
 
-Deno.test("accuracy() agrees with the book's NumPy code on the MNIST test set (§3.6.3)", () => {
-  const { xTest, tTest } = testSet();
-  const { network } = loadSampleWeight();
-  const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
-  // Float32 rounding may move an image or two across a decision boundary.
-  assert.ok(
-    Math.abs(acc - book.sampleWeight.accuracy) <= 0.0005,
-    `accuracy ${acc}, NumPy ${book.sampleWeight.accuracy}`,
-  );
-});
+Deno.test(
+  "accuracy() agrees with the book's NumPy code on the MNIST test set (§3.6.3)",
+  named({ accuracy }, ({ accuracy }) => {
+    const { xTest, tTest } = testSet();
+    const { network } = loadSampleWeight();
+    const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
+    // Float32 rounding may move an image or two across a decision boundary.
+    assert.ok(
+      Math.abs(acc - book.sampleWeight.accuracy) <= 0.0005,
+      `accuracy ${acc}, NumPy ${book.sampleWeight.accuracy}`,
+    );
+  }),
+);
