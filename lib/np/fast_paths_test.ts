@@ -381,3 +381,76 @@ Deno.test("pad() equals fill-and-assign on random shapes, widths, constants and 
     { seed: 15, numRuns: 400 },
   );
 });
+
+// ---- where(): the branch-free bit-mask loops. ----
+
+/** where() by its definition, element by element through broadcast strides. */
+function oracleWhere(c: NDArray, x: NDArray, y: NDArray): NDArray {
+  const cx = oracleBinary((a) => a, c, x);
+  const shape = oracleBinary((a) => a, cx, y).shape;
+  const dtype = x.dtype === "float32" && y.dtype === "float32" ? "float32" : "float64";
+  const out = new NDArray(allocate(dtype, shape.reduce((p, n) => p * n, 1)), shape);
+  const [sc, sx, sy] = [c, x, y].map((a) => broadcastStrides(a.shape, shape));
+  const index = new Array<number>(shape.length).fill(0);
+  for (let i = 0; i < out.size; i++) {
+    let ic = 0, ix = 0, iy = 0;
+    for (let a = 0; a < shape.length; a++) {
+      ic += index[a] * sc[a];
+      ix += index[a] * sx[a];
+      iy += index[a] * sy[a];
+    }
+    out.data[i] = c.data[ic] !== 0 ? x.data[ix] : y.data[iy];
+    for (let a = shape.length - 1; a >= 0; a--) {
+      if (++index[a] < shape[a]) break;
+      index[a] = 0;
+    }
+  }
+  return out;
+}
+
+Deno.test("where() equals the definition for flat, scalar and broadcast operands", () => {
+  const cases = fc.tuple(
+    shapeArb,
+    dtypeArb,
+    dtypeArb,
+    fc.integer({ min: 0, max: 1000 }),
+    fc.constantFrom("full", "scalar", "row"),
+    fc.constantFrom("full", "scalar", "row"),
+    fc.constantFrom("full", "scalar", "row"),
+  );
+  fc.assert(
+    fc.property(cases, ([shape, dx, dy, seed, kc, kx, ky]) => {
+      const of = (kind: string) =>
+        kind === "full" ? shape : kind === "scalar" ? [] : shape.slice(-1);
+      // A condition of 0, 1, -0, NaN and other values; x and y with NaN and -0.
+      const c = filled(of(kc), "float32", seed);
+      for (let i = 0; i < c.size; i++) if (i % 4 === 0) c.data[i] = 0;
+      const x = filled(of(kx), dx, seed + 1), y = filled(of(ky), dy, seed + 2);
+      assertSame(np.where(c, x, y), oracleWhere(c, x, y), `where ${kc} ${kx} ${ky}`);
+      assertSame(
+        np.where(c, 0, y),
+        oracleWhere(c, np.zeros([], { dtype: dy }), y),
+        "where c, 0, y",
+      );
+      assertSame(np.where(c, x, -0), oracleWhere(c, x, np.array(-0).astype(dx)), "where c, x, -0");
+    }),
+    { seed: 16, numRuns: 400 },
+  );
+});
+
+Deno.test("where() copies the bits of long runs exactly, NaN payloads included", () => {
+  for (const dtype of ["float32", "float64"] as const) {
+    const x = filled([5000], dtype, 8), y = filled([5000], dtype, 9);
+    const c = np.lessEqual(x, 0);
+    // A NaN with a payload: where() moves bits, so they arrive unchanged.
+    const bits = dtype === "float32"
+      ? new Int32Array(x.data.buffer, x.data.byteOffset, x.size)
+      : new Int32Array(x.data.buffer, x.data.byteOffset, 2 * x.size);
+    bits[dtype === "float32" ? 7 : 15] = 0x7fc00123;
+    c.data[7] = 1;
+    const out = np.where(c, x, y);
+    assertSame(out, oracleWhere(c, x, y), `where ${dtype}`);
+    const outBits = new Int32Array(out.data.buffer, 0, bits.length);
+    assert.equal(outBits[dtype === "float32" ? 7 : 15], 0x7fc00123, "the payload");
+  }
+});

@@ -244,6 +244,7 @@ export function whereLoop(
   const flat = (x: Operand) => x.data.length === out.length ? 1 : x.data.length === 1 ? 0 : -1;
   const fc = flat(cond), fa = flat(a), fb = flat(b);
   if (fc >= 0 && fa >= 0 && fb >= 0) {
+    if (whereBits(cond.data, fc, a.data, fa, b.data, fb, out)) return;
     if (fc === 1 && whereFlatWasm(cond.data, a.data, b.data, out)) return;
     whereRow(cond.data, 0, fc, a.data, 0, fa, b.data, 0, fb, out, 0, out.length);
     return;
@@ -300,4 +301,66 @@ function whereRow(
 ): void {
   const end = o + n;
   for (; o < end; o++, ic += sc, ia += sa, ib += sb) out[o] = c[ic] !== 0 ? x[ia] : y[ib];
+}
+
+/**
+ * `where` over flat runs (stride 1, or 0 for a single value) by the values' bits: each result
+ * is x's bits where the condition is non-zero, else y's, through a mask with no branch (the
+ * signs of ReLU's input are random, so a branch would mispredict half the time). The bits are
+ * copied as they are, NaN payloads included. Needs a condition of one value per element, and
+ * x and y of out's dtype; returns false otherwise.
+ */
+function whereBits(
+  c: TypedArray,
+  sc: number,
+  x: TypedArray,
+  sx: number,
+  y: TypedArray,
+  sy: number,
+  out: TypedArray,
+): boolean {
+  const f64 = out instanceof Float64Array;
+  if (sc !== 1 || (x instanceof Float64Array) !== f64 || (y instanceof Float64Array) !== f64) {
+    return false;
+  }
+  const k = f64 ? 2 : 1;
+  const xi = new Int32Array(x.buffer, x.byteOffset, x.length * k);
+  const yi = new Int32Array(y.buffer, y.byteOffset, y.length * k);
+  const oi = new Int32Array(out.buffer, out.byteOffset, out.length * k);
+  const n = out.length;
+  if (f64) {
+    // Two 32-bit halves per value, under the same mask.
+    for (let i = 0, ix = 0, iy = 0; i < n; i++, ix += 2 * sx, iy += 2 * sy) {
+      const m = -(c[i] !== 0);
+      oi[2 * i] = (xi[ix] & m) | (yi[iy] & ~m);
+      oi[2 * i + 1] = (xi[ix + 1] & m) | (yi[iy + 1] & ~m);
+    }
+    return true;
+  }
+  // float32: a loop per kind of operand, so that none steps by a variable stride.
+  if (sx === 0 && sy === 1) {
+    const xv = xi[0];
+    for (let i = 0; i < n; i++) {
+      const m = -(c[i] !== 0);
+      oi[i] = (xv & m) | (yi[i] & ~m);
+    }
+  } else if (sx === 1 && sy === 0) {
+    const yv = yi[0];
+    for (let i = 0; i < n; i++) {
+      const m = -(c[i] !== 0);
+      oi[i] = (xi[i] & m) | (yv & ~m);
+    }
+  } else if (sx === 1) {
+    for (let i = 0; i < n; i++) {
+      const m = -(c[i] !== 0);
+      oi[i] = (xi[i] & m) | (yi[i] & ~m);
+    }
+  } else {
+    const xv = xi[0], yv = yi[0];
+    for (let i = 0; i < n; i++) {
+      const m = -(c[i] !== 0);
+      oi[i] = (xv & m) | (yv & ~m);
+    }
+  }
+  return true;
 }
