@@ -294,7 +294,12 @@ Deno.test("arithmetic and comparisons equal the definition on random broadcasts 
 Deno.test("a trailing-row bias and a scalar give the definition's bits on long rows", () => {
   for (const dtype of ["float32", "float64"] as const) {
     const x = filled([7, 130, 30], dtype, 3), bias = filled([30], dtype, 4);
-    assertSame(np.add(x, bias), oracleBinary(OPS.add, x, bias), "x + bias");
+    for (const op of Object.keys(OPS) as (keyof typeof OPS)[]) {
+      assertSame(np[op](x, bias), oracleBinary(OPS[op], x, bias), `${op} x, bias`);
+    }
+    const out = x.clone();
+    np.add(out, bias, { out });
+    assertSame(out, oracleBinary(OPS.add, x, bias), "x += bias in place");
     const col = filled([7, 130, 1], dtype, 5);
     assertSame(np.sub(x, col), oracleBinary(OPS.sub, x, col), "x - column");
     for (const op of Object.keys(OPS) as (keyof typeof OPS)[]) {

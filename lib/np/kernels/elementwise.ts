@@ -63,6 +63,10 @@ export function binaryLoop(
   const last = ndim - 1;
   const n = shapeM[last];
   const sa = saM[last], sb = sbM[last];
+  if (ndim === 2 && sa === 1 && sb === 1 && saM[0] === n && sbM[0] === 0) {
+    // Rows plus one row repeated (a bias added to every sample): no call or odometer per row.
+    if (biasRows(op, a.data, b.data, out, shapeM[0], n)) return;
+  }
   const index = new Array<number>(ndim).fill(0);
   let ia = 0, ib = 0;
   for (let o = 0; o < out.length; o += n) {
@@ -78,6 +82,33 @@ export function binaryLoop(
       ib -= sbM[axis] * (shapeM[axis] - 1);
     }
   }
+}
+
+/** out[r, j] = a[r, j] op b[j] for `rows` rows of n, for + - * /; false for other operations. */
+function biasRows(
+  op: Arithmetic | BinaryFn,
+  a: TypedArray,
+  b: TypedArray,
+  out: TypedArray,
+  rows: number,
+  n: number,
+): boolean {
+  const size = rows * n;
+  switch (op) {
+    case "add":
+      for (let o = 0; o < size; o += n) for (let j = 0; j < n; j++) out[o + j] = a[o + j] + b[j];
+      return true;
+    case "sub":
+      for (let o = 0; o < size; o += n) for (let j = 0; j < n; j++) out[o + j] = a[o + j] - b[j];
+      return true;
+    case "mul":
+      for (let o = 0; o < size; o += n) for (let j = 0; j < n; j++) out[o + j] = a[o + j] * b[j];
+      return true;
+    case "div":
+      for (let o = 0; o < size; o += n) for (let j = 0; j < n; j++) out[o + j] = a[o + j] / b[j];
+      return true;
+  }
+  return false;
 }
 
 /**
