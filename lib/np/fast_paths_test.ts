@@ -459,3 +459,59 @@ Deno.test("where() copies the bits of long runs exactly, NaN payloads included",
     assert.equal(outBits[dtype === "float32" ? 7 : 15], 0x7fc00123, "the payload");
   }
 });
+
+// ---- transpose(): tiled 2-D transposes across tile edges. ----
+
+/** The definition, one element at a time. */
+function oracleTranspose(x: NDArray, perm: readonly number[]): NDArray {
+  const shape = perm.map((a) => x.shape[a]);
+  const strides = x.strides;
+  const out = new NDArray(allocate(x.dtype, x.size), shape);
+  const index = new Array<number>(shape.length).fill(0);
+  for (let i = 0; i < out.size; i++) {
+    let from = 0;
+    for (let j = 0; j < shape.length; j++) from += index[j] * strides[perm[j]];
+    out.data[i] = x.data[from];
+    for (let j = shape.length - 1; j >= 0; j--) {
+      if (++index[j] < shape[j]) break;
+      index[j] = 0;
+    }
+  }
+  return out;
+}
+
+Deno.test("transpose() equals the definition on shapes across 64-wide tiles, both dtypes", () => {
+  const cases = fc.tuple(
+    fc.array(fc.integer({ min: 1, max: 140 }), { minLength: 2, maxLength: 4 })
+      .filter((s) => s.reduce((p, n) => p * n, 1) <= 60_000),
+    dtypeArb,
+    fc.integer({ min: 0, max: 1000 }),
+  ).chain(([shape, dtype, seed]) =>
+    fc.tuple(
+      fc.constant(shape),
+      fc.constant(dtype),
+      fc.constant(seed),
+      fc.shuffledSubarray([...shape.keys()], { minLength: shape.length }),
+    )
+  );
+  fc.assert(
+    fc.property(cases, ([shape, dtype, seed, perm]) => {
+      const x = filled(shape, dtype, seed);
+      assertSame(x.transpose(...perm), oracleTranspose(x, perm), `${shape} (${perm})`);
+    }),
+    { seed: 17, numRuns: 150 },
+  );
+  // The CNN layers' permutations, with sides that are not multiples of 4 or 64.
+  for (const dtype of ["float32", "float64"] as const) {
+    const col = filled([3, 2, 5, 5, 13, 14], dtype, 1);
+    assertSame(col.transpose(0, 4, 5, 1, 2, 3), oracleTranspose(col, [0, 4, 5, 1, 2, 3]), "im2col");
+    const back = filled([3, 13, 14, 2, 5, 5], dtype, 2);
+    assertSame(
+      back.transpose(0, 3, 4, 5, 1, 2),
+      oracleTranspose(back, [0, 3, 4, 5, 1, 2]),
+      "col2im",
+    );
+    const m = filled([131, 67], dtype, 3);
+    assertSame(m.T, oracleTranspose(m, [1, 0]), "T");
+  }
+});
