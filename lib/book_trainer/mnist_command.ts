@@ -5,9 +5,11 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type CommandSpec, helpText, type OptionSpec, parseCommandArgs } from "../command/args.ts";
+import { UsageError } from "../command/errors.ts";
+import { runCommand } from "../command/run.ts";
 import { useMineIfAsked } from "../kata/mine.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import * as np from "../np/mod.ts";
@@ -30,6 +32,41 @@ export interface TrainArgs {
   help: boolean;
 }
 
+/** The options of a chapter 4–5 training command, for {@linkcode parseCommandArgs}. */
+export const TRAIN_OPTIONS = {
+  iters: {
+    type: "integer",
+    min: 1,
+    max: 1_000_000,
+    help: "run N iterations (mini-batches of 100; default 10000, as the book)",
+  },
+  epochs: {
+    type: "integer",
+    min: 1,
+    max: 1000,
+    help: "run N epochs instead (600 iterations each)",
+  },
+  seed: {
+    type: "integer",
+    min: 0,
+    max: 2 ** 32 - 1,
+    default: 0,
+    help: "seed of the initial weights and the batches",
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** The command-line spec of `deno task chNN:train`. */
+export function trainSpec(chapter: string, summary: string): CommandSpec<typeof TRAIN_OPTIONS> {
+  return {
+    name: `ch${chapter}:train`,
+    summary,
+    usage: [`deno task ch${chapter}:train [--mine] [--iters N | --epochs N] [--seed N]`],
+    options: TRAIN_OPTIONS,
+    mine: true,
+    notes: `Charts: out/ch${chapter}/accuracy.png and out/ch${chapter}/loss.png.`,
+  };
+}
+
 /**
  * Reads `--iters N`, `--epochs N`, `--seed N`, `--mine` and `--help`.
  *
@@ -45,48 +82,28 @@ export interface TrainArgs {
  *   mine: false,
  *   help: false,
  * });
- * assert.throws(() => parseTrainArgs(["--iters", "ten"]), /--iters needs a whole number/);
+ * assert.throws(() => parseTrainArgs(["--iters", "ten"]), /--iters needs a number/);
+ * assert.throws(() => parseTrainArgs(["--iter", "10"]), /did you mean --iters/);
  * ```
  *
  * @param args The command's arguments (`Deno.args`).
+ * @param spec The command's spec (default: chapter 04's).
  * @returns The parsed options.
- * @throws {TypeError} for an unknown option; {@linkcode RangeError} for a bad number.
+ * @throws {UsageError} for an unknown option, a bad number or a stray argument.
  */
-export function parseTrainArgs(args: string[]): TrainArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        iters: { type: "string" },
-        epochs: { type: "string" },
-        seed: { type: "string" },
-        mine: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    throw new TypeError(`${(error as Error).message}. Try --help.`);
+export function parseTrainArgs(
+  args: string[],
+  spec: CommandSpec<typeof TRAIN_OPTIONS> = trainSpec("04", ""),
+): TrainArgs {
+  const parsed = parseCommandArgs(args, spec);
+  if (parsed.help) {
+    return { iterations: undefined, epochs: undefined, seed: 0, mine: false, help: true };
   }
-  if (values.iters !== undefined && values.epochs !== undefined) {
-    throw new TypeError("Give --iters or --epochs, not both");
+  const { iters, epochs, seed } = parsed.values;
+  if (iters !== undefined && epochs !== undefined) {
+    throw new UsageError("Give --iters or --epochs, not both");
   }
-  return {
-    iterations: count(values.iters, "--iters", 1),
-    epochs: count(values.epochs, "--epochs", 1),
-    seed: count(values.seed, "--seed", 0) ?? 0,
-    mine: values.mine ?? false,
-    help: values.help ?? false,
-  };
-}
-
-function count(value: string | undefined, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min) {
-    throw new RangeError(`${name} needs a whole number >= ${min}, got "${value}"`);
-  }
-  return n;
+  return { iterations: iters, epochs, seed, mine: parsed.mine, help: false };
 }
 
 /** Options of {@linkcode runMnistTraining}. */
@@ -286,35 +303,31 @@ export async function trainingCommand(
   options: TrainingCommandOptions,
 ): Promise<void> {
   const { chapter } = options;
-  const usage = `deno task ch${chapter}:train [--mine] [--iters N | --epochs N] [--seed N]
-
-${options.summary}
-  --mine      train with your chapters/${chapter} code instead of the reference
-  --iters N   run N iterations (mini-batches)
-  --epochs N  run N epochs instead (600 iterations each)
-  --seed N    seed of the initial weights and the batches (0)
-Charts: out/ch${chapter}/accuracy.png and out/ch${chapter}/loss.png.`;
-  await useMineIfAsked(mainUrl, { chapters: [chapter] });
-  let args;
+  const spec = trainSpec(chapter, options.summary);
+  let args: TrainArgs;
   try {
-    args = parseTrainArgs(Deno.args);
+    args = parseTrainArgs(Deno.args, spec);
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`error: ${error.message}\nRun "deno task ${spec.name} --help" for the options.`);
     Deno.exit(2);
   }
   if (args.help) {
-    console.log(usage);
+    console.log(helpText(spec));
     Deno.exit(0);
   }
-  if (args.mine) console.log(`--mine: training with your code from chapters/${chapter}`);
-  const result = await runMnistTraining({
-    label: `ch${chapter}:train`,
-    createNet: options.createNet,
-    ...(args.iterations === undefined ? {} : { iterations: args.iterations }),
-    ...(args.epochs === undefined ? {} : { epochs: args.epochs }),
-    seed: args.seed,
-    chartDir: fileURLToPath(new URL(`../../out/ch${chapter}/`, import.meta.url)),
-    ...(args.mine ? { titleNote: "your code" } : {}),
+  await runCommand(async () => {
+    await useMineIfAsked(mainUrl, { chapters: [chapter] });
+    if (args.mine) console.log(`--mine: training with your code from chapters/${chapter}`);
+    const result = await runMnistTraining({
+      label: `ch${chapter}:train`,
+      createNet: options.createNet,
+      ...(args.iterations === undefined ? {} : { iterations: args.iterations }),
+      ...(args.epochs === undefined ? {} : { epochs: args.epochs }),
+      seed: args.seed,
+      chartDir: fileURLToPath(new URL(`../../out/ch${chapter}/`, import.meta.url)),
+      ...(args.mine ? { titleNote: "your code" } : {}),
+    });
+    for (const path of result.charts) console.log(`Wrote ${relative(Deno.cwd(), path)}`);
   });
-  for (const path of result.charts) console.log(`Wrote ${relative(Deno.cwd(), path)}`);
 }

@@ -28,8 +28,9 @@
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { UserError } from "../command/errors.ts";
 import * as np from "../np/mod.ts";
+import { writeFileAtomicSync } from "./atomic.ts";
 
 /** The safetensors dtype names of the workbook's two dtypes. */
 const DTYPE_NAMES: Record<np.DType, string> = { float32: "F32", float64: "F64" };
@@ -81,7 +82,7 @@ export interface SafetensorsFile {
  * assert.throws(() => decodeSafetensors(new Uint8Array(3), { file: "x.safetensors" }), SafetensorsError);
  * ```
  */
-export class SafetensorsError extends Error {
+export class SafetensorsError extends UserError {
   /** The path of the bad file. */
   readonly file: string;
 
@@ -215,39 +216,14 @@ export function encodeSafetensors(
  * @param metadata Strings to store under `__metadata__` (optional).
  * @returns The path written.
  * @throws {TypeError} for a value that is not an NDArray, a reserved name or non-string metadata.
+ * @throws {WriteError} when the file cannot be written (the old one is then unchanged).
  */
 export function saveSafetensors(
   path: string,
   tensors: Record<string, np.NDArray>,
   metadata: Record<string, string> = {},
 ): string {
-  const bytes = encodeSafetensors(tensors, metadata);
-  const dir = dirname(path);
-  Deno.mkdirSync(dir, { recursive: true });
-  const temp = join(
-    dir,
-    `.${basename(path)}.${Deno.pid}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
-  try {
-    const file = Deno.openSync(temp, { write: true, createNew: true });
-    try {
-      let written = 0;
-      while (written < bytes.length) written += file.writeSync(bytes.subarray(written));
-      // On disk before the rename, so the new name never points at missing data.
-      file.syncSync();
-    } finally {
-      file.close();
-    }
-    Deno.renameSync(temp, path);
-  } catch (error) {
-    try {
-      Deno.removeSync(temp);
-    } catch {
-      // The temporary file was never made.
-    }
-    throw error;
-  }
-  return path;
+  return writeFileAtomicSync(path, encodeSafetensors(tensors, metadata));
 }
 
 /** Sets an own property, even one named `__proto__` (which `obj[key] = v` would not create). */

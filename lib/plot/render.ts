@@ -9,8 +9,8 @@
 
 import "dejavu-fonts-ttf/package.json" with { type: "json" };
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
-import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileAtomicSync } from "../io/atomic.ts";
 
 /** The font family every chart uses; resvg and vega both get this name. */
 export const FONT_FAMILY = "DejaVu Sans";
@@ -121,19 +121,13 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<U
  * @param path The file to write (a path or a `file:` URL).
  * @param bytes The content.
  * @returns The path written.
+ * @throws {WriteError} when it cannot be written (a folder in the way, no permission, a full
+ *   disk); the old file is then unchanged.
  */
 export async function writeFileAtomic(path: string | URL, bytes: Uint8Array): Promise<string> {
-  const target = path instanceof URL ? fileURLToPath(path) : path;
-  await Deno.mkdir(dirname(target), { recursive: true });
-  const temp = `${target}.${Deno.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
-  try {
-    await Deno.writeFile(temp, bytes);
-    await Deno.rename(temp, target);
-  } catch (error) {
-    await Deno.remove(temp).catch(() => {});
-    throw error;
-  }
-  return target;
+  return await Promise.resolve(
+    writeFileAtomicSync(path instanceof URL ? fileURLToPath(path) : path, bytes),
+  );
 }
 
 /**

@@ -11,10 +11,18 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { AND, NAND, OR, XOR } from "../../perceptron/mod.ts";
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
 
+commandLine(Deno.args, {
+  name: "ch02:gates",
+  summary: "Chapter 02: draws what AND, NAND, OR and XOR answer over the input plane (§2.3-2.5)\n" +
+    "to out/ch02/gates.png.",
+  mine: true,
+});
 await useMineIfAsked(import.meta.url, { chapters: ["02"] });
 
 /** Cells of the plane drawn, per axis, from -0.5 to 1.5. */
@@ -122,6 +130,8 @@ const spec: TopLevelSpec = {
   },
 };
 
-const target = fileURLToPath(new URL("../../../out/ch02/gates.png", import.meta.url));
-const path = await renderVegaLite(spec, target, { scale: 2 });
-console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+await runCommand(async () => {
+  const target = fileURLToPath(new URL("../../../out/ch02/gates.png", import.meta.url));
+  const path = await renderVegaLite(spec, target, { scale: 2 });
+  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+});

@@ -10,10 +10,18 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { relu, sigmoid, stepFunction } from "../../functions/activation.ts";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import * as np from "../../np/mod.ts";
 import { lineChartSpec, renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
 
+commandLine(Deno.args, {
+  name: "ch03:activations",
+  summary:
+    "Chapter 03: draws the step function, sigmoid and ReLU (§3.2) to out/ch03/activations.png.",
+  mine: true,
+});
 await useMineIfAsked(import.meta.url, { chapters: ["03"] });
 
 const x = np.arange(-5.0, 5.0, { step: 0.1 });
@@ -39,6 +47,8 @@ const spec = {
   resolve: { scale: { color: "independent", strokeDash: "independent" } },
 } as TopLevelSpec;
 
-const target = fileURLToPath(new URL("../../../out/ch03/activations.png", import.meta.url));
-const path = await renderVegaLite(spec, target, { scale: 2 });
-console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+await runCommand(async () => {
+  const target = fileURLToPath(new URL("../../../out/ch03/activations.png", import.meta.url));
+  const path = await renderVegaLite(spec, target, { scale: 2 });
+  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+});

@@ -1,7 +1,10 @@
 /**
- * `deno task ch03:make-weights`: trains the chapter 3 network and writes
- * `data/ch03/sample_weight.safetensors`, the workbook's counterpart of the book's
- * `sample_weight.pkl` (§3.6.2), which the book ships without saying how it was made.
+ * `deno task ch03:make-weights`: trains the chapter 3 network the way the shipped
+ * `data/ch03/sample_weight.safetensors` was made (the workbook's counterpart of the book's
+ * `sample_weight.pkl`, §3.6.2, which the book ships without saying how it was made), and
+ * writes it to `out/ch03/sample_weight.safetensors` (`--out FILE` for another place). Shipped
+ * data is never written by a command: a path inside `data/` is refused; a maintainer who
+ * regenerates the shipped file copies it there by hand.
  *
  * The network is the book's 784 → 50 → 100 → 10 with sigmoid hidden layers, built from the
  * library's layers (Affine, Sigmoid, SoftmaxWithLoss of chapter 5) and trained on MNIST's
@@ -12,7 +15,11 @@
  * @module
  */
 
-import { relative } from "node:path";
+import { relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { UsageError } from "../../command/errors.ts";
+import { runCommand } from "../../command/run.ts";
 import { Affine } from "../../layers/affine.ts";
 import { Sigmoid } from "../../layers/sigmoid.ts";
 import { SoftmaxWithLoss } from "../../layers/softmax_with_loss.ts";
@@ -21,7 +28,6 @@ import { accuracy } from "../../nets/three_layer_net.ts";
 import {
   type Network,
   NETWORK_KEYS,
-  SAMPLE_WEIGHT_PATH,
   SAMPLE_WEIGHT_SHAPES,
   saveSampleWeight,
 } from "../../nets/sample_weight.ts";
@@ -142,7 +148,62 @@ export function trainSampleWeight(options: TrainOptions = {}): Network {
   return params;
 }
 
+/** Where the command writes without `--out`. */
+export const MADE_WEIGHT_PATH = "out/ch03/sample_weight.safetensors";
+
+/** The shipped data folder, which no command writes. */
+const DATA_DIR = fileURLToPath(new URL("../../../data", import.meta.url));
+
+/**
+ * The refusal of an output path inside the shipped `data/` folder, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { shippedDataProblem } from "./make_weights.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(shippedDataProblem("out/ch03/w.safetensors"), undefined);
+ * assert.match(shippedDataProblem("data/ch03/sample_weight.safetensors") ?? "", /shipped/);
+ * ```
+ *
+ * @param path The output path (relative to the working directory).
+ * @returns The message, or `undefined`.
+ */
+export function shippedDataProblem(path: string): string | undefined {
+  const full = resolve(path);
+  if (full === DATA_DIR || full.startsWith(DATA_DIR + sep)) {
+    return `--out ${path} is inside the shipped data/ folder, which commands never write: ` +
+      `write to out/ (the default, ${MADE_WEIGHT_PATH}) and copy the file by hand if you ` +
+      `mean to replace the shipped weights`;
+  }
+  return undefined;
+}
+
 if (import.meta.main) {
+  const { values } = commandLine(Deno.args, {
+    name: "ch03:make-weights",
+    summary: "Chapter 03: trains the 784-50-100-10 sigmoid network (seeded SGD, 10 epochs, a few " +
+      "minutes) as the\nshipped data/ch03/sample_weight.safetensors was made, and writes it to " +
+      `${MADE_WEIGHT_PATH}.\nThe shipped file is never overwritten.`,
+    options: {
+      out: {
+        type: "string",
+        value: "FILE",
+        default: MADE_WEIGHT_PATH,
+        help: "where to write the weights (not inside data/)",
+      },
+    },
+  });
+  const out = values.out;
+  await runCommand(() => {
+    const problem = shippedDataProblem(out);
+    if (problem !== undefined) throw new UsageError(problem);
+    makeWeights(out);
+  });
+}
+
+/** Trains the network and writes it to `out`. */
+function makeWeights(out: string): void {
   const started = performance.now();
   const { xTrain, tTrain, xTest, tTest } = loadMnist();
   console.log(
@@ -158,7 +219,7 @@ if (import.meta.main) {
   });
   const trainAccuracy = accuracy(network, { x: xTrain, t: tTrain });
   const testAccuracy = accuracy(network, { x: xTest, t: tTest });
-  const path = saveSampleWeight(SAMPLE_WEIGHT_PATH, network, {
+  const path = saveSampleWeight(out, network, {
     metadata: {
       description: "The chapter 3 network (784-50-100-10, sigmoid, softmax) for MNIST",
       made_by: "deno task ch03:make-weights (lib/experiments/ch03/make_weights.ts)",

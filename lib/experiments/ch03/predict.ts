@@ -7,44 +7,50 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { loadSampleWeight } from "../../nets/sample_weight.ts";
 import { accuracy, predict } from "../../nets/three_layer_net.ts";
 import * as np from "../../np/mod.ts";
 
-await useMineIfAsked(import.meta.url, { chapters: ["03"] });
-
-const { values } = parseArgs({
-  args: Deno.args.filter((a) => a !== "--mine"),
-  options: { "batch-size": { type: "string", default: "100" } },
+const { values } = commandLine(Deno.args, {
+  name: "ch03:predict",
+  summary: "Chapter 03: batched MNIST inference with the shipped weights " +
+    "(data/ch03/sample_weight.safetensors), as the book's neuralnet_mnist_batch.py (§3.6.3);\n" +
+    "prints the accuracy.",
+  options: {
+    "batch-size": { type: "integer", min: 1, max: 10000, default: 100, help: "images per batch" },
+  },
+  mine: true,
 });
-const batchSize = Number(values["batch-size"]);
-if (!Number.isInteger(batchSize) || batchSize < 1) {
-  console.error(`--batch-size must be a positive integer, got ${values["batch-size"]}`);
-  Deno.exit(2);
-}
+const batchSize = values["batch-size"];
 
-let started = performance.now();
-const { xTest: x, tTest: t } = loadMnist({ normalize: true, flatten: true, oneHotLabel: false });
-const { network, metadata } = loadSampleWeight();
-const loadMs = performance.now() - started;
-console.log(
-  `x: [${x.shape}], t: [${t.shape}], W1: [${network.W1.shape}] (loaded in ${loadMs.toFixed(0)} ms)`,
-);
-console.log(`weights: ${metadata.training ?? "?"}, seed ${metadata.seed ?? "?"}`);
+await runCommand(async () => {
+  await useMineIfAsked(import.meta.url, { chapters: ["03"] });
+  let started = performance.now();
+  const { xTest: x, tTest: t } = loadMnist({ normalize: true, flatten: true, oneHotLabel: false });
+  const { network, metadata } = loadSampleWeight();
+  const loadMs = performance.now() - started;
+  console.log(
+    `x: [${x.shape}], t: [${t.shape}], W1: [${network.W1.shape}] (loaded in ${
+      loadMs.toFixed(0)
+    } ms)`,
+  );
+  console.log(`weights: ${metadata.training ?? "?"}, seed ${metadata.seed ?? "?"}`);
 
-started = performance.now();
-const acc = accuracy(network, { x, t, batchSize });
-const ms = performance.now() - started;
-console.log(`Accuracy:${acc}`);
-console.log(
-  `(${Math.round(acc * x.shape[0])} of ${x.shape[0]} test images right; batches of ${batchSize}, ` +
-    `${ms.toFixed(0)} ms)`,
-);
+  started = performance.now();
+  const acc = accuracy(network, { x, t, batchSize });
+  const ms = performance.now() - started;
+  console.log(`Accuracy:${acc}`);
+  console.log(
+    `(${Math.round(acc * x.shape[0])} of ${x.shape[0]} test images right; batches of ` +
+      `${batchSize}, ${ms.toFixed(0)} ms)`,
+  );
 
-// A look at the first predictions, as the book's §3.6.2 loop sees them.
-const first = np.argmax(predict(network, x.slice("0:10")), { axis: 1 });
-console.log(`first 10 predictions: ${first.toArray()}`);
-console.log(`first 10 labels:      ${[...t.data.subarray(0, 10)]}`);
+  // A look at the first predictions, as the book's §3.6.2 loop sees them.
+  const first = np.argmax(predict(network, x.slice("0:10")), { axis: 1 });
+  console.log(`first 10 predictions: ${first.toArray()}`);
+  console.log(`first 10 labels:      ${[...t.data.subarray(0, 10)]}`);
+});

@@ -8,6 +8,8 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { gradientDescent } from "../../gradient/numerical.ts";
 import * as np from "../../np/mod.ts";
@@ -111,11 +113,19 @@ export async function plotDescent(path: string): Promise<{ path: string; x: np.N
 }
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["04"] });
-  const target = fileURLToPath(new URL("../../../out/ch04/descent.png", import.meta.url));
-  const { path, x } = await plotDescent(target);
-  const end100 = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 0.1, stepNum: 100 }).x;
-  console.log(`after 20 steps:  x = ${x}`);
-  console.log(`after 100 steps: x = ${end100}  (book: [-6.11110793e-10  8.14814391e-10])`);
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  commandLine(Deno.args, {
+    name: "ch04:descent",
+    summary: "Chapter 04: draws gradient descent on x0² + x1² from (-3, 4) (§4.4.1) to " +
+      "out/ch04/descent.png.",
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["04"] });
+    const target = fileURLToPath(new URL("../../../out/ch04/descent.png", import.meta.url));
+    const { path, x } = await plotDescent(target);
+    const end100 = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 0.1, stepNum: 100 }).x;
+    console.log(`after 20 steps:  x = ${x}`);
+    console.log(`after 100 steps: x = ${end100}  (book: [-6.11110793e-10  8.14814391e-10])`);
+    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  });
 }

@@ -8,6 +8,8 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { numericalDiff } from "../../gradient/numerical.ts";
 import { lineChart } from "../../plot/mod.ts";
@@ -90,14 +92,23 @@ export async function plotTangent(path: string): Promise<string> {
 }
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["04"] });
-  const target = fileURLToPath(new URL("../../../out/ch04/tangent.png", import.meta.url));
-  const path = await plotTangent(target);
-  console.log(
-    `numericalDiff(function1, 5)  = ${numericalDiff(function1, 5)}  (book: 0.1999999999990898)`,
-  );
-  console.log(
-    `numericalDiff(function1, 10) = ${numericalDiff(function1, 10)}  (book: 0.2999999999986347)`,
-  );
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  commandLine(Deno.args, {
+    name: "ch04:tangent",
+    summary:
+      "Chapter 04: draws y = 0.01x² + 0.1x with its tangents at x = 5 and 10 from numericalDiff " +
+      "(§4.3.2)\nto out/ch04/tangent.png.",
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["04"] });
+    const target = fileURLToPath(new URL("../../../out/ch04/tangent.png", import.meta.url));
+    const path = await plotTangent(target);
+    console.log(
+      `numericalDiff(function1, 5)  = ${numericalDiff(function1, 5)}  (book: 0.1999999999990898)`,
+    );
+    console.log(
+      `numericalDiff(function1, 10) = ${numericalDiff(function1, 10)}  (book: 0.2999999999986347)`,
+    );
+    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  });
 }

@@ -9,7 +9,8 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { TwoLayerNet } from "../../nets/two_layer_net.ts";
@@ -75,67 +76,49 @@ export function gradientCheck(options: GradientCheckOptions = {}): GradientCheck
   return { diff, size, seconds: { numerical, backprop } };
 }
 
-const USAGE = `deno task ch05:gradient-check [--mine] [--batch N] [--hidden N] [--seed N]
-
-Backpropagation against numerical differentiation on the first N MNIST images (§5.7.3).
-  --mine      check your chapters/05 layers and TwoLayerNet
-  --batch N   images (3)
-  --hidden N  neurons of the hidden layer (50)
-  --seed N    seed of the initial weights (0)`;
-
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["05"] });
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: Deno.args,
-      options: {
-        batch: { type: "string" },
-        hidden: { type: "string" },
-        seed: { type: "string" },
-        mine: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
+  const { values, mine } = commandLine(Deno.args, {
+    name: "ch05:gradient-check",
+    summary: "Chapter 05: backpropagation against numerical differentiation on the first N MNIST " +
+      "images (§5.7.3);\nthe mean difference per parameter.",
+    options: {
+      batch: { type: "integer", min: 1, max: 100, default: 3, help: "images" },
+      hidden: {
+        type: "integer",
+        min: 1,
+        max: 200,
+        default: 50,
+        help: "neurons of the hidden layer (two forward passes per parameter: 200 is ~320,000)",
       },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    Deno.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    Deno.exit(0);
-  }
-  const whole = (value: string | undefined, name: string, min: number, fallback: number) => {
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min) {
-      console.error(`--${name} needs a whole number >= ${min}, got "${value}"\n\n${USAGE}`);
-      Deno.exit(2);
+      seed: { type: "integer", min: 0, max: 2 ** 32 - 1, default: 0, help: "seed of the weights" },
+    },
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["05"] });
+    const batch = values.batch, hiddenSize = values.hidden, seed = values.seed;
+    const params = 784 * hiddenSize + hiddenSize + hiddenSize * 10 + 10;
+    console.log(
+      `${mine ? "Your" : "The reference"} TwoLayerNet (784-${hiddenSize}-10, float64), ` +
+        `${batch} MNIST images: ${params} parameters, ${2 * params} forward passes for the ` +
+        `numerical gradient…`,
+    );
+    const { diff, size, seconds } = gradientCheck({ batch, hiddenSize, seed });
+    // The book prints key:value, e.g. "W1:2.2232446644e-13".
+    for (const key of Object.keys(diff)) {
+      console.log(`${key}:${diff[key]}   (mean |gradient| ${size[key].toExponential(2)})`);
     }
-    return Number(value);
-  };
-  const batch = whole(values.batch, "batch", 1, 3);
-  const hiddenSize = whole(values.hidden, "hidden", 1, 50);
-  const seed = whole(values.seed, "seed", 0, 0);
-  const params = 784 * hiddenSize + hiddenSize + hiddenSize * 10 + 10;
-  console.log(
-    `${values.mine ? "Your" : "The reference"} TwoLayerNet (784-${hiddenSize}-10, float64), ` +
-      `${batch} MNIST images: ${params} parameters, ${2 * params} forward passes for the ` +
-      `numerical gradient…`,
-  );
-  const { diff, size, seconds } = gradientCheck({ batch, hiddenSize, seed });
-  // The book prints key:value, e.g. "W1:2.2232446644e-13".
-  for (const key of Object.keys(diff)) {
-    console.log(`${key}:${diff[key]}   (mean |gradient| ${size[key].toExponential(2)})`);
-  }
-  console.log(
-    `numerical gradient ${seconds.numerical.toFixed(1)} s, backprop ` +
-      `${(seconds.backprop * 1000).toFixed(1)} ms`,
-  );
-  const worst = Math.max(...Object.values(diff));
-  if (worst < 1e-6) {
-    console.log("OK: backpropagation agrees with numerical differentiation (all below 1e-6).");
-  } else {
-    console.log(`Check your backward passes: the largest mean difference is ${worst}.`);
-    Deno.exit(1);
-  }
+    console.log(
+      `numerical gradient ${seconds.numerical.toFixed(1)} s, backprop ` +
+        `${(seconds.backprop * 1000).toFixed(1)} ms`,
+    );
+    const worst = Math.max(...Object.values(diff));
+    if (worst < 1e-6) {
+      console.log("OK: backpropagation agrees with numerical differentiation (all below 1e-6).");
+    } else {
+      console.log(`Check your backward passes: the largest mean difference is ${worst}.`);
+      return 1;
+    }
+    return 0;
+  });
 }

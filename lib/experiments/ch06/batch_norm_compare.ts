@@ -11,13 +11,14 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNetExtend } from "../../nets/multi_layer_net_extend.ts";
 import * as np from "../../np/mod.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { accuracyChart, type AccuracyRun } from "./curves.ts";
-import { wholeNumberArgOrExit } from "./whole_number_arg.ts";
 
 /**
  * Trains a network with and one without batch norm from weights of one scale, on the same
@@ -84,39 +85,57 @@ export function trainWithAndWithoutBatchNorm(
 }
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const count = wholeNumberArgOrExit(Deno.args, "--scales", { fallback: 16, min: 2 });
-  const started = performance.now();
-  const mnist = loadMnist({ normalize: true });
-  const xTrain = mnist.xTrain.slice(":1000"), tTrain = mnist.tTrain.slice(":1000");
-  // np.logspace(0, -4, num=16)
-  const scales = Array.from({ length: count }, (_, i) => 10 ** (-4 * i / (count - 1)));
-  const runs: AccuracyRun[] = [];
-  for (const [i, w] of scales.entries()) {
-    const { bn, plain } = trainWithAndWithoutBatchNorm(xTrain, tTrain, { weightInitStd: w });
-    console.log(
-      `${String(i + 1).padStart(2)}/${count} W std ${
-        w.toPrecision(3).padEnd(8)
-      } after 20 epochs: ` +
-        `with batch norm ${(100 * bn[bn.length - 1]).toFixed(1)}%, ` +
-        `without ${(100 * plain[plain.length - 1]).toFixed(1)}%`,
-    );
-    runs.push({
-      title: `W std ${w.toPrecision(2)}`,
-      epochs: bn.map((_, e) => e),
-      train: bn,
-      test: plain,
-    });
-  }
-  const target = fileURLToPath(new URL("../../../out/ch06/batchnorm.png", import.meta.url));
-  const path = await accuracyChart(runs, {
-    path: target,
-    title: "Training accuracy with and without Batch Normalization, by weight scale (§6.3.2)",
-    columns: 4,
-    names: ["Batch Normalization", "without"],
-    width: 200,
-    height: 130,
+  const { values } = commandLine(Deno.args, {
+    name: "ch06:batchnorm",
+    summary:
+      "Chapter 06: training accuracy with and without Batch Normalization for weight scales from " +
+      "1 to 1e-4\n(§6.3.2) to out/ch06/batchnorm.png.",
+    options: {
+      scales: {
+        type: "integer",
+        min: 2,
+        max: 64,
+        default: 16,
+        help: "weight scales, log-spaced from 1 to 1e-4",
+      },
+    },
+    mine: true,
   });
-  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+    const count = values.scales;
+    const started = performance.now();
+    const mnist = loadMnist({ normalize: true });
+    const xTrain = mnist.xTrain.slice(":1000"), tTrain = mnist.tTrain.slice(":1000");
+    // np.logspace(0, -4, num=16)
+    const scales = Array.from({ length: count }, (_, i) => 10 ** (-4 * i / (count - 1)));
+    const runs: AccuracyRun[] = [];
+    for (const [i, w] of scales.entries()) {
+      const { bn, plain } = trainWithAndWithoutBatchNorm(xTrain, tTrain, { weightInitStd: w });
+      console.log(
+        `${String(i + 1).padStart(2)}/${count} W std ${
+          w.toPrecision(3).padEnd(8)
+        } after 20 epochs: ` +
+          `with batch norm ${(100 * bn[bn.length - 1]).toFixed(1)}%, ` +
+          `without ${(100 * plain[plain.length - 1]).toFixed(1)}%`,
+      );
+      runs.push({
+        title: `W std ${w.toPrecision(2)}`,
+        epochs: bn.map((_, e) => e),
+        train: bn,
+        test: plain,
+      });
+    }
+    const target = fileURLToPath(new URL("../../../out/ch06/batchnorm.png", import.meta.url));
+    const path = await accuracyChart(runs, {
+      path: target,
+      title: "Training accuracy with and without Batch Normalization, by weight scale (§6.3.2)",
+      columns: 4,
+      names: ["Batch Normalization", "without"],
+      width: 200,
+      height: 130,
+    });
+    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  });
 }

@@ -13,6 +13,8 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
@@ -26,7 +28,6 @@ import {
   sampleHyperparameters,
   splitValidation,
 } from "./hyperparameter_search.ts";
-import { wholeNumberArgOrExit } from "./whole_number_arg.ts";
 
 /** One trial's hyperparameters and accuracy curves. */
 export interface Trial extends Hyperparameters {
@@ -91,71 +92,92 @@ export function searchMapSpec(trials: Trial[]): TopLevelSpec {
 }
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const trialCount = wholeNumberArgOrExit(Deno.args, "--trials", { fallback: 100, min: 1 });
-  const started = performance.now();
-  const mnist = loadMnist({ normalize: true });
-  // Fewer training data, so that the search is quick (§6.5.3).
-  const { xTrain, tTrain, xVal, tVal } = splitValidation(
-    mnist.xTrain.slice(":500"),
-    mnist.tTrain.slice(":500"),
-    { validationRate: 0.2, rng: np.rng(0) },
-  );
-  console.log(`${xTrain.shape[0]} training and ${xVal.shape[0]} validation images`);
-  const rng = np.rng(1);
-  const trials: Trial[] = [];
-  for (let i = 0; i < trialCount; i++) {
-    const { lr, weightDecay } = sampleHyperparameters({ rng });
-    const net = new MultiLayerNet({
-      inputSize: 784,
-      hiddenSizeList: [100, 100, 100, 100, 100, 100],
-      outputSize: 10,
-      weightDecayLambda: weightDecay,
-      seed: i,
-    });
-    const { records } = train(net, { xTrain, tTrain, xTest: xVal, tTest: tVal }, {
-      optimizer: new SGD({ lr }),
-      batchSize: 100,
-      epochs: 50,
-      seed: i,
-      progress: { update() {}, log() {}, stop() {} },
-    });
-    const valAcc = records.map((r) => r.testAcc), trainAcc = records.map((r) => r.trainAcc);
-    trials.push({ lr, weightDecay, valAcc, trainAcc });
-    console.log(
-      `trial ${String(i + 1).padStart(3)}: val acc ${valAcc[valAcc.length - 1].toFixed(2)} | ` +
-        `lr ${lr.toExponential(3)}, weight decay ${weightDecay.toExponential(3)}`,
-    );
-  }
-  console.log("=========== Hyper-Parameter Optimization Result ===========");
-  const best = [...trials].sort((a, b) =>
-    b.valAcc[b.valAcc.length - 1] - a.valAcc[a.valAcc.length - 1]
-  );
-  for (const [i, t] of best.slice(0, 20).entries()) {
-    console.log(
-      `Best-${i + 1} (val acc ${t.valAcc[t.valAcc.length - 1].toFixed(2)}) | ` +
-        `lr ${t.lr.toExponential(3)}, weight decay ${t.weightDecay.toExponential(3)}`,
-    );
-  }
-  const curves = fileURLToPath(new URL("../../../out/ch06/hyperparameters.png", import.meta.url));
-  const curvesPath = await accuracyChart(
-    best.slice(0, 20).map((t, i) => ({
-      title: `Best-${i + 1}: lr ${t.lr.toExponential(1)}, λ ${t.weightDecay.toExponential(1)}`,
-      epochs: t.valAcc.map((_, epoch) => epoch),
-      train: t.trainAcc,
-      test: t.valAcc,
-    })),
-    {
-      path: curves,
-      title: `The 20 best of ${trialCount} random trials: train solid, validation dashed (§6.5.3)`,
-      columns: 5,
-      names: ["train", "validation"],
-      width: 190,
-      height: 120,
+  const { values } = commandLine(Deno.args, {
+    name: "ch06:hyperparameters",
+    summary:
+      "Chapter 06: random search of lr and weight decay on a 400/100 validation split (§6.5.3); " +
+      "the best\ntrials to out/ch06/hyperparameters.png and hyperparameters_map.png.",
+    options: {
+      trials: {
+        type: "integer",
+        min: 1,
+        max: 1000,
+        default: 100,
+        help: "random trials of 50 epochs each",
+      },
     },
-  );
-  const map = fileURLToPath(new URL("../../../out/ch06/hyperparameters_map.png", import.meta.url));
-  const mapPath = await renderVegaLite(searchMapSpec(trials), map, { scale: 2 });
-  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`Wrote ${relative(Deno.cwd(), curvesPath)} and ${relative(Deno.cwd(), mapPath)}`);
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+    const trialCount = values.trials;
+    const started = performance.now();
+    const mnist = loadMnist({ normalize: true });
+    // Fewer training data, so that the search is quick (§6.5.3).
+    const { xTrain, tTrain, xVal, tVal } = splitValidation(
+      mnist.xTrain.slice(":500"),
+      mnist.tTrain.slice(":500"),
+      { validationRate: 0.2, rng: np.rng(0) },
+    );
+    console.log(`${xTrain.shape[0]} training and ${xVal.shape[0]} validation images`);
+    const rng = np.rng(1);
+    const trials: Trial[] = [];
+    for (let i = 0; i < trialCount; i++) {
+      const { lr, weightDecay } = sampleHyperparameters({ rng });
+      const net = new MultiLayerNet({
+        inputSize: 784,
+        hiddenSizeList: [100, 100, 100, 100, 100, 100],
+        outputSize: 10,
+        weightDecayLambda: weightDecay,
+        seed: i,
+      });
+      const { records } = train(net, { xTrain, tTrain, xTest: xVal, tTest: tVal }, {
+        optimizer: new SGD({ lr }),
+        batchSize: 100,
+        epochs: 50,
+        seed: i,
+        progress: { update() {}, log() {}, stop() {} },
+      });
+      const valAcc = records.map((r) => r.testAcc), trainAcc = records.map((r) => r.trainAcc);
+      trials.push({ lr, weightDecay, valAcc, trainAcc });
+      console.log(
+        `trial ${String(i + 1).padStart(3)}: val acc ${valAcc[valAcc.length - 1].toFixed(2)} | ` +
+          `lr ${lr.toExponential(3)}, weight decay ${weightDecay.toExponential(3)}`,
+      );
+    }
+    console.log("=========== Hyper-Parameter Optimization Result ===========");
+    const best = [...trials].sort((a, b) =>
+      b.valAcc[b.valAcc.length - 1] - a.valAcc[a.valAcc.length - 1]
+    );
+    for (const [i, t] of best.slice(0, 20).entries()) {
+      console.log(
+        `Best-${i + 1} (val acc ${t.valAcc[t.valAcc.length - 1].toFixed(2)}) | ` +
+          `lr ${t.lr.toExponential(3)}, weight decay ${t.weightDecay.toExponential(3)}`,
+      );
+    }
+    const curves = fileURLToPath(new URL("../../../out/ch06/hyperparameters.png", import.meta.url));
+    const curvesPath = await accuracyChart(
+      best.slice(0, 20).map((t, i) => ({
+        title: `Best-${i + 1}: lr ${t.lr.toExponential(1)}, λ ${t.weightDecay.toExponential(1)}`,
+        epochs: t.valAcc.map((_, epoch) => epoch),
+        train: t.trainAcc,
+        test: t.valAcc,
+      })),
+      {
+        path: curves,
+        title:
+          `The 20 best of ${trialCount} random trials: train solid, validation dashed (§6.5.3)`,
+        columns: 5,
+        names: ["train", "validation"],
+        width: 190,
+        height: 120,
+      },
+    );
+    const map = fileURLToPath(
+      new URL("../../../out/ch06/hyperparameters_map.png", import.meta.url),
+    );
+    const mapPath = await renderVegaLite(searchMapSpec(trials), map, { scale: 2 });
+    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Wrote ${relative(Deno.cwd(), curvesPath)} and ${relative(Deno.cwd(), mapPath)}`);
+  });
 }

@@ -8,42 +8,61 @@
  * @module
  */
 
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import type { WeightInitStd } from "../../init/weight_init.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { type Contender, reportComparison, trainSideBySide } from "./mnist_compare.ts";
-import { wholeNumberArgOrExit } from "./whole_number_arg.ts";
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const iterations = wholeNumberArgOrExit(Deno.args, "--iterations", { fallback: 2000, min: 11 });
-  const started = performance.now();
-  const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
-  const weightInitTypes: Record<string, WeightInitStd> = {
-    "std=0.01": 0.01,
-    Xavier: "sigmoid",
-    He: "relu",
-  };
-  const contenders: Record<string, Contender> = {};
-  for (const [key, weightInitStd] of Object.entries(weightInitTypes)) {
-    const net = new MultiLayerNet({
-      inputSize: 784,
-      hiddenSizeList: [100, 100, 100, 100],
-      outputSize: 10,
-      weightInitStd,
+  const { values } = commandLine(Deno.args, {
+    name: "ch06:init-mnist",
+    summary:
+      "Chapter 06: std 0.01, Xavier and He initial weights on MNIST (§6.2.4); smoothed losses to " +
+      "out/ch06/init_mnist.png.",
+    options: {
+      iterations: {
+        type: "integer",
+        min: 11,
+        max: 100000,
+        default: 2000,
+        help: "iterations of 128 images, as the book",
+      },
+    },
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+    const iterations = values.iterations;
+    const started = performance.now();
+    const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
+    const weightInitTypes: Record<string, WeightInitStd> = {
+      "std=0.01": 0.01,
+      Xavier: "sigmoid",
+      He: "relu",
+    };
+    const contenders: Record<string, Contender> = {};
+    for (const [key, weightInitStd] of Object.entries(weightInitTypes)) {
+      const net = new MultiLayerNet({
+        inputSize: 784,
+        hiddenSizeList: [100, 100, 100, 100],
+        outputSize: 10,
+        weightInitStd,
+      });
+      contenders[key] = { net, optimizer: new SGD({ lr: 0.01 }) };
+    }
+    console.log(`Training 3 networks for ${iterations} iterations of 128 images each…`);
+    const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
+    await reportComparison(contenders, losses, {
+      xTest,
+      tTest,
+      chart: "init_mnist.png",
+      title: "Weight initialisation on MNIST, 4×100 ReLU layers, SGD (§6.2.4)",
+      yMax: 2.5,
+      started,
     });
-    contenders[key] = { net, optimizer: new SGD({ lr: 0.01 }) };
-  }
-  console.log(`Training 3 networks for ${iterations} iterations of 128 images each…`);
-  const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
-  await reportComparison(contenders, losses, {
-    xTest,
-    tTest,
-    chart: "init_mnist.png",
-    title: "Weight initialisation on MNIST, 4×100 ReLU layers, SGD (§6.2.4)",
-    yMax: 2.5,
-    started,
   });
 }

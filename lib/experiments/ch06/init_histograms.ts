@@ -9,6 +9,8 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import {
   type HistogramActivation,
@@ -176,15 +178,26 @@ export function histogramSpec(rows: SettingHistograms[]): TopLevelSpec {
 }
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const started = performance.now();
-  const rows = activationHistograms(SETTINGS);
-  const target = fileURLToPath(new URL("../../../out/ch06/init_histograms.png", import.meta.url));
-  const path = await renderVegaLite(histogramSpec(rows), target, { scale: 2 });
-  console.log("standard deviation of the outputs, layers 1 to 5:");
-  for (const { setting, spreads } of rows) {
-    console.log(`  ${setting.label.padEnd(18)} ${spreads.map((s) => s.toPrecision(3)).join("  ")}`);
-  }
-  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  commandLine(Deno.args, {
+    name: "ch06:init-histograms",
+    summary:
+      "Chapter 06: activation histograms of 5 layers for std 1, std 0.01, Xavier and He with " +
+      "sigmoid, tanh\nand ReLU (§6.2) to out/ch06/init_histograms.png.",
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+    const started = performance.now();
+    const rows = activationHistograms(SETTINGS);
+    const target = fileURLToPath(new URL("../../../out/ch06/init_histograms.png", import.meta.url));
+    const path = await renderVegaLite(histogramSpec(rows), target, { scale: 2 });
+    console.log("standard deviation of the outputs, layers 1 to 5:");
+    for (const { setting, spreads } of rows) {
+      console.log(
+        `  ${setting.label.padEnd(18)} ${spreads.map((s) => s.toPrecision(3)).join("  ")}`,
+      );
+    }
+    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  });
 }

@@ -8,6 +8,8 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import * as np from "../../np/mod.ts";
 import { AdaGrad, Adam, Momentum, type Optimizer, SGD } from "../../optimizers/mod.ts";
@@ -166,14 +168,24 @@ export async function compareOptimizers(
 }
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const target = fileURLToPath(new URL("../../../out/ch06/optimizers.png", import.meta.url));
-  const { path, paths } = await compareOptimizers(target);
-  for (const [name, points] of Object.entries(paths)) {
-    const [x, y] = points[points.length - 1];
-    console.log(
-      `${name.padEnd(18)} ends at (${x.toFixed(4)}, ${y.toFixed(4)}), f = ${bowl(x, y).toFixed(5)}`,
-    );
-  }
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  commandLine(Deno.args, {
+    name: "ch06:optimizers",
+    summary: "Chapter 06: SGD, Momentum, AdaGrad and Adam on f(x, y) = x²/20 + y² from (-7, 2) " +
+      "(§6.1.7);\ntheir paths over the contours to out/ch06/optimizers.png.",
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+    const target = fileURLToPath(new URL("../../../out/ch06/optimizers.png", import.meta.url));
+    const { path, paths } = await compareOptimizers(target);
+    for (const [name, points] of Object.entries(paths)) {
+      const [x, y] = points[points.length - 1];
+      console.log(
+        `${name.padEnd(18)} ends at (${x.toFixed(4)}, ${y.toFixed(4)}), f = ${
+          bowl(x, y).toFixed(5)
+        }`,
+      );
+    }
+    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  });
 }

@@ -8,41 +8,60 @@
  * @module
  */
 
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { AdaGrad, Adam, Momentum, type Optimizer, SGD } from "../../optimizers/mod.ts";
 import { type Contender, reportComparison, trainSideBySide } from "./mnist_compare.ts";
-import { wholeNumberArgOrExit } from "./whole_number_arg.ts";
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const iterations = wholeNumberArgOrExit(Deno.args, "--iterations", { fallback: 2000, min: 11 });
-  const started = performance.now();
-  const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
-  const optimizers: Record<string, Optimizer> = {
-    SGD: new SGD(),
-    Momentum: new Momentum(),
-    AdaGrad: new AdaGrad(),
-    Adam: new Adam(),
-  };
-  const contenders: Record<string, Contender> = {};
-  for (const [key, optimizer] of Object.entries(optimizers)) {
-    const net = new MultiLayerNet({
-      inputSize: 784,
-      hiddenSizeList: [100, 100, 100, 100],
-      outputSize: 10,
+  const { values } = commandLine(Deno.args, {
+    name: "ch06:optimizers-mnist",
+    summary:
+      "Chapter 06: SGD, Momentum, AdaGrad and Adam train 4×100-ReLU networks on MNIST (§6.1.8); " +
+      "smoothed\nlosses to out/ch06/optimizers_mnist.png.",
+    options: {
+      iterations: {
+        type: "integer",
+        min: 11,
+        max: 100000,
+        default: 2000,
+        help: "iterations of 128 images, as the book",
+      },
+    },
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+    const iterations = values.iterations;
+    const started = performance.now();
+    const { xTrain, tTrain, xTest, tTest } = loadMnist({ normalize: true });
+    const optimizers: Record<string, Optimizer> = {
+      SGD: new SGD(),
+      Momentum: new Momentum(),
+      AdaGrad: new AdaGrad(),
+      Adam: new Adam(),
+    };
+    const contenders: Record<string, Contender> = {};
+    for (const [key, optimizer] of Object.entries(optimizers)) {
+      const net = new MultiLayerNet({
+        inputSize: 784,
+        hiddenSizeList: [100, 100, 100, 100],
+        outputSize: 10,
+      });
+      contenders[key] = { net, optimizer };
+    }
+    console.log(`Training 4 networks for ${iterations} iterations of 128 images each…`);
+    const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
+    await reportComparison(contenders, losses, {
+      xTest,
+      tTest,
+      chart: "optimizers_mnist.png",
+      title: "Optimizers on MNIST, 4×100 ReLU layers, batch 128 (§6.1.8)",
+      yMax: 1,
+      started,
     });
-    contenders[key] = { net, optimizer };
-  }
-  console.log(`Training 4 networks for ${iterations} iterations of 128 images each…`);
-  const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
-  await reportComparison(contenders, losses, {
-    xTest,
-    tTest,
-    chart: "optimizers_mnist.png",
-    title: "Optimizers on MNIST, 4×100 ReLU layers, batch 128 (§6.1.8)",
-    yMax: 1,
-    started,
   });
 }

@@ -12,6 +12,8 @@
 
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandLine } from "../../command/args.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
@@ -20,75 +22,92 @@ import { SGD } from "../../optimizers/mod.ts";
 import { type Network, train } from "../../book_trainer/train.ts";
 import { accuracyChart, type AccuracyRun, sparseProgress } from "./curves.ts";
 
-/** Reads `--name N`, a positive whole number. */
-function countArg(args: readonly string[], name: string): number | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i === -1) return undefined;
-  const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(`--${name} needs a positive whole number, got ${args[i + 1]}`);
-  }
-  return n;
-}
-
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["06"] });
-  const epochs = countArg(Deno.args, "epochs");
-  // Measuring all 10,000 test images after every epoch is most of the run's time.
-  const testSample = countArg(Deno.args, "test-sample");
-  const started = performance.now();
-  const mnist = loadMnist({ normalize: true });
-  // Fewer training data, to overfit on purpose (§6.4.1).
-  const data = {
-    xTrain: mnist.xTrain.slice(":300"),
-    tTrain: mnist.tTrain.slice(":300"),
-    xTest: mnist.xTest,
-    tTest: mnist.tTest,
-  };
-  const sizes = { inputSize: 784, hiddenSizeList: [100, 100, 100, 100, 100, 100], outputSize: 10 };
-  const setups: { title: string; net: Network; epochs: number }[] = [
-    { title: "no regularisation", net: new MultiLayerNet(sizes), epochs: epochs ?? 200 },
-    {
-      title: "weight decay λ = 0.1",
-      net: new MultiLayerNet({ ...sizes, weightDecayLambda: 0.1 }),
-      epochs: epochs ?? 200,
+  const { values } = commandLine(Deno.args, {
+    name: "ch06:overfitting",
+    summary:
+      "Chapter 06: a 7-layer net on 300 MNIST images, plain, with weight decay 0.1 and with " +
+      "Dropout 0.2 (§6.4);\naccuracy curves to out/ch06/overfitting.png.",
+    options: {
+      epochs: {
+        type: "integer",
+        min: 1,
+        max: 10000,
+        help: "epochs of every setup (default 200, and 300 for Dropout, as the book)",
+      },
+      "test-sample": {
+        type: "integer",
+        min: 300,
+        max: 10000,
+        help: "test images measured after each epoch (default all 10000)",
+      },
     },
-    {
-      title: "Dropout, ratio 0.2",
-      net: new MultiLayerNetExtend({ ...sizes, useDropout: true, dropoutRatio: 0.2 }),
-      epochs: epochs ?? 300,
-    },
-  ];
-  const runs: AccuracyRun[] = [];
-  for (const setup of setups) {
-    console.log(`— ${setup.title}: ${setup.epochs} epochs of 300 images`);
-    const result = train(setup.net, data, {
-      optimizer: new SGD({ lr: 0.01 }),
-      batchSize: 100,
-      epochs: setup.epochs,
-      ...(testSample === undefined ? {} : { evalSample: Math.max(testSample, 300) }),
-      progress: sparseProgress({ label: setup.title, total: setup.epochs * 3, every: 25 }),
-    });
-    const records = result.records;
-    runs.push({
-      title: setup.title,
-      epochs: records.map((r) => r.epoch),
-      train: records.map((r) => r.trainAcc),
-      test: records.map((r) => r.testAcc),
-    });
-    const last = records[records.length - 1];
-    console.log(
-      `  final: train ${(100 * last.trainAcc).toFixed(1)}%, test ${
-        (100 * last.testAcc).toFixed(1)
-      }%, ` +
-        `gap ${(100 * (last.trainAcc - last.testAcc)).toFixed(1)} points`,
-    );
-  }
-  const target = fileURLToPath(new URL("../../../out/ch06/overfitting.png", import.meta.url));
-  const path = await accuracyChart(runs, {
-    path: target,
-    title: "300 training images, 6×100 ReLU layers, SGD lr 0.01: overfitting and its cures (§6.4)",
+    mine: true,
   });
-  console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["06"] });
+    const epochs = values.epochs;
+    // Measuring all 10,000 test images after every epoch is most of the run's time.
+    const testSample = values["test-sample"];
+    const started = performance.now();
+    const mnist = loadMnist({ normalize: true });
+    // Fewer training data, to overfit on purpose (§6.4.1).
+    const data = {
+      xTrain: mnist.xTrain.slice(":300"),
+      tTrain: mnist.tTrain.slice(":300"),
+      xTest: mnist.xTest,
+      tTest: mnist.tTest,
+    };
+    const sizes = {
+      inputSize: 784,
+      hiddenSizeList: [100, 100, 100, 100, 100, 100],
+      outputSize: 10,
+    };
+    const setups: { title: string; net: Network; epochs: number }[] = [
+      { title: "no regularisation", net: new MultiLayerNet(sizes), epochs: epochs ?? 200 },
+      {
+        title: "weight decay λ = 0.1",
+        net: new MultiLayerNet({ ...sizes, weightDecayLambda: 0.1 }),
+        epochs: epochs ?? 200,
+      },
+      {
+        title: "Dropout, ratio 0.2",
+        net: new MultiLayerNetExtend({ ...sizes, useDropout: true, dropoutRatio: 0.2 }),
+        epochs: epochs ?? 300,
+      },
+    ];
+    const runs: AccuracyRun[] = [];
+    for (const setup of setups) {
+      console.log(`— ${setup.title}: ${setup.epochs} epochs of 300 images`);
+      const result = train(setup.net, data, {
+        optimizer: new SGD({ lr: 0.01 }),
+        batchSize: 100,
+        epochs: setup.epochs,
+        ...(testSample === undefined ? {} : { evalSample: Math.max(testSample, 300) }),
+        progress: sparseProgress({ label: setup.title, total: setup.epochs * 3, every: 25 }),
+      });
+      const records = result.records;
+      runs.push({
+        title: setup.title,
+        epochs: records.map((r) => r.epoch),
+        train: records.map((r) => r.trainAcc),
+        test: records.map((r) => r.testAcc),
+      });
+      const last = records[records.length - 1];
+      console.log(
+        `  final: train ${(100 * last.trainAcc).toFixed(1)}%, test ${
+          (100 * last.testAcc).toFixed(1)
+        }%, ` +
+          `gap ${(100 * (last.trainAcc - last.testAcc)).toFixed(1)} points`,
+      );
+    }
+    const target = fileURLToPath(new URL("../../../out/ch06/overfitting.png", import.meta.url));
+    const path = await accuracyChart(runs, {
+      path: target,
+      title:
+        "300 training images, 6×100 ReLU layers, SGD lr 0.01: overfitting and its cures (§6.4)",
+    });
+    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  });
 }

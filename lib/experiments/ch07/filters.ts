@@ -10,6 +10,9 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { commandLine } from "../../command/args.ts";
+import { UserError } from "../../command/errors.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import type * as np from "../../np/mod.ts";
 import { imageGrid } from "../../plot/mod.ts";
@@ -39,28 +42,40 @@ export async function drawFilters(filters: np.NDArray, path: string, title: stri
 }
 
 if (import.meta.main) {
-  await useMineIfAsked(import.meta.url, { chapters: ["05", "07"] });
-  const paramsPath = join(CH07_OUT, PARAMS_FILE);
-  if (!existsSync(paramsPath)) {
-    console.error(
-      `No trained SimpleConvNet at ${paramsPath}. Train it first:\n` +
-        `  deno task ch07:train             (the book's 20 epochs)\n` +
-        `  deno task ch07:train --epochs 1  (a quick one; the filters already change)`,
-    );
-    Deno.exit(1);
-  }
-  // The filters before training are the initial weights of the run that trained them.
-  const checkpointPath = join(CH07_OUT, CHECKPOINT_FILE);
-  const seed = existsSync(checkpointPath) ? readCheckpoint(checkpointPath).settings.seed : 0;
-  const net = new (convNets().SimpleConvNet)({ seed, dtype: "float32" });
-  const before = net.params.W1.clone();
-  net.loadParams(paramsPath);
-  for (
-    const [filters, file, title] of [
-      [before, "filters_before.png", "SimpleConvNet: first-layer filters before training"],
-      [net.params.W1, "filters_after.png", "SimpleConvNet: first-layer filters after training"],
-    ] as const
-  ) {
-    console.log(`wrote ${await drawFilters(filters, join(CH07_OUT, file), title)}`);
-  }
+  commandLine(Deno.args, {
+    name: "ch07:filters",
+    summary: "Chapter 07: draws SimpleConvNet's first-layer filters before and after training " +
+      "(§7.6.1) to\nout/ch07/filters_before.png and filters_after.png (after deno task ch07:train).",
+    mine: true,
+  });
+  await runCommand(async () => {
+    await useMineIfAsked(import.meta.url, { chapters: ["05", "07"] });
+    const paramsPath = join(CH07_OUT, PARAMS_FILE);
+    if (!existsSync(paramsPath)) {
+      throw new UserError(
+        `No trained SimpleConvNet at ${paramsPath}. Train it first: deno task ch07:train (the ` +
+          `book's 20 epochs), or deno task ch07:train --epochs 1 (a quick one; the filters ` +
+          `already change)`,
+      );
+    }
+    // The filters before training are the initial weights of the run that trained them.
+    const checkpointPath = join(CH07_OUT, CHECKPOINT_FILE);
+    const seed = existsSync(checkpointPath) ? readCheckpoint(checkpointPath).settings.seed : 0;
+    const net = new (convNets().SimpleConvNet)({ seed, dtype: "float32" });
+    const before = net.params.W1.clone();
+    try {
+      net.loadParams(paramsPath);
+    } catch (error) {
+      if (error instanceof TypeError) throw new UserError(error.message);
+      throw error;
+    }
+    for (
+      const [filters, file, title] of [
+        [before, "filters_before.png", "SimpleConvNet: first-layer filters before training"],
+        [net.params.W1, "filters_after.png", "SimpleConvNet: first-layer filters after training"],
+      ] as const
+    ) {
+      console.log(`wrote ${await drawFilters(filters, join(CH07_OUT, file), title)}`);
+    }
+  });
 }

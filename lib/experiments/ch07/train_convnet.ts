@@ -9,12 +9,14 @@
  * @module
  */
 
+import { runCommand } from "../../command/run.ts";
 import { main } from "../../train_command/main.ts";
 
 /** Where the chapter 7 network and its charts go. */
 export const CH07_OUT = "out/ch07";
 
-const USAGE = `deno task ch07:train [--epochs N] [--limit N] [--seed N] [--resume] [--mine]
+const USAGE =
+  `deno task ch07:train [--epochs N] [--limit N] [--seed N] [--resume | --force] [--mine]
 
 Trains the book's SimpleConvNet (conv 30×5×5 - relu - pool - affine 100 - relu - affine 10)
 on MNIST with Adam (lr 0.001), batches of 100, 20 epochs, as the book's train_convnet.py.
@@ -22,6 +24,7 @@ on MNIST with Adam (lr 0.001), batches of 100, 20 epochs, as the book's train_co
   --limit N    use the first N training and test images (a quick run: --limit 5000)
   --seed N     seed of the initial weights and the shuffling (0)
   --resume     continue an interrupted run from out/ch07/checkpoint.safetensors
+  --force      replace the run already in out/ch07 (without it, a new run there is refused)
   --mine       train with your chapter 5–7 code instead of the reference
 Writes out/ch07/params.safetensors (for deno task ch07:filters), history.csv and charts.
 deno task train --help lists the other options (--lr, --optimizer, --batch-size).`;
@@ -39,5 +42,7 @@ if (import.meta.main) {
     );
     Deno.exit(2);
   }
-  Deno.exit(await main(["--model", "simple", "--out", CH07_OUT, ...Deno.args]));
+  await runCommand(() => main(["--model", "simple", "--out", CH07_OUT, ...Deno.args]), {
+    dieWithParent: false,
+  });
 }

@@ -14,7 +14,7 @@
 
 import * as np from "../../np/mod.ts";
 import { accuracyOf, predictClasses } from "../../train_command/loop.ts";
-import { startTrainedCommand } from "./trained.ts";
+import { runTrainedCommand } from "./trained.ts";
 
 /**
  * Rounds every value to the nearest float16 (IEEE 754 binary16), in place: what
@@ -44,27 +44,28 @@ export function roundToHalf(x: np.NDArray): number {
   return change;
 }
 
-const USAGE = `deno task ch08:half [--params FILE] [--mine]
-
-Compares the test accuracy of the trained network (deno task train; --params FILE for another)
-with float32 weights and with weights rounded to float16 (the book's §8.3.4).`;
-
 if (import.meta.main) {
-  const { model, spec, params, xTest, tTest } = await startTrainedCommand(import.meta.url, USAGE);
-  const count = Object.values(model.params).reduce((n, p) => n + p.size, 0);
-  const full = accuracyOf(predictClasses(model, xTest), tTest);
-  let change = 0;
-  for (const param of Object.values(model.params)) change = Math.max(change, roundToHalf(param));
-  const x16 = xTest.clone();
-  roundToHalf(x16);
-  const half = accuracyOf(predictClasses(model, x16), tTest);
-  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
-  console.log(`${spec.className} from ${params}: ${count.toLocaleString("en-US")} parameters`);
-  console.log(
-    `  float32: test accuracy ${(100 * full).toFixed(2)}%  (${kb(4 * count)} of weights)`,
-  );
-  console.log(
-    `  float16: test accuracy ${(100 * half).toFixed(2)}%  (${kb(2 * count)} of weights)`,
-  );
-  console.log(`  largest change of a weight by the rounding: ${change.toExponential(2)}`);
+  await runTrainedCommand(import.meta.url, {
+    name: "ch08:half",
+    summary:
+      "Chapter 08: compares the test accuracy of the trained network (deno task train) with " +
+      "float32 weights\nand with weights rounded to float16 (§8.3.4).",
+  }, ({ model, spec, params, xTest, tTest }) => {
+    const count = Object.values(model.params).reduce((n, p) => n + p.size, 0);
+    const full = accuracyOf(predictClasses(model, xTest), tTest);
+    let change = 0;
+    for (const param of Object.values(model.params)) change = Math.max(change, roundToHalf(param));
+    const x16 = xTest.clone();
+    roundToHalf(x16);
+    const half = accuracyOf(predictClasses(model, x16), tTest);
+    const kb = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+    console.log(`${spec.className} from ${params}: ${count.toLocaleString("en-US")} parameters`);
+    console.log(
+      `  float32: test accuracy ${(100 * full).toFixed(2)}%  (${kb(4 * count)} of weights)`,
+    );
+    console.log(
+      `  float16: test accuracy ${(100 * half).toFixed(2)}%  (${kb(2 * count)} of weights)`,
+    );
+    console.log(`  largest change of a weight by the rounding: ${change.toExponential(2)}`);
+  });
 }

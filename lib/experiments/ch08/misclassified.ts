@@ -11,42 +11,41 @@
 import * as np from "../../np/mod.ts";
 import { imageGrid } from "../../plot/mod.ts";
 import { accuracyOf, predictClasses } from "../../train_command/loop.ts";
-import { startTrainedCommand } from "./trained.ts";
+import { runTrainedCommand } from "./trained.ts";
 
 /** How many misclassified digits the gallery shows at most. */
 export const GALLERY_SIZE = 60;
 
-const USAGE = `deno task ch08:misclassified [--params FILE] [--mine]
-
-Draws the test digits that the trained network misclassifies (label→predicted) to
-out/ch08/misclassified.png. The network comes from deno task train (--params FILE to use
-another one); --mine evaluates it with your chapter 5–8 code.`;
-
 if (import.meta.main) {
-  const { model, spec, params, xTest, tTest } = await startTrainedCommand(import.meta.url, USAGE);
-  const predicted = predictClasses(model, xTest);
-  const wrong: number[] = [];
-  predicted.forEach((p, i) => {
-    if (p !== tTest.data[i]) wrong.push(i);
+  await runTrainedCommand(import.meta.url, {
+    name: "ch08:misclassified",
+    summary: "Chapter 08: draws the test digits that the trained network (deno task train) " +
+      "misclassifies\n(label→predicted) to out/ch08/misclassified.png.",
+  }, async ({ model, spec, params, xTest, tTest }) => {
+    const predicted = predictClasses(model, xTest);
+    const wrong: number[] = [];
+    predicted.forEach((p, i) => {
+      if (p !== tTest.data[i]) wrong.push(i);
+    });
+    console.log(
+      `${spec.className} from ${params}: test accuracy ${
+        (100 * accuracyOf(predicted, tTest)).toFixed(2)
+      }%, ${wrong.length} of ${xTest.shape[0]} test images misclassified`,
+    );
+    const shown = wrong.slice(0, GALLERY_SIZE);
+    const images = np.zeros([shown.length, 28, 28]);
+    shown.forEach((index, i) =>
+      images.data.set(xTest.data.subarray(index * 784, (index + 1) * 784), i * 784)
+    );
+    const path = await imageGrid(images, {
+      path: "out/ch08/misclassified.png",
+      columns: 10,
+      scale: 2,
+      invert: true,
+      captions: shown.map((i) => `${tTest.data[i]}→${predicted[i]}`),
+      title: `${spec.className}: ${wrong.length} misclassified test digits (label→predicted` +
+        `${shown.length < wrong.length ? `, first ${shown.length}` : ""})`,
+    });
+    console.log(`wrote ${path}`);
   });
-  console.log(
-    `${spec.className} from ${params}: test accuracy ${
-      (100 * accuracyOf(predicted, tTest)).toFixed(2)
-    }%, ${wrong.length} of ${xTest.shape[0]} test images misclassified`,
-  );
-  const shown = wrong.slice(0, GALLERY_SIZE);
-  const images = np.zeros([shown.length, 28, 28]);
-  shown.forEach((index, i) =>
-    images.data.set(xTest.data.subarray(index * 784, (index + 1) * 784), i * 784)
-  );
-  const path = await imageGrid(images, {
-    path: "out/ch08/misclassified.png",
-    columns: 10,
-    scale: 2,
-    invert: true,
-    captions: shown.map((i) => `${tTest.data[i]}→${predicted[i]}`),
-    title: `${spec.className}: ${wrong.length} misclassified test digits (label→predicted` +
-      `${shown.length < wrong.length ? `, first ${shown.length}` : ""})`,
-  });
-  console.log(`wrote ${path}`);
 }

@@ -6,7 +6,14 @@
  */
 
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import {
+  commandLine,
+  type CommandSpec,
+  type OptionSpec,
+  parseCommandArgs,
+} from "../../command/args.ts";
+import { UserError } from "../../command/errors.ts";
+import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import type * as np from "../../np/mod.ts";
@@ -30,6 +37,20 @@ export interface TrainedArgs {
   help: boolean;
 }
 
+/** The command-line spec of a chapter 8 command. */
+export function trainedSpec(name: string, summary: string): CommandSpec<typeof TRAINED_OPTIONS> {
+  return { name, summary, options: TRAINED_OPTIONS, mine: true };
+}
+
+const TRAINED_OPTIONS = {
+  params: {
+    type: "string",
+    value: "FILE",
+    default: TRAINED_PARAMS,
+    help: "the trained network's parameters (from deno task train)",
+  },
+} as const satisfies Record<string, OptionSpec>;
+
 /**
  * Parses `--params FILE` (default `out/train/params.safetensors`), `--mine` and `--help`.
  *
@@ -40,38 +61,39 @@ export interface TrainedArgs {
  *
  * assert.equal(parseTrainedArgs([]).params, "out/train/params.safetensors");
  * assert.equal(parseTrainedArgs(["--params", "x.safetensors"]).params, "x.safetensors");
+ * assert.equal(parseTrainedArgs(["--params=y.safetensors"]).params, "y.safetensors");
+ * assert.throws(() => parseTrainedArgs(["--param", "x"]), /did you mean --params/);
  * ```
  *
  * @param argv The command's arguments.
  * @returns The options.
+ * @throws {UsageError} for an unknown option or a stray argument.
  */
 export function parseTrainedArgs(argv: string[]): TrainedArgs {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      params: { type: "string" },
-      mine: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  return { params: values.params ?? TRAINED_PARAMS, help: values.help ?? false };
+  const parsed = parseCommandArgs(argv, trainedSpec("ch08", ""));
+  return { params: parsed.values.params ?? TRAINED_PARAMS, help: parsed.help };
 }
 
 /**
- * Loads the trained network, or exits 1 saying how to train one.
+ * Loads the trained network, or says how to train one.
  *
  * @param path The parameters file.
  * @returns The network and its description.
+ * @throws {UserError} when there is none, or it is damaged or of another network.
  */
-export function loadTrainedOrExit(path: string): { model: Model; name: string; spec: ModelSpec } {
+export function loadTrained(path: string): { model: Model; name: string; spec: ModelSpec } {
   if (!existsSync(path)) {
     const help = path === TRAINED_PARAMS
       ? `Train it first: deno task train (${MODELS.final.epochs} epochs of the final network; ` +
         `--limit 10000 --epochs 1 for a quick, less accurate one)`
       : "Check the path, or train one with deno task train --out DIR";
-    console.error(`No trained network at ${path}. ${help}`);
-    Deno.exit(1);
+    throw new UserError(`No trained network at ${path}. ${help}`);
+  }
+  if (Deno.statSync(path).isDirectory) {
+    throw new UserError(
+      `--params ${path} is a folder: give the params.safetensors file inside a training's ` +
+        `output folder`,
+    );
   }
   return loadTrainedModel(path);
 }
@@ -91,31 +113,26 @@ export interface TrainedCommand {
 }
 
 /**
- * The start of every chapter 8 command: switches to the learner's code on `--mine`, parses the
- * options (usage and exit 2 on bad ones, usage and exit 0 on `--help`), loads the trained
- * network (exit 1 when there is none) and the MNIST test set.
+ * Runs a chapter 8 command: parses the options (help and exit 0 on `--help`, one line and
+ * exit 2 on bad ones), switches to the learner's code on `--mine`, loads the trained network
+ * and the MNIST test set, and runs `body` under the top-level error handler.
  *
  * @param mainUrl The command's `import.meta.url`.
- * @param usage The command's usage text.
- * @returns The network and the test set.
+ * @param command The task's name and what it does.
+ * @param body The command's work.
+ * @returns Never: the process exits.
  */
-export async function startTrainedCommand(
+export async function runTrainedCommand(
   mainUrl: string,
-  usage: string,
-): Promise<TrainedCommand> {
-  await useMineIfAsked(mainUrl, { chapters: ["05", "06", "07", "08"] });
-  let args;
-  try {
-    args = parseTrainedArgs(Deno.args);
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${usage}`);
-    Deno.exit(2);
-  }
-  if (args.help) {
-    console.log(usage);
-    Deno.exit(0);
-  }
-  const { model, spec } = loadTrainedOrExit(args.params);
-  const { xTest, tTest } = loadMnist({ flatten: false });
-  return { model, spec, params: args.params, xTest, tTest };
+  command: { name: string; summary: string },
+  body: (start: TrainedCommand) => Promise<number | void> | number | void,
+): Promise<never> {
+  const { values } = commandLine(Deno.args, trainedSpec(command.name, command.summary));
+  const params = values.params ?? TRAINED_PARAMS;
+  return await runCommand(async () => {
+    await useMineIfAsked(mainUrl, { chapters: ["05", "06", "07", "08"] });
+    const { model, spec } = loadTrained(params);
+    const { xTest, tTest } = loadMnist({ flatten: false });
+    return await body({ model, spec, params, xTest, tTest });
+  });
 }

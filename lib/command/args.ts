@@ -1,0 +1,352 @@
+/**
+ * One argument parser for every command of the workbook, on the model of `deno task train`:
+ * `--name value` and `--name=value`, `-h`/`--help`, numbers checked against their bounds, and
+ * one-line refusals (exit 2) of unknown options, stray arguments and bad values.
+ *
+ * ```ts ignore
+ * import { commandLine } from "../command/args.ts";
+ * const { values } = commandLine(Deno.args, {
+ *   name: "ch06:batchnorm",
+ *   summary: "Chapter 06: training accuracy with and without Batch Normalization.",
+ *   options: { scales: { type: "integer", min: 2, max: 64, default: 16, help: "weight scales" } },
+ *   mine: true,
+ * });
+ * ```
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { UsageError } from "./errors.ts";
+
+/** A boolean switch (`--mine`). */
+export interface BooleanOption {
+  /** The kind. */
+  type: "boolean";
+  /** One line for `--help`. */
+  help: string;
+  /** A one-letter alias (`y` for `-y`). */
+  short?: string;
+}
+
+/** A whole number within bounds (`--epochs 3`). */
+export interface IntegerOption {
+  /** The kind. */
+  type: "integer";
+  /** The smallest value allowed. */
+  min: number;
+  /** The largest value allowed. */
+  max: number;
+  /** The value when absent (else `undefined`). */
+  default?: number;
+  /** One line for `--help`. */
+  help: string;
+}
+
+/** A number within bounds (`--lr 0.01`). */
+export interface NumberOption {
+  /** The kind. */
+  type: "number";
+  /** The lower bound. */
+  min: number;
+  /** Whether the lower bound itself is refused (`--lr` must be above 0). */
+  minExclusive?: boolean;
+  /** The largest value allowed. */
+  max: number;
+  /** The value when absent (else `undefined`). */
+  default?: number;
+  /** One line for `--help`. */
+  help: string;
+}
+
+/** A text value, possibly one of a list (`--model simple`). */
+export interface StringOption {
+  /** The kind. */
+  type: "string";
+  /** The values allowed (any non-empty text when absent). */
+  choices?: readonly string[];
+  /** The value when absent (else `undefined`). */
+  default?: string;
+  /** What the value is in `--help` (`FILE`, `DIR`, `NAME`). */
+  value?: string;
+  /** One line for `--help`. */
+  help: string;
+}
+
+/** Any option. */
+export type OptionSpec = BooleanOption | IntegerOption | NumberOption | StringOption;
+
+/** What a command accepts, and its `--help`. */
+export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  /** The task's name (`ch06:batchnorm`), for `deno task NAME`. */
+  name: string;
+  /** What the command does, first in `--help`. */
+  summary: string;
+  /** Usage lines (default: `deno task NAME [options]`). */
+  usage?: string[];
+  /** The options, by name without dashes (`--help` is always there). */
+  options?: O;
+  /** Whether it takes `--mine` (run on the learner's finished exercises). */
+  mine?: boolean;
+  /** Positional arguments allowed (default: none). */
+  positionals?: { min?: number; max?: number };
+  /** Text after the options in `--help`. */
+  notes?: string;
+}
+
+/** The value type of one option. */
+export type OptionValue<S extends OptionSpec> = S extends BooleanOption ? boolean
+  : S extends IntegerOption | NumberOption ? (S extends { default: number } ? number
+      : number | undefined)
+  : S extends { default: string } ? string
+  : string | undefined;
+
+/** The parsed command line. */
+export interface Parsed<O extends Record<string, OptionSpec>> {
+  /** `--help` was given. */
+  help: boolean;
+  /** `--mine` was given (for commands with `mine`). */
+  mine: boolean;
+  /** The options' values. */
+  values: { [K in keyof O]: OptionValue<O[K]> };
+  /** The positional arguments. */
+  positionals: string[];
+}
+
+/** The `--help` text of a command, generated from its spec. */
+export function helpText(spec: CommandSpec): string {
+  const rows: [string, string][] = [];
+  for (const [name, option] of Object.entries(spec.options ?? {})) {
+    const placeholder = option.type === "boolean"
+      ? ""
+      : option.type === "string"
+      ? ` ${option.value ?? "TEXT"}`
+      : option.type === "integer"
+      ? " N"
+      : " X";
+    const short = option.type === "boolean" && option.short ? `-${option.short}, ` : "";
+    let help = option.help;
+    if (option.type === "integer" || option.type === "number") {
+      const low = option.type === "number" && option.minExclusive
+        ? `above ${option.min}`
+        : option.min;
+      help += ` (${low} to ${option.max}${
+        option.default === undefined ? "" : `; default ${option.default}`
+      })`;
+    } else if (option.type === "string") {
+      const parts = [
+        ...(option.choices ? [option.choices.join(", ")] : []),
+        ...(option.default === undefined ? [] : [`default ${option.default}`]),
+      ];
+      if (parts.length > 0) help += ` (${parts.join("; ")})`;
+    }
+    rows.push([`${short}--${name}${placeholder}`, help]);
+  }
+  if (spec.mine) rows.push(["--mine", "run on your own chapter code where it is finished"]);
+  rows.push(["-h, --help", "show this help"]);
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return [
+    spec.summary,
+    "",
+    "Usage:",
+    ...(spec.usage ?? [`deno task ${spec.name} [options]`]).map((line) => `  ${line}`),
+    "",
+    "Options:",
+    ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
+    ...(spec.notes ? ["", spec.notes] : []),
+  ].join("\n");
+}
+
+/** A number option's value, checked. */
+function numberValue(name: string, text: string, option: IntegerOption | NumberOption): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) {
+    throw new UsageError(`--${name} needs a number, got "${text}"`);
+  }
+  if (option.type === "integer") {
+    if (!Number.isInteger(value) || value < option.min || value > option.max) {
+      throw new UsageError(
+        `--${name} must be a whole number from ${option.min} to ${option.max}, got ${text}`,
+      );
+    }
+    return value;
+  }
+  const low = option.minExclusive ? value <= option.min : value < option.min;
+  if (low || value > option.max) {
+    throw new UsageError(
+      `--${name} must be ${
+        option.minExclusive ? "greater than" : "at least"
+      } ${option.min} and at most ${option.max}, got ${text}`,
+    );
+  }
+  return value;
+}
+
+/** The closest option name to a mistyped one, if any is close. */
+function closest(word: string, names: string[]): string | undefined {
+  let best: string | undefined, bestDistance = Infinity;
+  for (const name of names) {
+    const d = distance(word, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Parses a command line against a spec.
+ *
+ * @example
+ * ```ts
+ * import { parseCommandArgs } from "./args.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const spec = {
+ *   name: "ch06:init-mnist",
+ *   summary: "Weight initialisation on MNIST.",
+ *   options: {
+ *     iterations: { type: "integer", min: 11, max: 100000, default: 2000, help: "iterations" },
+ *   },
+ *   mine: true,
+ * } as const;
+ * assert.equal(parseCommandArgs(["--iterations=50"], spec).values.iterations, 50);
+ * assert.equal(parseCommandArgs(["--iterations", "50", "--mine"], spec).mine, true);
+ * assert.equal(parseCommandArgs([], spec).values.iterations, 2000);
+ * assert.throws(() => parseCommandArgs(["--iteration", "50"], spec), /--iteration.*--iterations/);
+ * assert.throws(() => parseCommandArgs(["--iterations", "5"], spec), /from 11 to 100000/);
+ * assert.throws(() => parseCommandArgs(["extra"], spec), /Unexpected argument "extra"/);
+ * ```
+ *
+ * @param argv The arguments.
+ * @param spec What the command accepts.
+ * @returns The values.
+ * @throws {UsageError} for an unknown option, a missing or bad value, or a stray argument.
+ */
+export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
+  argv: string[],
+  spec: CommandSpec<O>,
+): Parsed<O> {
+  const options = (spec.options ?? {}) as Record<string, OptionSpec>;
+  const config: Record<string, { type: "boolean" | "string"; short?: string }> = {
+    help: { type: "boolean", short: "h" },
+  };
+  if (spec.mine) config.mine = { type: "boolean" };
+  for (const [name, option] of Object.entries(options)) {
+    config[name] = option.type === "boolean"
+      ? { type: "boolean", ...(option.short ? { short: option.short } : {}) }
+      : { type: "string" };
+  }
+  const known = Object.keys(config);
+  // --help wins over every other mistake, so that it always shows the help.
+  if (argv.some((a) => a === "--help" || a === "-h")) {
+    return {
+      help: true,
+      mine: false,
+      values: {} as Parsed<O>["values"],
+      positionals: [],
+    };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: config, strict: true, allowPositionals: true });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error))
+      .replace(/\. To specify a positional argument.*$/s, "")
+      .replace(/\. To specify an option argument.*$/s, "");
+    const unknown = message.match(/^Unknown option '--?([^']+)'/);
+    if (unknown) {
+      const guess = closest(unknown[1], known);
+      throw new UsageError(
+        `Unknown option "${unknown[1].length === 1 ? "-" : "--"}${unknown[1]}"` +
+          (guess
+            ? `: did you mean --${guess}?`
+            : `: the options are ${known.map((k) => `--${k}`).join(", ")}`),
+      );
+    }
+    throw new UsageError(message);
+  }
+  const values: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(options)) {
+    const raw = (parsed.values as Record<string, string | boolean | undefined>)[name];
+    if (option.type === "boolean") {
+      values[name] = raw === true;
+    } else if (raw === undefined) {
+      values[name] = option.default;
+    } else if (option.type === "string") {
+      const text = String(raw);
+      if (text.trim() === "") throw new UsageError(`--${name} needs a value, got an empty string`);
+      if (option.choices && !option.choices.includes(text)) {
+        throw new UsageError(
+          `Unknown ${name} "${text}": choose one of ${option.choices.join(", ")}`,
+        );
+      }
+      values[name] = text;
+    } else {
+      values[name] = numberValue(name, String(raw), option);
+    }
+  }
+  const positionals = parsed.positionals;
+  const min = spec.positionals?.min ?? 0, max = spec.positionals?.max ?? 0;
+  if (positionals.length > max) {
+    const extra = positionals.slice(max);
+    throw new UsageError(
+      `Unexpected argument${extra.length > 1 ? "s" : ""} ${
+        extra.map((a) => JSON.stringify(a)).join(" ")
+      }${max === 0 ? ": this command takes only options" : ""}`,
+    );
+  }
+  if (positionals.length < min) {
+    throw new UsageError(`Missing argument: ${spec.usage?.[0] ?? `deno task ${spec.name}`}`);
+  }
+  return {
+    help: false,
+    mine: (parsed.values as Record<string, unknown>).mine === true,
+    values: values as Parsed<O>["values"],
+    positionals,
+  };
+}
+
+/**
+ * {@linkcode parseCommandArgs} for a command's entry: prints the help and exits 0 on `--help`;
+ * prints `error: …` and where to find the options, and exits 2, on bad input.
+ *
+ * @param argv The arguments (`Deno.args`).
+ * @param spec What the command accepts.
+ * @returns The values.
+ */
+export function commandLine<const O extends Record<string, OptionSpec>>(
+  argv: string[],
+  spec: CommandSpec<O>,
+): Parsed<O> {
+  let parsed: Parsed<O>;
+  try {
+    parsed = parseCommandArgs(argv, spec);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(
+      `error: ${error.message}\nRun "deno task ${spec.name} --help" for the options.`,
+    );
+    Deno.exit(2);
+  }
+  if (parsed.help) {
+    console.log(helpText(spec as CommandSpec));
+    Deno.exit(0);
+  }
+  return parsed;
+}
