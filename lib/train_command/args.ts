@@ -9,14 +9,8 @@ import { parseArgs } from "node:util";
 import { DEFAULT_MODEL, MODELS } from "./models.ts";
 import { OPTIMIZER_NAMES, type OptimizerName } from "./optimizers.ts";
 
-/** Bad input on the command line: the command prints the message and exits with code 2. */
-export class UsageError extends Error {
-  /** Builds the error. */
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { UsageError } from "../command/errors.ts";
+import { UsageError } from "../command/errors.ts";
 
 /** The options as typed; absent ones are undefined, so a resumed run can take the saved ones. */
 export interface TrainArgs {
@@ -44,6 +38,8 @@ export interface TrainArgs {
   mine: boolean;
   /** `--resume`: continue from the checkpoint in the output folder. */
   resume: boolean;
+  /** `--force`: replace the run in the output folder. */
+  force: boolean;
   /** `--out`: the output folder. */
   out: string;
 }
@@ -74,11 +70,13 @@ export function usage(): string {
     `                     every time (${final.augment} for ${DEFAULT_MODEL}, 0 for simple and deep)`,
     "  --seed N           seed of the initial weights, the shuffling and dropout (0)",
     "  --limit N          train on the first N training images and test on the first N test",
-    "                     images: a quick run (deno task train --limit 2000 --epochs 1)",
+    "                     images: a quick run (deno task train --limit 2000 --epochs 1 --out out/quick)",
     "  --mine             train with your own chapter code (chapters/05 to 08) instead of lib/",
     "  --resume           continue from the checkpoint in the output folder after an",
     "                     interruption; the result is the same as an uninterrupted run",
     `  --out DIR          output folder (${DEFAULT_OUT}): checkpoint, history.csv, charts`,
+    "  --force            replace the run already in the output folder (without it, a new run",
+    "                     there is refused, so no trained network is lost by accident)",
     "  -h, --help         show this help",
     "",
     "Both cores train (each takes half of every batch; deep splits the matrix products instead);",
@@ -142,6 +140,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
         limit: { type: "string" },
         mine: { type: "boolean" },
         resume: { type: "boolean" },
+        force: { type: "boolean" },
         out: { type: "string" },
       },
     });
@@ -199,6 +198,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     limit: integer("limit", v.limit, 1, 60000),
     mine: v.mine ?? false,
     resume: v.resume ?? false,
+    force: v.force ?? false,
     out: v.out ?? DEFAULT_OUT,
   };
 }

@@ -7,8 +7,10 @@
  * @module
  */
 
+import { UserError } from "../command/errors.ts";
 import { loadSafetensors, saveSafetensors } from "../io/safetensors.ts";
 import type { GeneratorState, NDArray } from "../np/mod.ts";
+import { OPTIMIZER_NAMES, type OptimizerName } from "./optimizers.ts";
 
 /** The format tag in a checkpoint's metadata. */
 export const CHECKPOINT_FORMAT = "zerokara-train-checkpoint/1";
@@ -83,8 +85,11 @@ export interface Checkpoint {
  *   model: "final", optimizer: "adam", lr: 0.001, lrDecay: 1, batchSize: 100, augment: 0, seed: 0,
  *   trainSize: 600,
  * };
+ * const history = [
+ *   { epoch: 1, loss: 0.5, trainAccuracy: 0.9, testAccuracy: 0.9, seconds: 1, imagesPerSecond: 600 },
+ * ];
  * writeCheckpoint(path, {
- *   settings, epoch: 1, epochs: 2, history: [], params: { W1: np.ones([2]) },
+ *   settings, epoch: 1, epochs: 2, history, params: { W1: np.ones([2]) },
  *   optimizer: { tensors: {}, iter: 6 }, shuffleRng: np.rng(1).getState(), netRng: null,
  * });
  * const back = readCheckpoint(path);
@@ -112,37 +117,186 @@ export function writeCheckpoint(path: string, checkpoint: Checkpoint): string {
   });
 }
 
+/** A checkpoint that cannot be resumed: the message says which value is wrong and what to do. */
+export class CheckpointError extends UserError {
+  /** Builds the error (exit code 2, as other bad input of the command). */
+  constructor(path: string, problem: string) {
+    super(
+      `${path} cannot be resumed: ${problem}. The file is damaged or was not written by deno ` +
+        `task train: start a new run without --resume (--force replaces this folder, or ` +
+        `choose another --out)`,
+      { exitCode: 2 },
+    );
+    this.name = "CheckpointError";
+  }
+}
+
+/** Parses one JSON metadata field, or says which is damaged. */
+function jsonField(path: string, metadata: Record<string, string>, name: string): unknown {
+  const text = metadata[name];
+  if (text === undefined) throw new CheckpointError(path, `its metadata has no "${name}"`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CheckpointError(path, `its "${name}" is not valid JSON`);
+  }
+}
+
+/** Whether a value is a whole number within bounds. */
+function wholeIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** Checks a generator state: four 32-bit words, not all zero, and a spare normal or null. */
+function checkRng(path: string, name: string, state: unknown): GeneratorState {
+  const s = state as GeneratorState | null;
+  const words = s?.words;
+  if (
+    !Array.isArray(words) || words.length !== 4 ||
+    !words.every((w) => wholeIn(w, 0, 2 ** 32 - 1)) || words.every((w) => w === 0) ||
+    !(s!.spareNormal === null || s!.spareNormal === undefined ||
+      (typeof s!.spareNormal === "number" && Number.isFinite(s!.spareNormal)))
+  ) {
+    throw new CheckpointError(
+      path,
+      `its random generator state "${name}" is not four 32-bit words (not all 0)`,
+    );
+  }
+  return s as GeneratorState;
+}
+
 /**
- * Reads a checkpoint written by {@linkcode writeCheckpoint}.
+ * Checks the values of a checkpoint's settings: a known optimizer, a positive and finite
+ * learning rate, whole numbers within the bounds the command line allows.
+ *
+ * @example
+ * ```ts
+ * import { settingsProblem } from "./checkpoint.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const good = {
+ *   model: "final", optimizer: "adam", lr: 0.001, lrDecay: 1, batchSize: 100, augment: 0,
+ *   seed: 0, trainSize: 600,
+ * };
+ * assert.equal(settingsProblem(good), undefined);
+ * assert.match(settingsProblem({ ...good, lr: -1 }) ?? "", /lr -1/);
+ * assert.match(settingsProblem({ ...good, optimizer: "lion" }) ?? "", /optimizer "lion"/);
+ * ```
+ *
+ * @param settings The parsed settings.
+ * @returns What is wrong, or `undefined`.
+ */
+export function settingsProblem(settings: unknown): string | undefined {
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
+    return "its settings are not an object";
+  }
+  const s = settings as Record<string, unknown>;
+  if (typeof s.model !== "string") return "its settings name no model";
+  if (!OPTIMIZER_NAMES.includes(s.optimizer as OptimizerName)) {
+    return `its settings name an unknown optimizer ${JSON.stringify(s.optimizer)} (known: ${
+      OPTIMIZER_NAMES.join(", ")
+    })`;
+  }
+  if (!(typeof s.lr === "number" && s.lr > 0 && s.lr <= 10)) {
+    return `its learning rate is lr ${JSON.stringify(s.lr)}, not a number above 0 and at most 10`;
+  }
+  if (!(typeof s.lrDecay === "number" && s.lrDecay > 0 && s.lrDecay <= 1)) {
+    return `its lrDecay is ${JSON.stringify(s.lrDecay)}, not a number above 0 and at most 1`;
+  }
+  const whole: [string, number, number][] = [
+    ["batchSize", 1, 60000],
+    ["augment", 0, 4],
+    ["seed", 0, 2 ** 32 - 1],
+    ["trainSize", 1, 60000],
+  ];
+  for (const [key, min, max] of whole) {
+    if (!wholeIn(s[key], min, max)) {
+      return `its ${key} is ${JSON.stringify(s[key])}, not a whole number from ${min} to ${max}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads a checkpoint written by {@linkcode writeCheckpoint} and checks its values: the
+ * settings (see {@linkcode settingsProblem}), the epoch (a whole number from 1 to the planned
+ * epochs), one history record per epoch, the generators' states, and finite parameters and
+ * optimizer arrays. The optimizer state's presence and shapes are checked when it is restored
+ * (`restoreOptimizer`), against the network.
  *
  * @param path The checkpoint file.
  * @returns Its contents.
  * @throws {SafetensorsError} when the file is missing or damaged.
- * @throws {TypeError} when it is a safetensors file but not a checkpoint of this command.
+ * @throws {CheckpointError} when it is not a checkpoint of this command, or a value is wrong.
  */
 export function readCheckpoint(path: string): Checkpoint {
   const { tensors, metadata } = loadSafetensors(path);
   if (metadata.format !== CHECKPOINT_FORMAT) {
-    throw new TypeError(
-      `${path} is not a checkpoint of deno task train (format ${
+    throw new CheckpointError(
+      path,
+      `it is not a checkpoint of deno task train (format ${
         JSON.stringify(metadata.format ?? null)
-      }): start without --resume, or point --out at the folder of a training run`,
+      })`,
     );
   }
+  const settings = jsonField(path, metadata, "settings") as RunSettings;
+  const problem = settingsProblem(settings);
+  if (problem !== undefined) throw new CheckpointError(path, problem);
+  const epochs = jsonField(path, metadata, "epochs");
+  if (!wholeIn(epochs, 1, 1000)) {
+    throw new CheckpointError(
+      path,
+      `its planned epochs ${JSON.stringify(metadata.epochs)} are not a whole number from 1 to 1000`,
+    );
+  }
+  const epoch = jsonField(path, metadata, "epoch");
+  if (!wholeIn(epoch, 1, epochs)) {
+    throw new CheckpointError(
+      path,
+      `its epoch ${JSON.stringify(metadata.epoch)} is not a whole number from 1 to ${epochs}`,
+    );
+  }
+  const history = jsonField(path, metadata, "history") as EpochRecord[];
+  const fields = ["epoch", "loss", "trainAccuracy", "testAccuracy", "seconds", "imagesPerSecond"];
+  if (
+    !Array.isArray(history) || history.length !== epoch ||
+    !history.every((r, i) =>
+      typeof r === "object" && r !== null && r.epoch === i + 1 &&
+      fields.every((f) => Number.isFinite((r as unknown as Record<string, unknown>)[f]))
+    )
+  ) {
+    throw new CheckpointError(
+      path,
+      `its history is not one record of numbers per epoch 1 to ${epoch}`,
+    );
+  }
+  const iter = jsonField(path, metadata, "optimizerIter");
+  if (!(iter === null || wholeIn(iter, 1, Number.MAX_SAFE_INTEGER))) {
+    throw new CheckpointError(
+      path,
+      `its optimizer's update count ${metadata.optimizerIter} is not a positive whole number`,
+    );
+  }
+  const shuffleRng = checkRng(path, "shuffleRng", jsonField(path, metadata, "shuffleRng"));
+  const netRngValue = jsonField(path, metadata, "netRng");
+  const netRng = netRngValue === null ? null : checkRng(path, "netRng", netRngValue);
   const params: Record<string, NDArray> = {};
   const optimizer: Record<string, NDArray> = {};
   for (const [key, value] of Object.entries(tensors)) {
+    if (!value.data.every(Number.isFinite)) {
+      throw new CheckpointError(path, `its tensor ${key} holds NaN or infinite values`);
+    }
     if (key.startsWith("param.")) params[key.slice("param.".length)] = value;
     else if (key.startsWith("optimizer.")) optimizer[key] = value;
   }
   return {
-    settings: JSON.parse(metadata.settings),
-    epoch: Number(metadata.epoch),
-    epochs: Number(metadata.epochs),
-    history: JSON.parse(metadata.history),
+    settings,
+    epoch,
+    epochs,
+    history,
     params,
-    optimizer: { tensors: optimizer, iter: JSON.parse(metadata.optimizerIter) },
-    shuffleRng: JSON.parse(metadata.shuffleRng),
-    netRng: JSON.parse(metadata.netRng),
+    optimizer: { tensors: optimizer, iter: iter as number | null },
+    shuffleRng,
+    netRng,
   };
 }

@@ -10,7 +10,11 @@
  * @module
  */
 
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { InterruptedError, UserError } from "../command/errors.ts";
+import { startedByDeno, watchInterrupts } from "../command/interrupt.ts";
+import { runCommand } from "../command/run.ts";
 import { useMineIfAsked } from "../kata/mine.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import { copyParams, saveParams } from "../nets/network.ts";
@@ -45,6 +49,44 @@ export const PARAMS_FILE = "params.safetensors";
  * few enough to keep the evaluation a small part of an epoch.
  */
 export const TRAIN_ACCURACY_SAMPLE = 5000;
+
+/**
+ * Below this test accuracy a run counts as failed: ten digits give 10% by chance, and every
+ * model passes 20% within its first hundred updates.
+ */
+export const CHANCE_ACCURACY = 0.2;
+/** Updates a run needs before {@linkcode CHANCE_ACCURACY} is judged (a tiny run may be lower). */
+export const CHANCE_MIN_UPDATES = 100;
+
+/** One line about the run in a folder (`epoch 3 of 12, test accuracy 98.91%`), if readable. */
+function describeRun(out: string): string {
+  try {
+    const checkpoint = readCheckpoint(join(out, CHECKPOINT_FILE));
+    const last = checkpoint.history.at(-1);
+    return `a ${checkpoint.settings.model} run at epoch ${checkpoint.epoch} of ${checkpoint.epochs}` +
+      (last ? `, test accuracy ${(100 * last.testAccuracy).toFixed(2)}%` : "");
+  } catch {
+    return "a run";
+  }
+}
+
+/**
+ * Refuses to start a new run over the run in `out` (a checkpoint or trained parameters) unless
+ * `--force` says to replace it; with `--force`, removes the old run's checkpoint and parameters
+ * first, so that a `--resume` never mixes the two.
+ */
+function claimOutput(args: TrainArgs): void {
+  const files = [CHECKPOINT_FILE, PARAMS_FILE].map((f) => join(args.out, f));
+  if (args.resume || !files.some((f) => existsSync(f))) return;
+  if (!args.force) {
+    const other = args.out === DEFAULT_OUT ? "--out out/train2" : "another --out DIR";
+    throw new UsageError(
+      `${args.out} already holds ${describeRun(args.out)}, which a new run would overwrite: ` +
+        `continue it with --resume, keep it and train into ${other}, or replace it with --force`,
+    );
+  }
+  for (const file of files) rmSync(file, { force: true });
+}
 
 /** The shuffling generator's seed, apart from the weights' seed so the two streams differ. */
 function shuffleSeed(seed: number): number {
@@ -135,6 +177,19 @@ function resolveSettings(
  * @returns The exit code.
  */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await train(argv);
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      console.error(`\n${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+/** The command, after which {@linkcode main} reports an interruption. */
+async function train(argv: string[]): Promise<number> {
   let args: TrainArgs;
   try {
     args = parseTrainArgs(argv);
@@ -160,6 +215,11 @@ export async function main(argv: string[]): Promise<number> {
   let checkpoint: Checkpoint | null = null;
   let settings: RunSettings, epochs: number;
   try {
+    if (args.resume && args.force) {
+      throw new UsageError(
+        "--resume continues the run in the output folder and --force replaces it: give one",
+      );
+    }
     if (args.resume) {
       try {
         Deno.statSync(checkpointPath);
@@ -172,6 +232,9 @@ export async function main(argv: string[]): Promise<number> {
       try {
         checkpoint = readCheckpoint(checkpointPath);
       } catch (error) {
+        if (error instanceof UserError && error.name === "CheckpointError") {
+          throw new UsageError(error.message);
+        }
         throw new UsageError(
           `--resume cannot read ${checkpointPath}: ${
             error instanceof Error ? error.message : error
@@ -187,6 +250,7 @@ export async function main(argv: string[]): Promise<number> {
       );
     }
     checkWritable(args.out);
+    claimOutput(args);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`error: ${error.message}`);
@@ -208,8 +272,21 @@ export async function main(argv: string[]): Promise<number> {
   const shuffleRng = np.rng(shuffleSeed(settings.seed));
   let history: EpochRecord[] = [];
   if (checkpoint !== null) {
-    copyParams(checkpoint.params, net.params, checkpointPath);
-    restoreOptimizer(optimizer, checkpoint.optimizer, net.params);
+    try {
+      copyParams(checkpoint.params, net.params, checkpointPath);
+    } catch (error) {
+      throw new UserError(
+        `${(error as Error).message} The checkpoint does not fit the ${settings.model} ` +
+          `network: start a new run without --resume`,
+        { exitCode: 2 },
+      );
+    }
+    restoreOptimizer(
+      optimizer,
+      checkpoint.optimizer,
+      net.params,
+      settings.optimizer as OptimizerName,
+    );
     shuffleRng.setState(checkpoint.shuffleRng);
     if (net.rng && checkpoint.netRng) net.rng.setState(checkpoint.netRng);
     history = checkpoint.history;
@@ -235,8 +312,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const resume = `deno task train --resume${args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`}`;
   console.log(
-    `A checkpoint is saved after each epoch; if the run stops, continue it with: ${resume}`,
+    `A checkpoint is saved after each epoch; if the run stops (Ctrl-C), continue it with: ${resume}`,
   );
+  // Ctrl-C, SIGTERM or the end of the process that started this one (deno task, the --mine
+  // parent) stop the run between two batches; the last checkpoint stays whole.
+  const watch = await watchInterrupts({ parent: startedByDeno() });
 
   // Two threads split each batch (data parallelism) where the network allows it; otherwise
   // they split the matrix products.
@@ -256,8 +336,10 @@ export async function main(argv: string[]): Promise<number> {
   const progress = createTrainProgress();
   const started = performance.now();
   let predicted: Int32Array | null = null;
+  let epoch = firstEpoch;
   try {
-    for (let epoch = firstEpoch; epoch <= epochs; epoch++) {
+    for (; epoch <= epochs; epoch++) {
+      watch.check();
       // Every optimizer of chapter 6 keeps its learning rate in a public field.
       (optimizer as unknown as { lr: number }).lr = settings.lr *
         settings.lrDecay ** (epoch - 1);
@@ -267,18 +349,33 @@ export async function main(argv: string[]): Promise<number> {
         batchSize: settings.batchSize,
         rng: shuffleRng,
         augment: settings.augment,
-        onBatch: (p) => progress.update(p),
+        onBatch: (p) => {
+          progress.update(p);
+          watch.check();
+        },
       });
       progress.end();
       if (result.diverged) {
+        const { loss, iteration } = result.diverged;
+        if (checkpoint !== null && epoch === firstEpoch && iteration === 1) {
+          console.error(
+            `error: the loss was already ${loss} on the first batch after resuming from ` +
+              `${checkpointPath}: its values are probably damaged (not the learning rate). ` +
+              `Start a new run with --force, or resume another run.`,
+          );
+          return 1;
+        }
         const kept = epoch > 1
-          ? `The checkpoint of epoch ${epoch - 1} is kept in ${checkpointPath}.`
-          : "No epoch finished, so there is no checkpoint.";
+          ? `The checkpoint of epoch ${epoch - 1} is kept in ${checkpointPath}, but --resume ` +
+            `would repeat the same steps and diverge again: `
+          : "No epoch finished, so there is no checkpoint: ";
+        const smaller = Number((settings.lr / 10).toPrecision(2));
         console.error(
-          `error: the loss became ${result.diverged.loss} at epoch ${epoch}, batch ` +
-            `${result.diverged.iteration}: the learning rate is probably too high ` +
-            `(--lr ${settings.lr} with ${settings.optimizer}; the default is ${spec.lr} with ` +
-            `${spec.optimizer}). Try a smaller --lr. ${kept}`,
+          `error: the loss became ${loss} at epoch ${epoch}, batch ${iteration}: the learning ` +
+            `rate is probably too high (--lr ${settings.lr} with ${settings.optimizer}; the ` +
+            `default is ${spec.lr} with ${spec.optimizer}). ${kept}start again with a smaller ` +
+            `rate, e.g. deno task train --lr ${smaller} --force` +
+            (args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`) + ` (and your other options).`,
         );
         return 1;
       }
@@ -311,7 +408,18 @@ export async function main(argv: string[]): Promise<number> {
         netRng: net.rng?.getState() ?? null,
       });
     }
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      progress.end();
+      const kept = epoch > 1
+        ? `the checkpoint of epoch ${epoch - 1} is whole in ${checkpointPath}; continue with: ` +
+          resume
+        : "no epoch finished, so there is no checkpoint yet";
+      throw new InterruptedError(`${error.message} during epoch ${epoch}: ${kept}`);
+    }
+    throw error;
   } finally {
+    watch.stop();
     parallel?.close();
   }
   if (predicted === null) {
@@ -340,9 +448,19 @@ export async function main(argv: string[]): Promise<number> {
       `${formatSeconds((performance.now() - started) / 1000)} for this run)`,
   );
   for (const path of [checkpointPath, paramsPath, ...paths]) console.log(`wrote ${path}`);
+  const updates = history.length * Math.floor(settings.trainSize / settings.batchSize);
+  if (accuracy < CHANCE_ACCURACY && updates >= CHANCE_MIN_UPDATES) {
+    console.error(
+      `error: the test accuracy ${(100 * accuracy).toFixed(2)}% is near chance (10% for ten ` +
+        `digits) after ${updates} updates: the network did not learn. The learning rate is ` +
+        `probably too high or too low (--lr ${settings.lr} with ${settings.optimizer}; the ` +
+        `default is ${spec.lr} with ${spec.optimizer}): start again with --force and another --lr.`,
+    );
+    return 1;
+  }
   return 0;
 }
 
 if (import.meta.main) {
-  Deno.exit(await main(Deno.args));
+  await runCommand(() => main(Deno.args), { dieWithParent: false });
 }

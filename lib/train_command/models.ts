@@ -8,6 +8,7 @@
  * @module
  */
 
+import { UserError } from "../command/errors.ts";
 import * as engine from "../engine/nets.ts";
 import { isMine } from "../kata/mine_env.ts";
 import { loadSafetensors } from "../io/safetensors.ts";
@@ -161,7 +162,9 @@ export const DEFAULT_MODEL = "final";
  *
  * @param path The parameters file, e.g. `out/train/params.safetensors`.
  * @returns The network with the loaded parameters, and its `--model` name.
- * @throws {TypeError} when the file names no network the command knows.
+ * @throws {UserError} when the file names no network the command knows, lacks a parameter,
+ *   has one of another shape or holds NaN; `SafetensorsError` when it is no
+ *   safetensors file.
  */
 export function loadTrainedModel(
   path: string,
@@ -169,13 +172,23 @@ export function loadTrainedModel(
   const { tensors, metadata } = loadSafetensors(path);
   const entry = Object.entries(MODELS).find(([, spec]) => spec.className === metadata.network);
   if (entry === undefined) {
-    throw new TypeError(
+    throw new UserError(
       `${path} holds parameters of ${JSON.stringify(metadata.network ?? "an unnamed network")}, ` +
-        `not one of ${Object.values(MODELS).map((s) => s.className).join(", ")}`,
+        `not one of ${Object.values(MODELS).map((s) => s.className).join(", ")}: give the ` +
+        `params.safetensors that deno task train wrote`,
     );
   }
   const [name, spec] = entry;
   const model = spec.create(0);
-  copyParams(tensors, model.params, path);
+  try {
+    copyParams(tensors, model.params, path);
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+  for (const [key, param] of Object.entries(model.params)) {
+    if (!param.data.every(Number.isFinite)) {
+      throw new UserError(`${path}: parameter ${key} holds NaN or infinite values: train again`);
+    }
+  }
   return { model, name, spec };
 }

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { UserError } from "../command/errors.ts";
 import type { NDArray } from "../np/mod.ts";
 import { AdaGrad, Adam, Momentum, Nesterov, RMSprop, SGD } from "../optimizers/mod.ts";
 import type { Optimizer } from "../optimizers/types.ts";
@@ -57,6 +58,16 @@ export function createOptimizer(name: OptimizerName, lr: number): Optimizer {
 /** The fields of an optimizer that hold per-parameter arrays (the book's v, h, m). */
 const ARRAY_FIELDS = ["v", "h", "m"] as const;
 
+/** The arrays each optimizer holds after its first update (what a checkpoint must have). */
+export const STATE_FIELDS: Record<OptimizerName, readonly (typeof ARRAY_FIELDS)[number][]> = {
+  sgd: [],
+  momentum: ["v"],
+  nesterov: ["v"],
+  adagrad: ["h"],
+  rmsprop: ["h"],
+  adam: ["m", "v"],
+};
+
 /**
  * An optimizer's state: its per-parameter arrays as tensors named `optimizer.<field>.<param>`,
  * and its update count (Adam's `iter`), to store in a checkpoint.
@@ -103,30 +114,52 @@ export function optimizerState(
  * @param optimizer A freshly built optimizer.
  * @param state What {@linkcode optimizerState} returned (or tensors read from a checkpoint).
  * @param params The network's parameters, to check names and shapes.
- * @throws {TypeError} when the state names parameters the network lacks.
+ * @param name The optimizer's name: its arrays (and Adam's update count) must be there.
+ * @throws {UserError} when arrays are missing, name parameters the network lacks, or have
+ *   other shapes.
  */
 export function restoreOptimizer(
   optimizer: Optimizer,
   state: { tensors: Record<string, NDArray>; iter: number | null },
   params: Record<string, NDArray>,
+  name?: OptimizerName,
 ): void {
   const fields = optimizer as unknown as Record<string, unknown>;
+  const required = name === undefined ? [] : STATE_FIELDS[name];
   for (const field of ARRAY_FIELDS) {
     const prefix = `optimizer.${field}.`;
     const keys = Object.keys(state.tensors).filter((k) => k.startsWith(prefix));
-    if (keys.length === 0) continue;
+    if (keys.length === 0) {
+      if (required.includes(field)) {
+        throw new UserError(
+          `The checkpoint has no ${field} arrays of ${name} (its optimizer state is missing): ` +
+            `resuming would silently restart ${name}. Start a new run without --resume`,
+          { exitCode: 2 },
+        );
+      }
+      continue;
+    }
     const arrays: Record<string, NDArray> = {};
     for (const key of Object.keys(params)) {
       const saved = state.tensors[prefix + key];
       if (saved === undefined || saved.shape.join() !== params[key].shape.join()) {
-        throw new TypeError(
+        throw new UserError(
           `The checkpoint's optimizer state has no ${field} for parameter ${key} of shape ` +
-            `[${params[key].shape.join(", ")}]: it was written for another network`,
+            `[${params[key].shape.join(", ")}]: it was written for another network. Start a ` +
+            `new run without --resume`,
+          { exitCode: 2 },
         );
       }
       arrays[key] = saved.astype(params[key].dtype);
     }
     fields[field] = arrays;
+  }
+  if (name === "adam" && state.iter === null) {
+    throw new UserError(
+      "The checkpoint has no update count of adam (its optimizer state is damaged): start a " +
+        "new run without --resume",
+      { exitCode: 2 },
+    );
   }
   if (state.iter !== null && "iter" in fields) fields.iter = state.iter;
 }
