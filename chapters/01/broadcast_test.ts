@@ -1,35 +1,48 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { MISTAKES } from "../../lib/mistakes/ch01.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { broadcastShapes } from "./broadcast.ts";
 
-Deno.test("broadcastShapes() matches the book's examples (§1.5.5)", () => {
-  // A 2×2 matrix times a vector [10, 20], and times a scalar 10.
-  assert.deepEqual(broadcastShapes([2, 2], [2]), [2, 2], "broadcastShapes([2, 2], [2])");
-  assert.deepEqual(broadcastShapes([2, 2], []), [2, 2], "broadcastShapes([2, 2], [])");
-  assert.deepEqual(broadcastShapes([], [2, 2]), [2, 2], "broadcastShapes([], [2, 2])");
-});
+const named = mistakeNamer("01", MISTAKES);
 
-Deno.test("broadcastShapes() stretches axes of size 1 on both sides", () => {
-  assert.deepEqual(broadcastShapes([4, 1], [1, 5]), [4, 5], "broadcastShapes([4, 1], [1, 5])");
-  assert.deepEqual(broadcastShapes([3, 1], [4]), [3, 4], "broadcastShapes([3, 1], [4])");
-  // NumPy's user guide: an 8×1×6×1 and a 7×1×5 array.
-  assert.deepEqual(
-    broadcastShapes([8, 1, 6, 1], [7, 1, 5]),
-    [8, 7, 6, 5],
-    "broadcastShapes([8, 1, 6, 1], [7, 1, 5])",
-  );
-  assert.deepEqual(broadcastShapes([5, 0], [1]), [5, 0], "broadcastShapes([5, 0], [1])");
-  assert.deepEqual(broadcastShapes([], []), [], "broadcastShapes([], [])");
-});
+Deno.test(
+  "broadcastShapes() matches the book's examples (§1.5.5)",
+  named({ broadcastShapes }, ({ broadcastShapes }) => {
+    // A 2×2 matrix times a vector [10, 20], and times a scalar 10.
+    assert.deepEqual(broadcastShapes([2, 2], [2]), [2, 2], "broadcastShapes([2, 2], [2])");
+    assert.deepEqual(broadcastShapes([2, 2], []), [2, 2], "broadcastShapes([2, 2], [])");
+    assert.deepEqual(broadcastShapes([], [2, 2]), [2, 2], "broadcastShapes([], [2, 2])");
+  }),
+);
 
-Deno.test("broadcastShapes() does not change its arguments", () => {
-  const a = [3, 1], b = [1, 4];
-  const out = broadcastShapes(a, b);
-  assert.deepEqual(a, [3, 1], "a after the call: the arguments must not change");
-  assert.deepEqual(b, [1, 4], "b after the call: the arguments must not change");
-  assert.notEqual(out, a, "the result must be a new array, not a");
-  assert.notEqual(out, b, "the result must be a new array, not b");
-});
+Deno.test(
+  "broadcastShapes() stretches axes of size 1 on both sides",
+  named({ broadcastShapes }, ({ broadcastShapes }) => {
+    assert.deepEqual(broadcastShapes([4, 1], [1, 5]), [4, 5], "broadcastShapes([4, 1], [1, 5])");
+    assert.deepEqual(broadcastShapes([3, 1], [4]), [3, 4], "broadcastShapes([3, 1], [4])");
+    // NumPy's user guide: an 8×1×6×1 and a 7×1×5 array.
+    assert.deepEqual(
+      broadcastShapes([8, 1, 6, 1], [7, 1, 5]),
+      [8, 7, 6, 5],
+      "broadcastShapes([8, 1, 6, 1], [7, 1, 5])",
+    );
+    assert.deepEqual(broadcastShapes([5, 0], [1]), [5, 0], "broadcastShapes([5, 0], [1])");
+    assert.deepEqual(broadcastShapes([], []), [], "broadcastShapes([], [])");
+  }),
+);
+
+Deno.test(
+  "broadcastShapes() does not change its arguments",
+  named({ broadcastShapes }, ({ broadcastShapes }) => {
+    const a = [3, 1], b = [1, 4];
+    const out = broadcastShapes(a, b);
+    assert.deepEqual(a, [3, 1], "a after the call: the arguments must not change");
+    assert.deepEqual(b, [1, 4], "b after the call: the arguments must not change");
+    assert.notEqual(out, a, "the result must be a new array, not a");
+    assert.notEqual(out, b, "the result must be a new array, not b");
+  }),
+);
 
 /** A shape with some sizes replaced by 1 and some leading axes dropped. */
 function derivedFrom(target: number[]) {
@@ -43,33 +56,42 @@ const shapePairs = fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 5 }).ch
   fc.tuple(derivedFrom(target), derivedFrom(target))
 );
 
-Deno.test("broadcastShapes() takes the larger size per axis on random compatible shapes", () => {
-  broadcastShapes([2], [2]);
-  fc.assert(
-    fc.property(shapePairs, ([a, b]) => {
-      const ndim = Math.max(a.length, b.length);
-      const sizeAt = (
-        s: number[],
-        i: number,
-      ) => (i < ndim - s.length ? 1 : s[i - (ndim - s.length)]);
-      const expected = Array.from({ length: ndim }, (_, i) => Math.max(sizeAt(a, i), sizeAt(b, i)));
-      assert.deepEqual(broadcastShapes(a, b), expected, `broadcastShapes([${a}], [${b}])`);
-      assert.deepEqual(broadcastShapes(b, a), expected, `broadcastShapes([${b}], [${a}])`);
-    }),
-    { seed: 1, numRuns: 200 },
-  );
-});
-
-Deno.test("broadcastShapes() names both shapes when they do not broadcast", () => {
-  broadcastShapes([1], [1]);
-  const cases: [number[], number[]][] = [[[2, 3], [4]], [[2, 1], [8, 4, 3]], [[3], [0]]];
-  for (const [a, b] of cases) {
-    assert.throws(
-      () => broadcastShapes(a, b),
-      (e: Error) =>
-        e instanceof TypeError && e.message.includes(`[${a.join(", ")}]`) &&
-        e.message.includes(`[${b.join(", ")}]`),
-      `shapes [${a}] and [${b}] must throw a TypeError naming both`,
+Deno.test(
+  "broadcastShapes() takes the larger size per axis on random compatible shapes",
+  named({ broadcastShapes }, ({ broadcastShapes }) => {
+    broadcastShapes([2], [2]);
+    fc.assert(
+      fc.property(shapePairs, ([a, b]) => {
+        const ndim = Math.max(a.length, b.length);
+        const sizeAt = (
+          s: number[],
+          i: number,
+        ) => (i < ndim - s.length ? 1 : s[i - (ndim - s.length)]);
+        const expected = Array.from(
+          { length: ndim },
+          (_, i) => Math.max(sizeAt(a, i), sizeAt(b, i)),
+        );
+        assert.deepEqual(broadcastShapes(a, b), expected, `broadcastShapes([${a}], [${b}])`);
+        assert.deepEqual(broadcastShapes(b, a), expected, `broadcastShapes([${b}], [${a}])`);
+      }),
+      { seed: 1, numRuns: 200 },
     );
-  }
-});
+  }),
+);
+
+Deno.test(
+  "broadcastShapes() names both shapes when they do not broadcast",
+  named({ broadcastShapes }, ({ broadcastShapes }) => {
+    broadcastShapes([1], [1]);
+    const cases: [number[], number[]][] = [[[2, 3], [4]], [[2, 1], [8, 4, 3]], [[3], [0]]];
+    for (const [a, b] of cases) {
+      assert.throws(
+        () => broadcastShapes(a, b),
+        (e: Error) =>
+          e instanceof TypeError && e.message.includes(`[${a.join(", ")}]`) &&
+          e.message.includes(`[${b.join(", ")}]`),
+        `shapes [${a}] and [${b}] must throw a TypeError naming both`,
+      );
+    }
+  }),
+);
