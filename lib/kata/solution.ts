@@ -26,7 +26,7 @@ import {
   testBelongsTo,
   type Workbook,
 } from "./manifest.ts";
-import { runTests } from "./test_run.ts";
+import { firstLine, runTests } from "./test_run.ts";
 
 /** A block of source: where it is and its text. */
 export interface SourceBlock {
@@ -215,6 +215,9 @@ if (import.meta.main) {
   if (!args.flags.has("yes")) {
     if (Deno.stderr.isTerminal()) console.error(s.dim(`Running your tests for ${located.name}…`));
     const run = await runTests([dirname(located.stub) + "/"], { root: REPO_ROOT });
+    if (run.timedOut) {
+      for (const error of run.errors) console.error(s.yellow(firstLine(error.error)));
+    }
     const mine = run.tests.filter((t) => testBelongsTo(t.name, located.name));
     const failing = mine.filter((t) => t.status !== "passed");
     if (failing.length > 0 || mine.length === 0) {

@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { UsageError } from "../command/errors.ts";
 
 /** The outcome of one test (steps are folded into their test). */
 export interface TestResult {
@@ -42,7 +43,12 @@ export interface TestRun {
   code: number;
   /** The console output (stdout then stderr), colourless. */
   output: string;
+  /** Whether the run was stopped at its time limit (a hung test; see `errors`). */
+  timedOut?: boolean;
 }
+
+/** The start of the error of a run stopped at its time limit. */
+export const TIMEOUT_ERROR = "Timed out";
 
 /** Decodes the five XML entities and numeric references. */
 export function decodeXml(text: string): string {
@@ -214,6 +220,98 @@ export interface RunTestsOptions {
    * plain `deno test chapters/04` does.
    */
   permissions?: "all" | "none";
+  /**
+   * Milliseconds before the run is stopped as hung (an endless loop in the learner's code).
+   * Default: {@linkcode defaultTimeout} of the paths; `0` means no limit.
+   */
+  timeoutMs?: number;
+}
+
+/** The environment variable that sets the time limit per chapter, in seconds (`0`: none). */
+export const TIMEOUT_ENV = "ZEROKARA_TEST_TIMEOUT";
+
+/** The time limit per chapter without {@linkcode TIMEOUT_ENV}, in seconds. */
+export const DEFAULT_CHAPTER_SECONDS = 60;
+
+/**
+ * The default time limit of a run, in milliseconds: `ZEROKARA_TEST_TIMEOUT` (seconds per
+ * chapter, default 60) times the number of chapter folders or files among the paths, when
+ * every path is inside one chapter (`chapters/04/`, `chapters/05/x_test.ts`); no limit (0) for
+ * other runs (the self-check's lib tests, all chapters at once), which have their own pace.
+ *
+ * @example
+ * ```ts
+ * import { defaultTimeout } from "./test_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(defaultTimeout(["chapters/04/"], {}), 60_000);
+ * assert.equal(defaultTimeout(["chapters/04/", "chapters/05/a_test.ts"], {}), 120_000);
+ * assert.equal(defaultTimeout(["chapters/04/"], { ZEROKARA_TEST_TIMEOUT: "5" }), 5_000);
+ * assert.equal(defaultTimeout(["lib/"], {}), 0);
+ * assert.throws(() => defaultTimeout(["chapters/04/"], { ZEROKARA_TEST_TIMEOUT: "soon" }));
+ * ```
+ *
+ * @param paths The run's paths, relative to the root.
+ * @param env The environment (default: the process's).
+ * @returns Milliseconds, or 0 for no limit.
+ * @throws {UsageError} when `ZEROKARA_TEST_TIMEOUT` is not a whole number of seconds.
+ */
+export function defaultTimeout(
+  paths: string[],
+  env: Record<string, string | undefined> = Deno.env.toObject(),
+): number {
+  const chapters = new Set<string>();
+  for (const path of paths) {
+    const match = path.replace(/^\.\//, "").match(/^chapters\/(\d\d)(\/|$)/);
+    if (!match) return 0;
+    chapters.add(match[1]);
+  }
+  const text = env[TIMEOUT_ENV];
+  let seconds = DEFAULT_CHAPTER_SECONDS;
+  if (text !== undefined) {
+    if (!/^\s*\d+\s*$/.test(text)) {
+      throw new UsageError(
+        `${TIMEOUT_ENV} must be a whole number of seconds per chapter (0: no limit), got ` +
+          `"${text}"`,
+      );
+    }
+    seconds = Number(text);
+  }
+  return seconds * 1000 * chapters.size;
+}
+
+/**
+ * The test that was running when a run was stopped: the last `name ...` line of the pretty
+ * reporter without its result, with the module it came from.
+ *
+ * @example
+ * ```ts
+ * import { unfinishedTest } from "./test_run.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const out = "running 2 tests from ./chapters/03/relu_test.ts\nrelu() a ... ok (1ms)\n" +
+ *   "relu() b ...";
+ * assert.deepEqual(unfinishedTest(out), { file: "chapters/03/relu_test.ts", name: "relu() b" });
+ * ```
+ *
+ * @param output The colourless stdout of the stopped run.
+ * @returns The test, or `undefined` when none had started.
+ */
+export function unfinishedTest(output: string): { file: string; name: string } | undefined {
+  const lines = output.split("\n");
+  let file = "";
+  let pending: string | undefined;
+  for (const line of lines) {
+    const module = line.match(/^running \d+ tests? from \.\/(\S+)/);
+    if (module) {
+      file = module[1];
+      pending = undefined;
+      continue;
+    }
+    const started = line.match(/^\s*(.+?) \.\.\.(.*)$/);
+    if (started) pending = /\b(ok|FAILED|ignored)\b/.test(started[2]) ? undefined : started[1];
+  }
+  return pending === undefined ? undefined : { file, name: pending };
 }
 
 /**
@@ -237,20 +335,40 @@ export async function runTests(paths: string[], options: RunTestsOptions): Promi
   const dir = mkdtempSync(join(tmpdir(), "zerokara-junit-"));
   const junit = join(dir, "report.xml");
   try {
-    const args = ["test", "--permit-no-files", "--reporter=dot", `--junit-path=${junit}`];
+    // The pretty reporter names each test as it starts, so a hung one can be named.
+    const args = ["test", "--permit-no-files", "--reporter=pretty", `--junit-path=${junit}`];
     if (options.permissions !== "none") args.push("-A");
     if (!options.check) args.push("--no-check");
     if (options.doc) args.push("--doc");
     if (options.importMap) args.push(`--import-map=${options.importMap}`);
     args.push(...(options.args ?? []), ...paths);
-    const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    const child = new Deno.Command(Deno.execPath(), {
       args,
       cwd: options.root,
       env: { NO_COLOR: "1" },
       stdin: "null",
       stdout: "piped",
       stderr: "piped",
-    }).output();
+    }).spawn();
+    const limit = options.timeoutMs ?? defaultTimeout(paths);
+    let timedOut = false;
+    const timer = limit > 0
+      ? setTimeout(() => {
+        timedOut = true;
+        try {
+          child.kill("SIGKILL");
+        } catch {
+          // It ended meanwhile.
+        }
+      }, limit)
+      : undefined;
+    let stdout: Uint8Array, stderr: Uint8Array, code: number;
+    try {
+      const result = await child.output();
+      ({ stdout, stderr, code } = result);
+    } finally {
+      clearTimeout(timer);
+    }
     const decoder = new TextDecoder();
     const output = stripAnsi(decoder.decode(stdout) + decoder.decode(stderr));
     let xml = "";
@@ -262,10 +380,24 @@ export async function runTests(paths: string[], options: RunTestsOptions): Promi
     const rootUrl = new URL(`file://${options.root.replace(/\/?$/, "/")}`).href;
     const tests = parseJunit(xml, { rootUrl });
     const errors = parseRunErrors(output);
+    if (timedOut) {
+      const hung = unfinishedTest(stripAnsi(new TextDecoder().decode(stdout)));
+      const where = paths.join(" ");
+      errors.push({
+        file: hung?.file ?? "",
+        error:
+          `${TIMEOUT_ERROR}: ${
+            hung ? `the test "${hung.name}" (${hung.file})` : `the tests of ${where}`
+          } did not finish within ${Math.round(limit / 1000)} s, so the run was stopped. An ` +
+          `endless loop in that exercise? (${TIMEOUT_ENV}=N sets the limit per chapter in ` +
+          `seconds.)`,
+      });
+      return { tests, errors, code: code === 0 ? 1 : code, output, timedOut: true };
+    }
     if (code !== 0 && errors.length === 0 && !tests.some((t) => t.status === "failed")) {
       errors.push({ file: "", error: runFailure(output, code) });
     }
-    return { tests, errors, code, output };
+    return { tests, errors, code, output, timedOut: false };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeXml, parseJunit, parseRunErrors, runTests } from "./test_run.ts";
@@ -89,6 +89,31 @@ Deno.test("runTests() reports tests, module errors and runs that stop early", as
     assert.deepEqual(broken.tests, []);
     assert.equal(broken.errors.length, 1);
     assert.match(broken.errors[0].error, /^deno test exited with code 1: .*[Mm]odule not found/s);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+Deno.test("runTests() stops a hung chapter at its time limit and names the test", async () => {
+  const root = mkdtempSync(join(tmpdir(), "zerokara-hang-"));
+  try {
+    writeFileSync(join(root, "deno.json"), '{ "lock": false }\n');
+    mkdirSync(join(root, "chapters", "04"), { recursive: true });
+    writeFileSync(
+      join(root, "chapters", "04", "loss_test.ts"),
+      'Deno.test("sumSquaredError() ends", () => {});\n' +
+        'Deno.test("crossEntropyError() loops", () => { while (true) { /* forever */ } });\n',
+    );
+    const run = await runTests(["chapters/04/"], { root, timeoutMs: 3000 });
+    assert.equal(run.timedOut, true);
+    assert.notEqual(run.code, 0);
+    assert.equal(run.errors.length, 1);
+    assert.equal(run.errors[0].file, "chapters/04/loss_test.ts");
+    assert.match(
+      run.errors[0].error,
+      /^Timed out: the test "crossEntropyError\(\) loops" \(chapters\/04\/loss_test\.ts\) did not finish within 3 s/,
+    );
+    assert.match(run.errors[0].error, /ZEROKARA_TEST_TIMEOUT/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
