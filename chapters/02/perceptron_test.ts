@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as reference from "../../lib/perceptron/mod.ts";
+import { MISTAKES } from "../../lib/mistakes/ch02.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { AND, NAND, OR, perceptron, XOR } from "./perceptron.ts";
+
+const named = mistakeNamer("02", MISTAKES);
 
 /** The four inputs of a truth table, in the book's order (§2.2). */
 const INPUTS: [number, number][] = [[0, 0], [1, 0], [0, 1], [1, 1]];
@@ -18,173 +22,240 @@ function table(gate: (x1: number, x2: number) => number): number[] {
   return INPUTS.map(([x1, x2]) => gate(x1, x2));
 }
 
+/** Calls `check` at (s, s) for s = -2, -1.99, …, 2, skipping points where `check`'s sum is 0. */
+function onTheDiagonal(check: (x1: number, x2: number) => void): void {
+  for (let i = -200; i <= 200; i++) {
+    const s = i / 100;
+    // 0.5·s + 0.5·s ± 0.7 or − 0.2 is 0 (up to rounding) only at s = 0.7 or 0.2.
+    if (i === 70 || i === 20) continue;
+    check(s, s);
+  }
+}
+
 /** Inputs in [-2, 2], the region where the gates' boundaries lie. */
 const real = fc.double({ min: -2, max: 2, noNaN: true });
 
 // perceptron --------------------------------------------------------------------------------
 
-Deno.test("perceptron() matches the book's example (§2.3.2)", () => {
-  // 0.5·0 + 0.5·1 - 0.7 = -0.2: the perceptron does not fire.
-  assert.equal(
-    perceptron([0, 1], { w: [0.5, 0.5], b: -0.7 }),
-    0,
-    "y for x = (0, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = -0.2)",
-  );
-  assert.equal(
-    perceptron([1, 1], { w: [0.5, 0.5], b: -0.7 }),
-    1,
-    "y for x = (1, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = 0.3)",
-  );
-});
-
-Deno.test("perceptron() gives 0 when the weighted sum plus bias is exactly 0 (equation 2.2)", () => {
-  assert.equal(
-    perceptron([1, 0], { w: [1, 1], b: -1 }),
-    0,
-    "y for x = (1, 0), w = (1, 1), b = -1 (sum 0)",
-  );
-  assert.equal(
-    perceptron([0, 0], { w: [3, -2], b: 0 }),
-    0,
-    "y for x = (0, 0), w = (3, -2), b = 0 (sum 0)",
-  );
-  assert.equal(
-    perceptron([1, 1], { w: [1, 1], b: -1 }),
-    1,
-    "y for x = (1, 1), w = (1, 1), b = -1 (sum 1)",
-  );
-});
-
-Deno.test("perceptron() fires exactly where w·x + b > 0, for any inputs, weights and sizes", () => {
-  const sized = fc.integer({ min: 1, max: 4 }).chain((n) =>
-    fc.record({
-      x: fc.array(real, { minLength: n, maxLength: n }),
-      w: fc.array(real, { minLength: n, maxLength: n }),
-      b: real,
-    })
-  );
-  perceptron([1], { w: [1], b: 0 }); // a stub fails here, before fast-check wraps its error
-  fc.assert(
-    fc.property(sized, ({ x, w, b }) => {
-      const y = perceptron(x, { w, b });
-      const tmp = x.reduce((s, xi, i) => s + w[i] * xi, 0) + b;
-      // Away from the boundary, where the order of the additions cannot matter.
-      fc.pre(Math.abs(tmp) > 1e-9);
-      assert.equal(y, tmp > 0 ? 1 : 0, `x=${x}, w=${w}, b=${b}: w·x + b = ${tmp}`);
-    }),
-    { seed: 1, numRuns: 500 },
-  );
-});
-
-Deno.test("perceptron() with the book's weights of §2.3.3 gives the three gates' truth tables", () => {
-  const expected = { AND: [0, 0, 0, 1], NAND: [1, 1, 1, 0], OR: [0, 1, 1, 1] };
-  for (const [name, weights] of Object.entries(BOOK_WEIGHTS)) {
-    assert.deepEqual(
-      table((x1, x2) => perceptron([x1, x2], weights)),
-      expected[name as keyof typeof expected],
-      `outputs for (0, 0), (1, 0), (0, 1), (1, 1) with w = (${weights.w}), b = ${weights.b}`,
+Deno.test(
+  "perceptron() matches the book's example (§2.3.2)",
+  named({ perceptron }, ({ perceptron }) => {
+    // 0.5·0 + 0.5·1 - 0.7 = -0.2: the perceptron does not fire.
+    assert.equal(
+      perceptron([0, 1], { w: [0.5, 0.5], b: -0.7 }),
+      0,
+      "y for x = (0, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = -0.2)",
     );
-  }
-});
-
-Deno.test("perceptron() never gives the exclusive-or truth table, with the book's weights or any others (§2.4)", () => {
-  for (const [name, weights] of Object.entries(BOOK_WEIGHTS)) {
-    assert.notDeepEqual(
-      table((x1, x2) => perceptron([x1, x2], weights)),
-      XOR_TABLE,
-      `the book's weights of ${name} give the exclusive-or table`,
+    assert.equal(
+      perceptron([1, 1], { w: [0.5, 0.5], b: -0.7 }),
+      1,
+      "y for x = (1, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = 0.3)",
     );
-  }
-  // A grid of weights and biases from -1 to 1 in steps of 0.1: 9,261 perceptrons.
-  const grid = Array.from({ length: 21 }, (_, i) => (i - 10) / 10);
-  for (const w1 of grid) {
-    for (const w2 of grid) {
-      for (const b of grid) {
-        const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
-        assert.notDeepEqual(t, XOR_TABLE, `w = (${w1}, ${w2}), b = ${b} gives XOR`);
+  }),
+);
+
+Deno.test(
+  "perceptron() gives 0 when the weighted sum plus bias is exactly 0 (equation 2.2)",
+  named({ perceptron }, ({ perceptron }) => {
+    assert.equal(
+      perceptron([1, 0], { w: [1, 1], b: -1 }),
+      0,
+      "y for x = (1, 0), w = (1, 1), b = -1 (sum 0)",
+    );
+    assert.equal(
+      perceptron([0, 0], { w: [3, -2], b: 0 }),
+      0,
+      "y for x = (0, 0), w = (3, -2), b = 0 (sum 0)",
+    );
+    assert.equal(
+      perceptron([1, 1], { w: [1, 1], b: -1 }),
+      1,
+      "y for x = (1, 1), w = (1, 1), b = -1 (sum 1)",
+    );
+  }),
+);
+
+Deno.test(
+  "perceptron() fires exactly where w·x + b > 0, for any inputs, weights and sizes",
+  named({ perceptron }, ({ perceptron }) => {
+    const sized = fc.integer({ min: 1, max: 4 }).chain((n) =>
+      fc.record({
+        x: fc.array(real, { minLength: n, maxLength: n }),
+        w: fc.array(real, { minLength: n, maxLength: n }),
+        b: real,
+      })
+    );
+    perceptron([1], { w: [1], b: 0 }); // a stub fails here, before fast-check wraps its error
+    fc.assert(
+      fc.property(sized, ({ x, w, b }) => {
+        const y = perceptron(x, { w, b });
+        const tmp = x.reduce((s, xi, i) => s + w[i] * xi, 0) + b;
+        // Away from the boundary, where the order of the additions cannot matter.
+        fc.pre(Math.abs(tmp) > 1e-9);
+        assert.equal(y, tmp > 0 ? 1 : 0, `x=${x}, w=${w}, b=${b}: w·x + b = ${tmp}`);
+      }),
+      { seed: 1, numRuns: 500 },
+    );
+  }),
+);
+
+Deno.test(
+  "perceptron() with the book's weights of §2.3.3 gives the three gates' truth tables",
+  named({ perceptron }, ({ perceptron }) => {
+    const expected = { AND: [0, 0, 0, 1], NAND: [1, 1, 1, 0], OR: [0, 1, 1, 1] };
+    for (const [name, weights] of Object.entries(BOOK_WEIGHTS)) {
+      assert.deepEqual(
+        table((x1, x2) => perceptron([x1, x2], weights)),
+        expected[name as keyof typeof expected],
+        `outputs for (0, 0), (1, 0), (0, 1), (1, 1) with w = (${weights.w}), b = ${weights.b}`,
+      );
+    }
+  }),
+);
+
+Deno.test(
+  "perceptron() never gives the exclusive-or truth table, with the book's weights or any others (§2.4)",
+  named({ perceptron }, ({ perceptron }) => {
+    for (const [name, weights] of Object.entries(BOOK_WEIGHTS)) {
+      assert.notDeepEqual(
+        table((x1, x2) => perceptron([x1, x2], weights)),
+        XOR_TABLE,
+        `the book's weights of ${name} give the exclusive-or table`,
+      );
+    }
+    // A grid of weights and biases from -1 to 1 in steps of 0.1: 9,261 perceptrons.
+    const grid = Array.from({ length: 21 }, (_, i) => (i - 10) / 10);
+    for (const w1 of grid) {
+      for (const w2 of grid) {
+        for (const b of grid) {
+          const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
+          assert.notDeepEqual(t, XOR_TABLE, `w = (${w1}, ${w2}), b = ${b} gives XOR`);
+        }
       }
     }
-  }
-  // And random ones of any size: XOR is not linearly separable.
-  const any = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-  fc.assert(
-    fc.property(any, any, any, (w1, w2, b) => {
-      const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
-      assert.notDeepEqual(
-        t,
-        XOR_TABLE,
-        `w = (${w1}, ${w2}), b = ${b} gives the exclusive-or table`,
-      );
-    }),
-    { seed: 1, numRuns: 2000 },
-  );
-});
+    // And random ones of any size: XOR is not linearly separable.
+    const any = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    fc.assert(
+      fc.property(any, any, any, (w1, w2, b) => {
+        const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
+        assert.notDeepEqual(
+          t,
+          XOR_TABLE,
+          `w = (${w1}, ${w2}), b = ${b} gives the exclusive-or table`,
+        );
+      }),
+      { seed: 1, numRuns: 2000 },
+    );
+  }),
+);
 
 // AND, NAND, OR -----------------------------------------------------------------------------
 
-Deno.test("AND() matches the book's truth table (§2.3.3)", () => {
-  assert.deepEqual(table(AND), [0, 0, 0, 1], "AND for (0, 0), (1, 0), (0, 1), (1, 1)");
-});
+Deno.test(
+  "AND() matches the book's truth table (§2.3.3)",
+  named({ AND }, ({ AND }) => {
+    assert.deepEqual(table(AND), [0, 0, 0, 1], "AND for (0, 0), (1, 0), (0, 1), (1, 1)");
+  }),
+);
 
-Deno.test("AND() fires exactly where 0.5·x1 + 0.5·x2 - 0.7 > 0, for real inputs too", () => {
-  AND(0, 0);
-  fc.assert(
-    fc.property(real, real, (x1, x2) => {
+Deno.test(
+  "AND() fires exactly where 0.5·x1 + 0.5·x2 - 0.7 > 0, for real inputs too",
+  named({ AND }, ({ AND }) => {
+    AND(0, 0);
+    // Along the diagonal x1 = x2 in steps of 0.01, across the boundary: other weights that
+    // give the same truth table draw another line.
+    onTheDiagonal((x1, x2) => {
       const tmp = 0.5 * x1 + 0.5 * x2 - 0.7;
-      fc.pre(Math.abs(tmp) > 1e-9);
       assert.equal(AND(x1, x2), tmp > 0 ? 1 : 0, `AND(${x1}, ${x2}), where the sum is ${tmp}`);
-    }),
-    { seed: 1, numRuns: 500 },
-  );
-});
+    });
+    fc.assert(
+      fc.property(real, real, (x1, x2) => {
+        const tmp = 0.5 * x1 + 0.5 * x2 - 0.7;
+        fc.pre(Math.abs(tmp) > 1e-9);
+        assert.equal(AND(x1, x2), tmp > 0 ? 1 : 0, `AND(${x1}, ${x2}), where the sum is ${tmp}`);
+      }),
+      { seed: 1, numRuns: 500 },
+    );
+  }),
+);
 
-Deno.test("NAND() matches the book's truth table (§2.3.3)", () => {
-  assert.deepEqual(table(NAND), [1, 1, 1, 0], "NAND for (0, 0), (1, 0), (0, 1), (1, 1)");
-});
+Deno.test(
+  "NAND() matches the book's truth table (§2.3.3)",
+  named({ NAND }, ({ NAND }) => {
+    assert.deepEqual(table(NAND), [1, 1, 1, 0], "NAND for (0, 0), (1, 0), (0, 1), (1, 1)");
+  }),
+);
 
-Deno.test("NAND() fires exactly where -0.5·x1 - 0.5·x2 + 0.7 > 0, for real inputs too", () => {
-  NAND(0, 0);
-  fc.assert(
-    fc.property(real, real, (x1, x2) => {
+Deno.test(
+  "NAND() fires exactly where -0.5·x1 - 0.5·x2 + 0.7 > 0, for real inputs too",
+  named({ NAND }, ({ NAND }) => {
+    NAND(0, 0);
+    // Along the diagonal x1 = x2 in steps of 0.01, across the boundary: other weights that
+    // give the same truth table draw another line.
+    onTheDiagonal((x1, x2) => {
       const tmp = -0.5 * x1 - 0.5 * x2 + 0.7;
-      fc.pre(Math.abs(tmp) > 1e-9);
       assert.equal(NAND(x1, x2), tmp > 0 ? 1 : 0, `NAND(${x1}, ${x2}), where the sum is ${tmp}`);
-    }),
-    { seed: 1, numRuns: 500 },
-  );
-});
+    });
+    fc.assert(
+      fc.property(real, real, (x1, x2) => {
+        const tmp = -0.5 * x1 - 0.5 * x2 + 0.7;
+        fc.pre(Math.abs(tmp) > 1e-9);
+        assert.equal(NAND(x1, x2), tmp > 0 ? 1 : 0, `NAND(${x1}, ${x2}), where the sum is ${tmp}`);
+      }),
+      { seed: 1, numRuns: 500 },
+    );
+  }),
+);
 
-Deno.test("OR() matches the book's truth table (§2.3.3)", () => {
-  assert.deepEqual(table(OR), [0, 1, 1, 1], "OR for (0, 0), (1, 0), (0, 1), (1, 1)");
-});
+Deno.test(
+  "OR() matches the book's truth table (§2.3.3)",
+  named({ OR }, ({ OR }) => {
+    assert.deepEqual(table(OR), [0, 1, 1, 1], "OR for (0, 0), (1, 0), (0, 1), (1, 1)");
+  }),
+);
 
-Deno.test("OR() fires exactly where 0.5·x1 + 0.5·x2 - 0.2 > 0, for real inputs too", () => {
-  OR(0, 0);
-  fc.assert(
-    fc.property(real, real, (x1, x2) => {
+Deno.test(
+  "OR() fires exactly where 0.5·x1 + 0.5·x2 - 0.2 > 0, for real inputs too",
+  named({ OR }, ({ OR }) => {
+    OR(0, 0);
+    // Along the diagonal x1 = x2 in steps of 0.01, across the boundary: other weights that
+    // give the same truth table draw another line.
+    onTheDiagonal((x1, x2) => {
       const tmp = 0.5 * x1 + 0.5 * x2 - 0.2;
-      fc.pre(Math.abs(tmp) > 1e-9);
       assert.equal(OR(x1, x2), tmp > 0 ? 1 : 0, `OR(${x1}, ${x2}), where the sum is ${tmp}`);
-    }),
-    { seed: 1, numRuns: 500 },
-  );
-});
+    });
+    fc.assert(
+      fc.property(real, real, (x1, x2) => {
+        const tmp = 0.5 * x1 + 0.5 * x2 - 0.2;
+        fc.pre(Math.abs(tmp) > 1e-9);
+        assert.equal(OR(x1, x2), tmp > 0 ? 1 : 0, `OR(${x1}, ${x2}), where the sum is ${tmp}`);
+      }),
+      { seed: 1, numRuns: 500 },
+    );
+  }),
+);
 
 // XOR ---------------------------------------------------------------------------------------
 
-Deno.test("XOR() matches the book's truth table (§2.5.2)", () => {
-  assert.deepEqual(table(XOR), XOR_TABLE, "XOR for (0, 0), (1, 0), (0, 1), (1, 1)");
-});
+Deno.test(
+  "XOR() matches the book's truth table (§2.5.2)",
+  named({ XOR }, ({ XOR }) => {
+    assert.deepEqual(table(XOR), XOR_TABLE, "XOR for (0, 0), (1, 0), (0, 1), (1, 1)");
+  }),
+);
 
-Deno.test("XOR() is the two-layer construction of §2.5.2 for real inputs too", () => {
-  XOR(0, 0);
-  fc.assert(
-    fc.property(real, real, (x1, x2) => {
-      const y = XOR(x1, x2);
-      // The book's construction, from the reference gates of lib/perceptron.
-      const expected = reference.AND(reference.NAND(x1, x2), reference.OR(x1, x2));
-      assert.equal(y, expected, `XOR(${x1}, ${x2})`);
-    }),
-    { seed: 1, numRuns: 500 },
-  );
-});
+Deno.test(
+  "XOR() is the two-layer construction of §2.5.2 for real inputs too",
+  named({ XOR }, ({ XOR }) => {
+    XOR(0, 0);
+    fc.assert(
+      fc.property(real, real, (x1, x2) => {
+        const y = XOR(x1, x2);
+        // The book's construction, from the reference gates of lib/perceptron.
+        const expected = reference.AND(reference.NAND(x1, x2), reference.OR(x1, x2));
+        assert.equal(y, expected, `XOR(${x1}, ${x2})`);
+      }),
+      { seed: 1, numRuns: 500 },
+    );
+  }),
+);
