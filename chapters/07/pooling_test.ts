@@ -3,6 +3,10 @@ import * as np from "../../lib/np/mod.ts";
 import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
 import fixture from "./testdata/book_ch07.json" with { type: "json" };
 import { Pooling } from "./pooling.ts";
+import { MISTAKES } from "../../lib/mistakes/ch07.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
+
+const named = mistakeNamer("07", MISTAKES);
 
 /** Max pooling written as its definition (§7.3), the padding read as 0, to compare with. */
 function directMaxPool(
@@ -37,115 +41,143 @@ function directMaxPool(
 
 const EXACT = { rtol: 0, atol: 0 };
 
-Deno.test("Pooling.forward() takes the maximum of each window (the book's example, §7.3)", () => {
-  const pool = new Pooling(2, 2, { stride: 2 });
-  const x = np.array([[[[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]]]]);
-  assertAllClose(pool.forward(x), [[[[2, 3], [4, 2]]]], {
-    ...EXACT,
-    msg: "out of the book's 4×4 example, 2×2 windows, stride 2",
-  });
-});
-
-Deno.test("Pooling.forward() works channel by channel and matches the definition", () => {
-  for (const [size, stride] of [[2, 2], [3, 1], [3, 2], [2, 1]]) {
-    const x = np.rng(40 + size * 3 + stride).standardNormal([2, 3, 7, 6]);
-    const out = new Pooling(size, size, { stride }).forward(x);
-    assertAllClose(out, directMaxPool(x, size, size, stride), {
-      msg: `out of x [2, 3, 7, 6], ${size}×${size} windows, stride ${stride}, against the ` +
-        `definition`,
+Deno.test(
+  "Pooling.forward() takes the maximum of each window (the book's example, §7.3)",
+  named({ Pooling }, ({ Pooling }) => {
+    const pool = new Pooling(2, 2, { stride: 2 });
+    const x = np.array([[[[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]]]]);
+    assertAllClose(pool.forward(x), [[[[2, 3], [4, 2]]]], {
+      ...EXACT,
+      msg: "out of the book's 4×4 example, 2×2 windows, stride 2",
     });
-  }
-});
+  }),
+);
 
-Deno.test("Pooling.forward() takes windows higher than wide, or wider than high", () => {
-  // A window of 2 rows × 3 columns over 5×7 images gives 4×5 outputs; 3×2 windows give 3×6.
-  for (const [poolH, poolW, stride, pad] of [[2, 3, 1, 0], [3, 2, 1, 0], [3, 2, 2, 1]]) {
-    const x = np.rng(45 + poolH).standardNormal([2, 3, 5, 7]);
-    const of = `x [2, 3, 5, 7], ${poolH}×${poolW} windows (poolH × poolW), stride ${stride}, ` +
-      `pad ${pad}`;
-    const expected = directMaxPool(x, poolH, poolW, stride, pad);
-    let out: np.NDArray;
-    try {
-      out = new Pooling(poolH, poolW, { stride, pad }).forward(x);
-    } catch (e) {
-      if (!(e instanceof RangeError || e instanceof TypeError)) throw e;
-      throw new assert.AssertionError({
-        message: `forward threw for ${of} (out should be [${expected.shape}]: OH from H and ` +
-          `poolH, OW from W and poolW):\n${e}`,
+Deno.test(
+  "Pooling.forward() works channel by channel and matches the definition",
+  named({ Pooling }, ({ Pooling }) => {
+    for (const [size, stride] of [[2, 2], [3, 1], [3, 2], [2, 1]]) {
+      const x = np.rng(40 + size * 3 + stride).standardNormal([2, 3, 7, 6]);
+      const out = new Pooling(size, size, { stride }).forward(x);
+      assertAllClose(out, directMaxPool(x, size, size, stride), {
+        msg: `out of x [2, 3, 7, 6], ${size}×${size} windows, stride ${stride}, against the ` +
+          `definition`,
       });
     }
-    assert.deepEqual(
-      out.shape,
-      expected.shape,
-      `out's shape for ${of}: [${out.shape}], expected [${expected.shape}] ` +
-        `(OH from H and poolH, OW from W and poolW)`,
-    );
-    assertAllClose(out, expected, { msg: `out for ${of}, against the definition` });
-  }
-});
+  }),
+);
 
-Deno.test("Pooling.forward() keeps float32 inputs in float32", () => {
-  const x = np.rng(46).random([2, 2, 4, 4], { dtype: "float32" });
-  const out = new Pooling(2, 2, { stride: 2 }).forward(x);
-  assert.equal(out.dtype, "float32", `out of a float32 x: dtype ${out.dtype}`);
-});
+Deno.test(
+  "Pooling.forward() takes windows higher than wide, or wider than high",
+  named({ Pooling }, ({ Pooling }) => {
+    // A window of 2 rows × 3 columns over 5×7 images gives 4×5 outputs; 3×2 windows give 3×6.
+    for (const [poolH, poolW, stride, pad] of [[2, 3, 1, 0], [3, 2, 1, 0], [3, 2, 2, 1]]) {
+      const x = np.rng(45 + poolH).standardNormal([2, 3, 5, 7]);
+      const of = `x [2, 3, 5, 7], ${poolH}×${poolW} windows (poolH × poolW), stride ${stride}, ` +
+        `pad ${pad}`;
+      const expected = directMaxPool(x, poolH, poolW, stride, pad);
+      let out: np.NDArray;
+      try {
+        out = new Pooling(poolH, poolW, { stride, pad }).forward(x);
+      } catch (e) {
+        if (!(e instanceof RangeError || e instanceof TypeError)) throw e;
+        throw new assert.AssertionError({
+          message: `forward threw for ${of} (out should be [${expected.shape}]: OH from H and ` +
+            `poolH, OW from W and poolW):\n${e}`,
+        });
+      }
+      assert.deepEqual(
+        out.shape,
+        expected.shape,
+        `out's shape for ${of}: [${out.shape}], expected [${expected.shape}] ` +
+          `(OH from H and poolH, OW from W and poolW)`,
+      );
+      assertAllClose(out, expected, { msg: `out for ${of}, against the definition` });
+    }
+  }),
+);
 
-Deno.test("Pooling.backward() sends each gradient to its window's maximum (worked by hand)", () => {
-  const pool = new Pooling(2, 2, { stride: 2 });
-  pool.forward(np.array([[[[1, 2, 0, 1], [3, 0, 2, 4], [4, 2, 3, 0], [1, 5, 1, 2]]]]));
-  const dx = pool.backward(np.array([[[[1, 2], [3, 4]]]]));
-  assertAllClose(dx, [[[[0, 0, 0, 0], [1, 0, 0, 2], [0, 0, 4, 0], [0, 3, 0, 0]]]], {
-    ...EXACT,
-    msg: "dx for dout 1 2 / 3 4: each value at its window's maximum (3, 4, 5 and 3 in x), " +
-      "0 elsewhere",
-  });
-});
+Deno.test(
+  "Pooling.forward() keeps float32 inputs in float32",
+  named({ Pooling }, ({ Pooling }) => {
+    const x = np.rng(46).random([2, 2, 4, 4], { dtype: "float32" });
+    const out = new Pooling(2, 2, { stride: 2 }).forward(x);
+    assert.equal(out.dtype, "float32", `out of a float32 x: dtype ${out.dtype}`);
+  }),
+);
 
-Deno.test("Pooling.backward() sends each channel's gradient to its own channel (worked by hand)", () => {
-  // Two channels of a 2×4 image, two 2×2 windows each, every maximum 9 in a different corner.
-  const pool = new Pooling(2, 2, { stride: 2 });
-  pool.forward(np.array([[[[9, 0, 0, 0], [0, 0, 0, 9]], [[0, 0, 9, 0], [0, 9, 0, 0]]]]));
-  const dx = pool.backward(np.array([[[[1, 2]], [[3, 4]]]]));
-  assertAllClose(dx, [[[[1, 0, 0, 0], [0, 0, 0, 2]], [[0, 0, 4, 0], [0, 3, 0, 0]]]], {
-    ...EXACT,
-    msg: "dx for dout 1 2 (channel 0) and 3 4 (channel 1): each value at the 9 of its own " +
-      "window and channel (dout's values taken in the order (n, oy, ox, c) of the windows?)",
-  });
-});
-
-Deno.test("Pooling.backward() matches the numerical gradient", () => {
-  for (
-    const { poolH, poolW, stride, pad } of [
-      { poolH: 2, poolW: 2, stride: 2, pad: 0 },
-      { poolH: 3, poolW: 3, stride: 1, pad: 0 },
-      { poolH: 3, poolW: 3, stride: 2, pad: 0 },
-      { poolH: 2, poolW: 2, stride: 2, pad: 1 },
-      { poolH: 2, poolW: 3, stride: 1, pad: 0 },
-    ]
-  ) {
-    const random = np.rng(50 + poolH + poolW + stride + pad);
-    // Values far from 0 and from each other, so no window has a tie or a max near the padding.
-    const x = np.add(random.permutation(2 * 2 * 5 * 6).reshape(2, 2, 5, 6), 1);
-    const layer = new Pooling(poolH, poolW, { stride, pad });
-    const dout = random.standardNormal(layer.forward(x).shape);
-    const dx = layer.backward(dout);
-    const of = `${poolH}×${poolW} windows, stride ${stride}, pad ${pad}`;
-    assert.deepEqual(dx.shape, x.shape, `dx's shape (${of}): [${dx.shape}], expected [${x.shape}]`);
-    const f = () => np.sum(np.mul(layer.forward(x), dout));
-    assertAllClose(dx, numericalGradientOf(f, x, { h: 1e-6 }), {
-      rtol: 1e-5,
-      atol: 1e-7,
-      msg: `dx (${of}) against the numerical gradient`,
+Deno.test(
+  "Pooling.backward() sends each gradient to its window's maximum (worked by hand)",
+  named({ Pooling }, ({ Pooling }) => {
+    const pool = new Pooling(2, 2, { stride: 2 });
+    pool.forward(np.array([[[[1, 2, 0, 1], [3, 0, 2, 4], [4, 2, 3, 0], [1, 5, 1, 2]]]]));
+    const dx = pool.backward(np.array([[[[1, 2], [3, 4]]]]));
+    assertAllClose(dx, [[[[0, 0, 0, 0], [1, 0, 0, 2], [0, 0, 4, 0], [0, 3, 0, 0]]]], {
+      ...EXACT,
+      msg: "dx for dout 1 2 / 3 4: each value at its window's maximum (3, 4, 5 and 3 in x), " +
+        "0 elsewhere",
     });
-  }
-});
+  }),
+);
 
-Deno.test("Pooling.backward() keeps float32 in float32", () => {
-  const pool = new Pooling(2, 2, { stride: 2 });
-  const out = pool.forward(np.rng(47).random([2, 2, 4, 4], { dtype: "float32" }));
-  const dx = pool.backward(np.onesLike(out));
-  assert.equal(dx.dtype, "float32", `dx of a float32 dout: dtype ${dx.dtype}`);
-});
+Deno.test(
+  "Pooling.backward() sends each channel's gradient to its own channel (worked by hand)",
+  named({ Pooling }, ({ Pooling }) => {
+    // Two channels of a 2×4 image, two 2×2 windows each, every maximum 9 in a different corner.
+    const pool = new Pooling(2, 2, { stride: 2 });
+    pool.forward(np.array([[[[9, 0, 0, 0], [0, 0, 0, 9]], [[0, 0, 9, 0], [0, 9, 0, 0]]]]));
+    const dx = pool.backward(np.array([[[[1, 2]], [[3, 4]]]]));
+    assertAllClose(dx, [[[[1, 0, 0, 0], [0, 0, 0, 2]], [[0, 0, 4, 0], [0, 3, 0, 0]]]], {
+      ...EXACT,
+      msg: "dx for dout 1 2 (channel 0) and 3 4 (channel 1): each value at the 9 of its own " +
+        "window and channel (dout's values taken in the order (n, oy, ox, c) of the windows?)",
+    });
+  }),
+);
+
+Deno.test(
+  "Pooling.backward() matches the numerical gradient",
+  named({ Pooling }, ({ Pooling }) => {
+    for (
+      const { poolH, poolW, stride, pad } of [
+        { poolH: 2, poolW: 2, stride: 2, pad: 0 },
+        { poolH: 3, poolW: 3, stride: 1, pad: 0 },
+        { poolH: 3, poolW: 3, stride: 2, pad: 0 },
+        { poolH: 2, poolW: 2, stride: 2, pad: 1 },
+        { poolH: 2, poolW: 3, stride: 1, pad: 0 },
+      ]
+    ) {
+      const random = np.rng(50 + poolH + poolW + stride + pad);
+      // Values far from 0 and from each other, so no window has a tie or a max near the padding.
+      const x = np.add(random.permutation(2 * 2 * 5 * 6).reshape(2, 2, 5, 6), 1);
+      const layer = new Pooling(poolH, poolW, { stride, pad });
+      const dout = random.standardNormal(layer.forward(x).shape);
+      const dx = layer.backward(dout);
+      const of = `${poolH}×${poolW} windows, stride ${stride}, pad ${pad}`;
+      assert.deepEqual(
+        dx.shape,
+        x.shape,
+        `dx's shape (${of}): [${dx.shape}], expected [${x.shape}]`,
+      );
+      const f = () => np.sum(np.mul(layer.forward(x), dout));
+      assertAllClose(dx, numericalGradientOf(f, x, { h: 1e-6 }), {
+        rtol: 1e-5,
+        atol: 1e-7,
+        msg: `dx (${of}) against the numerical gradient`,
+      });
+    }
+  }),
+);
+
+Deno.test(
+  "Pooling.backward() keeps float32 in float32",
+  named({ Pooling }, ({ Pooling }) => {
+    const pool = new Pooling(2, 2, { stride: 2 });
+    const out = pool.forward(np.rng(47).random([2, 2, 4, 4], { dtype: "float32" }));
+    const dx = pool.backward(np.onesLike(out));
+    assert.equal(dx.dtype, "float32", `dx of a float32 dout: dtype ${dx.dtype}`);
+  }),
+);
 
 // The book's own code: chapters/07/testdata/book_ch07.json, written by tools/book/ch07.py, holds
 // the book's Pooling (common/layers.py) run in NumPy on fixed inputs.
@@ -161,12 +193,19 @@ function arrayOf(t: Tensor): np.NDArray {
 
 const CLOSE = { rtol: 1e-10, atol: 1e-12 };
 
-Deno.test("Pooling.forward() and backward() agree with the book's NumPy code", () => {
-  assert.ok(fixture.pooling.length > 0, "the fixture has Pooling cases");
-  for (const c of fixture.pooling) {
-    const layer = new Pooling(c.poolH, c.poolW, { stride: c.stride, pad: c.pad });
-    const of = `x [${c.x.shape}], ${c.poolH}×${c.poolW} windows, stride ${c.stride}, pad ${c.pad}`;
-    assertAllClose(layer.forward(arrayOf(c.x)), arrayOf(c.out), { ...CLOSE, msg: `out, ${of}` });
-    assertAllClose(layer.backward(arrayOf(c.dout)), arrayOf(c.dx), { ...CLOSE, msg: `dx, ${of}` });
-  }
-});
+Deno.test(
+  "Pooling.forward() and backward() agree with the book's NumPy code",
+  named({ Pooling }, ({ Pooling }) => {
+    assert.ok(fixture.pooling.length > 0, "the fixture has Pooling cases");
+    for (const c of fixture.pooling) {
+      const layer = new Pooling(c.poolH, c.poolW, { stride: c.stride, pad: c.pad });
+      const of =
+        `x [${c.x.shape}], ${c.poolH}×${c.poolW} windows, stride ${c.stride}, pad ${c.pad}`;
+      assertAllClose(layer.forward(arrayOf(c.x)), arrayOf(c.out), { ...CLOSE, msg: `out, ${of}` });
+      assertAllClose(layer.backward(arrayOf(c.dout)), arrayOf(c.dx), {
+        ...CLOSE,
+        msg: `dx, ${of}`,
+      });
+    }
+  }),
+);

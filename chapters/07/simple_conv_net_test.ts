@@ -6,10 +6,14 @@ import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
 import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
 import { SimpleConvNet } from "./simple_conv_net.ts";
+import { MISTAKES } from "../../lib/mistakes/ch07.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
+
+const named = mistakeNamer("07", MISTAKES);
 
 /** A network small enough for numerical gradients: 6×6 images, 2 filters of 3×3 with pad 1. */
-function smallNet(): SimpleConvNet {
-  return new SimpleConvNet({
+function smallNet(Net: typeof SimpleConvNet): SimpleConvNet {
+  return new Net({
     inputDim: [1, 6, 6],
     convParam: { filterNum: 2, filterSize: 3, pad: 1, stride: 1 },
     hiddenSize: 4,
@@ -19,112 +23,137 @@ function smallNet(): SimpleConvNet {
   });
 }
 
-Deno.test("SimpleConvNet() builds the book's layers and parameters (§7.5)", () => {
-  const net = new SimpleConvNet();
-  const shapes = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.shape]));
-  const expected = {
-    W1: [30, 1, 5, 5],
-    b1: [30],
-    W2: [4320, 100],
-    b2: [100],
-    W3: [100, 10],
-    b3: [10],
-  };
-  assert.deepEqual(
-    shapes,
-    expected,
-    `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
-  );
-  const names = [...net.layers.keys()];
-  const book = ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2"];
-  assert.deepEqual(names, book, `layers' names: ${names}, expected ${book}`);
-  const kinds = [Convolution, Relu, Pooling, Affine, Relu, Affine];
-  [...net.layers.values()].forEach((layer, i) =>
+Deno.test(
+  "SimpleConvNet() builds the book's layers and parameters (§7.5)",
+  named({ SimpleConvNet }, ({ SimpleConvNet }) => {
+    const net = new SimpleConvNet();
+    const shapes = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.shape]));
+    const expected = {
+      W1: [30, 1, 5, 5],
+      b1: [30],
+      W2: [4320, 100],
+      b2: [100],
+      W3: [100, 10],
+      b3: [10],
+    };
+    assert.deepEqual(
+      shapes,
+      expected,
+      `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+    );
+    const names = [...net.layers.keys()];
+    const book = ["Conv1", "Relu1", "Pool1", "Affine1", "Relu2", "Affine2"];
+    assert.deepEqual(names, book, `layers' names: ${names}, expected ${book}`);
+    const kinds = [Convolution, Relu, Pooling, Affine, Relu, Affine];
+    [...net.layers.values()].forEach((layer, i) =>
+      assert.ok(
+        layer instanceof kinds[i],
+        `layer ${book[i]}: a ${layer.constructor.name}, expected a ${kinds[i].name}`,
+      )
+    );
+    // The layers hold the network's own arrays, so in-place updates of params reach them.
+    const conv1 = net.layers.get("Conv1") as Convolution;
+    assert.ok(conv1.W === net.params.W1, "Conv1's W is params.W1 itself (not a copy)");
     assert.ok(
-      layer instanceof kinds[i],
-      `layer ${book[i]}: a ${layer.constructor.name}, expected a ${kinds[i].name}`,
-    )
-  );
-  // The layers hold the network's own arrays, so in-place updates of params reach them.
-  const conv1 = net.layers.get("Conv1") as Convolution;
-  assert.ok(conv1.W === net.params.W1, "Conv1's W is params.W1 itself (not a copy)");
-  assert.ok(
-    (net.layers.get("Affine2") as Affine).b === net.params.b3,
-    "Affine2's b is params.b3 itself (not a copy)",
-  );
-  const pool = net.layers.get("Pool1") as Pooling;
-  const window = [pool.poolH, pool.poolW, pool.stride];
-  assert.deepEqual(window, [2, 2, 2], `Pool1's poolH, poolW, stride: ${window}, expected 2, 2, 2`);
-  // weight_init_std = 0.01 and zero biases.
-  const std = Math.sqrt(np.mean(np.square(net.params.W2)));
-  assert.ok(Math.abs(std - 0.01) < 0.0005, `W2's standard deviation: ${std}, expected 0.01`);
-  const b2 = np.sum(np.abs(net.params.b2));
-  assert.equal(b2, 0, `b2: Σ|b2| = ${b2}, expected 0 (zero biases)`);
-});
+      (net.layers.get("Affine2") as Affine).b === net.params.b3,
+      "Affine2's b is params.b3 itself (not a copy)",
+    );
+    const pool = net.layers.get("Pool1") as Pooling;
+    const window = [pool.poolH, pool.poolW, pool.stride];
+    assert.deepEqual(
+      window,
+      [2, 2, 2],
+      `Pool1's poolH, poolW, stride: ${window}, expected 2, 2, 2`,
+    );
+    // weight_init_std = 0.01 and zero biases.
+    const std = Math.sqrt(np.mean(np.square(net.params.W2)));
+    assert.ok(Math.abs(std - 0.01) < 0.0005, `W2's standard deviation: ${std}, expected 0.01`);
+    const b2 = np.sum(np.abs(net.params.b2));
+    assert.equal(b2, 0, `b2: Σ|b2| = ${b2}, expected 0 (zero biases)`);
+  }),
+);
 
-Deno.test("SimpleConvNet() takes other sizes and a dtype", () => {
-  const net = new SimpleConvNet({
-    inputDim: [3, 10, 10],
-    convParam: { filterNum: 4, filterSize: 3, pad: 1 },
-    hiddenSize: 7,
-    outputSize: 5,
-    dtype: "float32",
-  });
-  // (10 - 3 + 2) / 1 + 1 = 10, pooled to 5: 4 · 5 · 5 = 100 inputs to Affine1.
-  for (const [key, shape] of [["W1", [4, 3, 3, 3]], ["W2", [100, 7]], ["W3", [7, 5]]] as const) {
-    const got = net.params[key]?.shape;
-    assert.deepEqual(got, shape, `${key}'s shape: [${got}], expected [${shape}]`);
-  }
-  const dtype = net.params.W2.dtype;
-  assert.equal(dtype, "float32", `W2's dtype with { dtype: "float32" }: ${dtype}`);
-});
-
-Deno.test("SimpleConvNet.predict() gives one row of scores per image", () => {
-  const net = smallNet();
-  const x = np.rng(1).random([5, 1, 6, 6]);
-  const y = net.predict(x);
-  assert.deepEqual(y.shape, [5, 3], `scores' shape for 5 images, 3 classes: [${y.shape}]`);
-  assert.ok([...y.data].every(Number.isFinite), `scores: ${y}, expected finite numbers`);
-});
-
-Deno.test("SimpleConvNet.loss() starts near log(10) with the book's small weights", () => {
-  const net = new SimpleConvNet({ inputDim: [1, 12, 12], hiddenSize: 20 });
-  const x = np.rng(2).random([4, 1, 12, 12]);
-  const loss = net.loss(x, np.array([0, 3, 5, 9]));
-  assert.ok(Math.abs(loss - Math.log(10)) < 0.01, `loss: ${loss}, expected about log 10 = 2.3026`);
-});
-
-Deno.test("SimpleConvNet.gradient() matches the numerical gradient", () => {
-  const net = smallNet();
-  const random = np.rng(3);
-  const x = random.standardNormal([3, 1, 6, 6]);
-  const t = np.array([0, 2, 1]);
-  const grads = net.gradient(x, t);
-  const keys = Object.keys(grads).sort();
-  assert.deepEqual(keys, ["W1", "W2", "W3", "b1", "b2", "b3"], `gradient's keys: ${keys}`);
-  for (const key of Object.keys(net.params)) {
-    const numerical = numericalGradientOf(() => net.loss(x, t), net.params[key], { h: 1e-6 });
-    assertAllClose(grads[key], numerical, {
-      rtol: 1e-5,
-      atol: 1e-8,
-      msg: `${key}: the gradient against the numerical one`,
+Deno.test(
+  "SimpleConvNet() takes other sizes and a dtype",
+  named({ SimpleConvNet }, ({ SimpleConvNet }) => {
+    const net = new SimpleConvNet({
+      inputDim: [3, 10, 10],
+      convParam: { filterNum: 4, filterSize: 3, pad: 1 },
+      hiddenSize: 7,
+      outputSize: 5,
+      dtype: "float32",
     });
-  }
-});
-
-Deno.test("SimpleConvNet.gradient() steps lower the loss", () => {
-  const net = smallNet();
-  const x = np.rng(4).standardNormal([6, 1, 6, 6]);
-  const t = np.array([0, 1, 2, 0, 1, 2]);
-  const before = net.loss(x, t);
-  for (let i = 0; i < 50; i++) {
-    const grads = net.gradient(x, t);
-    for (const key of Object.keys(net.params)) {
-      np.sub(net.params[key], np.mul(grads[key], 0.1), { out: net.params[key] });
+    // (10 - 3 + 2) / 1 + 1 = 10, pooled to 5: 4 · 5 · 5 = 100 inputs to Affine1.
+    for (const [key, shape] of [["W1", [4, 3, 3, 3]], ["W2", [100, 7]], ["W3", [7, 5]]] as const) {
+      const got = net.params[key]?.shape;
+      assert.deepEqual(got, shape, `${key}'s shape: [${got}], expected [${shape}]`);
     }
-  }
-  const after = net.loss(x, t);
-  assert.ok(after < before / 3, `loss went from ${before} to ${after}, expected below a third`);
-  const accuracy = net.accuracy(x, t);
-  assert.equal(accuracy, 1, `accuracy on the 6 training images after 50 steps: ${accuracy}`);
-});
+    const dtype = net.params.W2.dtype;
+    assert.equal(dtype, "float32", `W2's dtype with { dtype: "float32" }: ${dtype}`);
+  }),
+);
+
+Deno.test(
+  "SimpleConvNet.predict() gives one row of scores per image",
+  named({ SimpleConvNet }, ({ SimpleConvNet }) => {
+    const net = smallNet(SimpleConvNet);
+    const x = np.rng(1).random([5, 1, 6, 6]);
+    const y = net.predict(x);
+    assert.deepEqual(y.shape, [5, 3], `scores' shape for 5 images, 3 classes: [${y.shape}]`);
+    assert.ok([...y.data].every(Number.isFinite), `scores: ${y}, expected finite numbers`);
+  }),
+);
+
+Deno.test(
+  "SimpleConvNet.loss() starts near log(10) with the book's small weights",
+  named({ SimpleConvNet }, ({ SimpleConvNet }) => {
+    const net = new SimpleConvNet({ inputDim: [1, 12, 12], hiddenSize: 20 });
+    const x = np.rng(2).random([4, 1, 12, 12]);
+    const loss = net.loss(x, np.array([0, 3, 5, 9]));
+    assert.ok(
+      Math.abs(loss - Math.log(10)) < 0.01,
+      `loss: ${loss}, expected about log 10 = 2.3026`,
+    );
+  }),
+);
+
+Deno.test(
+  "SimpleConvNet.gradient() matches the numerical gradient",
+  named({ SimpleConvNet }, ({ SimpleConvNet }) => {
+    const net = smallNet(SimpleConvNet);
+    const random = np.rng(3);
+    const x = random.standardNormal([3, 1, 6, 6]);
+    const t = np.array([0, 2, 1]);
+    const grads = net.gradient(x, t);
+    const keys = Object.keys(grads).sort();
+    assert.deepEqual(keys, ["W1", "W2", "W3", "b1", "b2", "b3"], `gradient's keys: ${keys}`);
+    for (const key of Object.keys(net.params)) {
+      const numerical = numericalGradientOf(() => net.loss(x, t), net.params[key], { h: 1e-6 });
+      assertAllClose(grads[key], numerical, {
+        rtol: 1e-5,
+        atol: 1e-8,
+        msg: `${key}: the gradient against the numerical one`,
+      });
+    }
+  }),
+);
+
+Deno.test(
+  "SimpleConvNet.gradient() steps lower the loss",
+  named({ SimpleConvNet }, ({ SimpleConvNet }) => {
+    const net = smallNet(SimpleConvNet);
+    const x = np.rng(4).standardNormal([6, 1, 6, 6]);
+    const t = np.array([0, 1, 2, 0, 1, 2]);
+    const before = net.loss(x, t);
+    for (let i = 0; i < 50; i++) {
+      const grads = net.gradient(x, t);
+      for (const key of Object.keys(net.params)) {
+        np.sub(net.params[key], np.mul(grads[key], 0.1), { out: net.params[key] });
+      }
+    }
+    const after = net.loss(x, t);
+    assert.ok(after < before / 3, `loss went from ${before} to ${after}, expected below a third`);
+    const accuracy = net.accuracy(x, t);
+    assert.equal(accuracy, 1, `accuracy on the 6 training images after 50 steps: ${accuracy}`);
+  }),
+);
