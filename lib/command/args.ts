@@ -92,6 +92,8 @@ export interface CommandSpec<O extends Record<string, OptionSpec> = Record<strin
   positionals?: { min?: number; max?: number };
   /** Text after the options in `--help`. */
   notes?: string;
+  /** A hand-written `--help` that replaces the generated one (summary, usage and options). */
+  help?: string;
 }
 
 /** The value type of one option. */
@@ -115,6 +117,7 @@ export interface Parsed<O extends Record<string, OptionSpec>> {
 
 /** The `--help` text of a command, generated from its spec. */
 export function helpText(spec: CommandSpec): string {
+  if (spec.help !== undefined) return spec.help;
   const rows: [string, string][] = [];
   for (const [name, option] of Object.entries(spec.options ?? {})) {
     const placeholder = option.type === "boolean"
