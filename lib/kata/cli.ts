@@ -114,31 +114,39 @@ export function unknownFlags(args: Args, known: string[]): string[] {
 }
 
 /**
- * The arguments of a command that takes exactly `count` positional arguments: prints `help` and
- * exits 0 on `--help`; prints what was unexpected and `help`, and exits 2, on unknown flags or a
- * wrong number of arguments.
+ * The arguments of a command that takes `count` positional arguments (or from `count` to
+ * `max`): prints `help` and exits 0 on `--help`; on unknown flags, stray or missing arguments
+ * prints one line (`error: …` and where the help is) and exits 2.
  *
  * @param argv The command's arguments.
- * @param help The command's help text.
+ * @param help The command's help text (its first words name the task: `deno task watch: …`).
  * @param options The flags it knows besides `help`, and how many positional arguments it takes.
  * @returns The parsed arguments.
  */
 export function commandArgs(
   argv: string[],
   help: string,
-  options: { flags: string[]; count: number },
+  options: { flags: string[]; count: number; max?: number },
 ): Args {
   const args = parseArgs(argv);
   if (args.flags.has("help")) {
     console.log(help);
     Deno.exit(0);
   }
-  const unexpected = [
-    ...unknownFlags(args, ["help", ...options.flags]),
-    ...args.positional.slice(options.count),
-  ];
-  if (unexpected.length > 0 || args.positional.length < options.count) {
-    fail(`${unexpected.length > 0 ? `Unexpected ${unexpected.join(" ")}.\n\n` : ""}${help}`, 2);
+  const max = options.max ?? options.count;
+  const task = help.match(/^deno task (\S+?):?(?:\s|$)/)?.[1] ?? "";
+  const more = `\nRun "deno task ${task} --help" for the usage.`;
+  const unknown = unknownFlags(args, ["help", ...options.flags]);
+  if (unknown.length > 0) {
+    const known = ["help", ...options.flags].map((f) => `--${f}`).join(", ");
+    fail(`error: Unknown option ${unknown.join(" ")}: the options are ${known}${more}`, 2);
+  }
+  if (args.positional.length > max) {
+    const extra = args.positional.slice(max).map((a) => JSON.stringify(a)).join(" ");
+    fail(`error: Unexpected argument ${extra}${more}`, 2);
+  }
+  if (args.positional.length < options.count) {
+    fail(`error: Missing argument${more}\n\n${help}`, 2);
   }
   return args;
 }

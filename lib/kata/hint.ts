@@ -9,8 +9,10 @@
  * @module
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, renameSync } from "node:fs";
+import { join, relative } from "node:path";
+import { runCommand } from "../command/run.ts";
+import { writeTextAtomicSync } from "../io/atomic.ts";
 import {
   chapterArg,
   didYouMean,
@@ -22,6 +24,7 @@ import {
 } from "./cli.ts";
 import { type HintSection, parseHints } from "./hints_file.ts";
 import { readText, readWorkbook } from "./manifest.ts";
+import { timestamp } from "./reset.ts";
 
 /** What each tier is, for the prompts. */
 const TIER_NAMES = ["a nudge", "the book section and the idea", "near-solution"];
@@ -31,20 +34,80 @@ export function hintStatePath(root: string): string {
   return join(root, ".kata", "hints.json");
 }
 
-/** Reads the revealed levels (`"04/crossEntropyError"` → 2); an unreadable file counts as empty. */
-export function readHintLevels(root: string): Record<string, number> {
-  try {
-    const parsed = JSON.parse(readFileSync(hintStatePath(root), "utf8"));
-    return typeof parsed === "object" && parsed !== null ? parsed : {};
-  } catch {
-    return {};
-  }
+/** The revealed levels, and what was wrong with the file that held them. */
+export interface HintLevels {
+  /** `"04/crossEntropyError"` → tiers seen (a whole number from 1 to 3). */
+  levels: Record<string, number>;
+  /** Lines to tell the learner: a file set aside, entries ignored. */
+  notes: string[];
 }
 
-function writeHintLevels(root: string, levels: Record<string, number>): void {
+/** Whether a stored tier is valid: a whole number from 0 to 3. */
+function validTier(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 3;
+}
+
+/**
+ * Reads the revealed levels. A file that is not a JSON object is set aside (renamed to
+ * `hints.json.unreadable-<timestamp>`, never deleted) and named in a note; an entry whose tier
+ * is not a whole number from 0 to 3 is ignored and named.
+ *
+ * @param root The repo root.
+ * @returns The levels and the notes.
+ */
+export function loadHintLevels(root: string): HintLevels {
   const path = hintStatePath(root);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(levels, null, 2) + "\n");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return { levels: {}, notes: [] };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    const aside = `${path}.unreadable-${timestamp()}`;
+    let where: string;
+    try {
+      renameSync(path, aside);
+      where = `it is set aside as ${relative(root, aside)}`;
+    } catch (error) {
+      where = `it could not be set aside (${(error as Error).message})`;
+    }
+    return {
+      levels: {},
+      notes: [
+        `note: ${relative(root, path)} is not a JSON object of tiers, so the tiers you had ` +
+        `seen are forgotten; ${where}. The hints start again at tier 1.`,
+      ],
+    };
+  }
+  const levels: Record<string, number> = {};
+  const bad: string[] = [];
+  for (const [key, value] of Object.entries(parsed)) {
+    if (validTier(value)) {
+      if (value > 0) levels[key] = value;
+    } else bad.push(`${key}: ${JSON.stringify(value)}`);
+  }
+  const notes = bad.length === 0 ? [] : [
+    `note: ${relative(root, path)} has tiers that are not whole numbers from 0 to 3 ` +
+    `(${bad.join(", ")}); they count as none seen.`,
+  ];
+  return { levels, notes };
+}
+
+/** Reads the revealed levels (`"04/crossEntropyError"` → 2); see {@linkcode loadHintLevels}. */
+export function readHintLevels(root: string): Record<string, number> {
+  return loadHintLevels(root).levels;
+}
+
+/** Writes the revealed levels atomically. @throws {WriteError} when it cannot. */
+function writeHintLevels(root: string, levels: Record<string, number>): void {
+  writeTextAtomicSync(hintStatePath(root), JSON.stringify(levels, null, 2) + "\n");
 }
 
 /** The chapters that have a HINTS.md. */
@@ -126,8 +189,15 @@ export function hintCommand(root: string, argv: string[], s: Style = style(false
   const args = parseArgs(argv);
   const chapters = chaptersWithHints(root);
   const unknown = unknownFlags(args, ["more", "reset", "help"]);
-  if (args.flags.has("help") || args.positional.length === 0 || unknown.length > 0) {
-    const lines = unknown.length > 0 ? [`Unknown option ${unknown.join(" ")}.`, ""] : [];
+  if (unknown.length > 0 && !args.flags.has("help")) {
+    return {
+      text: `error: Unknown option ${unknown.join(" ")}: the options are --more, --reset, ` +
+        `--help\nRun "deno task hint --help" for the usage.`,
+      code: 2,
+    };
+  }
+  if (args.flags.has("help") || args.positional.length === 0) {
+    const lines: string[] = [];
     lines.push(HELP);
     if (chapters.length > 0) lines.push("", `Chapters with hints: ${chapters.join(" ")}`);
     return { text: lines.join("\n"), code: args.flags.has("help") ? 0 : 1 };
@@ -146,16 +216,23 @@ export function hintCommand(root: string, argv: string[], s: Style = style(false
   const names = sections.map((x) => x.name);
   const list = names.map((n) => `  deno task hint ${chapter} ${n}`).join("\n");
   if (nameText === undefined) {
-    const levels = readHintLevels(root);
+    const { levels, notes } = loadHintLevels(root);
     const rows = sections.map((x) => {
       const seen = levels[`${chapter}/${x.name}`] ?? 0;
       const note = seen > 0 ? s.dim(`  (${seen} of ${x.tiers.size} tiers seen)`) : "";
       return `  deno task hint ${chapter} ${x.name}${note}`;
     });
-    return { text: `Exercises of chapter ${chapter} with hints:\n${rows.join("\n")}`, code: 0 };
+    return {
+      text: [...notes, `Exercises of chapter ${chapter} with hints:`, ...rows].join("\n"),
+      code: 0,
+    };
   }
   if (extra.length > 0) {
-    return { text: `Too many arguments: ${extra.join(" ")}.\n${HELP}`, code: 1 };
+    return {
+      text: `error: Unexpected argument ${extra.map((a) => JSON.stringify(a)).join(" ")}\n` +
+        `Run "deno task hint --help" for the usage.`,
+      code: 2,
+    };
   }
   // "Affine.backward" (as in a todo() message) and wrong case find "Affine".
   const wanted = nameText.split(".")[0];
@@ -173,18 +250,21 @@ export function hintCommand(root: string, argv: string[], s: Style = style(false
     };
   }
   const key = `${chapter}/${section.name}`;
-  const levels = readHintLevels(root);
+  const { levels, notes } = loadHintLevels(root);
   if (args.flags.has("reset")) {
     delete levels[key];
     writeHintLevels(root, levels);
-    return { text: `Hints for ${section.name} are hidden again.`, code: 0 };
+    return {
+      text: [...notes, `Hints for ${section.name} are hidden again.`].join("\n"),
+      code: 0,
+    };
   }
   const level = nextLevel(levels[key] ?? 0, args.flags.get("more") ?? 0, section.tiers.size);
   if (level !== levels[key]) {
     levels[key] = level;
     writeHintLevels(root, levels);
   }
-  return { text: renderHint(chapter, section, level, s), code: 0 };
+  return { text: [...notes, renderHint(chapter, section, level, s)].join("\n"), code: 0 };
 }
 
 const HELP = `deno task hint: tiered hints for an exercise
@@ -198,8 +278,10 @@ Usage:
 The tiers you have seen are remembered per exercise in .kata/hints.json.`;
 
 if (import.meta.main) {
-  const outcome = hintCommand(REPO_ROOT, Deno.args, style());
-  if (outcome.code === 0) console.log(outcome.text);
-  else console.error(outcome.text);
-  Deno.exit(outcome.code);
+  await runCommand(() => {
+    const outcome = hintCommand(REPO_ROOT, Deno.args, style());
+    if (outcome.code === 0) console.log(outcome.text);
+    else console.error(outcome.text);
+    return outcome.code;
+  });
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hintCommand, readHintLevels } from "./hint.ts";
@@ -58,6 +58,57 @@ Deno.test("hint lists the valid names for an unknown chapter or exercise", () =>
     const chapter = hintCommand(root, ["09", "x"]);
     assert.equal(chapter.code, 1);
     assert.match(chapter.text, /Chapters with hints: 04/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+Deno.test("hint sets an unreadable .kata/hints.json aside and says so", () => {
+  const root = workbook();
+  try {
+    mkdirSync(join(root, ".kata"));
+    const broken = '{ "04/crossEntropyError": 2, }\n'; // a trailing comma
+    writeFileSync(join(root, ".kata", "hints.json"), broken);
+    const outcome = hintCommand(root, ["04", "crossEntropyError"]);
+    assert.equal(outcome.code, 0);
+    assert.match(outcome.text, /^note: \.kata\/hints\.json is not a JSON object of tiers/);
+    const aside = readdirSync(join(root, ".kata")).find((f) => f.startsWith("hints.json.unread"));
+    assert.ok(aside, "the old file is kept");
+    assert.match(outcome.text, new RegExp(`set aside as \\.kata/${aside.replace(/\./g, "\\.")}`));
+    assert.equal(readFileSync(join(root, ".kata", aside), "utf8"), broken);
+    assert.deepEqual(readHintLevels(root), { "04/crossEntropyError": 1 });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+Deno.test("hint ignores stored tiers that are not whole numbers from 0 to 3", () => {
+  const root = workbook();
+  try {
+    mkdirSync(join(root, ".kata"));
+    writeFileSync(
+      join(root, ".kata", "hints.json"),
+      JSON.stringify({ "04/crossEntropyError": "1", "04/sumSquaredError": 2.5, "04/x": [] }),
+    );
+    const outcome = hintCommand(root, ["04", "crossEntropyError"]);
+    assert.match(outcome.text, /tiers that are not whole numbers from 0 to 3/);
+    assert.match(outcome.text, /tier 1 of 3/);
+    assert.ok(!outcome.text.includes("NaN"));
+    assert.deepEqual(readHintLevels(root), { "04/crossEntropyError": 1 });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+Deno.test("hint refuses an unknown option or a stray argument in one line with exit 2", () => {
+  const root = workbook();
+  try {
+    const unknown = hintCommand(root, ["04", "crossEntropyError", "--mroe"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.text, /^error: Unknown option --mroe/);
+    const extra = hintCommand(root, ["04", "crossEntropyError", "more"]);
+    assert.equal(extra.code, 2);
+    assert.match(extra.text, /^error: Unexpected argument "more"/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -248,7 +248,10 @@ if (import.meta.main) {
   const bad = chosen.filter(({ c }) => c === undefined || !all.includes(c));
   if (unknown.length > 0 || bad.length > 0) {
     const what = [...unknown, ...bad.map(({ a }) => `"${a}"`)].join(", ");
-    console.error(`Unknown chapter or option ${what}. Chapters: ${all.join(" ")}.\n\n${HELP}`);
+    console.error(
+      `error: Unknown chapter or option ${what}. Chapters: ${all.join(" ")}.\n` +
+        `Run "deno task kata --help" for the usage.`,
+    );
     Deno.exit(2);
   }
   const chapters = chosen.length > 0 ? [...new Set(chosen.map(({ c }) => c as string))] : all;

@@ -82,7 +82,10 @@ if (import.meta.main) {
     (given !== undefined && (chapter === undefined || !chapters.includes(chapter)))
   ) {
     const what = [...unknown, given, ...extra].filter((x) => x).join(" ");
-    console.error(`Cannot watch "${what}". Chapters: ${chapters.join(" ")}.\n\n${HELP}`);
+    console.error(
+      `error: Cannot watch "${what}": give one chapter (${chapters.join(" ")}) or none.\n` +
+        `Run "deno task watch --help" for the usage.`,
+    );
     Deno.exit(2);
   }
   const s = style();
