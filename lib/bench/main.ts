@@ -15,7 +15,10 @@
  */
 
 import { parseArgs } from "node:util";
-import { dirname } from "node:path";
+import { UsageError } from "../command/errors.ts";
+import { runCommand } from "../command/run.ts";
+import { writeTextAtomicSync } from "../io/atomic.ts";
+import { dirname, join } from "node:path";
 import { runBench, type Section, SECTIONS } from "./run.ts";
 import { INIT_SCHEMES, type InitScheme } from "./workload.ts";
 
@@ -71,6 +74,8 @@ export function parseBenchArgs(args: string[]): {
 } {
   const { values } = parseArgs({
     args,
+    strict: true,
+    allowPositionals: false,
     options: {
       quick: { type: "boolean", default: false },
       only: { type: "string", multiple: true },
@@ -102,26 +107,52 @@ export function parseBenchArgs(args: string[]): {
   };
 }
 
-if (import.meta.main) {
-  let options;
+/** Checks before the (long) bench that `--json` can be written: a folder there, a writable place. */
+function checkJsonPath(path: string): void {
+  if (path.trim() === "") throw new UsageError("--json needs a file name, got an empty string");
   try {
-    options = parseBenchArgs(Deno.args);
+    if (Deno.statSync(path).isDirectory) {
+      throw new UsageError(`--json ${path} is a folder: give a file name, e.g. ${path}/bench.json`);
+    }
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    Deno.exit(2);
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
-  if (options.help) {
+  try {
+    Deno.mkdirSync(dirname(path) || ".", { recursive: true });
+    const probe = join(dirname(path) || ".", `.bench-write-test-${Deno.pid}`);
+    Deno.writeTextFileSync(probe, "");
+    Deno.removeSync(probe);
+  } catch (error) {
+    throw new UsageError(
+      `--json ${path} cannot be written (${(error as Error).message.split("\n")[0]}): choose ` +
+        `another path`,
+    );
+  }
+}
+
+if (import.meta.main) {
+  if (Deno.args.includes("--help") || Deno.args.includes("-h")) {
     console.log(HELP);
     Deno.exit(0);
   }
-  const results = await runBench({
-    quick: options.quick,
-    only: options.only,
-    init: options.init,
-  });
-  if (options.json) {
-    await Deno.mkdir(dirname(options.json), { recursive: true });
-    await Deno.writeTextFile(options.json, JSON.stringify(results, null, 2) + "\n");
-    console.log(`wrote ${options.json}`);
+  let options: ReturnType<typeof parseBenchArgs>;
+  try {
+    options = parseBenchArgs(Deno.args);
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    console.error(`error: ${message}\nRun "deno task bench --help" for the options.`);
+    Deno.exit(2);
   }
+  await runCommand(async () => {
+    if (options.json !== undefined) checkJsonPath(options.json);
+    const results = await runBench({
+      quick: options.quick,
+      only: options.only,
+      init: options.init,
+    });
+    if (options.json) {
+      writeTextAtomicSync(options.json, JSON.stringify(results, null, 2) + "\n");
+      console.log(`wrote ${options.json}`);
+    }
+  });
 }
