@@ -7,91 +7,15 @@ import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
 import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
 import { FinalConvNet } from "./final_conv_net.ts";
+import { MISTAKES } from "../../lib/mistakes/ch08.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 
-Deno.test("FinalConvNet() builds conv-pool-relu twice, then affine-relu-affine", () => {
-  const net = new FinalConvNet();
-  const kinds = [Convolution, Pooling, Relu, Convolution, Pooling, Relu, Affine, Relu, Affine];
-  const names = net.layers.map((l) => l.constructor.name).join(" ");
-  assert.equal(net.layers.length, kinds.length, `layers: ${names} (${net.layers.length} of 9)`);
-  net.layers.forEach((layer, i) =>
-    assert.ok(
-      layer instanceof kinds[i],
-      `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
-    )
-  );
-  const [conv1, conv2] = [net.layers[0] as Convolution, net.layers[3] as Convolution];
-  const first = [conv1.pad, conv1.stride], second = [conv2.pad, conv2.stride];
-  assert.deepEqual(first, [2, 1], `the first convolution's pad, stride: ${first}`);
-  assert.deepEqual(second, [0, 1], `the second convolution's pad, stride: ${second}`);
-  for (const i of [1, 4]) {
-    const pool = net.layers[i] as Pooling, window = [pool.poolH, pool.poolW, pool.stride];
-    assert.deepEqual(window, [2, 2, 2], `layer ${i}'s poolH, poolW, stride: ${window}`);
-  }
-  assert.ok(conv1.W === net.params.W1, "layer 0's W is params.W1 itself (not a copy)");
-  assert.ok((net.layers[8] as Affine).b === net.params.b4, "layer 8's b is params.b4 itself");
-});
+const named = mistakeNamer("08", MISTAKES);
 
-Deno.test("FinalConvNet() adds a Dropout layer before the last Affine when asked", () => {
-  const net = new FinalConvNet({ dropoutRatio: 0.5 });
-  const names = net.layers.map((l) => l.constructor.name).join(" ");
-  assert.equal(net.layers.length, 10, `layers with dropoutRatio 0.5: ${names}`);
-  const dropout = net.layers[8];
-  assert.ok(
-    dropout instanceof Dropout,
-    `layer 8: a ${dropout.constructor.name}, expected a Dropout`,
-  );
-  assert.equal(dropout.dropoutRatio, 0.5, `the Dropout layer's ratio: ${dropout.dropoutRatio}`);
-  assert.ok((net.layers[9] as Affine).W === net.params.W4, "layer 9's W is params.W4 itself");
-});
-
-Deno.test("FinalConvNet() has MNIST's parameter shapes and He initialisation", () => {
-  const net = new FinalConvNet();
-  const shapes = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.shape]));
-  const expected = {
-    W1: [16, 1, 5, 5],
-    b1: [16],
-    W2: [32, 16, 5, 5],
-    b2: [32],
-    W3: [800, 100],
-    b3: [100],
-    W4: [100, 10],
-    b4: [10],
-  };
-  assert.deepEqual(
-    shapes,
-    expected,
-    `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
-  );
-  for (const [key, inputs] of [["W2", 400], ["W3", 800]] as const) {
-    const std = Math.sqrt(np.mean(np.square(net.params[key])));
-    const he = Math.sqrt(2 / inputs);
-    assert.ok(
-      Math.abs(std / he - 1) < 0.05,
-      `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
-    );
-  }
-  const dtype = new FinalConvNet({ dtype: "float32" }).params.W3.dtype;
-  assert.equal(dtype, "float32", `W3's dtype with { dtype: "float32" }: ${dtype}`);
-});
-
-Deno.test("FinalConvNet.predict() gives [n, 10] and drops units only in training", () => {
-  const net = new FinalConvNet({ dropoutRatio: 0.5 });
-  const x = np.rng(1).random([3, 1, 28, 28]);
-  const y = net.predict(x);
-  assert.deepEqual(y.shape, [3, 10], `scores' shape for 3 images: [${y.shape}]`);
-  assertAllClose(net.predict(x, { train: false }), y, {
-    msg: "scores with { train: false } against the default (not training)",
-  });
-  const train = net.predict(x, { train: true });
-  assert.ok(
-    np.sum(np.abs(np.sub(train, y))) > 0,
-    `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
-  );
-});
-
-Deno.test("FinalConvNet.gradient() matches the numerical gradient", () => {
+/** A network small enough for numerical gradients: 12×12 images, 2 and 3 filters, dropout. */
+function smallNet(Net: typeof FinalConvNet): FinalConvNet {
   // 12×12 images: 12 → pool 6 → 5×5 conv 2 → pool 1; 3 filters in the second layer.
-  const net = new FinalConvNet({
+  return new Net({
     inputDim: [1, 12, 12],
     filterNums: [2, 3],
     hiddenSize: 5,
@@ -99,25 +23,158 @@ Deno.test("FinalConvNet.gradient() matches the numerical gradient", () => {
     dropoutRatio: 0.5,
     seed: 3,
   });
-  const x = np.rng(2).standardNormal([3, 1, 12, 12]);
-  const t = np.array([2, 0, 1]);
-  const state = net.rng.getState();
-  const grads = net.gradient(x, t);
-  const keys = Object.keys(grads).sort();
-  assert.deepEqual(
-    keys,
-    ["W1", "W2", "W3", "W4", "b1", "b2", "b3", "b4"],
-    `gradient's keys: ${keys}`,
-  );
-  const loss = () => {
-    net.rng.setState(state);
-    return net.loss(x, t);
-  };
-  for (const key of Object.keys(net.params)) {
-    assertAllClose(grads[key], numericalGradientOf(loss, net.params[key], { h: 1e-6 }), {
-      rtol: 1e-4,
-      atol: 1e-8,
-      msg: `${key}: the gradient against the numerical one`,
+}
+
+Deno.test(
+  "FinalConvNet() builds conv-pool-relu twice, then affine-relu-affine",
+  named({ FinalConvNet }, ({ FinalConvNet }) => {
+    const net = new FinalConvNet();
+    const kinds = [Convolution, Pooling, Relu, Convolution, Pooling, Relu, Affine, Relu, Affine];
+    const names = net.layers.map((l) => l.constructor.name).join(" ");
+    assert.equal(net.layers.length, kinds.length, `layers: ${names} (${net.layers.length} of 9)`);
+    net.layers.forEach((layer, i) =>
+      assert.ok(
+        layer instanceof kinds[i],
+        `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
+      )
+    );
+    const [conv1, conv2] = [net.layers[0] as Convolution, net.layers[3] as Convolution];
+    const first = [conv1.pad, conv1.stride], second = [conv2.pad, conv2.stride];
+    assert.deepEqual(first, [2, 1], `the first convolution's pad, stride: ${first}`);
+    assert.deepEqual(second, [0, 1], `the second convolution's pad, stride: ${second}`);
+    for (const i of [1, 4]) {
+      const pool = net.layers[i] as Pooling, window = [pool.poolH, pool.poolW, pool.stride];
+      assert.deepEqual(window, [2, 2, 2], `layer ${i}'s poolH, poolW, stride: ${window}`);
+    }
+    assert.ok(conv1.W === net.params.W1, "layer 0's W is params.W1 itself (not a copy)");
+    assert.ok((net.layers[8] as Affine).b === net.params.b4, "layer 8's b is params.b4 itself");
+  }),
+);
+
+Deno.test(
+  "FinalConvNet() adds a Dropout layer before the last Affine when asked",
+  named({ FinalConvNet }, ({ FinalConvNet }) => {
+    const net = new FinalConvNet({ dropoutRatio: 0.5 });
+    const names = net.layers.map((l) => l.constructor.name).join(" ");
+    assert.equal(net.layers.length, 10, `layers with dropoutRatio 0.5: ${names}`);
+    const dropout = net.layers[8];
+    assert.ok(
+      dropout instanceof Dropout,
+      `layer 8: a ${dropout.constructor.name}, expected a Dropout`,
+    );
+    assert.equal(dropout.dropoutRatio, 0.5, `the Dropout layer's ratio: ${dropout.dropoutRatio}`);
+    assert.ok((net.layers[9] as Affine).W === net.params.W4, "layer 9's W is params.W4 itself");
+  }),
+);
+
+Deno.test(
+  "FinalConvNet() has MNIST's parameter shapes and He initialisation",
+  named({ FinalConvNet }, ({ FinalConvNet }) => {
+    const net = new FinalConvNet();
+    const shapes = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.shape]));
+    const expected = {
+      W1: [16, 1, 5, 5],
+      b1: [16],
+      W2: [32, 16, 5, 5],
+      b2: [32],
+      W3: [800, 100],
+      b3: [100],
+      W4: [100, 10],
+      b4: [10],
+    };
+    assert.deepEqual(
+      shapes,
+      expected,
+      `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+    );
+    for (const [key, inputs] of [["W2", 400], ["W3", 800]] as const) {
+      const std = Math.sqrt(np.mean(np.square(net.params[key])));
+      const he = Math.sqrt(2 / inputs);
+      assert.ok(
+        Math.abs(std / he - 1) < 0.05,
+        `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
+      );
+    }
+    const dtype = new FinalConvNet({ dtype: "float32" }).params.W3.dtype;
+    assert.equal(dtype, "float32", `W3's dtype with { dtype: "float32" }: ${dtype}`);
+  }),
+);
+
+Deno.test(
+  "FinalConvNet.predict() gives [n, 10] and drops units only in training",
+  named({ FinalConvNet }, ({ FinalConvNet }) => {
+    const net = new FinalConvNet({ dropoutRatio: 0.5 });
+    const x = np.rng(1).random([3, 1, 28, 28]);
+    const y = net.predict(x);
+    assert.deepEqual(y.shape, [3, 10], `scores' shape for 3 images: [${y.shape}]`);
+    assertAllClose(net.predict(x, { train: false }), y, {
+      msg: "scores with { train: false } against the default (not training)",
     });
-  }
-});
+    const train = net.predict(x, { train: true });
+    assert.ok(
+      np.sum(np.abs(np.sub(train, y))) > 0,
+      `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
+    );
+  }),
+);
+
+Deno.test(
+  "FinalConvNet.loss() uses dropout by default (training mode), as the book's loss",
+  named({ FinalConvNet }, ({ FinalConvNet }) => {
+    const net = smallNet(FinalConvNet);
+    const x = np.rng(4).standardNormal([4, 1, 12, 12]);
+    const t = np.array([0, 1, 2, 0]);
+    const state = net.rng.getState();
+    const lossDefault = net.loss(x, t);
+    net.rng.setState(state);
+    const lossTrain = net.loss(x, t, { train: true });
+    const lossTest = net.loss(x, t, { train: false });
+    assert.ok(
+      lossTrain !== lossTest,
+      `loss with { train: true }: ${lossTrain}, with { train: false }: ${lossTest}; ` +
+        `with dropoutRatio 0.5 they must differ (Dropout drops units only in training)`,
+    );
+    assert.equal(
+      lossDefault,
+      lossTrain,
+      `loss by default: ${lossDefault}, with { train: true } and the same masks: ` +
+        `${lossTrain}, with { train: false }: ${lossTest}; loss is in training mode unless ` +
+        `told otherwise (the book's train_flg=True), so that dropout drops units while the ` +
+        `network learns`,
+    );
+  }),
+);
+
+Deno.test(
+  "FinalConvNet.gradient() matches the numerical gradient",
+  named({ FinalConvNet }, ({ FinalConvNet }) => {
+    const net = smallNet(FinalConvNet);
+    const x = np.rng(2).standardNormal([3, 1, 12, 12]);
+    const t = np.array([2, 0, 1]);
+    const state = net.rng.getState();
+    const grads = net.gradient(x, t);
+    const keys = Object.keys(grads).sort();
+    const expected = ["W1", "W2", "W3", "W4", "b1", "b2", "b3", "b4"];
+    assert.deepEqual(keys, expected, `gradient's keys: ${keys}, expected ${expected}`);
+    for (const key of expected) {
+      const grad: unknown = grads[key], shape = net.params[key].shape;
+      assert.ok(
+        grad instanceof np.NDArray,
+        `${key}: the gradient is ${grad}, expected an array of shape [${shape}] (the dW or db ` +
+          `of the layer that holds ${key})`,
+      );
+      assert.deepEqual(grad.shape, shape, `${key}: the gradient's shape [${grad.shape}]`);
+    }
+    const loss = () => {
+      net.rng.setState(state);
+      return net.loss(x, t);
+    };
+    for (const key of Object.keys(net.params)) {
+      assertAllClose(grads[key], numericalGradientOf(loss, net.params[key], { h: 1e-6 }), {
+        rtol: 1e-4,
+        atol: 1e-8,
+        msg: `${key}: the gradient against the numerical one`,
+      });
+    }
+  }),
+);
