@@ -1,86 +1,105 @@
 import assert from "node:assert/strict";
+import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import * as np from "../../lib/np/mod.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
 import { BatchNormalization } from "./batch_normalization.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
-Deno.test("BatchNormalization.forward() normalizes a hand-sized batch (§6.3.1)", () => {
-  const bn = new BatchNormalization(np.array([2, 1]), np.array([0.5, 0]));
-  // Feature 0: mean 2, variance 1. Feature 1: mean 0, variance 4.
-  const out = bn.forward(np.array([[1, -2], [3, 2]]));
-  const s0 = Math.sqrt(1 + 1e-6), s1 = Math.sqrt(4 + 1e-6);
-  assertAllClose(out, [[0.5 - 2 / s0, -2 / s1], [0.5 + 2 / s0, 2 / s1]], {
-    rtol: 1e-12,
-    msg: "out for x = [[1, -2], [3, 2]], γ = [2, 1], β = [0.5, 0]",
-  });
-});
+const named = mistakeNamer("06", MISTAKES);
 
-Deno.test("BatchNormalization.forward() gives each feature mean β and deviation γ in training", () => {
-  const x = np.rng(1).normal([64, 5], { loc: 3, scale: 2 });
-  const gamma = np.array([1, 2, 0.5, 1, 3]), beta = np.array([0, 1, -1, 0.5, 2]);
-  const out = new BatchNormalization(gamma, beta).forward(x, { train: true });
-  assertAllClose(np.mean(out, { axis: 0 }), beta, {
-    atol: 1e-12,
-    msg: "the mean of out per feature (β)",
-  });
-  const std = np.sqrt(np.mean(np.square(np.sub(out, beta)), { axis: 0 }));
-  assertAllClose(std, gamma, { rtol: 1e-6, msg: "the deviation of out per feature (γ)" });
-});
+Deno.test(
+  "BatchNormalization.forward() normalizes a hand-sized batch (§6.3.1)",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    const bn = new BatchNormalization(np.array([2, 1]), np.array([0.5, 0]));
+    // Feature 0: mean 2, variance 1. Feature 1: mean 0, variance 4.
+    const out = bn.forward(np.array([[1, -2], [3, 2]]));
+    const s0 = Math.sqrt(1 + 1e-6), s1 = Math.sqrt(4 + 1e-6);
+    assertAllClose(out, [[0.5 - 2 / s0, -2 / s1], [0.5 + 2 / s0, 2 / s1]], {
+      rtol: 1e-12,
+      msg: "out for x = [[1, -2], [3, 2]], γ = [2, 1], β = [0.5, 0]",
+    });
+  }),
+);
 
-Deno.test("BatchNormalization.forward() keeps running statistics with momentum 0.9 (§6.3)", () => {
-  const bn = new BatchNormalization(np.ones([2]), np.zeros([2]));
-  bn.forward(np.array([[1, 10], [3, 30]])); // mean [2, 20], variance [1, 100]
-  assert.ok(bn.runningMean !== null && bn.runningVar !== null, "the running statistics are null");
-  assertAllClose(bn.runningMean, [0.2, 2], { rtol: 1e-12, msg: "runningMean after batch 1" });
-  assertAllClose(bn.runningVar, [0.1, 10], { rtol: 1e-12, msg: "runningVar after batch 1" });
-  bn.forward(np.array([[5, 0], [5, 0]])); // mean [5, 0], variance [0, 0]
-  assertAllClose(bn.runningMean, [0.9 * 0.2 + 0.5, 0.9 * 2], {
-    rtol: 1e-12,
-    msg: "runningMean after batch 2",
-  });
-  assertAllClose(bn.runningVar, [0.09, 9], { rtol: 1e-12, msg: "runningVar after batch 2" });
-});
+Deno.test(
+  "BatchNormalization.forward() gives each feature mean β and deviation γ in training",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    const x = np.rng(1).normal([64, 5], { loc: 3, scale: 2 });
+    const gamma = np.array([1, 2, 0.5, 1, 3]), beta = np.array([0, 1, -1, 0.5, 2]);
+    const out = new BatchNormalization(gamma, beta).forward(x, { train: true });
+    assertAllClose(np.mean(out, { axis: 0 }), beta, {
+      atol: 1e-12,
+      msg: "the mean of out per feature (β)",
+    });
+    const std = np.sqrt(np.mean(np.square(np.sub(out, beta)), { axis: 0 }));
+    assertAllClose(std, gamma, { rtol: 1e-6, msg: "the deviation of out per feature (γ)" });
+  }),
+);
 
-Deno.test("BatchNormalization.forward() uses the running statistics in test mode", () => {
-  const bn = new BatchNormalization(np.array([2]), np.array([1]), {
-    runningMean: np.array([3]),
-    runningVar: np.array([4]),
-  });
-  const out = bn.forward(np.array([[3], [7], [-1]]), { train: false });
-  const s = Math.sqrt(4 + 1e-6);
-  assertAllClose(out, [[1], [1 + 8 / s], [1 - 8 / s]], {
-    rtol: 1e-12,
-    msg: "out in test mode (running mean 3, running variance 4)",
-  });
-  assertAllClose(bn.runningMean ?? [NaN], [3], {
-    msg: "runningMean: test mode must not change it",
-  });
-});
+Deno.test(
+  "BatchNormalization.forward() keeps running statistics with momentum 0.9 (§6.3)",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    const bn = new BatchNormalization(np.ones([2]), np.zeros([2]));
+    bn.forward(np.array([[1, 10], [3, 30]])); // mean [2, 20], variance [1, 100]
+    assert.ok(bn.runningMean !== null && bn.runningVar !== null, "the running statistics are null");
+    assertAllClose(bn.runningMean, [0.2, 2], { rtol: 1e-12, msg: "runningMean after batch 1" });
+    assertAllClose(bn.runningVar, [0.1, 10], { rtol: 1e-12, msg: "runningVar after batch 1" });
+    bn.forward(np.array([[5, 0], [5, 0]])); // mean [5, 0], variance [0, 0]
+    assertAllClose(bn.runningMean, [0.9 * 0.2 + 0.5, 0.9 * 2], {
+      rtol: 1e-12,
+      msg: "runningMean after batch 2",
+    });
+    assertAllClose(bn.runningVar, [0.09, 9], { rtol: 1e-12, msg: "runningVar after batch 2" });
+  }),
+);
 
-Deno.test("BatchNormalization.forward() treats [N, C, H, W] as [N, C·H·W] like the book", () => {
-  const x = np.rng(2).normal([4, 2, 3, 3]);
-  const gamma = np.rng(3).normal([18], { loc: 1, scale: 0.2 }), beta = np.rng(4).normal([18]);
-  const out = new BatchNormalization(gamma, beta).forward(x);
-  assert.deepEqual(
-    out.shape,
-    [4, 2, 3, 3],
-    `out has shape [${out.shape.join(", ")}], x [4, 2, 3, 3]`,
-  );
-  const flat = new BatchNormalization(gamma, beta).forward(x.reshape(4, 18));
-  assertAllClose(out.reshape(4, 18), flat, {
-    rtol: 1e-12,
-    msg: "out for [4, 2, 3, 3] vs for the same x as [4, 18]",
-  });
-});
+Deno.test(
+  "BatchNormalization.forward() uses the running statistics in test mode",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    const bn = new BatchNormalization(np.array([2]), np.array([1]), {
+      runningMean: np.array([3]),
+      runningVar: np.array([4]),
+    });
+    const out = bn.forward(np.array([[3], [7], [-1]]), { train: false });
+    const s = Math.sqrt(4 + 1e-6);
+    assertAllClose(out, [[1], [1 + 8 / s], [1 - 8 / s]], {
+      rtol: 1e-12,
+      msg: "out in test mode (running mean 3, running variance 4)",
+    });
+    assertAllClose(bn.runningMean ?? [NaN], [3], {
+      msg: "runningMean: test mode must not change it",
+    });
+  }),
+);
+
+Deno.test(
+  "BatchNormalization.forward() treats [N, C, H, W] as [N, C·H·W] like the book",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    const x = np.rng(2).normal([4, 2, 3, 3]);
+    const gamma = np.rng(3).normal([18], { loc: 1, scale: 0.2 }), beta = np.rng(4).normal([18]);
+    const out = new BatchNormalization(gamma, beta).forward(x);
+    assert.deepEqual(
+      out.shape,
+      [4, 2, 3, 3],
+      `out has shape [${out.shape.join(", ")}], x [4, 2, 3, 3]`,
+    );
+    const flat = new BatchNormalization(gamma, beta).forward(x.reshape(4, 18));
+    assertAllClose(out.reshape(4, 18), flat, {
+      rtol: 1e-12,
+      msg: "out for [4, 2, 3, 3] vs for the same x as [4, 18]",
+    });
+  }),
+);
 
 /** Checks dx, dγ and dβ against numerical gradients of L = Σ out · w. */
-function checkBackward(shape: number[]): void {
+function checkBackward(Layer: typeof BatchNormalization, shape: number[]): void {
   const r = np.rng(5);
   const d = shape.slice(1).reduce((p, n) => p * n, 1);
   const x = r.normal(shape, { loc: 1, scale: 2 });
   const gamma = r.normal([d], { loc: 1, scale: 0.3 }), beta = r.normal([d]);
   const w = r.normal(shape);
-  const bn = new BatchNormalization(gamma, beta);
+  const bn = new Layer(gamma, beta);
   const loss = () => np.sum(np.mul(bn.forward(x, { train: true }), w));
   loss();
   const dx = bn.backward(w);
@@ -106,53 +125,70 @@ function checkBackward(shape: number[]): void {
   }
 }
 
-Deno.test("BatchNormalization.backward() matches the numerical gradient for x, γ and β", () => {
-  checkBackward([6, 4]);
-});
+Deno.test(
+  "BatchNormalization.backward() matches the numerical gradient for x, γ and β",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    checkBackward(BatchNormalization, [6, 4]);
+  }),
+);
 
-Deno.test("BatchNormalization.backward() matches the numerical gradient for 4-D input", () => {
-  checkBackward([3, 2, 2, 2]);
-});
+Deno.test(
+  "BatchNormalization.backward() matches the numerical gradient for 4-D input",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    checkBackward(BatchNormalization, [3, 2, 2, 2]);
+  }),
+);
 
-Deno.test("BatchNormalization.backward() gives dx that sums to zero over the batch", () => {
-  // The mean is subtracted, so moving every sample of a feature together changes nothing.
-  const x = np.rng(6).normal([8, 3]);
-  const bn = new BatchNormalization(np.ones([3]), np.zeros([3]));
-  bn.forward(x);
-  const dx = bn.backward(np.rng(7).normal([8, 3]));
-  assertAllClose(np.sum(dx, { axis: 0 }), [0, 0, 0], {
-    atol: 1e-12,
-    msg: "the sum of dx over the batch",
-  });
-});
+Deno.test(
+  "BatchNormalization.backward() gives dx that sums to zero over the batch",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    // The mean is subtracted, so moving every sample of a feature together changes nothing.
+    const x = np.rng(6).normal([8, 3]);
+    const bn = new BatchNormalization(np.ones([3]), np.zeros([3]));
+    bn.forward(x);
+    const dx = bn.backward(np.rng(7).normal([8, 3]));
+    assertAllClose(np.sum(dx, { axis: 0 }), [0, 0, 0], {
+      atol: 1e-12,
+      msg: "the sum of dx over the batch",
+    });
+  }),
+);
 
 // The book's own code (tools/book/ch06.py, NumPy) on the same inputs.
-Deno.test("BatchNormalization.forward() and backward() agree with the book's NumPy code", () => {
-  for (const c of book.batchNormalization) {
-    const bn = new BatchNormalization(toArray(c.gamma), toArray(c.beta), { momentum: c.momentum });
-    for (const [i, step] of c.train.entries()) {
-      const msg = (what: string) =>
-        `shape [${c.shape.join(", ")}], training batch ${i + 1}: ${what}`;
-      const tol = { rtol: 1e-9, atol: 1e-12 };
-      assertAllClose(bn.forward(toArray(step.x), { train: true }), toArray(step.out), {
-        ...tol,
-        msg: msg("out"),
+Deno.test(
+  "BatchNormalization.forward() and backward() agree with the book's NumPy code",
+  named({ BatchNormalization }, ({ BatchNormalization }) => {
+    for (const c of book.batchNormalization) {
+      const bn = new BatchNormalization(toArray(c.gamma), toArray(c.beta), {
+        momentum: c.momentum,
       });
-      assertAllClose(bn.backward(toArray(step.dout)), toArray(step.dx), { ...tol, msg: msg("dx") });
-      assert.ok(bn.dgamma !== null && bn.dbeta !== null, msg("dgamma or dbeta is null"));
-      assertAllClose(bn.dgamma, toArray(step.dgamma), { ...tol, msg: msg("dgamma") });
-      assertAllClose(bn.dbeta, toArray(step.dbeta), { ...tol, msg: msg("dbeta") });
-      assert.ok(bn.runningMean !== null && bn.runningVar !== null, msg("running stats null"));
-      assertAllClose(bn.runningMean, toArray(step.runningMean), {
-        ...tol,
-        msg: msg("runningMean"),
+      for (const [i, step] of c.train.entries()) {
+        const msg = (what: string) =>
+          `shape [${c.shape.join(", ")}], training batch ${i + 1}: ${what}`;
+        const tol = { rtol: 1e-9, atol: 1e-12 };
+        assertAllClose(bn.forward(toArray(step.x), { train: true }), toArray(step.out), {
+          ...tol,
+          msg: msg("out"),
+        });
+        assertAllClose(bn.backward(toArray(step.dout)), toArray(step.dx), {
+          ...tol,
+          msg: msg("dx"),
+        });
+        assert.ok(bn.dgamma !== null && bn.dbeta !== null, msg("dgamma or dbeta is null"));
+        assertAllClose(bn.dgamma, toArray(step.dgamma), { ...tol, msg: msg("dgamma") });
+        assertAllClose(bn.dbeta, toArray(step.dbeta), { ...tol, msg: msg("dbeta") });
+        assert.ok(bn.runningMean !== null && bn.runningVar !== null, msg("running stats null"));
+        assertAllClose(bn.runningMean, toArray(step.runningMean), {
+          ...tol,
+          msg: msg("runningMean"),
+        });
+        assertAllClose(bn.runningVar, toArray(step.runningVar), { ...tol, msg: msg("runningVar") });
+      }
+      assertAllClose(bn.forward(toArray(c.test.x), { train: false }), toArray(c.test.out), {
+        rtol: 1e-9,
+        atol: 1e-12,
+        msg: `shape [${c.shape.join(", ")}], test mode`,
       });
-      assertAllClose(bn.runningVar, toArray(step.runningVar), { ...tol, msg: msg("runningVar") });
     }
-    assertAllClose(bn.forward(toArray(c.test.x), { train: false }), toArray(c.test.out), {
-      rtol: 1e-9,
-      atol: 1e-12,
-      msg: `shape [${c.shape.join(", ")}], test mode`,
-    });
-  }
-});
+  }),
+);
