@@ -58,19 +58,35 @@ Deno.test(
   "perceptron() gives 0 when the weighted sum plus bias is exactly 0 (equation 2.2)",
   named({ perceptron }, ({ perceptron }) => {
     assert.equal(
-      perceptron([1, 0], { w: [1, 1], b: -1 }),
-      0,
-      "y for x = (1, 0), w = (1, 1), b = -1 (sum 0)",
-    );
-    assert.equal(
       perceptron([0, 0], { w: [3, -2], b: 0 }),
       0,
       "y for x = (0, 0), w = (3, -2), b = 0 (sum 0)",
     );
     assert.equal(
+      perceptron([1, 0], { w: [1, 1], b: -1 }),
+      0,
+      "y for x = (1, 0), w = (1, 1), b = -1 (sum 0)",
+    );
+    assert.equal(
       perceptron([1, 1], { w: [1, 1], b: -1 }),
       1,
       "y for x = (1, 1), w = (1, 1), b = -1 (sum 1)",
+    );
+  }),
+);
+
+Deno.test(
+  "perceptron() takes any number of inputs, one weight each",
+  named({ perceptron }, ({ perceptron }) => {
+    assert.equal(
+      perceptron([1, 1, 1], { w: [0.5, 0.5, 0.5], b: -1.2 }),
+      1,
+      "y for x = (1, 1, 1), w = (0.5, 0.5, 0.5), b = -1.2 (w·x + b = 0.3)",
+    );
+    assert.equal(
+      perceptron([2], { w: [0.5], b: -1.2 }),
+      0,
+      "y for x = (2), w = (0.5), b = -1.2 (w·x + b = -0.2)",
     );
   }),
 );
@@ -248,6 +264,26 @@ Deno.test(
   "XOR() is the two-layer construction of §2.5.2 for real inputs too",
   named({ XOR }, ({ XOR }) => {
     XOR(0, 0);
+    // Along the line x2 = -x1 the construction gives 0 (OR never fires), where x1 !== x2 gives 1.
+    for (let i = -200; i <= 200; i += 10) {
+      const x1 = i / 100, x2 = -i / 100;
+      const expected = reference.AND(reference.NAND(x1, x2), reference.OR(x1, x2));
+      assert.equal(
+        XOR(x1, x2),
+        expected,
+        `XOR(${x1}, ${x2}), where the construction gives ${expected}`,
+      );
+    }
+    // Along the diagonal x1 = x2 in steps of 0.01: the construction gives 1 where
+    // 0.2 < x1 = x2 < 0.7 (NAND and OR both fire), which x1 !== x2 never does.
+    onTheDiagonal((x1, x2) => {
+      const expected = reference.AND(reference.NAND(x1, x2), reference.OR(x1, x2));
+      assert.equal(
+        XOR(x1, x2),
+        expected,
+        `XOR(${x1}, ${x2}), where the construction gives ${expected}`,
+      );
+    });
     fc.assert(
       fc.property(real, real, (x1, x2) => {
         const y = XOR(x1, x2);
