@@ -79,12 +79,13 @@ export interface Inspection {
   saliency?: Float32Array;
 }
 
-/** A float32 `[1, 1, 28, 28]` array of a 28×28 image. */
-export function imageArray(pixels: ArrayLike<number>): np.NDArray {
+/** A `[1, 1, 28, 28]` array of a 28×28 image (float32 as the trained networks, or float64). */
+export function imageArray(pixels: ArrayLike<number>, dtype: np.DType = "float32"): np.NDArray {
   if (pixels.length !== 784) {
     throw new RangeError(`An image has 784 pixels (28 × 28), got ${pixels.length}`);
   }
-  return new np.NDArray(Float32Array.from(pixels), [1, 1, 28, 28]);
+  const data = dtype === "float64" ? Float64Array.from(pixels) : Float32Array.from(pixels);
+  return new np.NDArray(data, [1, 1, 28, 28]);
 }
 
 /**
@@ -107,16 +108,16 @@ export function imageArray(pixels: ArrayLike<number>): np.NDArray {
  *
  * @param net The network.
  * @param pixels The image, 784 values in [0, 1].
- * @param options `saliency` (false).
+ * @param options `saliency` (false) and the image's `dtype` (`"float32"`, as the trained networks).
  * @returns The scores, probabilities, outputs and maybe the saliency.
  */
 export function inspect(
   net: InspectableNet,
   pixels: ArrayLike<number>,
-  options: { saliency?: boolean } = {},
+  options: { saliency?: boolean; dtype?: np.DType } = {},
 ): Inspection {
   const layers = namedLayers(net);
-  let x = imageArray(pixels);
+  let x = imageArray(pixels, options.dtype);
   const outputs: LayerOutput[] = [];
   for (const { name, layer } of layers) {
     x = layer.forward(x, { train: false });

@@ -6,9 +6,8 @@
  * @module
  */
 
-import { parse } from "csv-parse/sync";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { REPO_ROOT } from "../kata/cli.ts";
 import { TRAINED_PARAMS } from "../experiments/ch08/trained.ts";
 import { type ConvNet, loadTrainedModel } from "../train_command/models.ts";
@@ -60,17 +59,21 @@ export interface LabRun {
  * @returns One row per epoch.
  */
 export function parseHistory(text: string): HistoryRow[] {
-  const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
-  return records.map((r) => ({
-    epoch: Number(r.epoch),
-    loss: Number(r.loss),
-    trainAccuracy: Number(r.train_accuracy),
-    testAccuracy: Number(r.test_accuracy),
-    seconds: Number(r.seconds),
-  }));
+  // Numbers only, so a split suffices (and no package subpath, which a --mine import map
+  // would have to carry).
+  const [header, ...lines] = text.trim().split(/\r?\n/);
+  const columns = header.split(",");
+  return lines.filter((line) => line.trim() !== "").map((line) => {
+    const cells = line.split(",");
+    const value = (name: string) => Number(cells[columns.indexOf(name)]);
+    return {
+      epoch: value("epoch"),
+      loss: value("loss"),
+      trainAccuracy: value("train_accuracy"),
+      testAccuracy: value("test_accuracy"),
+      seconds: value("seconds"),
+    };
+  });
 }
 
 /** The parameters file of the latest `deno task train` run, if there is one. */
@@ -84,7 +87,7 @@ export const SHIPPED_PARAMS_PATH: string = join(SHIPPED_DIR, SHIPPED_PARAMS);
 
 /**
  * Loads the network the lab shows: `params` if given, else the latest train run's, else the
- * shipped one.
+ * shipped one (which is `shipped` however it was named).
  *
  * @param params A parameters file given with `--params`.
  * @returns The network, where it came from, and its history.
@@ -102,14 +105,15 @@ export function loadLabRun(params?: string): LabRun {
     );
   }
   const { model, spec } = loadTrainedModel(path);
-  const historyPath = join(dirname(path), trained === undefined ? SHIPPED_HISTORY : "history.csv");
+  const shipped = resolve(path) === resolve(SHIPPED_PARAMS_PATH);
+  const historyPath = join(dirname(path), shipped ? SHIPPED_HISTORY : "history.csv");
   const history = existsSync(historyPath) ? parseHistory(readFileSync(historyPath, "utf8")) : [];
   const shown = (p: string) => {
     const r = relative(Deno.cwd(), p);
     return r.startsWith("..") ? relative(REPO_ROOT, p) : r;
   };
   return {
-    kind: trained === undefined ? "shipped" : "trained",
+    kind: shipped ? "shipped" : "trained",
     params: shown(path),
     model,
     className: spec.className,
