@@ -5,8 +5,12 @@ import * as reference from "../../lib/gradient/numerical.ts";
 import { softmax } from "../../lib/functions/activation.ts";
 import { crossEntropyError as referenceCrossEntropy } from "../../lib/functions/loss.ts";
 import { assertAllClose } from "../../lib/testing/mod.ts";
+import { MISTAKES } from "../../lib/mistakes/ch04.ts";
+import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { gradientDescent, numericalDiff, numericalGradient } from "./gradient.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
+
+const named = mistakeNamer("04", MISTAKES);
 
 /** The book's function_1 (§4.3.2): y = 0.01x² + 0.1x, whose derivative is 0.02x + 0.1. */
 const function1 = (x: number) => 0.01 * x ** 2 + 0.1 * x;
@@ -21,174 +25,230 @@ function assertNear(what: string, actual: number, expected: number, tol: number)
   );
 }
 
-Deno.test("numericalDiff() matches the book's example (§4.3.2)", () => {
-  // The book prints 0.1999999999990898 and 0.2999999999986347; the true values are 0.2 and 0.3.
-  // A forward difference (f(x + h) − f(x)) / h would be off by about 1e-6.
-  assertNear("the derivative at 5", numericalDiff(function1, 5), 0.1999999999990898, 1e-12);
-  assertNear("the derivative at 10", numericalDiff(function1, 10), 0.2999999999986347, 1e-12);
-});
+Deno.test(
+  "numericalDiff() matches the book's example (§4.3.2)",
+  named({ numericalDiff }, ({ numericalDiff }) => {
+    // The book prints 0.1999999999990898 and 0.2999999999986347; the true values are 0.2 and 0.3.
+    // A forward difference (f(x + h) − f(x)) / h would be off by about 1e-6.
+    assertNear("the derivative at 5", numericalDiff(function1, 5), 0.1999999999990898, 1e-12);
+    assertNear("the derivative at 10", numericalDiff(function1, 10), 0.2999999999986347, 1e-12);
+  }),
+);
 
-Deno.test("numericalDiff() is exact for a straight line and honours options.h", () => {
-  assertNear("the derivative of 3x − 1 at 2", numericalDiff((x) => 3 * x - 1, 2), 3, 1e-9);
-  // With h = 1, the central difference of x³ at 0 is ((1) − (−1)) / 2 = 1 (true slope 0).
-  assert.equal(
-    numericalDiff((x) => x ** 3, 0, { h: 1 }),
-    1,
-    "the derivative of x³ at 0 with h = 1",
-  );
-});
+Deno.test(
+  "numericalDiff() is exact for a straight line and honours options.h",
+  named({ numericalDiff }, ({ numericalDiff }) => {
+    assertNear("the derivative of 3x − 1 at 2", numericalDiff((x) => 3 * x - 1, 2), 3, 1e-9);
+    // With h = 1, the central difference of x³ at 0 is ((1) − (−1)) / 2 = 1 (true slope 0).
+    assert.equal(
+      numericalDiff((x) => x ** 3, 0, { h: 1 }),
+      1,
+      "the derivative of x³ at 0 with h = 1",
+    );
+  }),
+);
 
-Deno.test("numericalDiff() finds the partial derivatives of the book's function_2 (§4.3.3)", () => {
-  // ∂f/∂x0 at (3, 4) by fixing x1 = 4, and ∂f/∂x1 by fixing x0 = 3: 6 and 8.
-  assertNear("∂f/∂x0 at (3, 4)", numericalDiff((x0) => x0 ** 2 + 4 ** 2, 3), 6, 1e-6);
-  assertNear("∂f/∂x1 at (3, 4)", numericalDiff((x1) => 3 ** 2 + x1 ** 2, 4), 8, 1e-6);
-});
+Deno.test(
+  "numericalDiff() finds the partial derivatives of the book's function_2 (§4.3.3)",
+  named({ numericalDiff }, ({ numericalDiff }) => {
+    // ∂f/∂x0 at (3, 4) by fixing x1 = 4, and ∂f/∂x1 by fixing x0 = 3: 6 and 8.
+    assertNear("∂f/∂x0 at (3, 4)", numericalDiff((x0) => x0 ** 2 + 4 ** 2, 3), 6, 1e-6);
+    assertNear("∂f/∂x1 at (3, 4)", numericalDiff((x1) => 3 ** 2 + x1 ** 2, 4), 8, 1e-6);
+  }),
+);
 
-Deno.test("numericalGradient() matches the book's examples (§4.4)", () => {
-  assertAllClose(numericalGradient(function2, np.array([3.0, 4.0])), [6, 8], {
-    rtol: 1e-9,
-    msg: "the gradient at (3, 4)",
-  });
-  assertAllClose(numericalGradient(function2, np.array([0.0, 2.0])), [0, 4], {
-    atol: 1e-9,
-    msg: "the gradient at (0, 2)",
-  });
-  assertAllClose(numericalGradient(function2, np.array([3.0, 0.0])), [6, 0], {
-    atol: 1e-9,
-    msg: "the gradient at (3, 0)",
-  });
-});
-
-Deno.test("numericalGradient() works for any shape and leaves x as it was", () => {
-  const x = np.array([[[1, -2], [0.5, 3]], [[-1, 0], [2, 0.25]]]);
-  const before = x.clone();
-  // f(x) = Σ x³ has the gradient 3x².
-  const grad = numericalGradient((v) => np.sum(np.pow(v, 3)), x);
-  assert.deepEqual(grad.shape, [2, 2, 2], "the gradient's shape");
-  assertAllClose(grad, np.mul(3, np.square(before)), {
-    rtol: 1e-6,
-    atol: 1e-7,
-    msg: "the gradient of Σx³ against 3x²",
-  });
-  assert.deepEqual(x.toArray(), before.toArray(), "x must be restored after each element");
-});
-
-Deno.test("numericalGradient() perturbs x in place, so f may read x itself (§4.4.2)", () => {
-  const W = np.array([[1, 2], [3, 4]]);
-  // f ignores its argument and reads W, as the book's `lambda w: net.loss(x, t)` does.
-  const grad = numericalGradient(() => np.sum(np.square(W)), W);
-  assertAllClose(grad, [[2, 4], [6, 8]], {
-    rtol: 1e-9,
-    msg: "the gradient of ΣW² when f reads W itself (all zeros: is x changed in place?)",
-  });
-});
-
-Deno.test("numericalGradient() matches the reference on random points", () => {
-  const f = (v: np.NDArray) => np.sum(np.mul(np.sin(v), v));
-  const check = (seed: number) => {
-    const x = np.rng(seed).normal([3, 2]);
-    assertAllClose(numericalGradient(f, x), reference.numericalGradient(f, x), {
+Deno.test(
+  "numericalGradient() matches the book's examples (§4.4)",
+  named({ numericalGradient }, ({ numericalGradient }) => {
+    assertAllClose(numericalGradient(function2, np.array([3.0, 4.0])), [6, 8], {
       rtol: 1e-9,
-      atol: 1e-12,
-      msg: `the gradient of Σ x·sin x at a random [3, 2] point (seed ${seed})`,
+      msg: "the gradient at (3, 4)",
     });
-  };
-  // One direct call first, so that an unwritten stub fails with its own error.
-  check(0);
-  fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), check), { seed: 1, numRuns: 30 });
-});
+    assertAllClose(numericalGradient(function2, np.array([0.0, 2.0])), [0, 4], {
+      atol: 1e-9,
+      msg: "the gradient at (0, 2)",
+    });
+    assertAllClose(numericalGradient(function2, np.array([3.0, 0.0])), [6, 0], {
+      atol: 1e-9,
+      msg: "the gradient at (3, 0)",
+    });
+  }),
+);
 
-Deno.test("gradientDescent() finds the minimum of function_2 from (-3, 4) (§4.4.1)", () => {
-  const { x, history } = gradientDescent(function2, np.array([-3.0, 4.0]), {
-    lr: 0.1,
-    stepNum: 100,
-  });
-  // The book prints [-6.11110793e-10, 8.14814391e-10].
-  assertAllClose(x, [-6.11110793e-10, 8.14814391e-10], { rtol: 1e-6, msg: "the final x" });
-  assert.equal(history.length, 100, "history.length: one point before each step");
-  assertAllClose(history[0], [-3, 4], { msg: "history[0], the point before the first step" });
-  assertAllClose(history[1], [-2.4, 3.2], { rtol: 1e-9, msg: "history[1], after one step" });
-});
+Deno.test(
+  "numericalGradient() works for any shape and leaves x as it was",
+  named({ numericalGradient }, ({ numericalGradient }) => {
+    const x = np.array([[[1, -2], [0.5, 3]], [[-1, 0], [2, 0.25]]]);
+    const before = x.clone();
+    // f(x) = Σ x³ has the gradient 3x².
+    const grad = numericalGradient((v) => np.sum(np.pow(v, 3)), x);
+    assert.deepEqual(grad.shape, [2, 2, 2], "the gradient's shape");
+    assertAllClose(grad, np.mul(3, np.square(before)), {
+      rtol: 1e-6,
+      atol: 1e-7,
+      msg: "the gradient of Σx³ against 3x²",
+    });
+    assert.deepEqual(x.toArray(), before.toArray(), "x must be restored after each element");
+  }),
+);
 
-Deno.test("gradientDescent() diverges with lr 10 and barely moves with lr 1e-10 (§4.4.1)", () => {
-  const big = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 10, stepNum: 100 });
-  // The book prints [-2.58983747e+13, -1.29524862e+12]: far from 0. The exact digits come from
-  // rounding noise (f(x ± h) of numbers near 1e13), so only the size is checked.
-  assert.ok(
-    Math.abs(big.x.data[0]) > 1e10,
-    `with lr 10, x should blow up, got [${big.x.data.join(", ")}]`,
-  );
-  const small = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 1e-10, stepNum: 100 });
-  assertAllClose(small.x, [-2.99999994, 3.99999992], {
-    rtol: 1e-8,
-    msg: "the final x with lr 1e-10",
-  });
-});
+Deno.test(
+  "numericalGradient() keeps x's dtype: float32 in, float32 out",
+  named({ numericalGradient }, ({ numericalGradient }) => {
+    const x = np.array([[3, 4], [-1, 0.5]], { dtype: "float32" });
+    // A larger h, as float32 keeps about 7 digits.
+    const grad = numericalGradient((v) => np.sum(np.square(v)), x, { h: 1e-2 });
+    assert.equal(grad.dtype, "float32", "the dtype of the gradient for a float32 x");
+    assert.deepEqual(grad.shape, [2, 2], "the gradient's shape");
+    assertAllClose(grad, [[6, 8], [-2, 1]], {
+      rtol: 1e-3,
+      atol: 1e-3,
+      msg: "the gradient of Σx² at the float32 x = [[3, 4], [-1, 0.5]]",
+    });
+    assert.deepEqual(x.toArray(), [[3, 4], [-1, 0.5]], "x after the call: it must be restored");
+  }),
+);
 
-Deno.test("gradientDescent() uses lr 0.01 and 100 steps by default and leaves initX alone", () => {
-  const initX = np.array([-3.0, 4.0]);
-  const { x, history } = gradientDescent(function2, initX);
-  assert.equal(history.length, 100, "history.length with the default stepNum");
-  // Each step multiplies x by (1 − 2 · 0.01) = 0.98, exactly for a quadratic.
-  assertAllClose(x, [-3 * 0.98 ** 100, 4 * 0.98 ** 100], {
-    rtol: 1e-6,
-    msg: "the final x with the default lr 0.01",
-  });
-  assert.deepEqual(initX.toArray(), [-3, 4], "initX after the call: it must not change");
-});
+Deno.test(
+  "numericalGradient() perturbs x in place, so f may read x itself (§4.4.2)",
+  named({ numericalGradient }, ({ numericalGradient }) => {
+    const W = np.array([[1, 2], [3, 4]]);
+    // f ignores its argument and reads W, as the book's `lambda w: net.loss(x, t)` does.
+    const grad = numericalGradient(() => np.sum(np.square(W)), W);
+    assertAllClose(grad, [[2, 4], [6, 8]], {
+      rtol: 1e-9,
+      msg: "the gradient of ΣW² when f reads W itself (all zeros: is x changed in place?)",
+    });
+  }),
+);
+
+Deno.test(
+  "numericalGradient() matches the reference on random points",
+  named({ numericalGradient }, ({ numericalGradient }) => {
+    const f = (v: np.NDArray) => np.sum(np.mul(np.sin(v), v));
+    const check = (seed: number) => {
+      const x = np.rng(seed).normal([3, 2]);
+      assertAllClose(numericalGradient(f, x), reference.numericalGradient(f, x), {
+        rtol: 1e-9,
+        atol: 1e-12,
+        msg: `the gradient of Σ x·sin x at a random [3, 2] point (seed ${seed})`,
+      });
+    };
+    // One direct call first, so that an unwritten stub fails with its own error.
+    check(0);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), check), { seed: 1, numRuns: 30 });
+  }),
+);
+
+Deno.test(
+  "gradientDescent() finds the minimum of function_2 from (-3, 4) (§4.4.1)",
+  named({ gradientDescent }, ({ gradientDescent }) => {
+    const { x, history } = gradientDescent(function2, np.array([-3.0, 4.0]), {
+      lr: 0.1,
+      stepNum: 100,
+    });
+    // The book prints [-6.11110793e-10, 8.14814391e-10].
+    assertAllClose(x, [-6.11110793e-10, 8.14814391e-10], { rtol: 1e-6, msg: "the final x" });
+    assert.equal(history.length, 100, "history.length: one point before each step");
+    assertAllClose(history[0], [-3, 4], { msg: "history[0], the point before the first step" });
+    assertAllClose(history[1], [-2.4, 3.2], { rtol: 1e-9, msg: "history[1], after one step" });
+  }),
+);
+
+Deno.test(
+  "gradientDescent() diverges with lr 10 and barely moves with lr 1e-10 (§4.4.1)",
+  named({ gradientDescent }, ({ gradientDescent }) => {
+    const big = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 10, stepNum: 100 });
+    // The book prints [-2.58983747e+13, -1.29524862e+12]: far from 0. The exact digits come from
+    // rounding noise (f(x ± h) of numbers near 1e13), so only the size is checked.
+    assert.ok(
+      Math.abs(big.x.data[0]) > 1e10,
+      `with lr 10, x should blow up, got [${big.x.data.join(", ")}]`,
+    );
+    const small = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 1e-10, stepNum: 100 });
+    assertAllClose(small.x, [-2.99999994, 3.99999992], {
+      rtol: 1e-8,
+      msg: "the final x with lr 1e-10",
+    });
+  }),
+);
+
+Deno.test(
+  "gradientDescent() uses lr 0.01 and 100 steps by default and leaves initX alone",
+  named({ gradientDescent }, ({ gradientDescent }) => {
+    const initX = np.array([-3.0, 4.0]);
+    const { x, history } = gradientDescent(function2, initX);
+    assert.equal(history.length, 100, "history.length with the default stepNum");
+    // Each step multiplies x by (1 − 2 · 0.01) = 0.98, exactly for a quadratic.
+    assertAllClose(x, [-3 * 0.98 ** 100, 4 * 0.98 ** 100], {
+      rtol: 1e-6,
+      msg: "the final x with the default lr 0.01",
+    });
+    assert.deepEqual(initX.toArray(), [-3, 4], "initX after the call: it must not change");
+  }),
+);
 
 // The book's own NumPy code -------------------------------------------------------------------
 // tools/book/ch04_05.py ran the book's common/gradient.py and gradient_method.py on fixed
 // inputs and recorded them in testdata/book_ch04.json; these tests replay them.
 
-Deno.test("numericalDiff() matches the book's NumPy code", () => {
-  for (const { x, value } of book.gradients.numericalDiff) {
-    assertNear(
-      `the derivative of 0.01x² + 0.1x at ${x}`,
-      numericalDiff((v) => 0.01 * v ** 2 + 0.1 * v, x),
-      value,
-      1e-12 * Math.max(1, Math.abs(value)),
-    );
-  }
-});
-
-Deno.test("numericalGradient() matches the book's NumPy code on vectors and a matrix", () => {
-  for (const p of book.gradients.function2) {
-    const grad = numericalGradient((x) => np.sum(np.square(x)), toArray(p.x));
-    assertAllClose(grad, toArray(p.grad), {
-      rtol: 1e-9,
-      atol: 1e-12,
-      msg: `the gradient of Σx² at [${p.x.data}]`,
-    });
-  }
-  // The loss of a one-layer softmax network as a function of its weights (§4.4.2), with the
-  // reference softmax and cross-entropy.
-  const m = book.gradients.matrix;
-  const x = toArray(m.x), W = toArray(m.W), t = toArray(m.t);
-  const f = () => referenceCrossEntropy(softmax(np.dot(x, W)), t);
-  const grad = numericalGradient(f, W);
-  assertAllClose(grad, toArray(m.grad), {
-    rtol: 1e-7,
-    atol: 1e-12,
-    msg: "the gradient of the softmax network's loss by its weights W",
-  });
-  assertNear("the loss after the call (W must be restored)", f(), m.loss, 1e-12);
-});
-
-Deno.test("gradientDescent() matches the book's NumPy code (§4.4.1)", () => {
-  for (const d of book.gradients.descent) {
-    const { x, history } = gradientDescent((v) => np.sum(np.square(v)), np.array([-3, 4]), {
-      lr: d.lr,
-      stepNum: d.stepNum,
-    });
-    assert.equal(history.length, d.historyLength, `history.length with lr ${d.lr}`);
-    assertAllClose(np.stack(history.slice(0, 5)), toArray(d.historyHead), {
-      rtol: 1e-9,
-      msg: `the first 5 points of the history with lr ${d.lr}`,
-    });
-    // lr 10 diverges into rounding noise (see above): only the others are compared.
-    if (d.lr !== 10) {
-      assertAllClose(x, toArray(d.x), { rtol: 1e-6, msg: `the final x with lr ${d.lr}` });
+Deno.test(
+  "numericalDiff() matches the book's NumPy code",
+  named({ numericalDiff }, ({ numericalDiff }) => {
+    for (const { x, value } of book.gradients.numericalDiff) {
+      assertNear(
+        `the derivative of 0.01x² + 0.1x at ${x}`,
+        numericalDiff((v) => 0.01 * v ** 2 + 0.1 * v, x),
+        value,
+        1e-12 * Math.max(1, Math.abs(value)),
+      );
     }
-  }
-});
+  }),
+);
+
+Deno.test(
+  "numericalGradient() matches the book's NumPy code on vectors and a matrix",
+  named({ numericalGradient }, ({ numericalGradient }) => {
+    for (const p of book.gradients.function2) {
+      const grad = numericalGradient((x) => np.sum(np.square(x)), toArray(p.x));
+      assertAllClose(grad, toArray(p.grad), {
+        rtol: 1e-9,
+        atol: 1e-12,
+        msg: `the gradient of Σx² at [${p.x.data}]`,
+      });
+    }
+    // The loss of a one-layer softmax network as a function of its weights (§4.4.2), with the
+    // reference softmax and cross-entropy.
+    const m = book.gradients.matrix;
+    const x = toArray(m.x), W = toArray(m.W), t = toArray(m.t);
+    const f = () => referenceCrossEntropy(softmax(np.dot(x, W)), t);
+    const grad = numericalGradient(f, W);
+    assertAllClose(grad, toArray(m.grad), {
+      rtol: 1e-7,
+      atol: 1e-12,
+      msg: "the gradient of the softmax network's loss by its weights W",
+    });
+    assertNear("the loss after the call (W must be restored)", f(), m.loss, 1e-12);
+  }),
+);
+
+Deno.test(
+  "gradientDescent() matches the book's NumPy code (§4.4.1)",
+  named({ gradientDescent }, ({ gradientDescent }) => {
+    for (const d of book.gradients.descent) {
+      const { x, history } = gradientDescent((v) => np.sum(np.square(v)), np.array([-3, 4]), {
+        lr: d.lr,
+        stepNum: d.stepNum,
+      });
+      assert.equal(history.length, d.historyLength, `history.length with lr ${d.lr}`);
+      assertAllClose(np.stack(history.slice(0, 5)), toArray(d.historyHead), {
+        rtol: 1e-9,
+        msg: `the first 5 points of the history with lr ${d.lr}`,
+      });
+      // lr 10 diverges into rounding noise (see above): only the others are compared.
+      if (d.lr !== 10) {
+        assertAllClose(x, toArray(d.x), { rtol: 1e-6, msg: `the final x with lr ${d.lr}` });
+      }
+    }
+  }),
+);
