@@ -9,7 +9,6 @@
  */
 
 import type { TypedArray } from "../ndarray.ts";
-import { whereFlatWasm } from "./elementwise_wasm.ts";
 
 /** A function of two numbers applied element by element. */
 export type BinaryFn = (a: number, b: number) => number;
@@ -275,8 +274,9 @@ export function whereLoop(
   const flat = (x: Operand) => x.data.length === out.length ? 1 : x.data.length === 1 ? 0 : -1;
   const fc = flat(cond), fa = flat(a), fb = flat(b);
   if (fc >= 0 && fa >= 0 && fb >= 0) {
+    // (whereFlatWasm of ./elementwise_wasm.ts did this case before: the bit masks need no
+    // copies into WebAssembly and measured faster.)
     if (whereBits(cond.data, fc, a.data, fa, b.data, fb, out)) return;
-    if (fc === 1 && whereFlatWasm(cond.data, a.data, b.data, out)) return;
     whereRow(cond.data, 0, fc, a.data, 0, fa, b.data, 0, fb, out, 0, out.length);
     return;
   }
