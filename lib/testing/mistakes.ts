@@ -161,7 +161,8 @@ export async function runExerciseTest<T extends Record<string, unknown>>(
  * runs the body with the given implementations and, on failure, names the catalogued mistake
  * of that exercise (the first key) that fails the same way, with the next hint command. The
  * body must use the implementations it is given, never the module's imports, so that a
- * mistake can take the learner's place.
+ * mistake can take the learner's place; so must every helper it calls (a helper that builds a
+ * network from the module's import instead of the class it is given makes every mistake match).
  *
  * @example
  * ```ts ignore
