@@ -16,6 +16,7 @@ import { InterruptedError, UserError } from "../command/errors.ts";
 import { startedByDeno, watchInterrupts } from "../command/interrupt.ts";
 import { runCommand } from "../command/run.ts";
 import { useMineIfAsked } from "../kata/mine.ts";
+import { isMine } from "../kata/mine_env.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import { copyParams, saveParams } from "../nets/network.ts";
 import * as np from "../np/mod.ts";
@@ -205,6 +206,11 @@ async function train(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.mine) {
+    // The --mine parent only waits for its child: it ends when deno task ends (even by
+    // kill -9), and the child, which watches it, then stops cleanly between two batches.
+    if (!isMine() && startedByDeno()) {
+      await watchInterrupts({ signals: false, parent: true, killOnOrphan: true });
+    }
     // Re-runs this command with the learner's chapter modules in place of lib's (or stops,
     // listing the exercises still to write).
     const model = args.model ?? DEFAULT_MODEL;
