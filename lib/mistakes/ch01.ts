@@ -7,8 +7,8 @@
  * @module
  */
 
-import { lineChartPng } from "../plot/mod.ts";
 import * as np from "../np/mod.ts";
+import type { LineChartStyle } from "../plot/mod.ts";
 import { type NDArray, type Shape, showShape } from "../np/ndarray.ts";
 import type { Mistake } from "../testing/mistakes.ts";
 
@@ -172,12 +172,17 @@ function dotWith(
   return out;
 }
 
-/** The chart of the answer key with some of its options changed. */
-function chartWith(
+/**
+ * The chart of the answer key with some of its options changed. The plotting modules load only
+ * when a chart is drawn, so that the other chapter 01 tests, which import this catalogue, do not
+ * load vega and resvg.
+ */
+async function chartWith(
   data: { x: NDArray; series: Record<string, NDArray> },
-  options: Parameters<typeof lineChartPng>[1],
+  options: LineChartStyle,
 ): Promise<Uint8Array> {
-  return lineChartPng(data, options);
+  const { lineChartPng } = await import("../plot/mod.ts");
+  return await lineChartPng(data, options);
 }
 
 /** The book's data of the chart. */
