@@ -107,7 +107,11 @@ export async function tryMistake(
     };
   });
   try {
-    const run = await runTests([`chapters/${mistake.chapter}/`], {
+    // The exercise's tests live beside its module (x.ts → x_test.ts); loading only that file
+    // keeps each run short.
+    const own = pair.stub.replace(/\.ts$/, "_test.ts");
+    const paths = existsSync(join(root, own)) ? [own] : [`chapters/${mistake.chapter}/`];
+    const run = await runTests(paths, {
       root,
       importMap: mapPath,
       permissions: "none",
