@@ -161,18 +161,27 @@ function saliency(
  *
  * @param net The network (`predict` in test mode).
  * @param x Images `[n, 1, 28, 28]`.
- * @param options `batch` (200) and `onProgress`.
+ * @param options `batch` (200), `onProgress`, and `pause`: milliseconds to wait before the next
+ *   batch (asked again after the wait; 0 to go on).
  * @returns The classes.
  */
 export async function predictAll(
   net: { predict(x: np.NDArray, options?: { train?: boolean }): np.NDArray },
   x: np.NDArray,
-  options: { batch?: number; onProgress?: (done: number) => void } = {},
+  options: {
+    batch?: number;
+    onProgress?: (done: number) => void;
+    pause?: () => number;
+  } = {},
 ): Promise<Int32Array> {
   const batch = options.batch ?? 200;
   const n = x.shape[0], row = x.size / n;
   const out = new Int32Array(n);
   for (let i = 0; i < n; i += batch) {
+    // Let interactive work go first: wait while `pause` asks for milliseconds.
+    for (let wait = options.pause?.() ?? 0; wait > 0; wait = options.pause?.() ?? 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     const m = Math.min(batch, n - i);
     const part = new np.NDArray(x.data.subarray(i * row, (i + m) * row), [m, ...x.shape.slice(1)]);
     const y = net.predict(part, { train: false });

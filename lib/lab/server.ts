@@ -178,6 +178,7 @@ export function labHandler(
   // One pass first, so the first drawing does not wait for the kernels to warm up.
   inspect(net, new Float32Array(784), { saliency: true });
   let tests: TestSet | null = null;
+  let lastInteraction = -Infinity;
   let testsReady: Promise<void> = Promise.resolve();
   if (options.loadTests ?? true) {
     const { xTest, tTest } = loadMnist({ flatten: false, dtype: "float32" });
@@ -189,6 +190,8 @@ export function labHandler(
       // Small batches: a prediction waits for at most one of them.
       batch: state.mine ? 4 : 10,
       onProgress: (done) => t.done = done,
+      // While someone draws, hovers or races (a request in the last second), wait.
+      pause: () => Math.max(0, Math.min(200, lastInteraction + 1000 - performance.now())),
     }).then((predicted) => {
       t.predicted = predicted;
       t.seconds = (performance.now() - start) / 1000;
@@ -344,6 +347,7 @@ export function labHandler(
   const handler = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const route = api[`${request.method} ${url.pathname}`];
+    if (request.method === "POST") lastInteraction = performance.now();
     if (route) {
       try {
         const body = request.method === "POST" ? await request.json() : {};

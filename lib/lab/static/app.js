@@ -47,7 +47,7 @@ function bytesOf(base64) {
 }
 
 /** Draws values as pixels on a canvas of the values' size: grey (0..1) or diverging. */
-function paint(canvas, values, w, h, { scale, signed = false } = {}) {
+function paint(canvas, values, w, h, { scale, signed = false, invert = false } = {}) {
   canvas.width = w;
   canvas.height = h;
   const ctx = canvas.getContext("2d");
@@ -67,7 +67,8 @@ function paint(canvas, values, w, h, { scale, signed = false } = {}) {
       if (v >= 0) [r, g, b] = [255, 255 * (1 - a), 255 * (1 - a)];
       else [r, g, b] = [255 * (1 - a), 255 * (1 - a) + 0 * a, 255];
     } else {
-      r = g = b = 255 * Math.max(0, Math.min(1, v));
+      const level = Math.max(0, Math.min(1, v));
+      r = g = b = 255 * (invert ? 1 - level : level);
     }
     img.data.set([r, g, b, 255], i * 4);
   }
@@ -475,7 +476,7 @@ function drawIm2col() {
   octx.strokeRect(ox * oc, oy * oc, oc, oc);
   // The patch and its row.
   const row = d.col.subarray(im.hover * cols, (im.hover + 1) * cols);
-  paint($("im-patch"), row, d.filter, d.filter, { scale: 1 });
+  paint($("im-patch"), row, d.filter, d.filter, { scale: 1, invert: true });
   const rowCanvas = $("im-row"), rctx = rowCanvas.getContext("2d");
   rctx.fillStyle = "#fff";
   rctx.fillRect(0, 0, rowCanvas.width, rowCanvas.height);
@@ -495,7 +496,7 @@ function drawIm2col() {
   // All of col, the row marked.
   const colCanvas = $("im-col");
   const rows = d.outH * d.outW;
-  paint(colCanvas, d.col, cols, rows, { scale: 1 });
+  paint(colCanvas, d.col, cols, rows, { scale: 1, invert: true });
   colCanvas.style.width = `${Math.min(200, cols * 8)}px`;
   colCanvas.style.height = "300px";
   colCanvas.style.imageRendering = "pixelated";
@@ -709,9 +710,8 @@ function chart(title, series, { percent = false } = {}) {
     for (const [x, y] of s.values) {
       svg += `<circle cx="${sx(x)}" cy="${sy(y)}" r="3" fill="${s.color}"/>`;
     }
-    svg += `<text x="${W - R - 4}" y="${
-      T + 14 * k + 6
-    }" text-anchor="end" style="fill:${s.color}">${s.name}</text>`;
+    svg += `<text x="${W - R - 70 * k}" y="14" text-anchor="end" style="fill:${s.color}">` +
+      `● ${s.name}</text>`;
   });
   return svg + "</svg>";
 }
