@@ -225,18 +225,28 @@ export function judgeStubRun(run: TestRun): GroupResult {
 }
 
 /**
- * Every exercise needs a `## name` section in its chapter's HINTS.md with three non-empty
- * tiers. One check per exercise.
+ * Every exercise needs a `## name` section in its chapter's HINTS.md (HINTS.ja.md in Japanese)
+ * with three non-empty tiers. One check per exercise.
  *
  * @param root The repo root.
  * @param exercises The exercises of all chapters.
+ * @param language Which file: English (`HINTS.md`) or Japanese (`HINTS.ja.md`).
  * @returns The group's result.
  */
-export function checkHints(root: string, exercises: Exercise[]): GroupResult {
-  const result: GroupResult = { name: "hints", passed: 0, failures: [] };
+export function checkHints(
+  root: string,
+  exercises: Exercise[],
+  language: "en" | "ja" = "en",
+): GroupResult {
+  const file = language === "ja" ? "HINTS.ja.md" : "HINTS.md";
+  const result: GroupResult = {
+    name: language === "ja" ? "hints in Japanese" : "hints",
+    passed: 0,
+    failures: [],
+  };
   const cache = new Map<string, ReturnType<typeof parseHints> | undefined>();
   for (const exercise of exercises) {
-    const path = `chapters/${exercise.chapter}/HINTS.md`;
+    const path = `chapters/${exercise.chapter}/${file}`;
     if (!cache.has(path)) {
       const text = readText(join(root, path));
       cache.set(path, text === undefined ? undefined : parseHints(text));
@@ -569,6 +579,7 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
     lint,
     types,
     checkHints(root, exercises),
+    checkHints(root, exercises, "ja"),
     checkExerciseTests(exercises, referenceRun),
     checkFilters(exercises, referenceRun),
     checkStubComments(workbook),
@@ -641,7 +652,8 @@ Checks, case by case:
   reference mode            every chapter test passes against lib/ (an import map swaps stubs)
   stub mode                 every chapter test fails with NotImplementedError on the stubs
   fmt, lint, types          deno fmt --check, deno lint, deno check --doc (all .ts files)
-  hints                     every exercise has ## name with ### 1, ### 2, ### 3 in HINTS.md
+  hints                     every exercise has ## name with ### 1, ### 2, ### 3 in HINTS.md,
+                            and in HINTS.ja.md (Japanese)
   exercises have tests      every exercise has a test whose name starts with its name
   --filter                  a test's name contains no other exercise's name
   stubs ask                 no code in a stub module's comments (lib/kata/stub_comments.ts)

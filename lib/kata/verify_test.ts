@@ -36,6 +36,13 @@ Deno.test("verify() catches a solved stub, a test failing for the wrong reason a
   assert.equal(hints.passed, 2, "double and triple have their three tiers");
   assert.deepEqual(hints.failures, ["square (chapters/01/math.ts:28): no ## square section"]);
 
+  const japanese = group(report.groups, "hints in Japanese");
+  assert.equal(japanese.passed, 1, "double has its three tiers in HINTS.ja.md");
+  assert.deepEqual(japanese.failures, [
+    "triple (chapters/01/math.ts:20): no ## triple section",
+    "square (chapters/01/math.ts:28): no ## square section",
+  ]);
+
   const stubsAsk = group(report.groups, "stubs ask");
   assert.deepEqual(stubsAsk.failures, ["chapters/01/math.ts:26: a statement in a code span"]);
 
@@ -43,11 +50,11 @@ Deno.test("verify() catches a solved stub, a test failing for the wrong reason a
   for (const name of [...names, "stubs.ts"]) {
     assert.deepEqual(group(report.groups, name).failures, [], name);
   }
-  assert.equal(report.failed, 4);
+  assert.equal(report.failed, 6);
   assert.equal(report.passed, report.groups.reduce((n, g) => n + g.passed, 0));
 
   const lines = formatReport(report, style(false));
-  assert.equal(lines.at(-1), `test: ${report.passed} passed, 4 failed`);
+  assert.equal(lines.at(-1), `test: ${report.passed} passed, 6 failed`);
   assert.ok(lines.includes("FAIL hints: 2 passed, 1 failed"));
 });
 
