@@ -6,7 +6,8 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import { commandLine } from "../command/args.ts";
+import { runCommand } from "../command/run.ts";
 import { useMineIfAsked } from "../kata/mine.ts";
 import { isMine } from "../kata/mine_env.ts";
 import { loadLabRun } from "./run.ts";
@@ -16,54 +17,41 @@ import { labParts } from "./sources.ts";
 /** The port tried first (then any free one). */
 export const DEFAULT_PORT = 8017;
 
-const USAGE = [
-  "See inside the network in your browser: draw a digit, every layer's maps, filters and",
-  "saliency, the im2col explorer, the optimizer race and the last training run.",
-  "",
-  "Usage: deno task lab [options]",
-  "",
-  `  --port N         the port on 127.0.0.1 (${DEFAULT_PORT}, or a free one if taken; 0: any)`,
-  "  --params FILE    the network to show (default: the latest deno task train run,",
-  "                   else the small network the workbook ships in data/lab/)",
-  "  --mine           run your own chapter code (03, 05-08) wherever it is finished",
-  "  -h, --help       show this help",
-  "",
-  "Stop it with Ctrl-C.",
-].join("\n");
+/** The command line of `deno task lab`. */
+const SPEC = {
+  name: "lab",
+  summary: "See inside the network in your browser: draw a digit, every layer's maps, filters " +
+    "and saliency, the im2col explorer, the optimizer race and the last training run.",
+  options: {
+    port: {
+      type: "integer",
+      min: 0,
+      max: 65535,
+      help: `the port on 127.0.0.1 (${DEFAULT_PORT}, or a free one if taken; 0: any free one)`,
+    },
+    params: {
+      type: "string",
+      value: "FILE",
+      help: "the network to show (default: the latest deno task train run, else the small " +
+        "network the workbook ships in data/lab/)",
+    },
+  },
+  mine: true,
+  notes: "Your chapters 03 and 05-08 under --mine; the page says which parts are yours. " +
+    "Stop it with Ctrl-C.",
+} as const;
 
 /**
  * Runs the command.
  *
  * @param argv The arguments.
- * @returns The exit code when it stops early; otherwise it serves until interrupted.
+ * @returns The exit code when it stops early; otherwise it serves until interrupted (or until
+ *   `deno task`, which started it, ends).
  */
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        port: { type: "string" },
-        params: { type: "string" },
-        mine: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const port = Number(values.port ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`error: --port needs a port number from 0 to 65535, got ${values.port}`);
-    return 2;
-  }
-  if (values.mine) {
+  const { values, mine: askedMine } = commandLine(argv, SPEC);
+  const port = values.port ?? DEFAULT_PORT;
+  if (askedMine) {
     await useMineIfAsked(import.meta.url, {
       chapters: ["03", "05", "06", "07", "08"],
       args: argv,
@@ -92,7 +80,9 @@ export async function main(argv: string[]): Promise<number> {
     run.kind === "shipped"
       ? `Network: the workbook's shipped ${run.className} (${run.params}); run deno task train ` +
         `for your own`
-      : `Network: ${run.className} trained by deno task train (${run.params})`,
+      : `Network: ${run.className} ${
+        run.given ? "from --params" : "trained by deno task train"
+      } (${run.params})`,
   );
   if (mine) console.log("--mine: the page says which parts run your code");
   console.log(`The lab is at ${url}  (Ctrl-C stops it)`);
@@ -105,5 +95,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
-  Deno.exit(await main(Deno.args));
+  await runCommand(() => main(Deno.args));
 }

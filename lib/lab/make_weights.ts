@@ -13,7 +13,8 @@
 
 import { existsSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
+import { commandLine } from "../command/args.ts";
+import { runCommand } from "../command/run.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import * as np from "../np/mod.ts";
 import { historyCsv } from "../train_command/report.ts";
@@ -32,20 +33,34 @@ export const SHIPPED_HISTORY = "history.csv";
 /** The epochs, seed and training-set size of the shipped network. */
 export const SHIPPED_RECIPE = { epochs: 2, seed: 0, trainSize: 60000 };
 
-const USAGE = [
-  "Train the small network the lab ships, for learners who have not run deno task train yet.",
-  "",
-  "Usage: deno task lab:make-weights [options]",
-  "",
-  `  --out DIR     where to write ${SHIPPED_PARAMS} and ${SHIPPED_HISTORY} (data/lab)`,
-  `  --epochs N    epochs (${SHIPPED_RECIPE.epochs}); --seed N the seed (${SHIPPED_RECIPE.seed})`,
-  "  --limit N     train on the first N training images (a quick check)",
-  "  --force       replace files that are already there (the shipped ones, say)",
-  "  -h, --help    show this help",
-  "",
-  "FinalConvNet from the engine, the train command's defaults (Adam, lr 0.001 ×0.7 per epoch,",
-  "batches of 50, shifts of up to 2 px): about 2 minutes of CPU time, 99.00% test accuracy.",
-].join("\n");
+/** The command line of `deno task lab:make-weights`. */
+const SPEC = {
+  name: "lab:make-weights",
+  summary: "Train the small network the lab ships, for learners who have not run deno task " +
+    "train yet.",
+  options: {
+    out: {
+      type: "string",
+      value: "DIR",
+      help: `where to write ${SHIPPED_PARAMS} and ${SHIPPED_HISTORY} (data/lab)`,
+    },
+    epochs: { type: "integer", min: 1, max: 100, default: SHIPPED_RECIPE.epochs, help: "epochs" },
+    seed: { type: "integer", min: 0, max: 2 ** 31 - 1, default: SHIPPED_RECIPE.seed, help: "seed" },
+    limit: {
+      type: "integer",
+      min: 50,
+      max: 60000,
+      default: SHIPPED_RECIPE.trainSize,
+      help: "train on the first N training images (a quick check)",
+    },
+    force: {
+      type: "boolean",
+      help: "replace files that are already there (the shipped ones, say)",
+    },
+  },
+  notes: "FinalConvNet from the engine, the train command's defaults (Adam, lr 0.001 ×0.7 per " +
+    "epoch, batches of 50, shifts of up to 2 px): about 2 minutes of CPU time, 99.00% test accuracy.",
+} as const;
 
 /** One `history.csv` row of the shipped run. */
 interface Epoch {
@@ -64,38 +79,9 @@ interface Epoch {
  * @returns The exit code.
  */
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        out: { type: "string" },
-        epochs: { type: "string" },
-        seed: { type: "string" },
-        limit: { type: "string" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = commandLine(argv, SPEC);
   const out = values.out ?? SHIPPED_DIR;
-  const epochs = Number(values.epochs ?? SHIPPED_RECIPE.epochs);
-  const seed = Number(values.seed ?? SHIPPED_RECIPE.seed);
-  const trainSize = Number(values.limit ?? SHIPPED_RECIPE.trainSize);
-  for (const [name, value] of [["epochs", epochs], ["seed", seed], ["limit", trainSize]] as const) {
-    if (!Number.isInteger(value) || value < (name === "seed" ? 0 : 1)) {
-      console.error(`error: --${name} needs a whole number, got ${value}`);
-      return 2;
-    }
-  }
+  const { epochs, seed, limit: trainSize } = values;
   const paramsPath = join(out, SHIPPED_PARAMS), historyPath = join(out, SHIPPED_HISTORY);
   const existing = [paramsPath, historyPath].filter((p) => existsSync(p));
   if (existing.length > 0 && !values.force) {
@@ -170,5 +156,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (import.meta.main) {
-  Deno.exit(await main(Deno.args));
+  await runCommand(() => main(Deno.args));
 }

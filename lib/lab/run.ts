@@ -8,7 +8,6 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { REPO_ROOT } from "../kata/cli.ts";
 import { TRAINED_PARAMS } from "../experiments/ch08/trained.ts";
 import { type ConvNet, loadTrainedModel } from "../train_command/models.ts";
 import { SHIPPED_DIR, SHIPPED_HISTORY, SHIPPED_PARAMS } from "./make_weights.ts";
@@ -31,6 +30,8 @@ export interface HistoryRow {
 export interface LabRun {
   /** `trained`: a `deno task train` run (or `--params`); `shipped`: the workbook's. */
   kind: "trained" | "shipped";
+  /** Whether the file was given with `--params` (else found). */
+  given: boolean;
   /** The parameters file, relative to the working folder where possible. */
   params: string;
   /** The network. */
@@ -90,16 +91,18 @@ export const SHIPPED_PARAMS_PATH: string = join(SHIPPED_DIR, SHIPPED_PARAMS);
  * shipped one (which is `shipped` however it was named).
  *
  * @param params A parameters file given with `--params`.
+ * @param options `cwd`: the folder where `deno task train` wrote `out/train/` (the working folder).
  * @returns The network, where it came from, and its history.
  * @throws {Error} when the file cannot be read or holds no known network.
  */
-export function loadLabRun(params?: string): LabRun {
-  const trained = params ?? latestTrainedParams();
+export function loadLabRun(params?: string, options: { cwd?: string } = {}): LabRun {
+  const cwd = options.cwd ?? Deno.cwd();
+  const trained = params ?? latestTrainedParams(cwd);
   const path = trained ?? SHIPPED_PARAMS_PATH;
   if (!existsSync(path)) {
     throw new Error(
       trained === undefined
-        ? `The workbook's shipped network ${relative(Deno.cwd(), path)} is missing: ` +
+        ? `The workbook's shipped network ${relative(cwd, path)} is missing: ` +
           `restore it (git checkout data/lab) or make it with deno task lab:make-weights`
         : `No parameters file at ${path}: check the path, or train one with deno task train`,
     );
@@ -109,11 +112,12 @@ export function loadLabRun(params?: string): LabRun {
   const historyPath = join(dirname(path), shipped ? SHIPPED_HISTORY : "history.csv");
   const history = existsSync(historyPath) ? parseHistory(readFileSync(historyPath, "utf8")) : [];
   const shown = (p: string) => {
-    const r = relative(Deno.cwd(), p);
-    return r.startsWith("..") ? relative(REPO_ROOT, p) : r;
+    const r = relative(cwd, p);
+    return r.startsWith("..") ? resolve(p) : r;
   };
   return {
     kind: shipped ? "shipped" : "trained",
+    given: params !== undefined,
     params: shown(path),
     model,
     className: spec.className,

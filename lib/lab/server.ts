@@ -222,6 +222,7 @@ export function labHandler(
     "GET /api/state": () => ({
       network: {
         kind: state.run.kind,
+        given: state.run.given,
         params: state.run.params,
         className: state.run.className,
         finalTestAccuracy: state.run.history.at(-1)?.testAccuracy ?? null,
@@ -323,6 +324,7 @@ export function labHandler(
     },
     "GET /api/run": () => ({
       kind: state.run.kind,
+      given: state.run.given,
       params: state.run.params,
       historyPath: state.run.historyPath ?? null,
       history: state.run.history,

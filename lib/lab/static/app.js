@@ -110,7 +110,9 @@ async function showState() {
   } else {
     el.className = "state trained";
     el.innerHTML =
-      `${n.className} trained by <code>deno task train</code> (<code>${n.params}</code>` +
+      `${n.className} ${
+        n.given ? "given with <code>--params</code>" : "trained by <code>deno task train</code>"
+      } (<code>${n.params}</code>` +
       `${
         n.finalTestAccuracy ? `, ${(100 * n.finalTestAccuracy).toFixed(2)}% on the test set` : ""
       }).`;
