@@ -148,7 +148,14 @@ function saliency(
   if (skipped) first.firstLayer = false;
   try {
     let dout = dout0;
-    for (const { layer } of [...layers].reverse()) dout = layer.backward(dout);
+    for (const { layer } of [...layers].reverse()) {
+      // Dropout at test time scales by (1 − ratio), and so does its gradient; its own
+      // backward needs the mask of a training pass (DeepConvNet has Dropout layers).
+      const dropout = layer as { dropoutRatio?: number };
+      dout = layer.constructor.name === "Dropout" && typeof dropout.dropoutRatio === "number"
+        ? np.mul(dout, 1 - dropout.dropoutRatio)
+        : layer.backward(dout);
+    }
     return Float32Array.from(dout.data);
   } finally {
     if (skipped) first.firstLayer = true;
