@@ -8,6 +8,14 @@
  * `broadcastShapes` from `./broadcast.ts`); the fast versions of these four functions in
  * `np` are what the tests compare yours with.
  *
+ * 01章の演習2〜5: NumPyの基本を素朴なループで書く（本書の§1.5）。
+ *
+ * `NDArray` は要素を行優先の型付き配列1つ、つまり `data` に持ちます。形状 [s0, s1, …] のインデック
+ * ス [i0, i1, …] の要素は、位置 ((i0 · s1 + i1) · s2 + i2) · … にあります。ここでは `data` に対する
+ * ループを自分で書きます。結果の配列を作るために `np` モジュールがインポート済みです（その `zeros`
+ * と `broadcastShapes` を調べるか、`./broadcast.ts` から自分の `broadcastShapes` をインポートしてく
+ * ださい）。テストは、`np` にあるこの4つの関数の高速版と自分のものを比べます。
+ *
  * @module
  */
 
@@ -24,6 +32,15 @@ import type { NDArray } from "../../lib/np/mod.ts";
  * Tested: the book's examples, broadcasting on both sides (a column and a row), empty and
  * 0-d arrays, the dtype rule, that the inputs are not changed, random broadcastable shapes
  * against the library's addition, and the error for shapes that do not broadcast.
+ *
+ * a + b を要素ごとに、NumPyのブロードキャストつきで（§1.5.3、§1.5.5）。形状は最後の軸でそろえ、サイ
+ * ズ1の軸（または存在しない軸）は相手に合わせて繰り返します。
+ *
+ * 例: [[1, 2], [3, 4]] + [10, 20] は [[11, 22], [13, 24]]。
+ *
+ * テスト内容: 本書の例、両側でのブロードキャスト（列と行）、空の配列と0次元配列、dtypeの規則、入力
+ * が変更されないこと、ランダムなブロードキャスト可能な形状でのライブラリの加算との比較、
+ * ブロードキャストできない形状でのエラー。
  *
  * @param a The first array.
  * @param b The second array.
@@ -45,6 +62,13 @@ export function add(a: NDArray, b: NDArray): NDArray {
  * shared axis, the dtype rule, random matrices against the library's product, and the errors
  * for mismatched and non-2-D operands.
  *
+ * 2つの2次元配列の行列の積、NumPyのdot（§3.3.2）: C[i][j] = Σₚ A[i][p] · B[p][j]。
+ *
+ * 例: [[1, 2], [3, 4]] · [[5, 6], [7, 8]] は [[19, 22], [43, 50]]。
+ *
+ * テスト内容: 本書の例、両側での単位行列、(AB)ᵀ = BᵀAᵀ、空の共通軸、dtypeの規則、ランダムな行列での
+ * ライブラリの積との比較、形状が合わないオペランドと2次元でないオペランドでのエラー。
+ *
  * @param a A matrix of shape [m, k].
  * @param b A matrix of shape [k, n].
  * @returns A new [m, n] matrix; float32 only when both inputs are float32.
@@ -56,11 +80,23 @@ export function dot(a: NDArray, b: NDArray): NDArray {
   return todo("dot", "01", a, b);
 }
 
-/** Options of {@linkcode sum}. */
+/**
+ * Options of {@linkcode sum}.
+ *
+ * {@linkcode sum} のオプション。
+ */
 export interface SumOptions {
-  /** The axis to add along (negative counts from the end). */
+  /**
+   * The axis to add along (negative counts from the end).
+   *
+   * 和をとる軸（負の値は後ろから数える）。
+   */
   axis: number;
-  /** Keep the axis with size 1, so the result broadcasts against the input. */
+  /**
+   * Keep the axis with size 1, so the result broadcasts against the input.
+   *
+   * その軸をサイズ1で残し、結果が入力に対してブロードキャストできるようにする。
+   */
   keepdims?: boolean;
 }
 
@@ -75,6 +111,16 @@ export interface SumOptions {
  * total, the result's number of axes, an empty axis (its sum is 0), float32 kept, random
  * shapes and axes against the library's sum, and the error for an axis out of range.
  *
+ * 1つの軸に沿った和。NumPyのsumの `axis` と `keepdims` と同じ: その軸のインデックス i について
+ * out[…, j, …] = Σᵢ x[…, i, j, …]。
+ *
+ * 例: x = [[1, 2, 3], [4, 5, 6]] に対して、axis 0 は [5, 7, 9]、axis 1 は [6, 15]、`keepdims` つき
+ * の axis -1 は [[6], [15]]。
+ *
+ * テスト内容: これらの例と3次元配列の中間の軸、どの軸でも総和が保たれること、結果の軸の数、
+ * 空の軸（和は0）、float32が保たれること、ランダムな形状と軸でのライブラリのsumとの比較、範囲外の軸
+ * でのエラー。
+ *
  * @param x The array.
  * @param options `axis` (required) and `keepdims` (false by default).
  * @returns A new array without that axis (or with it as size 1), of x's dtype.
@@ -84,9 +130,17 @@ export function sum(x: NDArray, options: SumOptions): NDArray {
   return todo("sum", "01", x, options);
 }
 
-/** Options of {@linkcode argmax}. */
+/**
+ * Options of {@linkcode argmax}.
+ *
+ * {@linkcode argmax} のオプション。
+ */
 export interface ArgmaxOptions {
-  /** The axis to search along (negative counts from the end). */
+  /**
+   * The axis to search along (negative counts from the end).
+   *
+   * 探す軸（負の値は後ろから数える）。
+   */
   axis: number;
 }
 
@@ -100,6 +154,15 @@ export interface ArgmaxOptions {
  * negative values, a 3-D array, a float64 result for float32 input, random shapes and axes
  * with many ties against the library's argmax, and the errors for an axis out of range and
  * an empty axis.
+ *
+ * 1つの軸に沿った最大の要素のインデックス（同じ値が並んだら最初のもの）。NumPyのargmaxの `axis` と
+ * 同じ: スコアの各行が予測するクラス（§3.6.2）。
+ *
+ * 例: 行 [[0.1, 0.8, 0.1], [0.3, 0.1, 0.6]] に対して、axis 1 は [1, 2]。
+ *
+ * テスト内容: 本書の4つの予測のバッチで両方の軸、同じ値が並ぶ場合（最初のインデックスが勝つ）、負の
+ * 値、3次元配列、float32の入力に対してfloat64の結果、同じ値の多いランダムな形状と軸でのライブラリ
+ * のargmaxとの比較、範囲外の軸と空の軸でのエラー。
  *
  * @param x The array.
  * @param options `axis` (required).

@@ -5,6 +5,11 @@
  * the whole `np` core uses: every element-wise operation of the run asks it what shape its
  * result has.
  *
+ * 01章の演習1: NumPyのブロードキャストの規則（本書の§1.5.5）。
+ *
+ * `--mine` を付けると（たとえば `deno task ch01:plot --mine`）、自分の `broadcastShapes` が `np` の
+ * 中核全体で使われます。実行中のすべての要素ごとの演算が、結果の形状をこの関数に尋ねます。
+ *
  * @module
  */
 
@@ -25,6 +30,18 @@ import type { Shape } from "../../lib/np/mod.ts";
  * Tested: the book's examples, NumPy's [8, 1, 6, 1] with [7, 1, 5], sizes of 0, random
  * compatible pairs in both orders, that neither argument is changed or returned, and the
  * error for incompatible shapes.
+ *
+ * 2つの配列がブロードキャストされる形状（§1.5.5、およびNumPyのユーザーガイドの "Broadcasting"）。
+ *
+ * NumPyの規則: 形状は最後の軸から1軸ずつ比べ、軸の少ない形状は前にサイズ1の軸があるものとみなしま
+ * す。2つのサイズは、等しいかどちらかが1のとき両立し、結果は大きいほうをとります。結果の軸の数は長
+ * いほうの形状と同じです。
+ *
+ * 例: [2, 3] と [3] なら [2, 3]、[4, 1] と [1, 5] なら [4, 5]、[2, 2] と []（スカラー）なら [2,
+ * 2]。
+ *
+ * テスト内容: 本書の例、NumPyの [8, 1, 6, 1] と [7, 1, 5]、サイズ0、両方の順序でのランダムな両立す
+ * る組、どちらの引数も変更も返却もされないこと、両立しない形状でのエラー。
  *
  * @param a The first shape.
  * @param b The second shape.

@@ -5,6 +5,12 @@
  * matplotlib's role is played by `lineChartPng` of `lib/plot` (imported for you): it takes
  * the data as {@linkcode SinCosData} holds it, and an options object for the looks.
  *
+ * 01章の演習6〜7: 本書の最初のグラフ、sinとcos（§1.6.2〜1.6.3）。`deno task ch01:plot --mine` が自分
+ * のコードでそれを `out/ch01/sin_cos.png` に描きます。
+ *
+ * matplotlibの役は `lib/plot` の `lineChartPng`（インポート済み）が務めます。データは {@linkcode
+ * SinCosData} が持つ形で受け取り、見た目はオプションのオブジェクトで指定します。
+ *
  * @module
  */
 
@@ -12,11 +18,23 @@ import { todo } from "../../lib/kata/todo.ts";
 import * as np from "../../lib/np/mod.ts";
 import { lineChartPng } from "../../lib/plot/mod.ts";
 
-/** The data of the chart: x and one named series per curve, as `lineChartPng` takes them. */
+/**
+ * The data of the chart: x and one named series per curve, as `lineChartPng` takes them.
+ *
+ * グラフのデータ: xと、曲線ごとに名前のついた系列1つずつ。`lineChartPng` が受け取る形。
+ */
 export interface SinCosData {
-  /** 0, 0.1, …, 5.9: 60 values. */
+  /**
+   * 0, 0.1, …, 5.9: 60 values.
+   *
+   * 0, 0.1, …, 5.9: 60個の値。
+   */
   x: np.NDArray;
-  /** The two curves, in legend order. */
+  /**
+   * The two curves, in legend order.
+   *
+   * 2本の曲線。凡例の順。
+   */
   series: { sin: np.NDArray; cos: np.NDArray };
 }
 
@@ -26,6 +44,12 @@ export interface SinCosData {
  *
  * Tested: x has 60 values 0, 0.1, …, 5.9; the series are named sin and cos, in that order;
  * sin 0.5, cos 1.0, sin 3.1 and cos 0 to a calculator's digits; sin² + cos² = 1 everywhere.
+ *
+ * 本書のsin & cosのグラフのデータ（§1.6.2〜1.6.3）: 0から6まで（6は含まない）0.1刻みのx、要素ごとの
+ * y1 = sin x と y2 = cos x。
+ *
+ * テスト内容: xが60個の値 0, 0.1, …, 5.9 であること。系列の名前がsinとcosで、その順であること。sin
+ * 0.5、cos 1.0、sin 3.1、cos 0 が電卓の桁まで合うこと。どこでも sin² + cos² = 1 であること。
  *
  * @returns `{ x, series: { sin, cos } }`: 60 x values (float64) and the sin and cos of each.
  */
@@ -40,6 +64,13 @@ export function sinCos(): SinCosData {
  *
  * Tested: the bytes are a PNG, pixel for pixel the chart that `lineChartPng` draws from the
  * book's numbers with that title, those labels and cos dashed.
+ *
+ * 本書のグラフ（§1.6.3、図1-6）をPNGのバイト列として描きます。{@linkcode sinCos} のデータで、sinは
+ * 実線、cosは破線（matplotlibの `linestyle="--"`）、タイトルは "sin & cos"、軸ラベルは "x" と "y"。
+ * 凡例は自動でつきます。
+ *
+ * テスト内容: バイト列がPNGであること。本書の数値から、そのタイトル、そのラベル、cosを破線にして
+ * `lineChartPng` が描いたグラフとピクセル単位で一致すること。
  *
  * @returns A promise of the PNG file's bytes.
  */
