@@ -4,7 +4,8 @@
  * `playwright-core` (which never downloads a browser), draws a "1" and a "7" with mouse
  * strokes and checks the predictions and the time from the stroke's end to the bars, checks
  * that each panel renders with no console errors, steps the optimizer race and compares the
- * positions with lib's optimizers, and saves screenshots of the panels to `docs/`.
+ * positions with lib's optimizers, and saves screenshots of the panels to `out/lab/` (to
+ * `docs/`, where the README shows them, with `--docs`).
  *
  * Prints one line per check and ends with `test:lab: N passed, M failed`; exits 1 on a failure.
  * Not a `_test.ts` file, so that `deno task test` (which has no browser) leaves it alone.
@@ -141,8 +142,14 @@ const DIGITS: Record<string, Stroke[]> = {
   "7": [[[75, 55], [140, 55], [205, 55], [180, 110], [155, 165], [135, 220], [128, 245]]],
 };
 
+/** Where the screenshots go: `docs/` with `--docs`, else `out/lab/` (tracked files stay as they are). */
+const SHOTS = Deno.args.includes("--docs")
+  ? join(REPO_ROOT, "docs")
+  : join(REPO_ROOT, "out", "lab");
+
 async function main(): Promise<number> {
   const started = performance.now();
+  Deno.mkdirSync(SHOTS, { recursive: true });
   if (!existsSync(CHROMIUM)) {
     console.error(
       `error: no Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium); ` +
@@ -253,7 +260,7 @@ async function main(): Promise<number> {
     );
     const bars = await page.locator("#bars .bar").count();
     check("ten probability bars", bars === 10, `${bars} bars`);
-    await page.locator("#draw").screenshot({ path: join(REPO_ROOT, "docs/lab_draw.png") });
+    await page.locator("#draw").screenshot({ path: join(SHOTS, "lab_draw.png") });
 
     // 2. Inside the network, for the drawing, then for a picked test image.
     await page.waitForSelector("#inside[data-ready]", { timeout: 60000 });
@@ -298,7 +305,7 @@ async function main(): Promise<number> {
       true,
       (await page.locator("#inside-answer").textContent())!.trim(),
     );
-    await page.locator("#inside").screenshot({ path: join(REPO_ROOT, "docs/lab_inside.png") });
+    await page.locator("#inside").screenshot({ path: join(SHOTS, "lab_inside.png") });
 
     // 3. im2col: hover an output position; col2im's counts.
     await page.waitForSelector("#im2col[data-ready]");
@@ -337,7 +344,7 @@ async function main(): Promise<number> {
     await output.hover({
       position: { x: size5.width * (12.5 / 24), y: size5.height * (4.5 / 24) },
     });
-    await page.locator("#im2col").screenshot({ path: join(REPO_ROOT, "docs/lab_im2col.png") });
+    await page.locator("#im2col").screenshot({ path: join(SHOTS, "lab_im2col.png") });
 
     // 4. The optimizer race: step, then compare with lib's optimizers.
     await page.waitForSelector("#race[data-ready]");
@@ -384,7 +391,7 @@ async function main(): Promise<number> {
       (globalThis as unknown as { lab: PageLab }).lab.race.lr.SGD === 0.95
     );
     for (let i = steps; i < 30; i++) await page.click("#race-step");
-    await page.locator("#race").screenshot({ path: join(REPO_ROOT, "docs/lab_race.png") });
+    await page.locator("#race").screenshot({ path: join(SHOTS, "lab_race.png") });
 
     // 5. The last run.
     await page.waitForSelector("#run[data-ready]", { timeout: 90000 });
@@ -395,12 +402,12 @@ async function main(): Promise<number> {
       charts === 2 && wrong > 0,
       `${charts} charts, ${wrong} images`,
     );
-    await page.locator("#run").screenshot({ path: join(REPO_ROOT, "docs/lab_run.png") });
+    await page.locator("#run").screenshot({ path: join(SHOTS, "lab_run.png") });
 
     // The README's picture: the top of the page after drawing a 7.
     await draw("7");
     await page.evaluate(() => globalThis.scrollTo(0, 0));
-    await page.screenshot({ path: join(REPO_ROOT, "docs/lab.png") });
+    await page.screenshot({ path: join(SHOTS, "lab.png") });
 
     const pageErrors = await page.evaluate(() =>
       (globalThis as unknown as { lab: PageLab }).lab.errors
@@ -418,7 +425,7 @@ async function main(): Promise<number> {
   }
   const passed = results.filter((r) => r.ok).length, failed = results.length - passed;
   console.log(
-    `screenshots: docs/lab.png, docs/lab_{draw,inside,im2col,race,run}.png ` +
+    `screenshots: ${SHOTS}/lab.png, lab_{draw,inside,im2col,race,run}.png ` +
       `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   console.log(`test:lab: ${passed} passed, ${failed} failed`);
