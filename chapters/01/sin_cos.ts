@@ -8,8 +8,8 @@
  * 01章の演習6〜7: 本書の最初のグラフ、sinとcos（§1.6.2〜1.6.3）。`deno task ch01:plot --mine` が自分
  * のコードでそれを `out/ch01/sin_cos.png` に描きます。
  *
- * matplotlibの役は `lib/plot` の `lineChartPng`（インポート済み）が務めます。データは {@linkcode
- * SinCosData} が持つ形で受け取り、見た目はオプションのオブジェクトで指定します。
+ * matplotlibの役は `lib/plot` の `lineChartPng`（インポート済み）が務めます。データは
+ * {@linkcode SinCosData} が持つ形で受け取り、見た目はオプションのオブジェクトで指定します。
  *
  * @module
  */
@@ -48,8 +48,9 @@ export interface SinCosData {
  * 本書のsin & cosのグラフのデータ（§1.6.2〜1.6.3）: 0から6まで（6は含まない）0.1刻みのx、要素ごとの
  * y1 = sin x と y2 = cos x。
  *
- * テスト内容: xが60個の値 0, 0.1, …, 5.9 であること。系列の名前がsinとcosで、その順であること。sin
- * 0.5、cos 1.0、sin 3.1、cos 0 が電卓の桁まで合うこと。どこでも sin² + cos² = 1 であること。
+ * テスト内容: xが60個の値 0, 0.1, …, 5.9 であること。系列の名前がsinとcosで、
+ * その順であること。sin 0.5、cos 1.0、sin 3.1、cos 0 が電卓の桁まで合うこと。どこでも
+ * sin² + cos² = 1 であること。
  *
  * @returns `{ x, series: { sin, cos } }`: 60 x values (float64) and the sin and cos of each.
  */
