@@ -175,11 +175,12 @@ function resolveSettings(
  * Runs the command with the given arguments.
  *
  * @param argv The arguments (Deno.args).
+ * @param task The task that runs it, for the pointer to `--help` (`ch07:train` runs it too).
  * @returns The exit code.
  */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], task = "train"): Promise<number> {
   try {
-    return await train(argv);
+    return await train(argv, task);
   } catch (error) {
     if (error instanceof InterruptedError) {
       console.error(`\n${error.message}`);
@@ -190,13 +191,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** The command, after which {@linkcode main} reports an interruption. */
-async function train(argv: string[]): Promise<number> {
+async function train(argv: string[], task: string): Promise<number> {
   let args: TrainArgs;
   try {
     args = parseTrainArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`error: ${error.message}\nRun "deno task train --help" for the options.`);
+      console.error(`error: ${error.message}\nRun "deno task ${task} --help" for the options.`);
       return 2;
     }
     throw error;

@@ -42,7 +42,10 @@ if (import.meta.main) {
     );
     Deno.exit(2);
   }
-  await runCommand(() => main(["--model", "simple", "--out", CH07_OUT, ...Deno.args]), {
-    dieWithParent: false,
-  });
+  await runCommand(
+    () => main(["--model", "simple", "--out", CH07_OUT, ...Deno.args], "ch07:train"),
+    {
+      dieWithParent: false,
+    },
+  );
 }
