@@ -296,8 +296,13 @@ const EXPLAIN = {
   BatchNormalization: "batch normalization",
 };
 
+/** The newest inspect request (as for im2col: a late older answer is dropped). */
+let insideRequest = 0;
+
 async function showInside(request) {
+  const ticket = ++insideRequest;
   const result = await api("/api/inspect", request);
+  if (ticket !== insideRequest) return;
   const image = decode(result.image);
   paint($("inside-input"), image, 28, 28, { scale: 1 });
   $("inside-answer").innerHTML = `→ <b>${result.predicted}</b>` +
@@ -403,7 +408,11 @@ function refreshIm2colImages() {
   if (im.data === null || chosen !== select.value) loadIm2col();
 }
 
+/** The newest im2col request: an older answer arriving late must not replace a newer one. */
+let im2colRequest = 0;
+
 async function loadIm2col() {
+  const ticket = ++im2colRequest;
   const source = $("im-image").value || "0";
   const filter = Number($("im-filter").value), stride = Number($("im-stride").value);
   const padding = Number($("im-pad").value);
@@ -416,6 +425,7 @@ async function loadIm2col() {
       ? Promise.resolve({ image: null, pixels: lab.drawn })
       : api("/api/inspect", { index: request.index }),
   ]);
+  if (ticket !== im2colRequest) return;
   im.data = {
     ...result,
     filter,
