@@ -19,9 +19,8 @@ import type { Layer } from "../../lib/layers/layer.ts";
  * Tested: known values, the `out` field after forward, equation (5.12) on hand-sized
  * numbers, and backward against a numerical gradient.
  *
- * レイヤとしてのシグモイド関数（§5.5.2）。任意の形状の配列に要素ごとに
- * 作用します: y = 1 / (1 + exp(−x))。式 (5.12) は、その逆伝播を出力だけで
- * 表します: ∂L/∂x = ∂L/∂y · y(1 − y)。
+ * レイヤとしてのシグモイド関数（§5.5.2）。任意の形状の配列に要素ごとに作用します:
+ * y = 1 / (1 + exp(−x))。式 (5.12) は、その逆伝播を出力だけで表します: ∂L/∂x = ∂L/∂y · y(1 − y)。
  *
  * テスト内容: 既知の値、forward 後のフィールド `out`、手で計算できる数での式 (5.12)、
  * backward と数値微分による勾配の比較。

@@ -24,8 +24,8 @@ import { todo } from "../../lib/kata/todo.ts";
  * Tested: the book's (0.3, 0.2, 0.5) example, the fields `loss` and `y`, the batch
  * division, index labels, `dout`, and backward against a numerical gradient.
  *
- * ソフトマックス関数と、それに続く交差エントロピー誤差を1つのレイヤにしたもの（§5.6.3、
- * 付録A）。lib の関数 `softmax` と `crossEntropyError` は import 済みです。
+ * ソフトマックス関数と、それに続く交差エントロピー誤差を1つのレイヤにしたもの（§5.6.3、付録A）。
+ * lib の関数 `softmax` と `crossEntropyError` は import 済みです。
  *
  * N 個のサンプルのバッチで、ソフトマックスの出力を y、one-hot のラベルを t とすると、
  * 本の結果は ∂L/∂x = (y − t) / N です。ラベルはクラスのインデックス `[N]` でもかまいません。

@@ -8,8 +8,9 @@
  * 第5章 §5.7: 2層ニューラルネットワークをもう一度。今度はレイヤで組み立て、
  * 誤差逆伝播法で学習します。レイヤを順序付きの Map に並べるコンストラクタは用意してあり、
  * 第4章で書いた `accuracy` と `numericalGradient` も用意済みです。`predict`、`loss`、
- * `gradient` を書いてください。レイヤは `lib/` の参照実装なので、この課題は章のほかの課題を
- * 待たずに取り組めます。`deno test chapters/05/two_layer_net_test.ts` で実行します。
+ * `gradient` を書いてください。レイヤは `lib/` の参照実装なので、
+ * この課題は章のほかの課題を待たずに取り組めます。`deno test chapters/05/two_layer_net_test.ts`
+ * で実行します。
  *
  * @module
  */
@@ -33,9 +34,9 @@ export type { TwoLayerNetOptions };
  *
  * Affine1 → Relu1 → Affine2 → SoftmaxWithLoss の2層ニューラルネットワーク（§5.7.2）。
  * レイヤは順序付きの Map（`layers`、本の `OrderedDict`。損失のレイヤは `lastLayer`）
- * に入っています。`params` は `W1`、`b1`、`W2`、`b2` を持ち、これらは Affine
- * レイヤが使うのと同じ配列です。そのため、オプティマイザが `params` をその場で更新すると、
- * レイヤも更新されます。
+ * に入っています。`params` は `W1`、`b1`、`W2`、`b2` を持ち、
+ * これらは Affine レイヤが使うのと同じ配列です。そのため、オプティマイザが `params`
+ * をその場で更新すると、レイヤも更新されます。
  */
 export class TwoLayerNet {
   /**
@@ -93,9 +94,9 @@ export class TwoLayerNet {
    * Tested: against the same network written with plain loops, and that it sees parameters
    * updated in place.
    *
-   * バッチのクラスごとのスコア: relu(x · W1 + b1) · W2 + b2。ネットワークのレイヤで計算します
-   * （§5.7.2）。ソフトマックス関数は通しません。どちらにしても、スコアが最大のクラスが最も
-   * 確率の高いクラスです。
+   * バッチのクラスごとのスコア: relu(x · W1 + b1) · W2 + b2。
+   * ネットワークのレイヤで計算します（§5.7.2）。ソフトマックス関数は通しません。どちらにしても、
+   * スコアが最大のクラスが最も確率の高いクラスです。
    *
    * テスト内容: 同じネットワークを素朴なループで書いたものとの比較、
    * その場で更新されたパラメータを使うこと。
@@ -170,9 +171,9 @@ export class TwoLayerNet {
    *
    * 誤差逆伝播法による損失の勾配（§5.7.2）。各レイヤの `backward` を通して求めます。
    *
-   * テスト内容: `numericalGradient` との勾配確認（§5.7.3）、one-hot
-   * とインデックスのラベルで同じであること、本のコードとの比較、簡単な問題で SGD
-   * を50ステップ回すと損失が半分になること。
+   * テスト内容: `numericalGradient` との勾配確認（§5.7.3）、
+   * one-hot とインデックスのラベルで同じであること、本のコードとの比較、
+   * 簡単な問題で SGD を50ステップ回すと損失が半分になること。
    *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot or class indices.
