@@ -1,6 +1,8 @@
 /**
  * Chapter 6, §6.4.3: the Dropout layer. Run `deno test chapters/06/dropout_test.ts`.
  *
+ * 第6章 §6.4.3: Dropoutレイヤ。`deno test chapters/06/dropout_test.ts` で実行します。
+ *
  * @module
  */
 
@@ -8,9 +10,18 @@ import * as np from "../../lib/np/mod.ts";
 import { todo } from "../../lib/kata/todo.ts";
 import type { ForwardOptions, Layer } from "../../lib/layers/layer.ts";
 
-/** Options of {@linkcode Dropout}. */
+/**
+ * Options of {@linkcode Dropout}.
+ *
+ * {@linkcode Dropout} のオプション。
+ */
 export interface DropoutOptions {
-  /** The generator of the masks (one seeded 0 when absent), so that runs repeat exactly. */
+  /**
+   * The generator of the masks (one seeded 0 when absent), so that runs repeat exactly.
+   *
+   * マスクを引く乱数生成器（指定がなければシード 0 のもの）。
+   * 実行を正確に再現できるようにするためです。
+   */
   rng?: np.Generator;
 }
 
@@ -23,13 +34,35 @@ export interface DropoutOptions {
  * Tested: the share of units dropped, training as the default mode, a new mask per pass, the
  * same masks for the same seed, test mode (and the book's own code there), and backward
  * against a numerical gradient with the mask held fixed.
+ *
+ * Dropout（§6.4.3）: 学習時には、各ユニットを確率 `dropoutRatio` で消去（0 に）します。
+ * マスクは順伝播のたびに `rng` から新しく引きます。残ったユニットはそのまま通します。
+ * テスト時にはすべてのユニットを残し、本と同じく出力に 1 − dropoutRatio を掛けます
+ * （学習時に大きくするのではなく）。
+ *
+ * テスト内容: 消去されるユニットの割合、既定のモードが学習時であること、
+ * パスごとに新しいマスクになること、同じシードで同じマスクになること、
+ * テスト時（そこでの本のコードとの比較も）、マスクを固定しての backward
+ * と数値微分による勾配の比較。
  */
 export class Dropout implements Layer {
-  /** The probability of dropping a unit in training. */
+  /**
+   * The probability of dropping a unit in training.
+   *
+   * 学習時にユニットを消去する確率。
+   */
   dropoutRatio: number;
-  /** The generator of the masks. */
+  /**
+   * The generator of the masks.
+   *
+   * マスクを引く乱数生成器。
+   */
   rng: np.Generator;
-  /** 1 where the last training pass kept a unit, 0 where it dropped it. */
+  /**
+   * 1 where the last training pass kept a unit, 0 where it dropped it.
+   *
+   * 直前の学習時のパスでユニットを残したところは 1、消去したところは 0。
+   */
   mask: np.NDArray | null = null;
 
   /**
@@ -47,12 +80,19 @@ export class Dropout implements Layer {
   /**
    * out for x of any shape, in x's shape: in training (the default, as the book's
    * `train_flg=True`) with a fresh mask, else scaled by 1 − dropoutRatio.
+   *
+   * 任意の形状の x に対する out を x の形状で返します。学習時（既定。
+   * 本の `train_flg=True` と同じ）は新しいマスクで、そうでなければ 1 − dropoutRatio 倍にします。
    */
   forward(x: np.NDArray, options: ForwardOptions = {}): np.NDArray {
     return todo("Dropout.forward", "06", x, options);
   }
 
-  /** From ∂L/∂out (x's shape) after a training pass: ∂L/∂x. */
+  /**
+   * From ∂L/∂out (x's shape) after a training pass: ∂L/∂x.
+   *
+   * 学習時のパスの後、∂L/∂out（x の形状）から: ∂L/∂x。
+   */
   backward(dout: np.NDArray): np.NDArray {
     return todo("Dropout.backward", "06", dout);
   }

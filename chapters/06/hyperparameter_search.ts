@@ -3,6 +3,10 @@
  * `deno test chapters/06/hyperparameter_search_test.ts`, then
  * `deno task ch06:hyperparameters --mine` to search with your code.
  *
+ * 第6章 §6.5: 検証データとハイパーパラメータのランダムサーチ。
+ * `deno test chapters/06/hyperparameter_search_test.ts` で実行し、
+ * そのあと `deno task ch06:hyperparameters --mine` で自分のコードで探索できます。
+ *
  * @module
  */
 
@@ -10,9 +14,17 @@ import * as np from "../../lib/np/mod.ts";
 import { showShape } from "../../lib/np/ndarray.ts";
 import { todo } from "../../lib/kata/todo.ts";
 
-/** Options of {@linkcode shuffleDataset}. */
+/**
+ * Options of {@linkcode shuffleDataset}.
+ *
+ * {@linkcode shuffleDataset} のオプション。
+ */
 export interface ShuffleOptions {
-  /** The generator of the permutation. */
+  /**
+   * The generator of the permutation.
+   *
+   * 順列を引く乱数生成器。
+   */
   rng: np.Generator;
 }
 
@@ -22,6 +34,12 @@ export interface ShuffleOptions {
  *
  * Tested: inputs and labels permuted alike, every sample kept once, the same order for the
  * same seed, one-hot labels.
+ *
+ * サンプルをランダムな順に並べたもの。各入力は対応するラベルと組のままです（本の
+ * `common/util.py` の `shuffle_dataset`）。順序は `options.rng` から引きます。
+ *
+ * テスト内容: 入力とラベルが同じように並べ替えられること、どのサンプルもちょうど1回ずつ残ること、
+ * 同じシードで同じ順序になること、one-hot のラベル。
  *
  * @param x Inputs, one sample per row of axis 0.
  * @param t Labels, one per sample (indices or one-hot rows).
@@ -36,23 +54,55 @@ export function shuffleDataset(
   return todo("shuffleDataset", "06", x, t, options, np, showShape);
 }
 
-/** Options of {@linkcode splitValidation}. */
+/**
+ * Options of {@linkcode splitValidation}.
+ *
+ * {@linkcode splitValidation} のオプション。
+ */
 export interface SplitOptions {
-  /** The share of the samples held out for validation (0.2, as the book). */
+  /**
+   * The share of the samples held out for validation (0.2, as the book).
+   *
+   * 検証用に取り分けるサンプルの割合（本と同じく 0.2）。
+   */
   validationRate?: number;
-  /** The generator of the shuffle. */
+  /**
+   * The generator of the shuffle.
+   *
+   * シャッフルに使う乱数生成器。
+   */
   rng: np.Generator;
 }
 
-/** Training and validation data. */
+/**
+ * Training and validation data.
+ *
+ * 訓練データと検証データ。
+ */
 export interface ValidationSplit {
-  /** Training inputs. */
+  /**
+   * Training inputs.
+   *
+   * 訓練データの入力。
+   */
   xTrain: np.NDArray;
-  /** Training labels. */
+  /**
+   * Training labels.
+   *
+   * 訓練データのラベル。
+   */
   tTrain: np.NDArray;
-  /** Validation inputs. */
+  /**
+   * Validation inputs.
+   *
+   * 検証データの入力。
+   */
   xVal: np.NDArray;
-  /** Validation labels. */
+  /**
+   * Validation labels.
+   *
+   * 検証データのラベル。
+   */
   tVal: np.NDArray;
 }
 
@@ -62,6 +112,14 @@ export interface ValidationSplit {
  *
  * Tested: 500 samples split 400 / 100 with no overlap and each label beside its input, a
  * shuffled validation part, and the count rounded down as the book's int().
+ *
+ * 訓練データをシャッフルし、先頭の `validationRate` の割合（切り捨て）
+ * を検証データとして取り分けます。テストデータを見ずにハイパーパラメータを調整するためです
+ * （§6.5.1）。
+ *
+ * テスト内容: 500 サンプルが重なりなく 400 / 100 に分かれ、各ラベルが対応する入力と組のままで
+ * あること、検証データの部分がシャッフルされていること、本の int()
+ * と同じく個数が切り捨てられること。
  *
  * @param x Training inputs, one sample per row of axis 0.
  * @param t Training labels.
@@ -76,21 +134,49 @@ export function splitValidation(
   return todo("splitValidation", "06", x, t, options);
 }
 
-/** Options of {@linkcode sampleHyperparameters}. */
+/**
+ * Options of {@linkcode sampleHyperparameters}.
+ *
+ * {@linkcode sampleHyperparameters} のオプション。
+ */
 export interface SampleHyperparametersOptions {
-  /** The generator. */
+  /**
+   * The generator.
+   *
+   * 乱数生成器。
+   */
   rng: np.Generator;
-  /** The range of log10 of the learning rate ([-6, -2], as the book). */
+  /**
+   * The range of log10 of the learning rate ([-6, -2], as the book).
+   *
+   * 学習率の log10 の範囲（本と同じく [-6, -2]）。
+   */
   lrRange?: readonly [number, number];
-  /** The range of log10 of the weight decay λ ([-8, -4], as the book). */
+  /**
+   * The range of log10 of the weight decay λ ([-8, -4], as the book).
+   *
+   * Weight decay の λ の log10 の範囲（本と同じく [-8, -4]）。
+   */
   weightDecayRange?: readonly [number, number];
 }
 
-/** One trial's hyperparameters. */
+/**
+ * One trial's hyperparameters.
+ *
+ * 1回の試行のハイパーパラメータ。
+ */
 export interface Hyperparameters {
-  /** The learning rate. */
+  /**
+   * The learning rate.
+   *
+   * 学習率。
+   */
   lr: number;
-  /** The weight decay λ. */
+  /**
+   * The weight decay λ.
+   *
+   * Weight decay の λ。
+   */
   weightDecay: number;
 }
 
@@ -101,6 +187,14 @@ export interface Hyperparameters {
  *
  * Tested: 2000 draws stay in range and their exponents are uniform, other ranges, and the same
  * draw for the same seed.
+ *
+ * 学習率と Weight decay を対数スケールで一様に引きます（§6.5.2–6.5.3、
+ * 本の `ch06/hyperparameter_optimization.py`）。既定では、u を [−8, −4) の一様分布から引いて
+ * λ = 10ᵘ、w を [−6, −2) の一様分布から引いて lr = 10ʷ とし、
+ * `options.rng` から引きます（本と同じく λ の指数が先）。
+ *
+ * テスト内容: 2000 回引いて範囲内に収まり、指数が一様分布に従うこと、別の範囲、
+ * 同じシードで同じ値になること。
  *
  * @param options `rng`, and the ranges of the exponents.
  * @returns The learning rate and the weight decay.

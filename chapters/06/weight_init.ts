@@ -3,6 +3,10 @@
  * experiment of §6.2.2. Run `deno test chapters/06/weight_init_test.ts`, then
  * `deno task ch06:init-histograms --mine` to see your histograms.
  *
+ * 第6章 §6.2: 重みの初期値のスケール（Xavier、He）と、§6.2.2
+ * のアクティベーションのヒストグラムの実験。`deno test chapters/06/weight_init_test.ts`
+ * で実行し、そのあと `deno task ch06:init-histograms --mine` で自分のヒストグラムを見られます。
+ *
  * @module
  */
 
@@ -14,10 +18,18 @@ import { todo } from "../../lib/kata/todo.ts";
  * How to scale the initial weights, as the book's `weight_init_std`: a standard deviation, or
  * `"relu"`/`"he"` for He's √(2/n), or `"sigmoid"`/`"xavier"` for Xavier's √(1/n), where n is
  * the number of nodes of the previous layer.
+ *
+ * 本の `weight_init_std` と同じ、重みの初期値のスケールの指定: 標準偏差の数値、
+ * Heの初期値 √(2/n) を表す `"relu"`/`"he"`、Xavierの初期値 √(1/n) を表す `"sigmoid"`/`"xavier"`
+ * のいずれか。n は前層のノードの個数です。
  */
 export type WeightInitStd = "relu" | "he" | "sigmoid" | "xavier" | number;
 
-/** An activation of the §6.2.2 experiment. */
+/**
+ * An activation of the §6.2.2 experiment.
+ *
+ * §6.2.2 の実験で使う活性化関数。
+ */
 export type HistogramActivation = "sigmoid" | "relu" | "tanh";
 
 /**
@@ -27,6 +39,12 @@ export type HistogramActivation = "sigmoid" | "relu" | "tanh";
  *
  * Tested: both schemes under both names, and a number given as it is.
  *
+ * レイヤの重みの初期値の標準偏差（§6.2.2–6.2.3、`MultiLayerNet.__init_weight`）:
+ * `"relu"`/`"he"` なら Heの初期値 √(2/n)、`"sigmoid"`/`"xavier"` なら Xavierの初期値 √(1/n)、
+ * 数値ならその数値。
+ *
+ * テスト内容: 両方の方式をそれぞれ両方の名前で、数値がそのまま返ること。
+ *
  * @param weightInitStd A standard deviation, or the name of a scheme.
  * @param nodesIn The number of nodes of the previous layer (the fan-in n).
  * @returns The standard deviation.
@@ -35,15 +53,35 @@ export function weightScale(weightInitStd: WeightInitStd, nodesIn: number): numb
   return todo("weightScale", "06", weightInitStd, nodesIn);
 }
 
-/** Options of {@linkcode layerActivations}. */
+/**
+ * Options of {@linkcode layerActivations}.
+ *
+ * {@linkcode layerActivations} のオプション。
+ */
 export interface LayerActivationsOptions {
-  /** The number of layers (5, as the book). */
+  /**
+   * The number of layers (5, as the book).
+   *
+   * 層の数（本と同じく 5）。
+   */
   layers?: number;
-  /** The activation of every layer (sigmoid, as the book's first runs). */
+  /**
+   * The activation of every layer (sigmoid, as the book's first runs).
+   *
+   * 各層の活性化関数（本の最初の実行と同じくシグモイド関数）。
+   */
   activation?: HistogramActivation;
-  /** The scale of the weights (1, as the book's first run). */
+  /**
+   * The scale of the weights (1, as the book's first run).
+   *
+   * 重みのスケール（本の最初の実行と同じく 1）。
+   */
   weightInitStd?: WeightInitStd;
-  /** The generator of the weights. */
+  /**
+   * The generator of the weights.
+   *
+   * 重みを引く乱数生成器。
+   */
   rng: np.Generator;
 }
 
@@ -59,6 +97,17 @@ export interface LayerActivationsOptions {
  * Tested: the figures' findings (std 1 saturates the sigmoid, std 0.01 bunches it at 0.5,
  * Xavier keeps it spread, He keeps ReLU layers alike), tanh, the number of layers, and the
  * same output for the same generator.
+ *
+ * §6.2.2 の実験（`ch06/weight_init_activation_histogram.py`）: x（`[samples, nodes]`。
+ * 本では 1000 × 100 の標準正規分布の数）を、`nodes` 個のユニットからなるバイアスなしの層
+ * `layers` 個に通します。第 k 層は z₀ = x として zₖ = f(zₖ₋₁ · Wₖ) を計算します。
+ * f は活性化関数（lib の `sigmoid` と `relu` は import 済み。tanh は `lib/np` にあります）、
+ * Wₖ は `[nodes, nodes]` で、`options.rng` から平均 0、{@linkcode weightScale}
+ * の標準偏差の正規分布で引きます。出力のヒストグラムから、勾配消失や表現力の制限が見てとれます。
+ *
+ * テスト内容: 図が示すこと（std 1 でシグモイド関数が飽和し、std 0.01 で 0.5 に集まり、
+ * Xavier で広がりを保ち、He で ReLU の各層が同じような分布を保つ）、tanh、層の数、
+ * 同じ乱数生成器で同じ出力になること。
  *
  * @param x The input, `[samples, nodes]`.
  * @param options `layers` (5), `activation` ("sigmoid"), `weightInitStd` (1) and `rng`.
