@@ -5,6 +5,7 @@
  * @module
  */
 
+import { bigIntHint, checkNumber, describe } from "./describe.ts";
 import {
   allocate,
   type ArrayLike,
@@ -26,6 +27,11 @@ export interface DTypeOptions {
 /**
  * An array from nested JavaScript arrays (or a copy of an NDArray), like `np.array`.
  *
+ * Unlike NumPy, which would make an object or a string array of them, anything but numbers is
+ * refused by position with a `TypeError`: a string, a boolean, `undefined`, a hole of a sparse
+ * array (`[1, , 3]`, which JavaScript would read as `undefined` and a typed array store as NaN)
+ * and a BigInt (convert it with `Number(…)`).
+ *
  * @example
  * ```ts
  * import { array } from "./creation.ts";
@@ -37,6 +43,17 @@ export interface DTypeOptions {
  * assert.equal(array([1, 2], { dtype: "float32" }).dtype, "float32");
  * ```
  *
+ * @example Holes and BigInts are refused by position
+ * ```ts
+ * import { array } from "./creation.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const holey = [1, 2, 3];
+ * delete holey[1]; // now [1, , 3]
+ * assert.throws(() => array(holey), /element \[1\] is an empty slot/);
+ * assert.throws(() => array([[1, 2n as unknown as number]]), /element \[0\]\[1\] is 2n \(a BigInt\)/);
+ * ```
+ *
  * @param values Nested arrays of numbers, a number (a 0-d array) or an NDArray (copied).
  * @param options `dtype`: float64 by default, or the dtype of an NDArray passed in.
  * @returns A new array.
@@ -46,48 +63,62 @@ export function array(values: ArrayLike, options: DTypeOptions = {}): NDArray {
   if (values instanceof NDArray) return values.astype(options.dtype ?? values.dtype);
   const dtype = checkDType(options.dtype ?? "float64");
   const shape = nestedShape(values);
-  const data = allocate(dtype, shapeSize(shape));
-  let at = 0;
-  const fill = (v: NestedArray, depth: number): void => {
+  const data = allocate(dtype, shapeSize(shape), { name: "array", shape });
+  // The position being read, to name a bad element (`[1][0]`) without building strings.
+  const at: number[] = [];
+  const where = (depth: number) => at.slice(0, depth).map((i) => `[${i}]`).join("") || "(top)";
+  let next = 0;
+  const fill = (v: unknown, depth: number): void => {
     if (depth === shape.length) {
-      data[at++] = v as number;
+      if (typeof v !== "number") {
+        throw new TypeError(
+          `Cannot make an array: element ${where(depth)} is ${
+            Array.isArray(v) ? "a nested array" : describe(v)
+          }, expected a number at this depth${bigIntHint(v)}${ndarrayHint(v)}`,
+        );
+      }
+      data[next++] = v;
       return;
     }
-    for (const item of v as readonly NestedArray[]) fill(item, depth + 1);
+    if (!Array.isArray(v) || v.length !== shape[depth]) {
+      throw new TypeError(
+        `Cannot make an array from ragged nested arrays: element ${where(depth)} is ${
+          describe(v)
+        }, where a list of length ${shape[depth]} is expected, like the first one at that depth`,
+      );
+    }
+    for (let i = 0; i < v.length; i++) {
+      at[depth] = i;
+      const item = v[i];
+      if (item === undefined && !(i in v)) {
+        throw new TypeError(
+          `Cannot make an array: element ${where(depth + 1)} is an empty slot (a hole, as in ` +
+            `[1, , 3]), expected ${
+              depth + 1 === shape.length ? "a number" : `a list of length ${shape[depth + 1]}`
+            }`,
+        );
+      }
+      fill(item, depth + 1);
+    }
   };
   fill(values, 0);
   return new NDArray(data, shape);
 }
 
-/** The shape of nested arrays, checking that every level is rectangular and holds numbers. */
+/** The shape of nested arrays, read from the first element at each depth. */
 function nestedShape(values: NestedArray): number[] {
   const shape: number[] = [];
-  let level: NestedArray = values;
+  let level: unknown = values;
   while (Array.isArray(level)) {
     shape.push(level.length);
     level = level[0];
   }
-  const check = (v: NestedArray, depth: number, path: string): void => {
-    if (depth === shape.length) {
-      if (typeof v !== "number") {
-        throw new TypeError(
-          `Cannot make an array: element ${path || "(top)"} is ${
-            Array.isArray(v) ? "a nested array" : JSON.stringify(v)
-          }, expected a number at this depth`,
-        );
-      }
-      return;
-    }
-    if (!Array.isArray(v) || v.length !== shape[depth]) {
-      throw new TypeError(
-        `Cannot make an array from ragged nested arrays: element ${path || "(top)"} ` +
-          `should be a list of length ${shape[depth]}, like the first one at that depth`,
-      );
-    }
-    v.forEach((item: NestedArray, i: number) => check(item, depth + 1, `${path}[${i}]`));
-  };
-  check(values, 0, "");
   return shape;
+}
+
+/** The advice for an NDArray met inside nested arrays. */
+function ndarrayHint(v: unknown): string {
+  return v instanceof NDArray ? ": use np.stack to join NDArrays along a new axis" : "";
 }
 
 /**
@@ -101,7 +132,11 @@ export function asarray(values: ArrayLike, dtype: DType = "float64"): NDArray {
 }
 
 /**
- * An array of one value, like `np.full`.
+ * An array of one value, like `np.full`. Any number is used as it is, NaN and -0 included.
+ *
+ * NumPy converts a numeric string (`np.full(2, "7", dtype=float)` is `[7., 7.]`) and makes a
+ * string array of any other; `full` refuses every value that is not a number with a
+ * `TypeError` naming it, since a typed array would silently store it as NaN.
  *
  * @example
  * ```ts
@@ -109,12 +144,27 @@ export function asarray(values: ArrayLike, dtype: DType = "float64"): NDArray {
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(full([2], 7).toArray(), [7, 7]);
+ * assert.ok(Object.is(full([1], -0).data[0], -0));
+ * assert.throws(() => full([2], "7" as unknown as number), TypeError);
  * ```
+ *
+ * @param shape The shape.
+ * @param value The number every element holds.
+ * @param options `dtype`: float64 by default.
+ * @returns A new array.
+ * @throws {TypeError} for a fill value that is not a number, or a shape that is not a list of
+ * integers; {RangeError} for a negative size or a size that cannot be allocated.
  */
 export function full(shape: Shape, value: number, options: DTypeOptions = {}): NDArray {
+  return filled("full", shape, checkNumber(value, "full: the fill value"), options.dtype);
+}
+
+/** An array of `shape` holding `value`, allocated for the function `name`. */
+function filled(name: string, shape: Shape, value: number, dtype: DType = "float64"): NDArray {
   const checked = checkShape(shape);
-  const data = allocate(checkDType(options.dtype ?? "float64"), shapeSize(checked));
-  if (value !== 0) data.fill(value);
+  const data = allocate(checkDType(dtype), shapeSize(checked), { name, shape: checked });
+  // Object.is: a fill of -0 must be written (typed arrays start at +0), and NaN too.
+  if (!Object.is(value, 0)) data.fill(value);
   return new NDArray(data, checked);
 }
 
@@ -130,7 +180,7 @@ export function full(shape: Shape, value: number, options: DTypeOptions = {}): N
  * ```
  */
 export function zeros(shape: Shape, options: DTypeOptions = {}): NDArray {
-  return full(shape, 0, options);
+  return filled("zeros", shape, 0, options.dtype);
 }
 
 /**
@@ -145,7 +195,7 @@ export function zeros(shape: Shape, options: DTypeOptions = {}): NDArray {
  * ```
  */
 export function ones(shape: Shape, options: DTypeOptions = {}): NDArray {
-  return full(shape, 1, options);
+  return filled("ones", shape, 1, options.dtype);
 }
 
 /**
@@ -160,7 +210,7 @@ export function ones(shape: Shape, options: DTypeOptions = {}): NDArray {
  * ```
  */
 export function zerosLike(x: NDArray, options: DTypeOptions = {}): NDArray {
-  return full(x.shape, 0, { dtype: options.dtype ?? x.dtype });
+  return filled("zerosLike", x.shape, 0, options.dtype ?? x.dtype);
 }
 
 /**
@@ -175,7 +225,7 @@ export function zerosLike(x: NDArray, options: DTypeOptions = {}): NDArray {
  * ```
  */
 export function onesLike(x: NDArray, options: DTypeOptions = {}): NDArray {
-  return full(x.shape, 1, { dtype: options.dtype ?? x.dtype });
+  return filled("onesLike", x.shape, 1, options.dtype ?? x.dtype);
 }
 
 /** Options of {@linkcode arange}. */
@@ -201,11 +251,15 @@ export function arange(start: number, stop?: number, options: ArangeOptions = {}
   const step = options.step ?? 1;
   if (stop === undefined) [start, stop] = [0, start];
   if (!Number.isFinite(start) || !Number.isFinite(stop) || !Number.isFinite(step)) {
-    throw new TypeError(`arange needs finite numbers, got ${start}, ${stop}, step ${step}`);
+    throw new TypeError(
+      `arange needs finite numbers, got ${describe(start)}, ${describe(stop)}, step ${
+        describe(step)
+      }`,
+    );
   }
   if (step === 0) throw new RangeError("arange's step must not be 0");
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  const data = allocate(checkDType(options.dtype ?? "float64"), n);
+  const data = allocate(checkDType(options.dtype ?? "float64"), n, { name: "arange", shape: [n] });
   for (let i = 0; i < n; i++) data[i] = start + i * step;
   return new NDArray(data, [n]);
 }
@@ -231,13 +285,18 @@ export interface LinspaceOptions extends DTypeOptions {
  */
 export function linspace(start: number, stop: number, options: LinspaceOptions = {}): NDArray {
   const num = options.num ?? 50;
+  checkNumber(start, "linspace: start");
+  checkNumber(stop, "linspace: stop");
   if (!Number.isInteger(num) || num < 0) {
-    throw new RangeError(`linspace's num must be a non-negative integer, got ${num}`);
+    throw new RangeError(`linspace's num must be a non-negative integer, got ${describe(num)}`);
   }
   const endpoint = options.endpoint ?? true;
   const intervals = endpoint ? num - 1 : num;
   const step = intervals > 0 ? (stop - start) / intervals : 0;
-  const data = allocate(checkDType(options.dtype ?? "float64"), num);
+  const data = allocate(checkDType(options.dtype ?? "float64"), num, {
+    name: "linspace",
+    shape: [num],
+  });
   for (let i = 0; i < num; i++) data[i] = start + i * step;
   if (endpoint && num > 1) data[num - 1] = stop;
   return new NDArray(data, [num]);
@@ -255,7 +314,7 @@ export function linspace(start: number, stop: number, options: LinspaceOptions =
  * ```
  */
 export function eye(n: number, options: DTypeOptions = {}): NDArray {
-  const out = zeros([n, n], options);
+  const out = filled("eye", [n, n], 0, options.dtype);
   for (let i = 0; i < n; i++) out.data[i * n + i] = 1;
   return out;
 }

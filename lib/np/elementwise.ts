@@ -12,6 +12,7 @@
 
 import { broadcastShapes } from "./broadcast.ts";
 import { asarray } from "./creation.ts";
+import { describe } from "./describe.ts";
 import {
   type Arithmetic,
   type BinaryFn,
@@ -45,7 +46,9 @@ function resultDType(...operands: ArrayLike[]): DType {
 
 /** The output array: `out` after checking its shape, or a new array. */
 function output(shape: Shape, dtype: DType, out: NDArray | undefined, name: string): NDArray {
-  if (out === undefined) return new NDArray(allocate(dtype, shapeSize(shape)), shape);
+  if (out === undefined) {
+    return new NDArray(allocate(dtype, shapeSize(shape), { name, shape }), shape);
+  }
   if (!(out instanceof NDArray)) {
     throw new TypeError(`${name}: the out option must be an NDArray`);
   }
@@ -296,7 +299,7 @@ export function where(cond: ArrayLike, a: ArrayLike, b: ArrayLike): NDArray {
   const dtype = resultDType(a, b);
   const c = asarray(cond), x = asarray(a, dtype), y = asarray(b, dtype);
   const shape = broadcastShapes(broadcastShapes(c.shape, x.shape), y.shape);
-  const out = new NDArray(allocate(dtype, shapeSize(shape)), shape);
+  const out = new NDArray(allocate(dtype, shapeSize(shape), { name: "where", shape }), shape);
   whereLoop(
     { data: c.data, strides: broadcastStrides(c.shape, shape) },
     { data: x.data, strides: broadcastStrides(x.shape, shape) },
@@ -461,7 +464,12 @@ export interface ClipOptions extends OutOptions {
 }
 
 /**
- * Limits values to `[min, max]`, like `np.clip(x, min, max)`.
+ * Limits values to `[min, max]`, like `np.clip(x, min, max)`. A NaN element stays NaN, and a
+ * NaN bound makes every element NaN, as in NumPy.
+ *
+ * One deliberate difference: with `min > max` NumPy returns `max` everywhere without a word;
+ * `clip` refuses it with a `RangeError`, since bounds given the wrong way round (a negative
+ * threshold in `clip(g, { min: c, max: -c })`, say) are a mistake to hear about.
  *
  * @example
  * ```ts
@@ -469,10 +477,33 @@ export interface ClipOptions extends OutOptions {
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(np.clip([-5, 0.5, 5], { min: -1, max: 1 }).toArray(), [-1, 0.5, 1]);
+ * assert.deepEqual(np.clip([-5, 5], { min: NaN }).toArray(), [NaN, NaN]);
+ * assert.throws(() => np.clip([0], { min: 1, max: -1 }), /min 1 > max -1/);
  * ```
+ *
+ * @param x The array.
+ * @param options `min` and `max` (either may be absent); `out`: an array to write into.
+ * @returns The clipped values (`out` when given).
+ * @throws {TypeError} for a bound that is not a number; {RangeError} for `min > max`.
  */
 export function clip(x: ArrayLike, options: ClipOptions): NDArray {
-  const min = options.min ?? -Infinity, max = options.max ?? Infinity;
-  if (min > max) throw new RangeError(`clip needs min <= max, got ${min} > ${max}`);
+  // null counts as absent, as NumPy's None.
+  const min = options.min == null ? -Infinity : boundOf(options.min, "min");
+  const max = options.max == null ? Infinity : boundOf(options.max, "max");
+  if (min > max) {
+    throw new RangeError(
+      `clip needs min <= max, got min ${min} > max ${max}: NumPy would return ${max} ` +
+        `everywhere, but swapped bounds are almost always a mistake here (swap them)`,
+    );
+  }
+  // NumPy's clip is minimum(maximum(x, min), max), which a NaN bound turns into NaN.
+  if (Number.isNaN(min) || Number.isNaN(max)) return unary("clip", toNaN, x, options);
   return unary("clip", (v) => (v < min ? min : v > max ? max : v), x, options);
+}
+
+const toNaN = () => NaN;
+
+function boundOf(value: unknown, which: "min" | "max"): number {
+  if (typeof value === "number") return value;
+  throw new TypeError(`clip: ${which} must be a number, got ${describe(value)}`);
 }

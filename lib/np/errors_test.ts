@@ -224,7 +224,7 @@ const CASES: [string, () => unknown, ErrorClass, string[]][] = [
     "array 1",
     "[3]",
   ]],
-  ["pad with a negative width", () => np.pad(np.zeros([2]), [[-1, 0]]), RangeError, ["[-1,0]"]],
+  ["pad with a negative width", () => np.pad(np.zeros([2]), [[-1, 0]]), RangeError, ["[-1, 0]"]],
   [
     "pad with one pair for a 2-D array given as a list",
     () => np.pad(np.zeros([2, 2]), [[1, 1]]),
@@ -238,7 +238,10 @@ const CASES: [string, () => unknown, ErrorClass, string[]][] = [
   ["arange with a step of 0", () => np.arange(0, 1, { step: 0 }), RangeError, ["step", "0"]],
   ["arange to infinity", () => np.arange(0, Infinity), TypeError, ["finite", "Infinity"]],
   ["linspace with num -1", () => np.linspace(0, 1, { num: -1 }), RangeError, ["-1"]],
-  ["clip with min > max", () => np.clip([1], { min: 2, max: 1 }), RangeError, ["2 > 1"]],
+  ["clip with min > max", () => np.clip([1], { min: 2, max: 1 }), RangeError, [
+    "min 2 > max 1",
+    "NumPy would return 1",
+  ]],
   // Random numbers
   ["a negative seed", () => np.rng(-1), RangeError, ["seed", "-1"]],
   ["integers with low >= high", () => np.rng(0).integers(3, 3, { size: [2] }), RangeError, [

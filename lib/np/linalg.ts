@@ -16,8 +16,14 @@ function productDType(a: NDArray, b: NDArray): DType {
 }
 
 /** The product of an (m×k) and a (k×n) array as a new (m×n) array of `dtype`. */
-function matmul2d(a: NDArray, b: NDArray, m: number, k: number, n: number, dtype: DType) {
-  const c = allocate(dtype, m * n);
+function matmul2d(
+  a: NDArray,
+  b: NDArray,
+  [m, k, n]: [number, number, number],
+  dtype: DType,
+  shape: number[],
+) {
+  const c = allocate(dtype, m * n, { name: "dot", shape });
   gemm({ m, n, k, a: a.data, b: b.data, c });
   return c;
 }
@@ -67,7 +73,7 @@ function dotTransposed(a: NDArray, b: NDArray, dtype: DType, options: DotOptions
       } not aligned: ${k} != ${kb}; the columns of the first must match the rows of the second`,
     );
   }
-  const c = allocate(dtype, m * n);
+  const c = allocate(dtype, m * n, { name: "dot", shape: [m, n] });
   gemm({ m, n, k, a: a.data, b: b.data, c, transA, transB });
   return new NDArray(c, [m, n]);
 }
@@ -115,14 +121,14 @@ export function dot(x: ArrayLike, y: ArrayLike, options: DotOptions = {}): NDArr
   if (b.ndim <= 2) {
     const n = b.ndim === 1 ? 1 : b.shape[1];
     const shape = [...a.shape.slice(0, -1), ...b.shape.slice(1)];
-    return new NDArray(matmul2d(a, b, m, k, n, dtype), shape);
+    return new NDArray(matmul2d(a, b, [m, k, n], dtype, shape), shape);
   }
   // (…, k, n) → (k, …, n): the columns of one matrix, in the order of the result's axes.
   const axes = [...b.shape.keys()];
   const moved = b.transpose(b.ndim - 2, ...axes.filter((i) => i !== b.ndim - 2));
   const n = shapeSize(moved.shape.slice(1));
   const shape = [...a.shape.slice(0, -1), ...b.shape.slice(0, -2), b.shape[b.ndim - 1]];
-  return new NDArray(matmul2d(a, moved, m, k, n, dtype), shape);
+  return new NDArray(matmul2d(a, moved, [m, k, n], dtype, shape), shape);
 }
 
 /**
@@ -176,6 +182,8 @@ export interface MatmulOptions {
  */
 export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}): NDArray {
   let [a, b, dtype] = operands(x, y);
+  // The operands as the user passed them, for the messages (a 1-D one is reshaped below).
+  const givenA = a, givenB = b;
   if (a.ndim === 0 || b.ndim === 0) {
     throw new TypeError("matmul does not take 0-d arrays (scalars): use np.mul for those");
   }
@@ -192,19 +200,31 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
   const [ra, ca] = a.shape.slice(-2), [rb, cb] = b.shape.slice(-2);
   const [m, k] = transA ? [ca, ra] : [ra, ca], [kb, n] = transB ? [cb, rb] : [rb, cb];
   if (k !== kb) {
-    if (!transA && !transB) throw notAligned(a, b, a.ndim - 1, b.ndim - 2);
+    if (!transA && !transB) {
+      throw notAligned(givenA, givenB, givenA.ndim - 1, vectorB ? 0 : givenB.ndim - 2);
+    }
     throw new TypeError(
-      `shapes ${showShape(a.shape)}${transA ? " (transposed)" : ""} and ${showShape(b.shape)}${
-        transB ? " (transposed)" : ""
-      } not aligned: ${k} != ${kb}; the columns of each first matrix must match the rows of ` +
-        `each second one`,
+      `shapes ${showShape(givenA.shape)}${transA ? " (transposed)" : ""} and ${
+        showShape(givenB.shape)
+      }${transB ? " (transposed)" : ""} not aligned: ${k} != ${kb}; the columns of each first ` +
+        `matrix must match the rows of each second one`,
     );
   }
-  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const batchA = a.shape.slice(0, -2), batchB = b.shape.slice(0, -2);
+  let batch: number[];
+  try {
+    batch = broadcastShapes(batchA, batchB);
+  } catch {
+    throw new TypeError(
+      `matmul: shapes ${showShape(givenA.shape)} and ${showShape(givenB.shape)} have batch ` +
+        `axes ${showShape(batchA)} and ${showShape(batchB)}, which could not be broadcast ` +
+        `together (sizes must be equal or 1); the last two axes of each are its matrices`,
+    );
+  }
   const count = shapeSize(batch);
   const shape = [...batch, ...(vectorA ? [] : [m]), ...(vectorB ? [] : [n])];
   const out = options.out === undefined
-    ? allocate(dtype, count * m * n)
+    ? allocate(dtype, count * m * n, { name: "matmul", shape })
     : checkOut(options.out, shape, dtype, [a, b]);
   // One matrix shared by the whole batch (a 2-D operand, or batch axes all 1), or one matrix per
   // product: a batch for gemmBatch, which shares it between two threads. Other broadcasts

@@ -7,6 +7,7 @@
 
 import { broadcastShapes } from "./broadcast.ts";
 import { asarray } from "./creation.ts";
+import { bigIntHint, checkNumber, describe } from "./describe.ts";
 import { binaryLoop } from "./kernels/elementwise.ts";
 import { stridedCopy } from "./kernels/strided.ts";
 import {
@@ -49,7 +50,25 @@ export function reshape(x: ArrayLike, shape: Shape): NDArray {
  * ```
  */
 export function transpose(x: ArrayLike, axes?: readonly number[]): NDArray {
-  return asarray(x).transpose(...(axes ?? []));
+  return asarray(x).transpose(...listOf(axes ?? [], "transpose: the axes"));
+}
+
+/**
+ * The items of a list the user gave (axes, arrays, widths), refusing a non-list and a hole
+ * (`[0, , 1]`), which `map` and `some` would silently skip.
+ */
+function listOf<T>(list: readonly T[], what: string): T[] {
+  if (!Array.isArray(list)) {
+    throw new TypeError(`${what} must be a list, got ${describe(list)}`);
+  }
+  const items = new Array<T>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === undefined && !(i in list)) {
+      throw new TypeError(`${what} have an empty slot (a hole) at position ${i}`);
+    }
+    items[i] = list[i];
+  }
+  return items;
 }
 
 /** Options of functions that work along one axis. */
@@ -78,8 +97,14 @@ function commonDType(arrays: readonly NDArray[]): DType {
  * @throws {TypeError} when the arrays differ in rank or in a size other than the axis.
  */
 export function concatenate(arrays: readonly ArrayLike[], options: AxisOptions = {}): NDArray {
-  if (arrays.length === 0) throw new RangeError("concatenate needs at least one array");
-  const xs = arrays.map((a) => asarray(a));
+  return join("concatenate", listOf(arrays, "concatenate: the arrays").map((a) => asarray(a)), {
+    axis: options.axis,
+  });
+}
+
+/** concatenate() of NDArrays, allocated for the function `name` (`stack` joins through it). */
+function join(name: string, xs: readonly NDArray[], options: AxisOptions): NDArray {
+  if (xs.length === 0) throw new RangeError("concatenate needs at least one array");
   const first = xs[0];
   if (first.ndim === 0) throw new TypeError("concatenate cannot join 0-d arrays: use np.stack");
   const axis = normalizeAxis(options.axis ?? 0, first.ndim);
@@ -95,7 +120,7 @@ export function concatenate(arrays: readonly ArrayLike[], options: AxisOptions =
   }
   const shape = [...first.shape];
   shape[axis] = xs.reduce((n, x) => n + x.shape[axis], 0);
-  const out = allocate(commonDType(xs), shapeSize(shape));
+  const out = allocate(commonDType(xs), shapeSize(shape), { name, shape });
   const outer = shapeSize(shape.slice(0, axis));
   const rowOut = shapeSize(shape.slice(axis));
   let offset = 0;
@@ -121,8 +146,8 @@ export function concatenate(arrays: readonly ArrayLike[], options: AxisOptions =
  * ```
  */
 export function stack(arrays: readonly ArrayLike[], options: AxisOptions = {}): NDArray {
-  if (arrays.length === 0) throw new RangeError("stack needs at least one array");
-  const xs = arrays.map((a) => asarray(a));
+  const xs = listOf(arrays, "stack: the arrays").map((a) => asarray(a));
+  if (xs.length === 0) throw new RangeError("stack needs at least one array");
   const shape = xs[0].shape;
   for (const [i, x] of xs.entries()) {
     if (x.ndim !== shape.length || x.shape.some((n, a) => n !== shape[a])) {
@@ -134,7 +159,7 @@ export function stack(arrays: readonly ArrayLike[], options: AxisOptions = {}): 
   }
   const axis = normalizeAxis(options.axis ?? 0, shape.length + 1);
   const expanded = xs.map((x) => expandDims(x, axis));
-  return concatenate(expanded, { axis });
+  return join("stack", expanded, { axis });
 }
 
 /**
@@ -197,7 +222,7 @@ export function broadcastTo(x: ArrayLike, shape: Shape): NDArray {
       `Cannot broadcast an array of shape ${showShape(a.shape)} to shape ${showShape(shape)}`,
     );
   }
-  const out = allocate(a.dtype, shapeSize(shape));
+  const out = allocate(a.dtype, shapeSize(shape), { name: "broadcastTo", shape });
   const zero = { data: allocate(a.dtype, 1), strides: shape.map(() => 0) };
   binaryLoop("add", { data: a.data, strides: broadcastStrides(a.shape, shape) }, zero, out, shape);
   return new NDArray(out, shape);
@@ -205,7 +230,10 @@ export function broadcastTo(x: ArrayLike, shape: Shape): NDArray {
 
 /** Options of {@linkcode pad}. */
 export interface PadOptions {
-  /** The value of the padding (0 by default: NumPy's `mode="constant"`). */
+  /**
+   * The value of the padding (0 by default: NumPy's `mode="constant"`). Any number is used as
+   * it is, NaN and -0 included, as NumPy's `constant_values`.
+   */
   constantValue?: number;
 }
 
@@ -223,8 +251,21 @@ export interface PadOptions {
  * assert.equal(np.sum(padded), 4);
  * ```
  *
+ * @example Any constant is used, NaN and -0 included (as NumPy's `constant_values`)
+ * ```ts
+ * import * as np from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(np.pad([1], [1, 1], { constantValue: NaN }).toArray(), [NaN, 1, NaN]);
+ * assert.ok(Object.is(np.pad([1], [1, 0], { constantValue: -0 }).data[0], -0));
+ * ```
+ *
  * @param x The array.
  * @param widths One `[before, after]` pair per axis, or one pair for every axis.
+ * @param options `constantValue`: the number the padding holds (0 by default).
+ * @returns A new array, each axis longer by its two widths (a copy when no width is given).
+ * @throws {TypeError} for a `constantValue` that is not a number, or a number of pairs that
+ * differs from the number of axes; {RangeError} for a width that is not a non-negative integer.
  */
 export function pad(
   x: ArrayLike,
@@ -232,9 +273,14 @@ export function pad(
   options: PadOptions = {},
 ): NDArray {
   const a = asarray(x);
-  const pairs = typeof widths[0] === "number"
-    ? a.shape.map(() => widths as readonly [number, number])
-    : widths as readonly (readonly [number, number])[];
+  const value = checkNumber(options.constantValue ?? 0, "pad: constantValue");
+  const given = listOf(widths as readonly unknown[], "pad: the widths");
+  const pairs =
+    (typeof given[0] === "number"
+      ? a.shape.map(() => given)
+      : given.map((pair) => listOf(pair as readonly unknown[], "pad: each pair of widths"))) as (
+        readonly number[]
+      )[];
   if (pairs.length !== a.ndim) {
     throw new TypeError(
       `pad needs one [before, after] pair per axis: ${pairs.length} pairs for shape ${
@@ -243,17 +289,23 @@ export function pad(
     );
   }
   for (const pair of pairs) {
-    if (pair.length !== 2 || pair.some((w) => !Number.isInteger(w) || w < 0)) {
-      throw new RangeError(
-        `pad widths must be pairs of non-negative integers, got ${JSON.stringify(pair)}`,
+    const shown = `[${pair.map((w) => describe(w)).join(", ")}]`;
+    const other = pair.find((w) => typeof w !== "number");
+    if (other !== undefined) {
+      throw new TypeError(
+        `pad widths must be pairs of numbers, got ${shown}${bigIntHint(other)}`,
       );
+    }
+    if (pair.length !== 2 || pair.some((w) => !Number.isInteger(w) || w < 0)) {
+      throw new RangeError(`pad widths must be pairs of non-negative integers, got ${shown}`);
     }
   }
   // No padding (im2col with pad 0): still a copy, as NumPy returns one.
   if (pairs.every(([before, after]) => before === 0 && after === 0)) return a.clone();
   const shape = a.shape.map((n, i) => n + pairs[i][0] + pairs[i][1]);
-  const out = allocate(a.dtype, shapeSize(shape));
-  if (options.constantValue) out.fill(options.constantValue);
+  const out = allocate(a.dtype, shapeSize(shape), { name: "pad", shape });
+  // Object.is: typed arrays start at +0, so only a fill of exactly +0 may be skipped.
+  if (!Object.is(value, 0)) out.fill(value);
   if (a.size === 0) return new NDArray(out, shape);
   // Copy x into the interior: the rows of its last axes land as whole runs.
   const strides = stridesOf(shape);
@@ -279,7 +331,8 @@ export type Indices = ArrayLike | Int32Array | Uint32Array | Uint8Array;
  * assert.deepEqual(np.take(x, [1, -1]).toArray(), [2, 6]);
  * ```
  *
- * @throws {RangeError} for an index outside the axis.
+ * @throws {TypeError} for an index that is not an integer (NumPy cannot cast it either);
+ * {RangeError} for an index outside the axis.
  */
 export function take(x: ArrayLike, indices: Indices, options: AxisOptions = {}): NDArray {
   const a = asarray(x);
@@ -292,10 +345,16 @@ export function take(x: ArrayLike, indices: Indices, options: AxisOptions = {}):
   const n = source.shape[axis];
   const outer = shapeSize(source.shape.slice(0, axis));
   const inner = shapeSize(source.shape.slice(axis + 1));
-  const out = allocate(a.dtype, outer * idx.size * inner);
+  const shape = [...source.shape.slice(0, axis), ...idx.shape, ...source.shape.slice(axis + 1)];
+  const out = allocate(a.dtype, outer * idx.size * inner, { name: "take", shape });
   for (let j = 0; j < idx.size; j++) {
     let i = idx.data[j];
-    if (!Number.isInteger(i) || i < -n || i >= n) {
+    if (!Number.isInteger(i)) {
+      throw new TypeError(
+        `take: index ${describe(i)} (at position ${j} of the indices) is not an integer`,
+      );
+    }
+    if (i < -n || i >= n) {
       throw new RangeError(`take: index ${i} is out of bounds for axis ${axis} with size ${n}`);
     }
     if (i < 0) i += n;
@@ -304,6 +363,5 @@ export function take(x: ArrayLike, indices: Indices, options: AxisOptions = {}):
       out.set(source.data.subarray(from, from + inner), (o * idx.size + j) * inner);
     }
   }
-  const shape = [...source.shape.slice(0, axis), ...idx.shape, ...source.shape.slice(axis + 1)];
   return new NDArray(out, shape);
 }

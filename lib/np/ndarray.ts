@@ -8,6 +8,7 @@
  * @module
  */
 
+import { allocationError, bigIntHint, describe } from "./describe.ts";
 import { formatArray } from "./format.ts";
 import { permuteKernel } from "./kernels/permute.ts";
 import { assignSlice, sliceArray, type SliceSpec } from "./slicing.ts";
@@ -33,15 +34,53 @@ const DTYPES: readonly DType[] = ["float64", "float32"];
 export function checkDType(dtype: unknown): DType {
   if (!DTYPES.includes(dtype as DType)) {
     throw new TypeError(
-      `Unsupported dtype ${JSON.stringify(dtype)}: use "float64" (the default) or "float32"`,
+      `Unsupported dtype ${
+        typeof dtype === "string" ? JSON.stringify(dtype) : describe(dtype)
+      }: use "float64" (the default) or "float32"`,
     );
   }
   return dtype as DType;
 }
 
-/** Allocates a zero-filled typed array of a dtype. */
-export function allocate(dtype: DType, size: number): TypedArray {
-  return dtype === "float32" ? new Float32Array(size) : new Float64Array(size);
+/** Who asks {@linkcode allocate} for an array, to name in the error when it cannot be had. */
+export interface AllocationSite {
+  /** The function the user called: `zeros`, `matmul`, `transpose`… */
+  name: string;
+  /** The shape of the array (its element count alone is named without it). */
+  shape?: Shape;
+}
+
+/**
+ * Allocates a zero-filled typed array of a dtype. Every array of `np` is allocated here, so that
+ * an impossible size fails with one message that names the function, the shape and the bytes
+ * (`zeros: unable to allocate 7.28 TiB … shape [1000000, 1000000]`) instead of V8's bare "Array
+ * buffer allocation failed".
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "./ndarray.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(allocate("float32", 3).length, 3);
+ * assert.throws(
+ *   () => allocate("float64", 1e16, { name: "zeros", shape: [1e8, 1e8] }),
+ *   /zeros: unable to allocate .* shape \[100000000, 100000000\]/,
+ * );
+ * ```
+ *
+ * @param dtype The element type.
+ * @param size The number of elements.
+ * @param site The function and shape to name if the memory cannot be had.
+ * @returns A new typed array of zeros.
+ * @throws {RangeError} when the size cannot be allocated (NumPy raises a MemoryError).
+ */
+export function allocate(dtype: DType, size: number, site?: AllocationSite): TypedArray {
+  try {
+    return dtype === "float32" ? new Float32Array(size) : new Float64Array(size);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw allocationError(site?.name ?? "np", site?.shape ?? size, dtype, e);
+  }
 }
 
 /** The dtype of a typed array. */
@@ -49,24 +88,37 @@ export function dtypeOf(data: TypedArray): DType {
   return data instanceof Float32Array ? "float32" : "float64";
 }
 
-/** Checks that a shape is a list of non-negative integers and returns a copy of it. */
+/**
+ * Checks that a shape is a list of non-negative integers and returns a copy of it. A hole
+ * (`[2, , 3]`), a BigInt or a string is refused by position.
+ */
 export function checkShape(shape: unknown, what = "shape"): number[] {
   if (!Array.isArray(shape)) {
-    throw new TypeError(`The ${what} must be an array of integers, got ${String(shape)}`);
+    throw new TypeError(`The ${what} must be an array of integers, got ${describe(shape)}`);
   }
-  for (const n of shape) {
+  const shown = () => `[${Array.from(shape, (n) => (typeof n === "number" ? n : "?")).join(", ")}]`;
+  const copy = new Array<number>(shape.length);
+  for (let i = 0; i < shape.length; i++) {
+    const n: unknown = shape[i];
+    if (n === undefined && !(i in shape)) {
+      throw new TypeError(
+        `The ${what} ${shown()} has an empty slot (a hole) at position ${i}: give every size`,
+      );
+    }
     if (typeof n !== "number" || !Number.isInteger(n)) {
       throw new TypeError(
-        `The ${what} [${shape.join(", ")}] holds ${String(n)}, which is not an integer`,
+        `The ${what} ${shown()} holds ${describe(n)} at position ${i}, which is not an ` +
+          `integer${bigIntHint(n)}`,
       );
     }
     if (n < 0) {
       throw new RangeError(
-        `The ${what} [${shape.join(", ")}] holds ${n}: sizes must not be negative`,
+        `The ${what} ${shown()} holds ${n}: sizes must not be negative`,
       );
     }
+    copy[i] = n;
   }
-  return [...shape];
+  return copy;
 }
 
 /** The number of elements of a shape (1 for the empty shape of a scalar). */
@@ -114,7 +166,7 @@ export function showShape(shape: Shape): string {
  */
 export function normalizeAxis(axis: number, ndim: number): number {
   if (!Number.isInteger(axis)) {
-    throw new TypeError(`The axis must be an integer, got ${axis}`);
+    throw new TypeError(`The axis must be an integer, got ${describe(axis)}`);
   }
   if (axis < -ndim || axis >= ndim) {
     throw new RangeError(
@@ -207,17 +259,25 @@ export class NDArray {
     const shape = this.shape;
     if (indices.length === 1 && shape.length === 1) {
       const i = indices[0];
-      if (i >= 0 && i < shape[0] && (i | 0) === i) return this.data[i];
+      if (typeof i === "number" && i >= 0 && i < shape[0] && (i | 0) === i) return this.data[i];
     }
     return this.data[flatIndex(shape, indices)];
   }
 
   /** Writes one element: `x.set([1, 2], 5)` is NumPy's `x[1, 2] = 5`. */
   set(indices: readonly number[], value: number): void {
+    if (typeof value !== "number") {
+      throw new TypeError(
+        `set: the value must be a number, got ${describe(value)}${bigIntHint(value)}`,
+      );
+    }
     const shape = this.shape;
     if (indices.length === 2 && shape.length === 2) {
       const i = indices[0], j = indices[1], m = shape[1];
-      if (i >= 0 && i < shape[0] && (i | 0) === i && j >= 0 && j < m && (j | 0) === j) {
+      if (
+        typeof i === "number" && typeof j === "number" && i >= 0 && i < shape[0] &&
+        (i | 0) === i && j >= 0 && j < m && (j | 0) === j
+      ) {
         this.data[i * m + j] = value;
         return;
       }
@@ -281,23 +341,30 @@ export class NDArray {
    * broadcasts to the slice's shape.
    */
   assign(specs: readonly SliceSpec[], value: NDArray | number): void {
+    if (typeof value !== "number" && !(value instanceof NDArray)) {
+      throw new TypeError(
+        `assign: the value must be a number or an NDArray, got ${describe(value)}${
+          bigIntHint(value)
+        }`,
+      );
+    }
     const v = typeof value === "number" ? new NDArray(new Float64Array([value]), []) : value;
     assignSlice(this, specs, v);
   }
 
   /** A 1-D array of all elements (a copy, like NumPy's `flatten`). */
   flatten(): NDArray {
-    return new NDArray(this.data.slice(), [this.size]);
+    return new NDArray(copyOf(this.data, "flatten", [this.size]), [this.size]);
   }
 
   /** A deep copy. */
   clone(): NDArray {
-    return new NDArray(this.data.slice(), this.shape);
+    return new NDArray(copyOf(this.data, "clone", this.shape), this.shape);
   }
 
   /** A copy converted to another dtype (a copy even when the dtype is the same, as in NumPy). */
   astype(dtype: DType): NDArray {
-    const out = allocate(checkDType(dtype), this.size);
+    const out = allocate(checkDType(dtype), this.size, { name: "astype", shape: this.shape });
     out.set(this.data);
     return new NDArray(out, this.shape);
   }
@@ -347,9 +414,16 @@ export class NDArray {
   }
 }
 
+/** A copy of a typed array, allocated through {@linkcode allocate} so a failure is named. */
+function copyOf(data: TypedArray, name: string, shape: Shape): TypedArray {
+  const out = allocate(dtypeOf(data), data.length, { name, shape });
+  out.set(data);
+  return out;
+}
+
 /** Copies an array with its axes permuted (the engine behind `transpose`). */
 function permute(x: NDArray, perm: number[]): NDArray {
-  const out = allocate(x.dtype, x.size);
+  const out = allocate(x.dtype, x.size, { name: "transpose", shape: perm.map((a) => x.shape[a]) });
   permuteKernel(x.data, out, x.shape, perm);
   return new NDArray(out, perm.map((a) => x.shape[a]));
 }
@@ -364,10 +438,13 @@ function flatIndex(shape: Shape, indices: readonly number[]): number {
   if (indices.length === ndim) {
     if (ndim === 1) {
       const i = indices[0];
-      if (i >= 0 && i < shape[0] && (i | 0) === i) return i;
+      if (typeof i === "number" && i >= 0 && i < shape[0] && (i | 0) === i) return i;
     } else if (ndim === 2) {
       const i = indices[0], j = indices[1], m = shape[1];
-      if (i >= 0 && i < shape[0] && (i | 0) === i && j >= 0 && j < m && (j | 0) === j) {
+      if (
+        typeof i === "number" && typeof j === "number" && i >= 0 && i < shape[0] &&
+        (i | 0) === i && j >= 0 && j < m && (j | 0) === j
+      ) {
         return i * m + j;
       }
     }
@@ -386,9 +463,11 @@ function checkedOffset(shape: Shape, indices: readonly number[]): number {
   let step = 1;
   for (let axis = shape.length - 1; axis >= 0; axis--) {
     const n = shape[axis];
-    let i = indices[axis];
-    if (!Number.isInteger(i)) {
-      throw new TypeError(`Index ${i} on axis ${axis} is not an integer`);
+    let i: unknown = indices[axis];
+    if (typeof i !== "number" || !Number.isInteger(i)) {
+      throw new TypeError(
+        `Index ${describe(i)} on axis ${axis} is not an integer${bigIntHint(i)}`,
+      );
     }
     if (i < -n || i >= n) {
       throw new RangeError(`Index ${i} is out of bounds for axis ${axis} with size ${n}`);

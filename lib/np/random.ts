@@ -93,9 +93,12 @@ export class Generator {
     return r * Math.cos(2 * Math.PI * v);
   }
 
-  #fill(shape: Shape, dtype: DType | undefined, draw: () => number): NDArray {
+  #fill(name: string, shape: Shape, dtype: DType | undefined, draw: () => number): NDArray {
     const checked = checkShape(shape);
-    const data = allocate(checkDType(dtype ?? "float64"), checked.reduce((p, n) => p * n, 1));
+    const data = allocate(checkDType(dtype ?? "float64"), checked.reduce((p, n) => p * n, 1), {
+      name,
+      shape: checked,
+    });
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return new NDArray(data, checked);
   }
@@ -106,26 +109,26 @@ export class Generator {
    * @param shape The shape of the result.
    */
   random(shape: Shape, options: SampleOptions = {}): NDArray {
-    return this.#fill(shape, options.dtype, () => this.nextFloat());
+    return this.#fill("random", shape, options.dtype, () => this.nextFloat());
   }
 
   /** Standard normal numbers, like `rng.standard_normal(size)` (the book's `np.random.randn`). */
   standardNormal(shape: Shape, options: SampleOptions = {}): NDArray {
-    return this.#fill(shape, options.dtype, () => this.nextNormal());
+    return this.#fill("standardNormal", shape, options.dtype, () => this.nextNormal());
   }
 
   /** Normal numbers with mean `loc` (0) and standard deviation `scale` (1). */
   normal(shape: Shape, options: SampleOptions & { loc?: number; scale?: number } = {}): NDArray {
     const loc = options.loc ?? 0, scale = options.scale ?? 1;
     if (!(scale >= 0)) throw new RangeError(`normal's scale must be >= 0, got ${scale}`);
-    return this.#fill(shape, options.dtype, () => loc + scale * this.nextNormal());
+    return this.#fill("normal", shape, options.dtype, () => loc + scale * this.nextNormal());
   }
 
   /** Uniform numbers in [low, high), with low 0 and high 1 by default. */
   uniform(shape: Shape, options: SampleOptions & { low?: number; high?: number } = {}): NDArray {
     const low = options.low ?? 0, high = options.high ?? 1;
     if (!(high >= low)) throw new RangeError(`uniform needs low <= high, got ${low} and ${high}`);
-    return this.#fill(shape, options.dtype, () => low + (high - low) * this.nextFloat());
+    return this.#fill("uniform", shape, options.dtype, () => low + (high - low) * this.nextFloat());
   }
 
   /** One integer in [low, high), drawn without bias. */
@@ -139,7 +142,7 @@ export class Generator {
    */
   integers(low: number, high: number, options: { size: Shape }): NDArray {
     checkBounds(low, high);
-    return this.#fill(options.size, "float64", () => this.integer(low, high));
+    return this.#fill("integers", options.size, "float64", () => this.integer(low, high));
   }
 
   /**
@@ -159,12 +162,12 @@ export class Generator {
       }
       return new NDArray(this.permutation(n).data.slice(0, size), [size]);
     }
-    return this.#fill([size], "float64", () => this.integer(0, n));
+    return this.#fill("choice", [size], "float64", () => this.integer(0, n));
   }
 
   /** The numbers `0 .. n-1` in random order (Fisher–Yates), like `rng.permutation(n)`. */
   permutation(n: number): NDArray {
-    const data = new Float64Array(checkShape([n])[0]);
+    const data = allocate("float64", checkShape([n])[0], { name: "permutation", shape: [n] });
     for (let i = 0; i < n; i++) data[i] = i;
     for (let i = n - 1; i > 0; i--) {
       const j = this.integer(0, i + 1);

@@ -9,6 +9,7 @@
  */
 
 import { asarray } from "./creation.ts";
+import { describe } from "./describe.ts";
 import { reduceAxis, type ReduceKind } from "./kernels/reduce.ts";
 import {
   allocate,
@@ -35,14 +36,31 @@ export interface ReduceAllOptions {
   keepdims?: false;
 }
 
+/**
+ * The axes a reduction runs over, normalised: all of them when absent. A list is read index by
+ * index, so a hole (`[0, , 1]`) is refused rather than skipped as `flat()` would.
+ */
+function axesOf(name: string, axis: ReduceOptions["axis"], ndim: number): number[] {
+  if (axis === undefined) return [...Array(ndim).keys()];
+  if (!Array.isArray(axis)) return [normalizeAxis(axis as number, ndim)];
+  const axes: number[] = [];
+  for (let i = 0; i < axis.length; i++) {
+    if (axis[i] === undefined && !(i in axis)) {
+      throw new TypeError(`${name}: the axes have an empty slot (a hole) at position ${i}`);
+    }
+    axes.push(normalizeAxis(axis[i], ndim));
+  }
+  if (new Set(axes).size !== axes.length) {
+    throw new RangeError(
+      `${name}: axis [${axis.map((a) => describe(a)).join(", ")}] repeats an axis`,
+    );
+  }
+  return axes;
+}
+
 function reduce(name: string, kind: ReduceKind, x: ArrayLike, options: ReduceOptions) {
   const a = asarray(x);
-  const axes = options.axis === undefined
-    ? [...a.shape.keys()]
-    : [options.axis].flat().map((axis) => normalizeAxis(axis, a.ndim));
-  if (new Set(axes).size !== axes.length) {
-    throw new RangeError(`${name}: axis ${JSON.stringify(options.axis)} repeats an axis`);
-  }
+  const axes = axesOf(name, options.axis, a.ndim);
   for (const axis of axes) {
     if (a.shape[axis] === 0 && kind !== "sum") {
       throw new RangeError(
@@ -56,7 +74,7 @@ function reduce(name: string, kind: ReduceKind, x: ArrayLike, options: ReduceOpt
   for (const axis of [...axes].sort((p, q) => q - p)) {
     const outer = shapeSize(shape.slice(0, axis));
     const inner = shapeSize(shape.slice(axis + 1));
-    const out = allocate(a.dtype, outer * inner);
+    const out = allocate(a.dtype, outer * inner, { name, shape: shape.with(axis, 1) });
     reduceAxis(kind, data, outer, shape[axis], inner, out);
     data = out;
     shape[axis] = 1;
@@ -102,8 +120,8 @@ export function mean(x: ArrayLike, options: ReduceOptions): NDArray;
 export function mean(x: ArrayLike, options: ReduceOptions = {}): number | NDArray {
   const a = asarray(x);
   const total = reduce("mean", "sum", a, options);
-  const axes = options.axis === undefined ? [...a.shape.keys()] : [options.axis].flat();
-  const count = axes.reduce((n, axis) => n * a.shape[normalizeAxis(axis, a.ndim)], 1);
+  const axes = axesOf("mean", options.axis, a.ndim);
+  const count = axes.reduce((n, axis) => n * a.shape[axis], 1);
   if (typeof total === "number") return total / count;
   for (let i = 0; i < total.size; i++) total.data[i] /= count;
   return total;
@@ -155,9 +173,16 @@ export interface ArgOptions {
 function argReduce(name: string, kind: ReduceKind, x: ArrayLike, options: ArgOptions) {
   const a = asarray(x);
   if (options.axis !== undefined && typeof options.axis !== "number") {
-    throw new TypeError(`${name} takes a single axis (a number), got ${String(options.axis)}`);
+    throw new TypeError(`${name} takes a single axis (a number), got ${describe(options.axis)}`);
   }
   if (options.axis === undefined) {
+    if (a.size === 0) {
+      throw new RangeError(
+        `${name}: the array of shape ${showShape(a.shape)} is empty, so it has no ${
+          kind === "argmax" ? "largest" : "smallest"
+        } element`,
+      );
+    }
     const flat = reduce(name, kind, a.reshape(-1), { axis: 0 }) as NDArray;
     return options.keepdims ? flat.reshape(a.shape.map(() => 1)) : flat.item();
   }

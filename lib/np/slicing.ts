@@ -6,6 +6,7 @@
  */
 
 import { broadcastShapes } from "./broadcast.ts";
+import { describe } from "./describe.ts";
 import { stridedCopy } from "./kernels/strided.ts";
 import { allocate, broadcastStrides, NDArray, showShape, stridesOf } from "./ndarray.ts";
 
@@ -35,7 +36,9 @@ function parsePart(text: string, spec: string): number | undefined {
 /** Resolves one spec against an axis of length n, with NumPy's clamping of slice bounds. */
 function axisRange(spec: SliceSpec, n: number, axis: number): AxisRange {
   if (typeof spec === "number") {
-    if (!Number.isInteger(spec)) throw new TypeError(`Index ${spec} is not an integer`);
+    if (!Number.isInteger(spec)) {
+      throw new TypeError(`Index ${describe(spec)} on axis ${axis} is not an integer`);
+    }
     if (spec < -n || spec >= n) {
       throw new RangeError(`Index ${spec} is out of bounds for axis ${axis} with size ${n}`);
     }
@@ -44,7 +47,9 @@ function axisRange(spec: SliceSpec, n: number, axis: number): AxisRange {
   if (spec === null || spec === ":") return { start: 0, step: 1, count: n, keep: true };
   if (typeof spec !== "string" || !spec.includes(":") || spec.split(":").length > 3) {
     throw new TypeError(
-      `Cannot slice with ${JSON.stringify(spec)}: use an index, "start:stop:step" or null`,
+      `Cannot slice with ${
+        typeof spec === "string" ? JSON.stringify(spec) : describe(spec)
+      } on axis ${axis}: use an index, "start:stop:step" or null`,
     );
   }
   const [startText, stopText, stepText = ""] = spec.split(":");
@@ -93,7 +98,7 @@ function view(x: NDArray, rs: AxisRange[]): { shape: number[]; offset: number; s
 /** The elements a slice selects, as a new contiguous array. */
 export function sliceArray(x: NDArray, specs: readonly SliceSpec[]): NDArray {
   const { shape, offset, strides } = view(x, ranges(x, specs));
-  const out = allocate(x.dtype, shape.reduce((p, n) => p * n, 1));
+  const out = allocate(x.dtype, shape.reduce((p, n) => p * n, 1), { name: "slice", shape });
   stridedCopy(x.data, offset, strides, out, 0, stridesOf(shape), shape);
   return new NDArray(out, shape);
 }
@@ -113,6 +118,13 @@ export function assignSlice(x: NDArray, specs: readonly SliceSpec[], value: NDAr
       }`,
     );
   }
-  const source = value.data.buffer === x.data.buffer ? value.data.slice() : value.data;
+  let source = value.data;
+  if (value.data.buffer === x.data.buffer) {
+    source = allocate(value.dtype, value.size, {
+      name: "assign",
+      shape: value.shape,
+    });
+    source.set(value.data);
+  }
   stridedCopy(source, 0, broadcastStrides(value.shape, shape), x.data, offset, strides, shape);
 }
