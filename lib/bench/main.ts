@@ -5,6 +5,7 @@
  * deno task bench                      # everything (several minutes)
  * deno task bench --only matmul        # GFLOP/s of the matrix products only
  * deno task bench --only simple,peer   # SimpleConvNet: workbook and tfjs
+ * deno task bench --only simple,torch  # SimpleConvNet: workbook and PyTorch CPU
  * deno task bench --quick              # a smoke test (seconds), not a measurement
  * deno task bench --json out/bench/results.json
  * ```
@@ -33,6 +34,10 @@ Measures, in one run and printed side by side:
           and its test accuracy
   deep    DeepConvNet, 40 iterations extrapolated to an epoch
   peer    the same SimpleConvNet epoch with TensorFlow.js (tfjs-core + wasm backend)
+  torch   the same epoch with PyTorch CPU (Debian's python3-torch, /usr/bin/python3),
+          on 1 then 2 threads; skipped with the install command when missing
+  numpy   the same epoch with the book's NumPy code (tools/peers/book_simple_convnet.py),
+          1 thread, then 2 OpenBLAS threads (100 iterations extrapolated)
 
 Options:
   --quick       few iterations and small products: checks that it runs, measures nothing

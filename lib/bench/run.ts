@@ -25,6 +25,7 @@ import {
   uptime,
 } from "./report.ts";
 import { benchCases } from "./shapes.ts";
+import { findPython, INSTALL_HINTS, runPythonPeer, writeExchange } from "./peer_python.ts";
 import {
   batchSchedule,
   bookSimpleConvNetParams,
@@ -34,10 +35,10 @@ import {
 } from "./workload.ts";
 
 /** The parts of the benchmark that `--only` can pick. */
-export type Section = "matmul" | "simple" | "deep" | "peer";
+export type Section = "matmul" | "simple" | "deep" | "peer" | "torch" | "numpy";
 
 /** Every section, in the order they run. */
-export const SECTIONS: readonly Section[] = ["matmul", "simple", "deep", "peer"];
+export const SECTIONS: readonly Section[] = ["matmul", "simple", "deep", "peer", "torch", "numpy"];
 
 /** Options of {@linkcode runBench}. */
 export interface BenchOptions {
@@ -79,15 +80,18 @@ function plan(quick: boolean) {
       simpleOneThreadIterations: 0,
       deepIterations: 2,
       peerIterations: 10,
+      numpyTwoThreadIterations: 10,
       warmupIterations: 1,
     }
     : {
       measure: { warmup: 2, repeats: 5, minSampleSeconds: 0.1 },
       batch: TRAIN_CONVNET.batchSize,
       simpleIterations: TRAIN_CONVNET.iterationsPerEpoch,
-      simpleOneThreadIterations: 100,
+      simpleOneThreadIterations: TRAIN_CONVNET.iterationsPerEpoch,
       deepIterations: 40,
       peerIterations: TRAIN_CONVNET.iterationsPerEpoch,
+      // OpenBLAS's second thread made the book's NumPy code 3–16× slower on this machine.
+      numpyTwoThreadIterations: 100,
       warmupIterations: 3,
     };
 }
@@ -165,7 +169,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     );
   }
 
-  const needMnist = only.has("simple") || only.has("deep") || (only.has("peer") && tfjs);
+  const needMnist = only.has("simple") || only.has("deep") || (only.has("peer") && tfjs) ||
+    only.has("torch") || only.has("numpy");
   const mnist = needMnist ? loadData() : null;
   const netsBefore = results.nets.length;
 
@@ -195,7 +200,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
             make,
             mnist,
             batches.slice(0, p.simpleOneThreadIterations),
-            0,
+            p.warmupIterations,
             { threads: 1 },
           ),
         );
@@ -224,6 +229,56 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     );
   }
 
+  for (const peer of ["torch", "numpy"] as const) {
+    if (!only.has(peer) || !mnist) continue;
+    const found = await findPython(peer);
+    if (found === null) {
+      results.skipped[peer] = INSTALL_HINTS[peer];
+      print(`(${peer}: ${INSTALL_HINTS[peer]}; going on without it)`);
+      continue;
+    }
+    print(
+      `peer:    ${peer === "torch" ? "PyTorch" : "NumPy (the book's code)"} ${found.version} ` +
+        `with ${found.python}${found.blas ? `, ${found.blas}` : ""}`,
+    );
+    const batches = batchSchedule(seed + 1, {
+      iterations: p.peerIterations,
+      trainSize: mnist.xTrain.shape[0],
+    });
+    const exchange = writeExchange(bookSimpleConvNetParams(seed, { init }), batches);
+    try {
+      for (const threads of [1, 2]) {
+        const iterations = peer === "numpy" && threads === 2
+          ? p.numpyTwoThreadIterations
+          : p.peerIterations;
+        const full = iterations >= TRAIN_CONVNET.iterationsPerEpoch;
+        progress(
+          `SimpleConvNet ${peer} ${found.version}, ${threads} thread(s): ${iterations} iterations`,
+        );
+        try {
+          const r = await runPythonPeer(peer, found.python, {
+            exchange,
+            threads,
+            iterations,
+            warmup: p.warmupIterations,
+            accuracy: full,
+          });
+          const sliced = peer === "torch" && iterations < batches.length
+            ? { ...r.run, iterationSeconds: r.run.iterationSeconds.slice(0, iterations) }
+            : r.run;
+          print(`threads: ${peer} ${threads} thread${threads > 1 ? "s" : ""}: ${r.settings}`);
+          results.nets.push(
+            summarize("SimpleConvNet", `${peer} ${found.version}`, sliced, threads, r.testAccuracy),
+          );
+        } catch (error) {
+          results.skipped[peer] = (error as Error).message;
+        }
+      }
+    } finally {
+      Deno.removeSync(exchange, { recursive: true });
+    }
+  }
+
   if (results.nets.length > netsBefore) {
     print("");
     print(
@@ -245,7 +300,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
   const ratios = ratioRows(results);
   if (ratios.length > 0) {
     print("");
-    print("Ratios (workbook vs tfjs; > 1 means the workbook is faster)");
+    print("Ratios (a peer's time / the workbook's; > 1 means the workbook is faster)");
     print(formatTable(["comparison", "ratio", "target"], ratios, ["l", "r", "r"]));
   }
   results.uptimeAfter = await uptime();
@@ -421,24 +476,33 @@ function ratioRows(r: BenchResults): string[][] {
   const rows: string[][] = [];
   const find = (net: string, by: (x: NetResult) => boolean) =>
     r.nets.find((x) => x.net === net && by(x));
-  const mine = find("SimpleConvNet", (x) => x.contestant === "workbook" && x.threads > 1) ??
-    find("SimpleConvNet", (x) => x.contestant === "workbook");
-  const peer = find("SimpleConvNet", (x) => x.contestant.startsWith("tfjs"));
-  if (mine && peer) {
-    rows.push([
-      `SimpleConvNet epoch: tfjs s / workbook s (${mine.threads} thr)`,
-      `${fmt(peer.secondsPerEpoch / mine.secondsPerEpoch, 2)}×`,
-      "≥ 10×",
-    ]);
-  }
-  const single = find("SimpleConvNet", (x) => x.contestant === "workbook" && x.threads === 1);
-  if (single && peer) {
-    // CPU time of one thread is what the other processes of a busy machine inflate least.
-    rows.push([
-      "SimpleConvNet epoch, CPU time: tfjs / workbook 1 thread",
-      `${fmt(peer.cpuSecondsPerEpoch / single.cpuSecondsPerEpoch, 2)}×`,
-      "",
-    ]);
+  const workbook = (threads: number) =>
+    find("SimpleConvNet", (x) => x.contestant === "workbook" && x.threads === threads);
+  for (const who of ["torch", "numpy", "tfjs"]) {
+    for (const threads of [1, 2]) {
+      const mine = workbook(threads);
+      const peer = find(
+        "SimpleConvNet",
+        (x) => x.contestant.startsWith(who) && (who === "tfjs" || x.threads === threads),
+      );
+      if (!mine || !peer) continue;
+      const thr = (n: number) => `${n} thr`;
+      rows.push([
+        `SimpleConvNet epoch: ${peer.contestant} (${thr(peer.threads)}) s / workbook (${
+          thr(threads)
+        }) s`,
+        `${fmt(peer.secondsPerEpoch / mine.secondsPerEpoch, 2)}×`,
+        who === "torch" ? "> 1×" : who === "tfjs" && threads === 2 ? "≥ 10×" : "",
+      ]);
+      if (threads === 1) {
+        // CPU time of one thread is what the other processes of a busy machine inflate least.
+        rows.push([
+          `  the same in CPU time`,
+          `${fmt(peer.cpuSecondsPerEpoch / mine.cpuSecondsPerEpoch, 2)}×`,
+          "",
+        ]);
+      }
+    }
   }
   const m = r.matmul;
   const peerGemm = m?.tfjs["512³"];

@@ -47,6 +47,10 @@ def parse_args():
     p.add_argument("--threads", type=int, default=None, help="OpenBLAS threads (default: all)")
     p.add_argument("--book-trainer", action="store_true", help="add the Trainer's loss pass")
     p.add_argument("--json", default=None, help="also write the results to this file")
+    p.add_argument("--exchange", default=None,
+                   help="folder with the bench's W1.npy … b3.npy and batches.npy: start from "
+                        "those weights and train on those mini-batches (deno task bench)")
+    p.add_argument("--no-accuracy", action="store_true", help="skip the test accuracy")
     return p.parse_args()
 
 
@@ -287,6 +291,10 @@ class SimpleConvNet:
         # randn gives float64, as in the book; the float32 setting converts in place.
         for key in self.params:
             self.params[key] = self.params[key].astype(WORK)
+        if ARGS.exchange is not None:
+            # The bench's initial weights, shared with the other contestants.
+            for key in self.params:
+                self.params[key] = np.load(os.path.join(ARGS.exchange, f"{key}.npy")).astype(WORK)
 
         self.layers = {
             "Conv1": Convolution(self.params["W1"], self.params["b1"],
@@ -332,14 +340,17 @@ class SimpleConvNet:
 
 # ---- ch07/train_convnet.py, timed ------------------------------------------------------------
 
-def train(network, x_train, t_train, iterations, report=None):
+def train(network, x_train, t_train, iterations, report=None, batches=None):
     optimizer = Adam(lr=ARGS.lr)
     seconds, losses = [], []
     train_size = x_train.shape[0]
     cpu_start = time.process_time()
     for i in range(iterations):
         start = time.perf_counter()
-        batch_mask = np.random.choice(train_size, ARGS.batch_size)
+        if batches is not None:
+            batch_mask = batches[i]
+        else:
+            batch_mask = np.random.choice(train_size, ARGS.batch_size)
         x_batch, t_batch = x_train[batch_mask], t_train[batch_mask]
         grads = network.gradient(x_batch, t_batch)
         optimizer.update(network.params, grads)
@@ -358,9 +369,14 @@ def main():
     def log(message):
         print(f"[numpy] {message}", file=sys.stderr, flush=True)
 
+    batches = None
+    if ARGS.exchange is not None:
+        batches = np.load(os.path.join(ARGS.exchange, "batches.npy")).astype(np.intp)
+        ARGS.iterations = min(ARGS.iterations, len(batches))
+        ARGS.batch_size = batches.shape[1]
     if ARGS.warmup > 0:
         log(f"{ARGS.warmup} warm-up iterations")
-        train(SimpleConvNet(), x_train, t_train, ARGS.warmup)
+        train(SimpleConvNet(), x_train, t_train, ARGS.warmup, batches=batches)
 
     network = SimpleConvNet()
 
@@ -369,13 +385,13 @@ def main():
         log(f"SimpleConvNet numpy {i + 1}/{ARGS.iterations} loss {loss:.3f} "
             f"({1000 * sum(recent) / len(recent):.1f} ms/iteration)")
 
-    seconds, losses, cpu = train(network, x_train, t_train, ARGS.iterations, report)
+    seconds, losses, cpu = train(network, x_train, t_train, ARGS.iterations, report, batches)
     epoch_iterations = x_train.shape[0] // ARGS.batch_size
     full = ARGS.iterations >= epoch_iterations
     median = float(np.median(seconds))
     per_epoch = sum(seconds) * epoch_iterations / len(seconds) if full else median * epoch_iterations
     accuracy = None
-    if full:
+    if full and not ARGS.no_accuracy:
         log(f"test accuracy on {x_test.shape[0]} images")
         accuracy = float(network.accuracy(x_test, t_test))
 
@@ -395,6 +411,11 @@ def main():
         "test_accuracy": accuracy,
         "first_loss": losses[0],
         "last_loss": float(np.mean(losses[-10:])),
+        "iteration_seconds": seconds,
+        "losses": losses,
+        "cpu_seconds": cpu,
+        "settings": (f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')} "
+                     f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}"),
     }
     iters = (f"{ARGS.iterations} → {epoch_iterations} (extrapolated)" if not full
              else str(ARGS.iterations))
