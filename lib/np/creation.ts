@@ -116,9 +116,13 @@ function nestedShape(values: NestedArray): number[] {
   return shape;
 }
 
-/** The advice for an NDArray met inside nested arrays. */
+/** The advice for an NDArray or a typed array met where nested arrays of numbers were expected. */
 function ndarrayHint(v: unknown): string {
-  return v instanceof NDArray ? ": use np.stack to join NDArrays along a new axis" : "";
+  if (v instanceof NDArray) return ": use np.stack to join NDArrays along a new axis";
+  return ArrayBuffer.isView(v)
+    ? ": wrap a Float64Array or Float32Array with new NDArray(data, shape), or convert it with " +
+      "Array.from(…)"
+    : "";
 }
 
 /**

@@ -402,6 +402,8 @@ Deno.test("BigInts anywhere are refused with a TypeError, never a crash in the m
     ["an index of take", () => np.take([1, 2, 3], [big]), "2n (a BigInt)"],
     ["a pad width", () => np.pad([1], [[big, 1]]), "2n (a BigInt)"],
     ["an axis", () => np.sum(np.zeros([2, 3]), { axis: big }), "2n (a BigInt)"],
+    ["a size of reshape", () => np.arange(6).reshape(big, -1), "2n (a BigInt)"],
+    ["a size of reshape (a list)", () => np.reshape(np.arange(6), [3, big]), "2n (a BigInt)"],
     ["a dtype", () => np.zeros([2], { dtype: big as unknown as DType }), "2n (a BigInt)"],
     ["arange's stop", () => np.arange(0, big), "2n (a BigInt)"],
     ["linspace's stop", () => np.linspace(0, big), "2n (a BigInt)"],

@@ -301,6 +301,16 @@ export class NDArray {
    */
   reshape(...shape: number[] | [Shape]): NDArray {
     const wanted: number[] = Array.isArray(shape[0]) ? [...shape[0]] : shape as number[];
+    // Non-numbers first: a BigInt would break the arithmetic that infers the -1 below.
+    for (let i = 0; i < wanted.length; i++) {
+      const n: unknown = wanted[i];
+      if (typeof n !== "number") {
+        throw new TypeError(
+          `Cannot reshape to a shape that holds ${describe(n)} at position ${i}: sizes must be ` +
+            `integers${bigIntHint(n)}`,
+        );
+      }
+    }
     const unknown = wanted.indexOf(-1);
     if (unknown !== -1) {
       if (wanted.indexOf(-1, unknown + 1) !== -1) {
