@@ -3,6 +3,10 @@
  *
  * `np` is imported for you. Run `deno test chapters/04/gradient_test.ts`.
  *
+ * 04章、§4.3〜4.4: 数値微分、勾配、勾配降下法。
+ *
+ * `np` はインポート済みです。`deno test chapters/04/gradient_test.ts` で実行します。
+ *
  * @module
  */
 
@@ -24,6 +28,13 @@ export type { GradientDescentOptions, GradientDescentResult, NumericalOptions };
  * (a one-sided difference is off by about 1e-6); a straight line; `options.h` (h = 1 on x³
  * at 0 gives exactly 1); the partial derivatives 6 and 8 of x0² + x1² at (3, 4) (§4.3.3); the
  * book's NumPy code.
+ *
+ * 1つの数の関数の、中心差分による微分（§4.3.1〜4.3.2）: f′(x) ≈ (f(x + h) − f(x − h)) / 2h。
+ * `options.h` で指定しなければ h = 1e-4。
+ *
+ * テスト内容: 0.01x² + 0.1x の5と10での本書の値 0.1999999999990898 と 0.2999999999986347（片側の差
+ * 分では約1e-6ずれる）。直線。`options.h`（x³ の0で h = 1 ならちょうど1）。(3, 4) での x0² + x1² の
+ * 偏微分6と8（§4.3.3）。本書のNumPyのコード。
  *
  * @param f A function of one number.
  * @param x Where to take the derivative.
@@ -51,6 +62,18 @@ export function numericalDiff(
  * 3x²) left unchanged after the call; an f that reads x from outside; random points against
  * the reference; the book's NumPy code, including a softmax network's loss by its weights.
  *
+ * 任意の形状の配列を受け取るスカラー関数の勾配（§4.4）: 各要素xᵢについて
+ * ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h。その要素だけを動かした中心差分です（`options.h` で指定
+ * しなければ h = 1e-4）。
+ *
+ * `f` は引数を無視して、まさにその配列 `x` をほかの場所から読むかもしれません。本書のネットワークの
+ * 損失関数がネットワーク自身の重みを読むように（§4.4.2）。そのため要素は `x` 自身の中で動かさなけれ
+ * ばならず、関数が返るときには `x` が元の値に戻っていなければなりません。
+ *
+ * テスト内容: x0² + x1² に対する本書の (6, 8)、(0, 4)、(6, 0)。3次元のx（Σx³ の勾配は 3x²）が呼び出
+ * しの後で変わっていないこと。xを外から読むf。ランダムな点での模範解答との比較。
+ * ソフトマックスのネットワークの重みについての損失関数を含む、本書のNumPyのコード。
+ *
  * @param f A function from an array to a number.
  * @param x The point; changed during the call, as it was on return.
  * @param options The step `h` (1e-4).
@@ -73,6 +96,14 @@ export function numericalGradient(
  * (−6.11110793e-10, 8.14814391e-10) and the first two points of the history; lr 10 blows up
  * and lr 1e-10 barely moves; the defaults lr 0.01 and 100 steps; `initX` left alone; the
  * book's NumPy code.
+ *
+ * 数値微分による勾配を使った勾配降下法（§4.4.1、式4.7）: x ← x − η · ∇f(x) を、学習率 η = `lr` で
+ * `stepNum` 回繰り返します。呼び出し側の `initX` は変更しません（本書の版は変更します）。`history`
+ * には各ステップの前の点を記録します。
+ *
+ * テスト内容: (−3, 4) からlr 0.1で100ステップ進んだときの本書の終点
+ * (−6.11110793e-10, 8.14814391e-10) と、履歴の最初の2点。lr 10では発散し、lr 1e-10ではほとんど動か
+ * ないこと。既定値のlr 0.01と100ステップ。`initX` がそのままであること。本書のNumPyのコード。
  *
  * @param f The function to minimise.
  * @param initX The starting point (not changed).

@@ -9,6 +9,17 @@
  * `crossEntropyError` and `numericalGradient` (this chapter's, so that the network does not
  * wait for your `loss.ts` and `gradient.ts`). Run `deno test chapters/04/two_layer_net_test.ts`.
  *
+ * 04章、§4.5.1: 数値微分による勾配で学習する2層ニューラルネットワーク。
+ *
+ * x → x·W1 + b1 → sigmoid → ·W2 + b2 → softmax。コンストラクターと高速な `gradient` は用意されてい
+ * ます（本書は `gradient` を§4.5.1で示しますが、説明は5章で、そこでレイヤから組み立てます）。
+ * `predict`、`loss`、`accuracy`、`numericalGradient` を書きます。
+ *
+ * インポート済みのもの: `np`、そして模範解答のライブラリから `sigmoid` と `softmax`（3章）、
+ * `crossEntropyError` と `numericalGradient`（この章のもの。ネットワークが自分の `loss.ts` と
+ * `gradient.ts` を待たずにすむように）。`deno test chapters/04/two_layer_net_test.ts` で
+ * 実行します。
+ *
  * @module
  */
 
@@ -33,12 +44,31 @@ export type { TwoLayerNetOptions };
  * index labels; the numerical gradients against an independent numerical gradient and
  * against `gradient()`, with the parameters left as they were; the loss falling as SGD
  * trains; the book's NumPy code (`ch04/two_layer_net.py`) on recorded parameters.
+ *
+ * 2層ニューラルネットワーク x → Affine → sigmoid → Affine → softmax（§4.5.1）。`params` は
+ * `W1 [input, hidden]`、`b1 [hidden]`、`W2 [hidden, output]`、`b2 [output]` を持ち、学習はそれらを
+ * その場で更新します。
+ *
+ * テスト内容: `predict` を素朴なループで書いた同じネットワークと比べること、MNISTの大きさの入力で確
+ * 率の行を返すこと。`loss` を予測の交差エントロピー誤差と比べること（one-hotとインデックスのラベル
+ * で）、重みがすべて0なら −ln(1/10 + 1e-7) になること。one-hotとインデックスのラベルでの
+ * `accuracy`。数値微分による勾配を独立した数値微分による勾配および `gradient()` と比べ、パラメータ
+ * が元のままであること。SGDで学習すると損失が下がること。記録されたパラメータでの本書のNumPyのコー
+ * ド（`ch04/two_layer_net.py`）。
  */
 export class TwoLayerNet {
-  /** The weights and biases by name: `W1`, `b1`, `W2`, `b2`. */
+  /**
+   * The weights and biases by name: `W1`, `b1`, `W2`, `b2`.
+   *
+   * 名前つきの重みとバイアス: `W1`、`b1`、`W2`、`b2`。
+   */
   params: Record<string, np.NDArray>;
 
-  /** Draws W1 and W2 from N(0, weightInitStd²) with a seeded generator; biases start at 0. */
+  /**
+   * Draws W1 and W2 from N(0, weightInitStd²) with a seeded generator; biases start at 0.
+   *
+   * W1とW2をシードつきの生成器で N(0, weightInitStd²) から引きます。バイアスは0から始まります。
+   */
   constructor(options: TwoLayerNetOptions) {
     const { inputSize, hiddenSize, outputSize } = options;
     for (const [name, n] of Object.entries({ inputSize, hiddenSize, outputSize })) {
@@ -60,6 +90,8 @@ export class TwoLayerNet {
    * The class probabilities of a batch (§3.4.3, §4.5.1):
    * y = softmax(sigmoid(x·W1 + b1)·W2 + b2).
    *
+   * バッチのクラスごとの確率（§3.4.3、§4.5.1）: y = softmax(sigmoid(x·W1 + b1)·W2 + b2)。
+   *
    * @param x Inputs `[n, inputSize]`.
    * @returns Probabilities `[n, outputSize]`, each row summing to 1, of the parameters' dtype.
    */
@@ -71,6 +103,9 @@ export class TwoLayerNet {
    * The cross-entropy error of the network's predictions for x against the labels t
    * (§4.5.1), averaged over the batch.
    *
+   * xに対するネットワークの予測とラベルtとの交差エントロピー誤差（§4.5.1）。
+   * バッチで平均をとります。
+   *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
    * @returns The mean loss over the batch.
@@ -81,6 +116,8 @@ export class TwoLayerNet {
 
   /**
    * The fraction of samples whose most probable class is their label (§4.5.1).
+   *
+   * 最も確率の高いクラスがラベルと一致するサンプルの割合（§4.5.1）。
    *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
@@ -95,6 +132,10 @@ export class TwoLayerNet {
    * ∂L/∂W1, ∂L/∂b1, ∂L/∂W2, ∂L/∂b2, with L the loss of the batch (x, t). Slow (two forward
    * passes per weight) but obviously right. The parameters must be as they were afterwards.
    *
+   * すべてのパラメータを数値微分して求める損失関数の勾配（§4.5.1）: ∂L/∂W1、∂L/∂b1、∂L/∂W2、
+   * ∂L/∂b2。Lはバッチ (x, t) の損失です。遅い（重み1つにつき順方向の計算が2回）けれど、正しいことが
+   * 明らかです。終わった後、パラメータは元のままでなければなりません。
+   *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot or class indices.
    * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`, each of its parameter's shape.
@@ -106,6 +147,9 @@ export class TwoLayerNet {
   /**
    * The same gradients computed analytically, as the book's fast `gradient` (backpropagation,
    * which you write in chapter 5). Given.
+   *
+   * 同じ勾配を解析的に求めたもの。本書の高速な `gradient`（誤差逆伝播法。5章で書きます）と
+   * 同じです。用意済みです。
    *
    * @param x Inputs `[n, inputSize]`.
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
