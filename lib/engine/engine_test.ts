@@ -18,6 +18,7 @@ import { Convolution } from "./convolution.ts";
 import { DeepConvNet, FinalConvNet, SimpleConvNet } from "./nets.ts";
 import { Pooling } from "./pooling.ts";
 import { Relu } from "./relu.ts";
+import { ReluPool } from "./relu_pool.ts";
 
 const DTYPES: readonly np.DType[] = ["float64", "float32"];
 
@@ -150,6 +151,55 @@ Deno.test("engine Pooling equals the answer key's: strides, pads, non-square win
       },
     ),
     { numRuns: 100 },
+  );
+});
+
+Deno.test("engine ReluPool equals the answer key's Relu then Pooling bit for bit: ties, zeros, -0", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 2, max: 9 }),
+      fc.integer({ min: 2, max: 9 }),
+      fc.constantFrom(...DTYPES),
+      fc.boolean(),
+      fc.nat(),
+      (n, c, pool, extra, h, w, dtype, ties, seed) => {
+        const stride = pool + (extra === 2 ? 1 : 0), poolW = extra === 1 ? 1 : pool;
+        fc.pre(h >= pool && w >= poolW);
+        const outH = 1 + Math.floor((h - pool) / stride);
+        const outW = 1 + Math.floor((w - poolW) / stride);
+        const values = drawValues(n * c * h * w, {
+          f64: dtype === "float64",
+          seed,
+          edgeShare: 0,
+          // Small integers make ties and windows of zeros and negatives only.
+          ordinary: ties ? (u) => Math.floor(u * 4) - 2 : (u) => u - 0.5,
+        });
+        const x = new np.NDArray(values, [n, c, h, w]);
+        const doutValues = drawValues(n * c * outH * outW, {
+          f64: dtype === "float64",
+          seed: seed + 1,
+          edgeShare: 0,
+          ordinary: (u) => (u < 0.1 ? -0 : u - 0.5),
+        });
+        const dout = new np.NDArray(doutValues, [n, c, outH, outW]);
+        const options = { stride };
+        const fused = new ReluPool(new Relu(), new Pooling(pool, poolW, options));
+        const bookRelu = new BookRelu(), bookPool = new BookPooling(pool, poolW, options);
+        for (let round = 0; round < 2; round++) { // the second reuses the fused arrays
+          assertSameBits(fused.forward(x), bookPool.forward(bookRelu.forward(x)), "out");
+          assertSameBits(
+            fused.backward(dout),
+            bookRelu.backward(bookPool.backward(dout)),
+            "dx",
+          );
+        }
+      },
+    ),
+    { numRuns: 150 },
   );
 });
 

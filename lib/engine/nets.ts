@@ -25,9 +25,31 @@ import { Affine } from "./affine.ts";
 import { Convolution } from "./convolution.ts";
 import { Pooling } from "./pooling.ts";
 import { Relu } from "./relu.ts";
+import { canFuse, ReluPool } from "./relu_pool.ts";
 
 /** A layer with parameters: Convolution or Affine. */
 type ParamLayer = Convolution | Affine;
+
+/** One step of `gradient()`: a layer, or a fused pair. */
+interface Step {
+  forward(x: np.NDArray, options?: { train?: boolean }): np.NDArray;
+  backward(dout: np.NDArray): np.NDArray;
+}
+
+/** The layers as steps, each Relu followed by a fusible Pooling replaced by one `ReluPool`. */
+function fuseSteps(layers: Layer[]): Step[] {
+  const steps: Step[] = [];
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i], next = layers[i + 1];
+    if (layer instanceof Relu && next instanceof Pooling && canFuse(layer, next)) {
+      steps.push(new ReluPool(layer, next));
+      i++;
+    } else {
+      steps.push(layer);
+    }
+  }
+  return steps;
+}
 
 /**
  * A network as a list of named layers and a Softmax-with-Loss on top, with the book's
@@ -47,6 +69,8 @@ export class LayerNet {
   rng: np.Generator;
   /** The mode of `loss` when no `train` option is given (the answer key's nets differ). */
   readonly lossTrains: boolean;
+  /** The steps of `gradient()`: the layers, with Relu - Pooling pairs fused. */
+  #steps: Step[] | null = null;
 
   /**
    * @param className The name of the answer key's twin.
@@ -114,9 +138,12 @@ export class LayerNet {
    * @returns ∂loss/∂param by name.
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
-    this.loss(x, t, { train: true });
+    // The layers in order, with each Relu - Pooling pair fused into one step (relu_pool.ts).
+    const steps = this.#steps ??= fuseSteps([...this.layers.values()]);
+    for (const step of steps) x = step.forward(x, { train: true });
+    this.lastLayer.forward(x, t);
     let dout = this.lastLayer.backward(1);
-    for (const layer of [...this.layers.values()].reverse()) dout = layer.backward(dout);
+    for (let i = steps.length - 1; i >= 0; i--) dout = steps[i].backward(dout);
     const grads: Record<string, np.NDArray> = {};
     const withParams = [...this.layers.values()].filter((layer): layer is ParamLayer =>
       layer instanceof Convolution || layer instanceof Affine
