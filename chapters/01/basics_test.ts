@@ -312,7 +312,7 @@ Deno.test(
 // argmax ------------------------------------------------------------------------------------
 
 Deno.test(
-  "argmax() matches the book's batch of predictions (§3.6.2)",
+  "argmax() matches the book's batch of predictions (§3.6.3)",
   named({ argmax }, ({ argmax }) => {
     const y = np.array([[0.1, 0.8, 0.1], [0.3, 0.1, 0.6], [0.2, 0.5, 0.3], [0.8, 0.1, 0.1]]);
     assert.deepEqual(argmax(y, { axis: 1 }).toArray(), [1, 2, 1, 0], "axis 1");

@@ -134,8 +134,8 @@ export interface AccuracyOptions {
  * (§3.6.2), predicting `batchSize` images at a time (§3.6.3). The last batch may be smaller
  * than the others.
  *
- * Tested: a toy case with batch sizes 2, 100 and 1; the same accuracy on 1,000 MNIST images
- * for batch sizes 1, 7, 100, 999, 1000 and 5000; at least 0.92 on all 10,000 test images with
+ * Tested: a toy case with batch sizes 2, 100 and 1; the same accuracy on the first 300 MNIST
+ * test images for batch sizes 1, 7, 100, 299, 300 and 5000; at least 0.92 on all 10,000 with
  * the shipped weights (0.9659, as the book's NumPy code computes it).
  *
  * 最も確率の高いクラス（{@linkcode predict} による）がラベルと一致する画像の割合（§3.6.2）。

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { MISTAKES } from "../../lib/mistakes/ch04.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { TwoLayerNet } from "./two_layer_net.ts";
@@ -157,7 +161,7 @@ Deno.test(
     for (const key of ["W1", "b1", "W2", "b2"]) {
       assert.deepEqual(grads[key].shape, net.params[key].shape, `the shape of grads.${key}`);
       const expected = numericalGradientOf(() => net.loss(x, t), net.params[key], { h: 1e-4 });
-      assertAllClose(grads[key], expected, { rtol: 1e-6, atol: 1e-10, msg: `grads.${key}` });
+      assertGradientMatches(grads[key], expected, { rtol: 1e-6, atol: 1e-10, msg: `grads.${key}` });
     }
   }),
 );

@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { Affine } from "./affine.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
@@ -17,7 +21,7 @@ function assertGradient(
 ): void {
   assert.ok(analytic != null, `${name} is ${analytic} after backward: backward must set it`);
   const numerical = numericalGradientOf(f, x, { h: 1e-6 });
-  assertAllClose(analytic, numerical, {
+  assertGradientMatches(analytic, numerical, {
     rtol: 1e-5,
     atol: 1e-7,
     msg: `${name} differs from the numerical gradient (shape [${

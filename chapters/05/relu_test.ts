@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -66,7 +70,11 @@ Deno.test(
     const dx = relu.backward(w);
     // With dout = w, backward gives the gradient of Σ relu(x) · w.
     const numerical = numericalGradientOf(() => np.sum(np.mul(new Relu().forward(x), w)), x);
-    assertAllClose(dx, numerical, { rtol: 1e-5, atol: 1e-7, msg: "dx vs the numerical gradient" });
+    assertGradientMatches(dx, numerical, {
+      rtol: 1e-5,
+      atol: 1e-7,
+      msg: "dx vs the numerical gradient",
+    });
   }),
 );
 

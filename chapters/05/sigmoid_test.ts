@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 import { Sigmoid } from "./sigmoid.ts";
 
@@ -45,7 +49,11 @@ Deno.test(
     const dx = layer.backward(w);
     // With dout = w, backward gives the gradient of Σ sigmoid(x) · w.
     const numerical = numericalGradientOf(() => np.sum(np.mul(new Sigmoid().forward(x), w)), x);
-    assertAllClose(dx, numerical, { rtol: 1e-5, atol: 1e-7, msg: "dx vs the numerical gradient" });
+    assertGradientMatches(dx, numerical, {
+      rtol: 1e-5,
+      atol: 1e-7,
+      msg: "dx vs the numerical gradient",
+    });
   }),
 );
 

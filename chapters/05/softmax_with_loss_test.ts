@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { SoftmaxWithLoss } from "./softmax_with_loss.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
@@ -115,7 +119,7 @@ Deno.test(
       layer.forward(x, t);
       const dx = layer.backward();
       const numerical = numericalGradientOf(() => new SoftmaxWithLoss().forward(x, t), x);
-      assertAllClose(dx, numerical, {
+      assertGradientMatches(dx, numerical, {
         rtol: 1e-5,
         atol: 1e-7,
         msg: `dx vs the numerical gradient, ${kind} labels`,

@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { book, toArray, toArrays } from "./testdata/book_fixture.ts";
 import { TwoLayerNet } from "./two_layer_net.ts";
 
@@ -135,11 +139,15 @@ Deno.test(
       // The book's measure: the mean absolute difference, about 1e-10 here.
       const diff = np.mean(np.abs(np.sub(grads[key], numerical[key])));
       assert.ok(diff < 1e-7, `${key}: mean |backprop − numerical| = ${diff}`);
-      assertAllClose(grads[key], numericalGradientOf(() => net.loss(x, t), net.params[key]), {
-        rtol: 1e-5,
-        atol: 1e-7,
-        msg: `${key} differs from the numerical gradient`,
-      });
+      assertGradientMatches(
+        grads[key],
+        numericalGradientOf(() => net.loss(x, t), net.params[key]),
+        {
+          rtol: 1e-5,
+          atol: 1e-7,
+          msg: `${key} differs from the numerical gradient`,
+        },
+      );
     }
   }),
 );

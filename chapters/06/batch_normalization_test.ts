@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { BatchNormalization } from "./batch_normalization.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
@@ -117,7 +121,7 @@ function checkBackward(Layer: typeof BatchNormalization, shape: number[]): void 
       beta,
     ]] as const
   ) {
-    assertAllClose(analytic, numericalGradientOf(loss, param), {
+    assertGradientMatches(analytic, numericalGradientOf(loss, param), {
       rtol: 1e-5,
       atol: 1e-7,
       msg: `${name} vs the numerical gradient, x of shape [${shape.join(", ")}]`,

@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { Dropout } from "./dropout.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
@@ -91,7 +95,7 @@ Deno.test(
       const want = mask.data[i] === 0 ? 0 : w.data[i];
       assert.ok(dx.data[i] === want, `dx at ${i} is ${dx.data[i]}, expected ${want}`);
     }
-    assertAllClose(dx, numericalGradientOf(loss, x), {
+    assertGradientMatches(dx, numericalGradientOf(loss, x), {
       rtol: 1e-5,
       atol: 1e-7,
       msg: "dx vs the numerical gradient (the same mask on every pass)",

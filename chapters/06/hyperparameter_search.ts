@@ -147,15 +147,15 @@ export interface SampleHyperparametersOptions {
    */
   rng: np.Generator;
   /**
-   * The range of log10 of the learning rate ([-6, -2], as the book).
+   * The range of log10 of the learning rate ([-6, -2), as the book).
    *
-   * 学習率の log10 の範囲（本と同じく [-6, -2]）。
+   * 学習率の log10 の範囲（本と同じく [-6, -2)）。
    */
   lrRange?: readonly [number, number];
   /**
-   * The range of log10 of the weight decay λ ([-8, -4], as the book).
+   * The range of log10 of the weight decay λ ([-8, -4), as the book).
    *
-   * Weight decay の λ の log10 の範囲（本と同じく [-8, -4]）。
+   * Weight decay の λ の log10 の範囲（本と同じく [-8, -4)）。
    */
   weightDecayRange?: readonly [number, number];
 }

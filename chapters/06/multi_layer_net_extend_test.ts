@@ -5,7 +5,11 @@ import type { BatchNormalization } from "../../lib/layers/batch_normalization.ts
 import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { MultiLayerNetExtend } from "./multi_layer_net_extend.ts";
 
 const named = mistakeNamer("06", MISTAKES);
@@ -31,7 +35,11 @@ function assertGradientsMatch(
   );
   for (const [key, param] of Object.entries(net.params)) {
     const numeric = numericalGradientOf(loss, param, { h: 1e-6 });
-    assertAllClose(grads[key], numeric, { rtol: 1e-5, atol: 1e-7, msg: `gradient of ${key}` });
+    assertGradientMatches(grads[key], numeric, {
+      rtol: 1e-5,
+      atol: 1e-7,
+      msg: `gradient of ${key}`,
+    });
   }
 }
 

@@ -4,7 +4,11 @@ import { crossEntropyError } from "../../lib/functions/loss.ts";
 import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { MultiLayerNet } from "./multi_layer_net.ts";
 
 const named = mistakeNamer("06", MISTAKES);
@@ -40,7 +44,11 @@ function assertGradientsMatch(
   );
   for (const [key, param] of Object.entries(net.params)) {
     const numeric = numericalGradientOf(loss, param, { h: 1e-6 });
-    assertAllClose(grads[key], numeric, { rtol: 1e-5, atol: 1e-7, msg: `gradient of ${key}` });
+    assertGradientMatches(grads[key], numeric, {
+      rtol: 1e-5,
+      atol: 1e-7,
+      msg: `gradient of ${key}`,
+    });
   }
 }
 

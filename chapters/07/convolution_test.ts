@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import fixture from "./testdata/book_ch07.json" with { type: "json" };
 import { Convolution } from "./convolution.ts";
 import { MISTAKES } from "../../lib/mistakes/ch07.ts";
@@ -136,7 +140,7 @@ Deno.test(
           wrt[name].shape,
           `${of}: shape [${grad.shape}], expected [${wrt[name].shape}]`,
         );
-        assertAllClose(grad, numericalGradientOf(f, wrt[name], { h: 1e-6 }), {
+        assertGradientMatches(grad, numericalGradientOf(f, wrt[name], { h: 1e-6 }), {
           rtol: 1e-5,
           atol: 1e-7,
           msg: `${of}: against the numerical gradient`,

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import fixture from "./testdata/book_ch07.json" with { type: "json" };
 import { Pooling } from "./pooling.ts";
 import { MISTAKES } from "../../lib/mistakes/ch07.ts";
@@ -160,7 +164,7 @@ Deno.test(
         `dx's shape (${of}): [${dx.shape}], expected [${x.shape}]`,
       );
       const f = () => np.sum(np.mul(layer.forward(x), dout));
-      assertAllClose(dx, numericalGradientOf(f, x, { h: 1e-6 }), {
+      assertGradientMatches(dx, numericalGradientOf(f, x, { h: 1e-6 }), {
         rtol: 1e-5,
         atol: 1e-7,
         msg: `dx (${of}) against the numerical gradient`,

@@ -85,7 +85,7 @@ export class DeepConvNet {
    * The 20 layers of the figure, in order: each convolution has its convParam's filters,
    * stride and pad; each pooling is 2 × 2 with stride 2; the first Affine has hiddenSize
    * outputs, the second outputSize; both Dropout layers drop half the units and draw their
-   * masks from `this.rng`. The weights are He-initialised (§6.2.2): normal with standard
+   * masks from `this.rng`. The weights are He-initialised (§6.2.3): normal with standard
    * deviation √(2 / n), n the number of inputs of one neuron (C·3·3 for a 3×3 convolution
    * of C channels), drawn from `this.rng` in the order W1 … W8; the biases are zero; all of
    * the given dtype.

@@ -5,7 +5,11 @@ import { Dropout } from "../../lib/layers/dropout.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, numericalGradientOf } from "../../lib/testing/mod.ts";
+import {
+  assertAllClose,
+  assertGradientMatches,
+  numericalGradientOf,
+} from "../../lib/testing/mod.ts";
 import { DeepConvNet } from "./deep_conv_net.ts";
 import { MISTAKES } from "../../lib/mistakes/ch08.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -198,7 +202,7 @@ Deno.test(
       return net.loss(x, t);
     };
     for (const key of Object.keys(net.params)) {
-      assertAllClose(grads[key], numericalGradientOf(loss, net.params[key], { h: 1e-6 }), {
+      assertGradientMatches(grads[key], numericalGradientOf(loss, net.params[key], { h: 1e-6 }), {
         rtol: 1e-4,
         atol: 1e-8,
         msg: `${key}: the gradient against the numerical one`,

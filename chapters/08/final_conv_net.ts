@@ -75,7 +75,7 @@ export class FinalConvNet {
    * Pooling 2 × 2 with stride 2, Relu, a Convolution of filterNums[1] 5×5 filters (no pad),
    * Pooling, Relu, an Affine of hiddenSize outputs, Relu, a Dropout of dropoutRatio drawing
    * its masks from `this.rng` (only when dropoutRatio is above 0), an Affine of outputSize
-   * outputs. The weights are He-initialised (§6.2.2): normal with standard deviation √(2 / n),
+   * outputs. The weights are He-initialised (§6.2.3): normal with standard deviation √(2 / n),
    * n the number of inputs of one neuron, drawn from `this.rng` in the order W1 … W4; the
    * biases are zero; all of the given dtype.
    *

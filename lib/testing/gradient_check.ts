@@ -59,6 +59,8 @@ export interface GradientCheckOptions {
   atol?: number;
   /** What the gradient is, for the message and the heatmap's file: `"dW"`, `"dx"`. */
   name?: string;
+  /** The failure's first line instead of "`name` differs from the numerical gradient". */
+  msg?: string;
 }
 
 /**
@@ -111,7 +113,7 @@ export function assertGradientsClose(
  *
  * @param analytic The backward pass's gradient.
  * @param numeric The numerical gradient.
- * @param options Tolerances and the gradient's name.
+ * @param options Tolerances, the gradient's name, and optionally the failure's first line.
  */
 export function assertGradientMatches(
   analytic: NDArray,
@@ -123,17 +125,18 @@ export function assertGradientMatches(
   try {
     assertAllClose(analytic, numeric, {
       ...tolerance,
-      msg: `${name} differs from the numerical gradient (shape ${
-        showShape(numeric.shape)
-      } expected)`,
+      msg: options.msg ??
+        `${name} differs from the numerical gradient (shape ${showShape(numeric.shape)} expected)`,
     });
   } catch (error) {
     if (!(error instanceof AssertionError)) throw error;
     const lines = errorPattern(analytic, numeric, tolerance).map((p) => `Where: ${p}`);
-    const sameShape = analytic.size === numeric.size && analytic.ndim === numeric.ndim;
+    const sameShape = analytic.ndim === numeric.ndim &&
+      analytic.shape.every((n, i) => n === numeric.shape[i]);
     if (sameShape && analytic.ndim >= 2) {
       const grid = relativeError(analytic, numeric, tolerance);
-      lines.push(...textHeatmap(grid, tolerance), writeHeatmap(grid, options.name ?? "gradient"));
+      const file = options.name ?? options.msg?.slice(0, 40) ?? "gradient";
+      lines.push(...textHeatmap(grid, tolerance), writeHeatmap(grid, file));
     }
     if (lines.length === 0) throw error;
     throw new AssertionError({

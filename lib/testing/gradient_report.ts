@@ -271,14 +271,17 @@ export function writeHeatmap(
   name: string,
 ): string {
   const dir = join("out", "gradient_check");
-  if (!heatmapFiles.enabled) return "";
   try {
     if (Deno.permissions.querySync({ name: "write", path: dir }).state !== "granted") {
       return "a PNG heatmap is written when the tests may write to out/ (deno test -A, or deno task watch)";
     }
-    mkdirSync(dir, { recursive: true });
     const path = join(dir, `${name.replace(/[^\w.-]+/g, "_") || "gradient"}.png`);
-    writeFileSync(path, heatmapPng(grid));
+    // While a test is re-run with catalogued mistakes, the message stays the same but the
+    // learner's file is kept.
+    if (heatmapFiles.enabled) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path, heatmapPng(grid));
+    }
     return `heatmap of the relative error: ${path}`;
   } catch (error) {
     return `no heatmap (${(error as Error).message})`;
