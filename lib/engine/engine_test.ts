@@ -19,6 +19,7 @@ import { DeepConvNet, FinalConvNet, SimpleConvNet } from "./nets.ts";
 import { Pooling } from "./pooling.ts";
 import { Relu } from "./relu.ts";
 import { ReluPool } from "./relu_pool.ts";
+import { canFuseConv, ConvReluPool } from "./conv_relu_pool.ts";
 
 const DTYPES: readonly np.DType[] = ["float64", "float32"];
 
@@ -201,6 +202,58 @@ Deno.test("engine ReluPool equals the answer key's Relu then Pooling bit for bit
     ),
     { numRuns: 150 },
   );
+});
+
+Deno.test("engine ConvReluPool equals the answer key's first Convolution, Relu and Pooling", () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 40 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 0, max: 8 }),
+      fc.integer({ min: 0, max: 8 }),
+      fc.nat(),
+      (n, c, fn, fh, fw, extraH, extraW, seed) => {
+        const h = fh + 1 + extraH, w = fw + 1 + extraW, dtype = "float32";
+        const W = randn(seed, [fn, c, fh, fw], dtype), b = randn(seed + 1, [fn], dtype);
+        const x = randn(seed + 2, [n, c, h, w], dtype);
+        const ph = Math.floor((h - fh + 1) / 2), pw = Math.floor((w - fw + 1) / 2);
+        const dout = randn(seed + 3, [n, fn, ph, pw], dtype);
+        const conv = new Convolution(W, b, { firstLayer: true });
+        const pool = new Pooling(2, 2, { stride: 2 });
+        assert.ok(canFuseConv(conv, new Relu(), pool));
+        const fused = new ConvReluPool(conv, new Relu(), pool);
+        const bookConv = new BookConvolution(W, b), bookRelu = new BookRelu();
+        const bookPool = new BookPooling(2, 2, { stride: 2 });
+        for (let round = 0; round < 2; round++) { // the second reuses the module's memory
+          const out = fused.forward(x);
+          const bookOut = bookPool.forward(bookRelu.forward(bookConv.forward(x)));
+          assertAllClose(out, bookOut, { ...tol(dtype), msg: "out" });
+          assert.equal(fused.backward(dout).size, 0);
+          bookConv.backward(bookRelu.backward(bookPool.backward(dout)));
+          const { rtol, atol } = tol(dtype);
+          assertAllClose(conv.dW!, bookConv.dW!, { rtol: rtol * 10, atol, msg: "dW" });
+          assertAllClose(conv.db!, bookConv.db!, { rtol: rtol * 10, atol, msg: "db" });
+        }
+      },
+    ),
+    { numRuns: 100 },
+  );
+});
+
+Deno.test("engine SimpleConvNet float32 runs its first layers fused and repeats bit for bit", () => {
+  const x = np.rng(5).random([6, 1, 28, 28], { dtype: "float32" }),
+    t = np.array([1, 2, 3, 4, 5, 6]);
+  const a = new SimpleConvNet({ dtype: "float32", seed: 3 });
+  const b = new SimpleConvNet({ dtype: "float32", seed: 3 });
+  const ga = a.gradient(x, t), gb = b.gradient(x, t);
+  for (const name of Object.keys(ga)) assertSameBits(ga[name], gb[name], name);
+  const book = new BookSimple({ dtype: "float32", seed: 3 });
+  assertSameGradients(new SimpleConvNet({ dtype: "float32", seed: 3 }), book, x, t, "float32");
+  // gradient() ran the fused step: Conv1 never built its column matrix.
+  assert.equal((a.layers.get("Conv1") as Convolution).col, null);
 });
 
 /** Two nets' gradients on one batch, and their loss and predictions. */

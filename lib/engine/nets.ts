@@ -26,6 +26,7 @@ import { Convolution } from "./convolution.ts";
 import { Pooling } from "./pooling.ts";
 import { Relu } from "./relu.ts";
 import { canFuse, ReluPool } from "./relu_pool.ts";
+import { canFuseConv, ConvReluPool } from "./conv_relu_pool.ts";
 
 /** A layer with parameters: Convolution or Affine. */
 type ParamLayer = Convolution | Affine;
@@ -36,12 +37,21 @@ interface Step {
   backward(dout: np.NDArray): np.NDArray;
 }
 
-/** The layers as steps, each Relu followed by a fusible Pooling replaced by one `ReluPool`. */
+/**
+ * The layers as steps: a first convolution with its Relu and Pooling as one `ConvReluPool`
+ * (float32), and each other Relu followed by a fusible Pooling as one `ReluPool`.
+ */
 function fuseSteps(layers: Layer[]): Step[] {
   const steps: Step[] = [];
   for (let i = 0; i < layers.length; i++) {
-    const layer = layers[i], next = layers[i + 1];
-    if (layer instanceof Relu && next instanceof Pooling && canFuse(layer, next)) {
+    const layer = layers[i], next = layers[i + 1], third = layers[i + 2];
+    if (
+      layer instanceof Convolution && next instanceof Relu && third instanceof Pooling &&
+      canFuseConv(layer, next, third)
+    ) {
+      steps.push(new ConvReluPool(layer, next, third));
+      i += 2;
+    } else if (layer instanceof Relu && next instanceof Pooling && canFuse(layer, next)) {
       steps.push(new ReluPool(layer, next));
       i++;
     } else {

@@ -21,6 +21,12 @@ export const SOURCES = [
   { wat: "gemm.wat", module: "gemm_wasm.ts", name: "GEMM_WASM" },
   { wat: "elementwise.wat", module: "elementwise_wasm.ts", name: "ELEMENTWISE_WASM" },
   { wat: "pooling.wat", module: "pooling_wasm.ts", name: "POOLING_WASM" },
+  // The engine's own kernels (lib/engine/wasm/).
+  {
+    wat: "../../../engine/wasm/conv_relu_pool.wat",
+    module: "../../../engine/wasm/conv_relu_pool_wasm.ts",
+    name: "CONV_RELU_POOL_WASM",
+  },
 ];
 
 /** wat2wasm's features: fixed-width and relaxed SIMD (for multiply-add), shared memory. */
