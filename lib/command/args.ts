@@ -18,6 +18,99 @@
 
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.ts";
+import { defineMessages, type Lang, LANGS, parseLang, setLang } from "./lang.ts";
+
+/** The parser's own words, in both languages. */
+const MESSAGES = defineMessages("args", {
+  above: (min: number) => `above ${min}`,
+  range: (low: string | number, max: number) => `${low} to ${max}`,
+  byDefault: (value: string | number) => `default ${value}`,
+  mine: "run on your own chapter code where it is finished",
+  lang: "the language of the messages: en (English) or ja (日本語)",
+  help: "show this help",
+  usage: "Usage:",
+  options: "Options:",
+  needsNumber: (name: string, text: string) => `--${name} needs a number, got "${text}"`,
+  wholeNumber: (name: string, min: number, max: number, text: string) =>
+    `--${name} must be a whole number from ${min} to ${max}, got ${text}`,
+  between: (name: string, exclusive: boolean, min: number, max: number, text: string) =>
+    `--${name} must be ${exclusive ? "greater than" : "at least"} ${min} and at most ${max}, ` +
+    `got ${text}`,
+  unknownOption: (option: string) => `Unknown option "${option}"`,
+  didYouMean: (name: string) => `: did you mean --${name}?`,
+  theOptions: (list: string) => `: the options are ${list}`,
+  emptyValue: (name: string) => `--${name} needs a value, got an empty string`,
+  unknownChoice: (name: string, text: string, choices: string) =>
+    `Unknown ${name} "${text}": choose one of ${choices}`,
+  unexpected: (extra: string, count: number, onlyOptions: boolean) =>
+    `Unexpected argument${count > 1 ? "s" : ""} ${extra}${
+      onlyOptions ? ": this command takes only options" : ""
+    }`,
+  missing: (usage: string) => `Missing argument: ${usage}`,
+  seeHelp: (name: string) => `Run "deno task ${name} --help" for the options.`,
+}, {
+  above: (min: number) => `${min} より大きい値`,
+  range: (low: string | number, max: number) => `${low} から ${max}`,
+  byDefault: (value: string | number) => `既定値 ${value}`,
+  mine: "書き終えた章の演習は自分のコードで実行",
+  lang: "メッセージの言語: en（English）または ja（日本語）",
+  help: "このヘルプを表示",
+  usage: "使い方:",
+  options: "オプション:",
+  needsNumber: (name: string, text: string) => `--${name} には数値を指定してください（"${text}"）`,
+  wholeNumber: (name: string, min: number, max: number, text: string) =>
+    `--${name} は ${min} から ${max} までの整数で指定してください（${text}）`,
+  between: (name: string, exclusive: boolean, min: number, max: number, text: string) =>
+    `--${name} は ${min} ${exclusive ? "より大きく" : "以上"}、${max} 以下で指定してください` +
+    `（${text}）`,
+  unknownOption: (option: string) => `不明なオプション "${option}"`,
+  didYouMean: (name: string) => `: --${name} のことですか？`,
+  theOptions: (list: string) => `: 使えるオプションは ${list}`,
+  emptyValue: (name: string) => `--${name} に値がありません（空文字列）`,
+  unknownChoice: (name: string, text: string, choices: string) =>
+    `${name} に "${text}" は使えません: ${choices} のいずれかを指定してください`,
+  unexpected: (extra: string, _count: number, onlyOptions: boolean) =>
+    `余分な引数 ${extra}${onlyOptions ? ": このコマンドはオプションだけを取ります" : ""}`,
+  missing: (usage: string) => `引数が足りません: ${usage}`,
+  seeHelp: (name: string) => `オプションは "deno task ${name} --help" で確認できます。`,
+});
+
+/**
+ * The language asked for on a command line (`--lang ja`, `--lang=en`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { langArg } from "./args.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(langArg(["04", "--lang", "ja"]), "ja");
+ * assert.equal(langArg(["--lang=EN"]), "en");
+ * assert.equal(langArg(["04"]), undefined);
+ * ```
+ *
+ * @param argv The arguments.
+ * @returns The language.
+ * @throws {UsageError} when `--lang` names no language of the workbook.
+ */
+export function langArg(argv: string[]): Lang | undefined {
+  let found: Lang | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    let value: string | undefined;
+    if (arg === "--lang") value = argv[i + 1] ?? "";
+    else if (arg.startsWith("--lang=")) value = arg.slice("--lang=".length);
+    else continue;
+    found = parseLang(value);
+    if (found === undefined) {
+      throw new UsageError(
+        `--lang must be ${LANGS.join(" or ")}, got "${value}" / --lang は ${
+          LANGS.join(" か ")
+        } です`,
+      );
+    }
+  }
+  return found;
+}
 
 /** A boolean switch (`--mine`). */
 export interface BooleanOption {
@@ -27,6 +120,14 @@ export interface BooleanOption {
   help: string;
   /** A one-letter alias (`y` for `-y`). */
   short?: string;
+}
+
+/** A switch that may be repeated, counted (`--more --more` is 2). */
+export interface CountOption {
+  /** The kind. */
+  type: "count";
+  /** One line for `--help`. */
+  help: string;
 }
 
 /** A whole number within bounds (`--epochs 3`). */
@@ -74,7 +175,7 @@ export interface StringOption {
 }
 
 /** Any option. */
-export type OptionSpec = BooleanOption | IntegerOption | NumberOption | StringOption;
+export type OptionSpec = BooleanOption | CountOption | IntegerOption | NumberOption | StringOption;
 
 /** What a command accepts, and its `--help`. */
 export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
@@ -88,6 +189,8 @@ export interface CommandSpec<O extends Record<string, OptionSpec> = Record<strin
   options?: O;
   /** Whether it takes `--mine` (run on the learner's finished exercises). */
   mine?: boolean;
+  /** Whether it takes `--save` beside `--lang` (`deno task kata --lang ja --save`). */
+  saveLang?: boolean;
   /** Positional arguments allowed (default: none). */
   positionals?: { min?: number; max?: number };
   /** Text after the options in `--help`. */
@@ -98,6 +201,7 @@ export interface CommandSpec<O extends Record<string, OptionSpec> = Record<strin
 
 /** The value type of one option. */
 export type OptionValue<S extends OptionSpec> = S extends BooleanOption ? boolean
+  : S extends CountOption ? number
   : S extends IntegerOption | NumberOption ? (S extends { default: number } ? number
       : number | undefined)
   : S extends { default: string } ? string
@@ -109,6 +213,10 @@ export interface Parsed<O extends Record<string, OptionSpec>> {
   help: boolean;
   /** `--mine` was given (for commands with `mine`). */
   mine: boolean;
+  /** The language given with `--lang` (already made the process's language). */
+  lang?: Lang;
+  /** `--save` was given (for commands with `saveLang`). */
+  save?: boolean;
   /** The options' values. */
   values: { [K in keyof O]: OptionValue<O[K]> };
   /** The positional arguments. */
@@ -118,9 +226,10 @@ export interface Parsed<O extends Record<string, OptionSpec>> {
 /** The `--help` text of a command, generated from its spec. */
 export function helpText(spec: CommandSpec): string {
   if (spec.help !== undefined) return spec.help;
+  const m = MESSAGES();
   const rows: [string, string][] = [];
   for (const [name, option] of Object.entries(spec.options ?? {})) {
-    const placeholder = option.type === "boolean"
+    const placeholder = option.type === "boolean" || option.type === "count"
       ? ""
       : option.type === "string"
       ? ` ${option.value ?? "TEXT"}`
@@ -131,30 +240,31 @@ export function helpText(spec: CommandSpec): string {
     let help = option.help;
     if (option.type === "integer" || option.type === "number") {
       const low = option.type === "number" && option.minExclusive
-        ? `above ${option.min}`
+        ? m.above(option.min)
         : option.min;
-      help += ` (${low} to ${option.max}${
-        option.default === undefined ? "" : `; default ${option.default}`
+      help += ` (${m.range(low, option.max)}${
+        option.default === undefined ? "" : `; ${m.byDefault(option.default)}`
       })`;
     } else if (option.type === "string") {
       const parts = [
         ...(option.choices ? [option.choices.join(", ")] : []),
-        ...(option.default === undefined ? [] : [`default ${option.default}`]),
+        ...(option.default === undefined ? [] : [m.byDefault(option.default)]),
       ];
       if (parts.length > 0) help += ` (${parts.join("; ")})`;
     }
     rows.push([`${short}--${name}${placeholder}`, help]);
   }
-  if (spec.mine) rows.push(["--mine", "run on your own chapter code where it is finished"]);
-  rows.push(["-h, --help", "show this help"]);
+  if (spec.mine) rows.push(["--mine", m.mine]);
+  rows.push(["--lang en|ja", m.lang]);
+  rows.push(["-h, --help", m.help]);
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return [
     spec.summary,
     "",
-    "Usage:",
+    m.usage,
     ...(spec.usage ?? [`deno task ${spec.name} [options]`]).map((line) => `  ${line}`),
     "",
-    "Options:",
+    m.options,
     ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
     ...(spec.notes ? ["", spec.notes] : []),
   ].join("\n");
@@ -164,22 +274,18 @@ export function helpText(spec: CommandSpec): string {
 function numberValue(name: string, text: string, option: IntegerOption | NumberOption): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value)) {
-    throw new UsageError(`--${name} needs a number, got "${text}"`);
+    throw new UsageError(MESSAGES().needsNumber(name, text));
   }
   if (option.type === "integer") {
     if (!Number.isInteger(value) || value < option.min || value > option.max) {
-      throw new UsageError(
-        `--${name} must be a whole number from ${option.min} to ${option.max}, got ${text}`,
-      );
+      throw new UsageError(MESSAGES().wholeNumber(name, option.min, option.max, text));
     }
     return value;
   }
   const low = option.minExclusive ? value <= option.min : value < option.min;
   if (low || value > option.max) {
     throw new UsageError(
-      `--${name} must be ${
-        option.minExclusive ? "greater than" : "at least"
-      } ${option.min} and at most ${option.max}, got ${text}`,
+      MESSAGES().between(name, option.minExclusive === true, option.min, option.max, text),
     );
   }
   return value;
@@ -245,22 +351,34 @@ export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
   argv: string[],
   spec: CommandSpec<O>,
 ): Parsed<O> {
+  // --lang first, so that every message below (and --help) speaks it.
+  const lang = langArg(argv);
+  if (lang !== undefined) setLang(lang);
+  const m = MESSAGES();
   const options = (spec.options ?? {}) as Record<string, OptionSpec>;
-  const config: Record<string, { type: "boolean" | "string"; short?: string }> = {
+  const config: Record<
+    string,
+    { type: "boolean" | "string"; short?: string; multiple?: boolean }
+  > = {
     help: { type: "boolean", short: "h" },
   };
   if (spec.mine) config.mine = { type: "boolean" };
+  if (spec.saveLang) config.save = { type: "boolean" };
   for (const [name, option] of Object.entries(options)) {
     config[name] = option.type === "boolean"
       ? { type: "boolean", ...(option.short ? { short: option.short } : {}) }
+      : option.type === "count"
+      ? { type: "boolean", multiple: true }
       : { type: "string" };
   }
+  config.lang = { type: "string" };
   const known = Object.keys(config);
   // --help wins over every other mistake, so that it always shows the help.
   if (argv.some((a) => a === "--help" || a === "-h")) {
     return {
       help: true,
       mine: false,
+      ...(lang ? { lang } : {}),
       values: {} as Parsed<O>["values"],
       positionals: [],
     };
@@ -276,28 +394,26 @@ export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
     if (unknown) {
       const guess = closest(unknown[1], known);
       throw new UsageError(
-        `Unknown option "${unknown[1].length === 1 ? "-" : "--"}${unknown[1]}"` +
-          (guess
-            ? `: did you mean --${guess}?`
-            : `: the options are ${known.map((k) => `--${k}`).join(", ")}`),
+        m.unknownOption(`${unknown[1].length === 1 ? "-" : "--"}${unknown[1]}`) +
+          (guess ? m.didYouMean(guess) : m.theOptions(known.map((k) => `--${k}`).join(", "))),
       );
     }
     throw new UsageError(message);
   }
   const values: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(options)) {
-    const raw = (parsed.values as Record<string, string | boolean | undefined>)[name];
+    const raw = (parsed.values as Record<string, string | boolean | boolean[] | undefined>)[name];
     if (option.type === "boolean") {
       values[name] = raw === true;
+    } else if (option.type === "count") {
+      values[name] = Array.isArray(raw) ? raw.length : raw ? 1 : 0;
     } else if (raw === undefined) {
       values[name] = option.default;
     } else if (option.type === "string") {
       const text = String(raw);
-      if (text.trim() === "") throw new UsageError(`--${name} needs a value, got an empty string`);
+      if (text.trim() === "") throw new UsageError(m.emptyValue(name));
       if (option.choices && !option.choices.includes(text)) {
-        throw new UsageError(
-          `Unknown ${name} "${text}": choose one of ${option.choices.join(", ")}`,
-        );
+        throw new UsageError(m.unknownChoice(name, text, option.choices.join(", ")));
       }
       values[name] = text;
     } else {
@@ -309,17 +425,17 @@ export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
   if (positionals.length > max) {
     const extra = positionals.slice(max);
     throw new UsageError(
-      `Unexpected argument${extra.length > 1 ? "s" : ""} ${
-        extra.map((a) => JSON.stringify(a)).join(" ")
-      }${max === 0 ? ": this command takes only options" : ""}`,
+      m.unexpected(extra.map((a) => JSON.stringify(a)).join(" "), extra.length, max === 0),
     );
   }
   if (positionals.length < min) {
-    throw new UsageError(`Missing argument: ${spec.usage?.[0] ?? `deno task ${spec.name}`}`);
+    throw new UsageError(m.missing(spec.usage?.[0] ?? `deno task ${spec.name}`));
   }
   return {
     help: false,
     mine: (parsed.values as Record<string, unknown>).mine === true,
+    ...(lang ? { lang } : {}),
+    ...(spec.saveLang ? { save: (parsed.values as Record<string, unknown>).save === true } : {}),
     values: values as Parsed<O>["values"],
     positionals,
   };
@@ -342,9 +458,7 @@ export function commandLine<const O extends Record<string, OptionSpec>>(
     parsed = parseCommandArgs(argv, spec);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(
-      `error: ${error.message}\nRun "deno task ${spec.name} --help" for the options.`,
-    );
+    console.error(`error: ${error.message}\n${MESSAGES().seeHelp(spec.name)}`);
     Deno.exit(2);
   }
   if (parsed.help) {
