@@ -148,6 +148,12 @@ export function orderedExercises(workbook: Workbook, chapter: string): Exercise[
  * assert.equal(step.done, false);
  * assert.equal(step.notStarted, true);
  * assert.equal(step.location, "chapters/03/step.ts:11");
+ * const [ja] = progressOf([exercise], [{
+ *   file: "chapters/03/step_test.ts", name: "step() is 1 above 0", line: 3, status: "failed",
+ *   error: "NotImplementedError: step() はまだ書かれていません (chapters/03/step.ts:12)。" +
+ *     "行き詰まったら: deno task hint 03 step",
+ * }]);
+ * assert.equal(ja.location, "chapters/03/step.ts:12");
  * ```
  *
  * @param exercises The exercises, in order.
@@ -159,7 +165,8 @@ export function progressOf(exercises: Exercise[], tests: TestResult[]): Exercise
     const mine = tests.filter((t) => testBelongsTo(t.name, exercise.name));
     const failing = mine.filter((t) => t.status !== "passed");
     const todoFailure = failing.find((t) => /^NotImplementedError\b/.test(rootCause(t.error)));
-    const where = todoFailure?.error?.match(/not written yet \((\S+:\d+)\)/)?.[1];
+    // "(chapters/03/step.ts:11)" in the message of either language (lib/kata/todo.ts).
+    const where = todoFailure?.error?.match(/\((chapters\/[^\s()]+:\d+)\)/)?.[1];
     const progress: ExerciseProgress = {
       exercise,
       tests: mine,

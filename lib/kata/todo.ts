@@ -7,6 +7,20 @@
 
 import { fileURLToPath } from "node:url";
 import { relative } from "node:path";
+import { defineMessages } from "../command/lang.ts";
+
+/**
+ * The message, in both languages. Both keep `(chapters/NN/x.ts:LINE)`, which
+ * `deno task kata` reads back (lib/kata/progress.ts).
+ */
+const MESSAGES = defineMessages("todo", {
+  notWritten: (exercise: string, where: string, chapter: string, symbol: string) =>
+    `${exercise}() is not written yet (${where}). Stuck? deno task hint ${chapter} ${symbol}`,
+}, {
+  notWritten: (exercise: string, where: string, chapter: string, symbol: string) =>
+    `${exercise}() はまだ書かれていません (${where})。` +
+    `行き詰まったら: deno task hint ${chapter} ${symbol}`,
+});
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -33,10 +47,7 @@ export class NotImplementedError extends Error {
    */
   constructor(exercise: string, chapter: string, location: string, frame = "") {
     const symbol = exercise.split(".")[0];
-    super(
-      `${exercise}() is not written yet (${location || `chapters/${chapter}/`}). ` +
-        `Stuck? deno task hint ${chapter} ${symbol}`,
-    );
+    super(MESSAGES().notWritten(exercise, location || `chapters/${chapter}/`, chapter, symbol));
     this.name = "NotImplementedError";
     this.exercise = exercise;
     this.chapter = chapter;

@@ -18,7 +18,19 @@
  * @module
  */
 
+import { defineMessages } from "../command/lang.ts";
 import { heatmapFiles } from "./gradient_report.ts";
+
+/** The phrases a named mistake adds to a failure, in both languages. */
+const MESSAGES = defineMessages("mistakes", {
+  looksLike: "This looks like:",
+  looksLikeOneOf: "This looks like one of:",
+  nextStep: "Next step:",
+}, {
+  looksLike: "よくある間違い:",
+  looksLikeOneOf: "よくある間違い（どれか）:",
+  nextStep: "次の一歩:",
+});
 
 /** A mistake learners make in one exercise. */
 export interface Mistake {
@@ -145,12 +157,13 @@ export async function runExerciseTest<T extends Record<string, unknown>>(
     heatmapFiles.enabled = true;
   }
   if (names.length === 0) throw failure;
+  const m = MESSAGES();
   const looks = names.length === 1
-    ? `This looks like: ${names[0]}`
-    : `This looks like one of: ${names.join("; ")}`;
+    ? `${m.looksLike} ${names[0]}`
+    : `${m.looksLikeOneOf} ${names.join("; ")}`;
   const error = failure instanceof Error ? failure : new Error(String(failure));
   const before = error.message;
-  error.message += `\n  ${looks}\n  Next step: deno task hint ${chapter} ${exercise} --more`;
+  error.message += `\n  ${looks}\n  ${m.nextStep} deno task hint ${chapter} ${exercise} --more`;
   // The stack was written with the old message, and the test runner prints the stack.
   if (error.stack?.includes(before)) error.stack = error.stack.replace(before, error.message);
   throw error;
