@@ -8,8 +8,10 @@
  * @module
  */
 
-import { chapterArg, parseArgs, REPO_ROOT, type Style, style, unknownFlags } from "./cli.ts";
-import { join } from "node:path";
+import { chapterArg, REPO_ROOT, type Style, style } from "./cli.ts";
+import { join, relative } from "node:path";
+import { commandLine } from "../command/args.ts";
+import { defineMessages, exportLang, lang, saveLang } from "../command/lang.ts";
 import { readWorkbook } from "./manifest.ts";
 import {
   type ChapterProgress,
@@ -19,6 +21,108 @@ import {
   isFinished,
   workbookProgress,
 } from "./progress.ts";
+
+/** What `deno task kata` says, in both languages. */
+const MESSAGES = defineMessages("kata", {
+  heading: "Zerokara: your progress",
+  payoff: "see it run on your code:",
+  noChapters: "  No chapters yet.",
+  doneCount: (done: number, total: number) => `${done} of ${total} exercises done.`,
+  allDone: "All done! Train the final network on your code: deno task train --mine",
+  next: (label: string, name: string, chapter: string) => `${label} ${name} in chapter ${chapter}`,
+  nextLabel: "Next:",
+  write: "  write  ",
+  fails: "  fails  ",
+  test: "  test   ",
+  or: "   or   ",
+  stuck: "  stuck? ",
+  somePass: "(some of its tests pass already; keep going)",
+  chapterErrors: (label: string, chapter: string) =>
+    `${label} chapter ${chapter} has errors outside its tests (see above).`,
+  skipped: "skipped",
+  didNotRun: "its tests did not run",
+  andMore: (n: string) => ` (and ${n} more)`,
+  running: (finished: number, total: number) => `Running the chapters' tests… ${finished}/${total}`,
+  badArgs: (what: string, chapters: string) =>
+    `Unknown chapter or option ${what}. Chapters: ${chapters}.\n` +
+    `Run "deno task kata --help" for the usage.`,
+  saved: (path: string, value: string) =>
+    `Saved: the tools speak ${value === "ja" ? "Japanese" : "English"} from now on (${path}).`,
+  help: `deno task kata: your progress per chapter and the next exercise to write
+
+Usage:
+  deno task kata            all chapters; the next exercise is in the chapter you last
+                            edited (the first unfinished one on a fresh clone)
+  deno task kata 04 05      only these chapters
+  deno task kata --lang ja  in Japanese (--lang en: in English)
+  deno task kata --lang ja --save
+                            keep Japanese for every tool (.kata/settings.json)
+
+Each chapter's tests run against your code (two chapters at a time); an exercise is done
+when all its tests pass. Nothing is stored: this is computed afresh each time.
+The language: --lang, else the saved setting, else LC_ALL, LC_MESSAGES or LANG
+(Japanese when it starts with ja), else English.`,
+}, {
+  heading: "Zerokara: 進み具合",
+  payoff: "自分のコードで動かしてみる:",
+  noChapters: "  章がまだありません。",
+  doneCount: (done: number, total: number) => `演習 ${total} 問中 ${done} 問が完了。`,
+  allDone: "すべて完了！ 最後のネットワークを自分のコードで学習: deno task train --mine",
+  next: (label: string, name: string, chapter: string) => `${label} ${chapter}章の ${name}`,
+  nextLabel: "次:",
+  write: "  書く場所  ",
+  fails: "  失敗      ",
+  test: "  テスト    ",
+  or: "   または   ",
+  stuck: "  ヒント    ",
+  somePass: "（テストの一部はもう通っています。この調子で）",
+  chapterErrors: (label: string, chapter: string) =>
+    `${label} ${chapter}章にテスト以外のエラーがあります（上を参照）。`,
+  skipped: "スキップ",
+  didNotRun: "テストが実行されませんでした",
+  andMore: (n: string) => `（ほか ${n} 件）`,
+  running: (finished: number, total: number) => `各章のテストを実行中… ${finished}/${total}`,
+  badArgs: (what: string, chapters: string) =>
+    `不明な章またはオプション ${what}。章: ${chapters}。\n` +
+    `使い方は "deno task kata --help" で確認できます。`,
+  saved: (path: string, value: string) =>
+    `保存しました: これから各ツールは${
+      value === "ja" ? "日本語" : "英語"
+    }で表示します（${path}）。`,
+  help: `deno task kata: 章ごとの進み具合と、次に書く演習
+
+使い方:
+  deno task kata            全章。次の演習は最後に編集した章から選びます
+                            （clone した直後は、終わっていない最初の章）
+  deno task kata 04 05      指定した章だけ
+  deno task kata --lang ja  日本語で表示（--lang en で英語）
+  deno task kata --lang ja --save
+                            どのツールも日本語で表示（.kata/settings.json に保存）
+
+各章のテストを自分のコードに対して実行します（2章ずつ並行）。
+演習は、そのテストがすべて通れば完了です。
+何も保存せず、毎回計算し直します。
+言語の決め方: --lang、なければ保存した設定、なければ LC_ALL、LC_MESSAGES、LANG
+（ja で始まれば日本語）、どれもなければ英語。`,
+});
+
+/**
+ * A progress line's error in the current language: the phrases lib/kata/progress.ts adds
+ * ("skipped", "its tests did not run", "(and 2 more)") translated; the test's name and its
+ * message stay as they are.
+ */
+export function localiseProgressError(error: string): string {
+  const m = MESSAGES();
+  return error
+    .replace(/: skipped( \(and \d+ more\))?$/, (_all, more) => `: ${m.skipped}${more ?? ""}`)
+    .replace(/^its tests did not run$/, m.didNotRun)
+    .replace(/ \(and (\d+) more\)$/, (_, n) => m.andMore(n));
+}
+
+/** A chapter's title in the current language: without its English gloss in Japanese. */
+function localTitle(title: string): string {
+  return lang() === "ja" ? title.replace(/\s*\([^()]*\)\s*$/, "") : title;
+}
 
 /** A progress bar of `width` cells: `██████░░░░` on a terminal, `[###---]` when plain. */
 export function bar(done: number, total: number, width: number, s: Style): string {
@@ -166,7 +270,8 @@ export function renderStatus(
   root: string = REPO_ROOT,
   working?: string,
 ): string {
-  const lines: string[] = [s.bold("Zerokara: your progress"), ""];
+  const m = MESSAGES();
+  const lines: string[] = [s.bold(m.heading), ""];
   let done = 0;
   let total = 0;
   for (const chapter of chapters) {
@@ -181,7 +286,8 @@ export function renderStatus(
       ? s.red("✗")
       : " ";
     const fraction = c.total === 0 ? s.dim("-".padStart(5)) : `${c.done}/${c.total}`.padStart(5);
-    const title = chapter.title ? `  ${c.total === 0 ? s.dim(chapter.title) : chapter.title}` : "";
+    const name = localTitle(chapter.title);
+    const title = name ? `  ${c.total === 0 ? s.dim(name) : name}` : "";
     lines.push(
       `${mark} ${s.bold(chapter.chapter)}  ${bar(c.done, c.total, 20, s)}  ${fraction}${title}`,
     );
@@ -189,18 +295,18 @@ export function renderStatus(
       lines.push(`       ${s.red("✗")} ${describeRunError(error, root)}`);
     }
     if (c.total > 0 && isFinished(chapter) && PAYOFF[chapter.chapter]) {
-      lines.push(`       ${s.dim("see it run on your code:")} ${PAYOFF[chapter.chapter]}`);
+      lines.push(`       ${s.dim(m.payoff)} ${PAYOFF[chapter.chapter]}`);
     }
   }
-  if (chapters.length === 0) lines.push(s.dim("  No chapters yet."));
+  if (chapters.length === 0) lines.push(s.dim(m.noChapters));
   lines.push("");
-  lines.push(`${done} of ${total} exercises done.`);
+  lines.push(m.doneCount(done, total));
   const next = nextExercise(chapters, working);
   if (!next) {
     if (total > 0) {
       lines.push(
         "",
-        s.green("All done! Train the final network on your code: deno task train --mine"),
+        s.green(m.allDone),
       );
     }
     return lines.join("\n");
@@ -209,49 +315,45 @@ export function renderStatus(
   lines.push("");
   if (next.exercise) {
     const e = next.exercise;
-    lines.push(`${s.bold("Next:")} ${s.yellow(e.exercise.name)} in chapter ${ch}`);
-    lines.push(`  write  ${s.cyan(e.location)}`);
-    if (e.error && !e.notStarted) lines.push(`  fails  ${s.red(clip(e.error, 100))}`);
-    else if (e.error && e.notStarted && e.tests.some((t) => t.status === "passed")) {
-      lines.push(`  ${s.dim("(some of its tests pass already; keep going)")}`);
+    lines.push(m.next(s.bold(m.nextLabel), s.yellow(e.exercise.name), ch));
+    lines.push(`${m.write}${s.cyan(e.location)}`);
+    if (e.error && !e.notStarted) {
+      lines.push(`${m.fails}${s.red(clip(localiseProgressError(e.error), 100))}`);
+    } else if (e.error && e.notStarted && e.tests.some((t) => t.status === "passed")) {
+      lines.push(`  ${s.dim(m.somePass)}`);
     }
     lines.push(
-      `  test   ${filterCommand(next.chapter, e.exercise.name)}   or   deno task watch ${ch}`,
+      `${m.test}${filterCommand(next.chapter, e.exercise.name)}${m.or}deno task watch ${ch}`,
     );
-    lines.push(`  stuck? deno task hint ${ch} ${e.exercise.name}`);
+    lines.push(`${m.stuck}deno task hint ${ch} ${e.exercise.name}`);
   } else {
-    lines.push(`${s.bold("Next:")} chapter ${ch} has errors outside its tests (see above).`);
-    lines.push(`  test   deno test chapters/${ch}/`);
+    lines.push(m.chapterErrors(s.bold(m.nextLabel), ch));
+    lines.push(`${m.test}deno test chapters/${ch}/`);
   }
   return lines.join("\n");
 }
 
-const HELP = `deno task kata: your progress per chapter and the next exercise to write
-
-Usage:
-  deno task kata            all chapters; the next exercise is in the chapter you last
-                            edited (the first unfinished one on a fresh clone)
-  deno task kata 04 05      only these chapters
-
-Each chapter's tests run against your code (two chapters at a time); an exercise is done
-when all its tests pass. Nothing is stored: this is computed afresh each time.`;
-
 if (import.meta.main) {
-  const args = parseArgs(Deno.args);
-  if (args.flags.has("help")) {
-    console.log(HELP);
-    Deno.exit(0);
+  const args = commandLine(Deno.args, {
+    name: "kata",
+    summary: "",
+    get help() {
+      return MESSAGES().help;
+    },
+    positionals: { max: 99 },
+    saveLang: true,
+  });
+  if (args.save) {
+    console.log(MESSAGES().saved(relative(REPO_ROOT, saveLang(lang(), REPO_ROOT)), lang()));
   }
-  const unknown = unknownFlags(args, ["help"]);
+  // The chapters' tests run in child processes: they speak the same language.
+  exportLang();
   const all = readWorkbook(REPO_ROOT).chapters;
-  const chosen = args.positional.map((a) => ({ a, c: chapterArg(a) }));
+  const chosen = args.positionals.map((a) => ({ a, c: chapterArg(a) }));
   const bad = chosen.filter(({ c }) => c === undefined || !all.includes(c));
-  if (unknown.length > 0 || bad.length > 0) {
-    const what = [...unknown, ...bad.map(({ a }) => `"${a}"`)].join(", ");
-    console.error(
-      `error: Unknown chapter or option ${what}. Chapters: ${all.join(" ")}.\n` +
-        `Run "deno task kata --help" for the usage.`,
-    );
+  if (bad.length > 0) {
+    const what = bad.map(({ a }) => `"${a}"`).join(", ");
+    console.error(`error: ${MESSAGES().badArgs(what, all.join(" "))}`);
     Deno.exit(2);
   }
   const chapters = chosen.length > 0 ? [...new Set(chosen.map(({ c }) => c as string))] : all;
@@ -262,7 +364,7 @@ if (import.meta.main) {
   const tick = () => {
     if (!terminal) return;
     const text = finished < chapters.length
-      ? s.dim(`Running the chapters' tests… ${finished}/${chapters.length}`)
+      ? s.dim(MESSAGES().running(finished, chapters.length))
       : "";
     Deno.stderr.writeSync(encoder.encode(`\r\x1b[2K${text}`));
   };
