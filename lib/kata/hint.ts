@@ -11,23 +11,107 @@
 
 import { readFileSync, renameSync } from "node:fs";
 import { join, relative } from "node:path";
+import { parseCommandArgs } from "../command/args.ts";
+import { UsageError } from "../command/errors.ts";
+import { defineMessages, lang } from "../command/lang.ts";
 import { runCommand } from "../command/run.ts";
 import { writeTextAtomicSync } from "../io/atomic.ts";
-import {
-  chapterArg,
-  didYouMean,
-  parseArgs,
-  REPO_ROOT,
-  type Style,
-  style,
-  unknownFlags,
-} from "./cli.ts";
+import { chapterArg, didYouMean, REPO_ROOT, type Style, style } from "./cli.ts";
 import { type HintSection, parseHints } from "./hints_file.ts";
 import { readText, readWorkbook } from "./manifest.ts";
 import { timestamp } from "./reset.ts";
 
+/** What `deno task hint` says, in both languages. */
+const MESSAGES = defineMessages("hint", {
+  tierNames: "a nudge|the book section and the idea|near-solution",
+  title: (name: string, chapter: string, level: number, tiers: number) =>
+    `Hints for ${name} (chapter ${chapter}): tier ${level} of ${tiers}`,
+  more: (command: string, tier: number, what: string) =>
+    `More: ${command}${what ? ` (tier ${tier}: ${what})` : ""}`,
+  last: (command: string) => `That was the last tier. Still stuck? ${command}`,
+  chaptersWithHints: (list: string) => `Chapters with hints: ${list}`,
+  noChapter: (text: string, list: string) =>
+    `No hints for chapter "${text}". Chapters with hints: ${list || "none yet"}.\n` +
+    `Usage: deno task hint 04 crossEntropyError`,
+  seen: (seen: number, tiers: number) => `  (${seen} of ${tiers} tiers seen)`,
+  exercisesOf: (chapter: string) => `Exercises of chapter ${chapter} with hints:`,
+  seeHelp: `Run "deno task hint --help" for the usage.`,
+  unexpected: (extra: string) => `error: Unexpected argument ${extra}`,
+  noSection: (chapter: string, name: string) => `Chapter ${chapter} has no hints for "${name}".`,
+  didYouMean: (names: string) => ` Did you mean ${names}?`,
+  itsExercises: "Its exercises:",
+  hidden: (name: string) => `Hints for ${name} are hidden again.`,
+  unreadable: (path: string, where: string) =>
+    `note: ${path} is not a JSON object of tiers, so the tiers you had seen are forgotten; ` +
+    `${where}. The hints start again at tier 1.`,
+  setAside: (path: string) => `it is set aside as ${path}`,
+  notSetAside: (why: string) => `it could not be set aside (${why})`,
+  badTiers: (path: string, list: string) =>
+    `note: ${path} has tiers that are not whole numbers from 0 to 3 (${list}); ` +
+    `they count as none seen.`,
+  help: `deno task hint: tiered hints for an exercise
+
+Usage:
+  deno task hint 04 crossEntropyError          tier 1 (a nudge), or the tiers seen so far
+  deno task hint 04 crossEntropyError --more   reveal one more tier (2: the idea, 3: near-solution)
+  deno task hint 04 crossEntropyError --reset  hide its tiers again
+  deno task hint 04                            the exercises of chapter 04 with hints
+  deno task hint 04 crossEntropyError --lang ja
+                                               in Japanese (chapters/04/HINTS.ja.md)
+
+The tiers you have seen are remembered per exercise in .kata/hints.json.`,
+}, {
+  tierNames: "手がかり|本の節と考え方|ほぼ答え",
+  title: (name: string, chapter: string, level: number, tiers: number) =>
+    `${name} のヒント（${chapter}章）: 段階 ${level} / ${tiers}`,
+  more: (command: string, tier: number, what: string) =>
+    `続き: ${command}${what ? `（段階 ${tier}: ${what}）` : ""}`,
+  last: (command: string) => `これが最後の段階です。それでも行き詰まったら: ${command}`,
+  chaptersWithHints: (list: string) => `ヒントのある章: ${list}`,
+  noChapter: (text: string, list: string) =>
+    `"${text}" 章のヒントはありません。ヒントのある章: ${list || "まだなし"}。\n` +
+    `使い方: deno task hint 04 crossEntropyError`,
+  seen: (seen: number, tiers: number) => `  （${tiers} 段階中 ${seen} 段階を表示済み）`,
+  exercisesOf: (chapter: string) => `${chapter}章のヒントのある演習:`,
+  seeHelp: `使い方は "deno task hint --help" で確認できます。`,
+  unexpected: (extra: string) => `error: 余分な引数 ${extra}`,
+  noSection: (chapter: string, name: string) => `${chapter}章に "${name}" のヒントはありません。`,
+  didYouMean: (names: string) => ` ${names} のことですか？`,
+  itsExercises: "この章の演習:",
+  hidden: (name: string) => `${name} のヒントを再び隠しました。`,
+  unreadable: (path: string, where: string) =>
+    `note: ${path} が段階の JSON オブジェクトではないため、表示済みの段階は失われました。` +
+    `${where}。ヒントは段階 1 から始まります。`,
+  setAside: (path: string) => `元のファイルは ${path} に退避しました`,
+  notSetAside: (why: string) => `元のファイルは退避できませんでした（${why}）`,
+  badTiers: (path: string, list: string) =>
+    `note: ${path} に 0 から 3 の整数でない段階があります（${list}）。` +
+    `これらは未表示として扱います。`,
+  help: `deno task hint: 演習の段階的なヒント
+
+使い方:
+  deno task hint 04 crossEntropyError          段階 1（手がかり）、または表示済みの段階まで
+  deno task hint 04 crossEntropyError --more   次の段階を表示（2: 考え方、3: ほぼ答え）
+  deno task hint 04 crossEntropyError --reset  表示した段階を再び隠す
+  deno task hint 04                            04章のヒントのある演習の一覧
+  deno task hint 04 crossEntropyError --lang en
+                                               英語で表示（chapters/04/HINTS.md）
+
+表示済みの段階は演習ごとに .kata/hints.json に記録されます。
+日本語のヒントは chapters/NN/HINTS.ja.md から読みます。`,
+});
+
 /** What each tier is, for the prompts. */
-const TIER_NAMES = ["a nudge", "the book section and the idea", "near-solution"];
+function tierNames(): string[] {
+  return MESSAGES().tierNames.split("|");
+}
+
+/** The hints file of a chapter in the current language (HINTS.ja.md, else HINTS.md). */
+function hintsText(root: string, chapter: string): string {
+  const dir = join(root, "chapters", chapter);
+  return (lang() === "ja" ? readText(join(dir, "HINTS.ja.md")) : undefined) ??
+    readText(join(dir, "HINTS.md")) ?? "";
+}
 
 /** The file that remembers how many tiers each exercise has revealed. */
 export function hintStatePath(root: string): string {
@@ -74,17 +158,11 @@ export function loadHintLevels(root: string): HintLevels {
     let where: string;
     try {
       renameSync(path, aside);
-      where = `it is set aside as ${relative(root, aside)}`;
+      where = MESSAGES().setAside(relative(root, aside));
     } catch (error) {
-      where = `it could not be set aside (${(error as Error).message})`;
+      where = MESSAGES().notSetAside((error as Error).message);
     }
-    return {
-      levels: {},
-      notes: [
-        `note: ${relative(root, path)} is not a JSON object of tiers, so the tiers you had ` +
-        `seen are forgotten; ${where}. The hints start again at tier 1.`,
-      ],
-    };
+    return { levels: {}, notes: [MESSAGES().unreadable(relative(root, path), where)] };
   }
   const levels: Record<string, number> = {};
   const bad: string[] = [];
@@ -93,10 +171,7 @@ export function loadHintLevels(root: string): HintLevels {
       if (value > 0) levels[key] = value;
     } else bad.push(`${key}: ${JSON.stringify(value)}`);
   }
-  const notes = bad.length === 0 ? [] : [
-    `note: ${relative(root, path)} has tiers that are not whole numbers from 0 to 3 ` +
-    `(${bad.join(", ")}); they count as none seen.`,
-  ];
+  const notes = bad.length === 0 ? [] : [MESSAGES().badTiers(relative(root, path), bad.join(", "))];
   return { levels, notes };
 }
 
@@ -156,23 +231,24 @@ function renderHint(
   level: number,
   s: Style,
 ): string {
+  const m = MESSAGES();
+  const names = tierNames();
   const tiers = [...section.tiers.keys()].sort((a, b) => a - b);
-  const lines = [
-    s.bold(`Hints for ${section.name} (chapter ${chapter}): tier ${level} of ${tiers.length}`),
-  ];
+  const lines = [s.bold(m.title(section.name, chapter, level, tiers.length))];
   for (const tier of tiers.slice(0, level)) {
-    const label = TIER_NAMES[tier - 1] ? `${tier} · ${TIER_NAMES[tier - 1]}` : String(tier);
+    const label = names[tier - 1] ? `${tier} · ${names[tier - 1]}` : String(tier);
     lines.push("", s.cyan(`── ${label} ──`), "", section.tiers.get(tier) ?? "");
   }
   lines.push("");
   if (level < tiers.length) {
     const next = tiers[level];
-    const what = TIER_NAMES[next - 1] ? ` (tier ${next}: ${TIER_NAMES[next - 1]})` : "";
-    lines.push(s.dim(`More: deno task hint ${chapter} ${section.name} --more${what}`));
-  } else {
     lines.push(
-      s.dim(`That was the last tier. Still stuck? deno task solution ${chapter} ${section.name}`),
+      s.dim(
+        m.more(`deno task hint ${chapter} ${section.name} --more`, next, names[next - 1] ?? ""),
+      ),
     );
+  } else {
+    lines.push(s.dim(m.last(`deno task solution ${chapter} ${section.name}`)));
   }
   return lines.join("\n");
 }
@@ -186,51 +262,52 @@ function renderHint(
  * @returns The text to print and the exit code.
  */
 export function hintCommand(root: string, argv: string[], s: Style = style(false)): HintOutcome {
-  const args = parseArgs(argv);
+  let args;
+  try {
+    args = parseCommandArgs(argv, {
+      name: "hint",
+      summary: "",
+      options: {
+        more: { type: "count", help: "" },
+        reset: { type: "boolean", help: "" },
+      },
+      positionals: { max: 99 },
+    });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { text: `error: ${error.message}\n${MESSAGES().seeHelp}`, code: 2 };
+  }
+  const m = MESSAGES();
   const chapters = chaptersWithHints(root);
-  const unknown = unknownFlags(args, ["more", "reset", "help"]);
-  if (unknown.length > 0 && !args.flags.has("help")) {
-    return {
-      text: `error: Unknown option ${unknown.join(" ")}: the options are --more, --reset, ` +
-        `--help\nRun "deno task hint --help" for the usage.`,
-      code: 2,
-    };
-  }
-  if (args.flags.has("help") || args.positional.length === 0) {
+  if (args.help || args.positionals.length === 0) {
     const lines: string[] = [];
-    lines.push(HELP);
-    if (chapters.length > 0) lines.push("", `Chapters with hints: ${chapters.join(" ")}`);
-    return { text: lines.join("\n"), code: args.flags.has("help") ? 0 : 1 };
+    lines.push(m.help);
+    if (chapters.length > 0) lines.push("", m.chaptersWithHints(chapters.join(" ")));
+    return { text: lines.join("\n"), code: args.help ? 0 : 1 };
   }
-  const [chapterText, nameText, ...extra] = args.positional;
+  const [chapterText, nameText, ...extra] = args.positionals;
   const chapter = chapterArg(chapterText);
   if (chapter === undefined || !chapters.includes(chapter)) {
-    return {
-      text: `No hints for chapter "${chapterText}". Chapters with hints: ${
-        chapters.join(" ") || "none yet"
-      }.\nUsage: deno task hint 04 crossEntropyError`,
-      code: 1,
-    };
+    return { text: m.noChapter(chapterText, chapters.join(" ")), code: 1 };
   }
-  const sections = parseHints(readText(join(root, "chapters", chapter, "HINTS.md")) ?? "");
+  const sections = parseHints(hintsText(root, chapter));
   const names = sections.map((x) => x.name);
   const list = names.map((n) => `  deno task hint ${chapter} ${n}`).join("\n");
   if (nameText === undefined) {
     const { levels, notes } = loadHintLevels(root);
     const rows = sections.map((x) => {
       const seen = levels[`${chapter}/${x.name}`] ?? 0;
-      const note = seen > 0 ? s.dim(`  (${seen} of ${x.tiers.size} tiers seen)`) : "";
+      const note = seen > 0 ? s.dim(m.seen(seen, x.tiers.size)) : "";
       return `  deno task hint ${chapter} ${x.name}${note}`;
     });
     return {
-      text: [...notes, `Exercises of chapter ${chapter} with hints:`, ...rows].join("\n"),
+      text: [...notes, m.exercisesOf(chapter), ...rows].join("\n"),
       code: 0,
     };
   }
   if (extra.length > 0) {
     return {
-      text: `error: Unexpected argument ${extra.map((a) => JSON.stringify(a)).join(" ")}\n` +
-        `Run "deno task hint --help" for the usage.`,
+      text: `${m.unexpected(extra.map((a) => JSON.stringify(a)).join(" "))}\n${m.seeHelp}`,
       code: 2,
     };
   }
@@ -242,40 +319,29 @@ export function hintCommand(root: string, argv: string[], s: Style = style(false
       : undefined);
   if (!section) {
     const guesses = didYouMean(wanted, names);
-    const guess = guesses.length > 0 ? ` Did you mean ${guesses.join(" or ")}?` : "";
+    const guess = guesses.length > 0 ? m.didYouMean(guesses.join(" or ")) : "";
     return {
-      text: `Chapter ${chapter} has no hints for "${nameText}".${guess}\n` +
-        `Its exercises:\n${list}`,
+      text: `${m.noSection(chapter, nameText)}${guess}\n${m.itsExercises}\n${list}`,
       code: 1,
     };
   }
   const key = `${chapter}/${section.name}`;
   const { levels, notes } = loadHintLevels(root);
-  if (args.flags.has("reset")) {
+  if (args.values.reset) {
     delete levels[key];
     writeHintLevels(root, levels);
     return {
-      text: [...notes, `Hints for ${section.name} are hidden again.`].join("\n"),
+      text: [...notes, m.hidden(section.name)].join("\n"),
       code: 0,
     };
   }
-  const level = nextLevel(levels[key] ?? 0, args.flags.get("more") ?? 0, section.tiers.size);
+  const level = nextLevel(levels[key] ?? 0, args.values.more, section.tiers.size);
   if (level !== levels[key]) {
     levels[key] = level;
     writeHintLevels(root, levels);
   }
   return { text: [...notes, renderHint(chapter, section, level, s)].join("\n"), code: 0 };
 }
-
-const HELP = `deno task hint: tiered hints for an exercise
-
-Usage:
-  deno task hint 04 crossEntropyError          tier 1 (a nudge), or the tiers seen so far
-  deno task hint 04 crossEntropyError --more   reveal one more tier (2: the idea, 3: near-solution)
-  deno task hint 04 crossEntropyError --reset  hide its tiers again
-  deno task hint 04                            the exercises of chapter 04 with hints
-
-The tiers you have seen are remembered per exercise in .kata/hints.json.`;
 
 if (import.meta.main) {
   await runCommand(() => {

@@ -105,7 +105,7 @@ Deno.test("hint refuses an unknown option or a stray argument in one line with e
   try {
     const unknown = hintCommand(root, ["04", "crossEntropyError", "--mroe"]);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.text, /^error: Unknown option --mroe/);
+    assert.match(unknown.text, /^error: Unknown option "--mroe"/);
     const extra = hintCommand(root, ["04", "crossEntropyError", "more"]);
     assert.equal(extra.code, 2);
     assert.match(extra.text, /^error: Unexpected argument "more"/);
