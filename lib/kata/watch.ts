@@ -7,7 +7,9 @@
  * @module
  */
 
-import { chapterArg, parseArgs, REPO_ROOT, style, unknownFlags } from "./cli.ts";
+import { commandLine } from "../command/args.ts";
+import { defineMessages, exportLang } from "../command/lang.ts";
+import { chapterArg, REPO_ROOT, style } from "./cli.ts";
 import { readWorkbook } from "./manifest.ts";
 import { chapterProgress, isFinished, orderedExercises } from "./progress.ts";
 import { stubTimes, workingChapter } from "./status.ts";
@@ -57,48 +59,80 @@ export function watchArgs(files: string[]): string[] {
   return ["test", "-A", "--watch", "--fail-fast", ...files];
 }
 
-const HELP = `deno task watch: re-run a chapter's tests on every save
+/** What `deno task watch` says, in both languages. */
+const MESSAGES = defineMessages("watch", {
+  looking: "Looking for the chapter you are working in…",
+  allFinished: "Every chapter is finished. Watch one anyway: deno task watch 04",
+  cannotWatch: (what: string, chapters: string) =>
+    `Cannot watch "${what}": give one chapter (${chapters}) or none.\n` +
+    `Run "deno task watch --help" for the usage.`,
+  help: `deno task watch: re-run a chapter's tests on every save
 
 Usage:
   deno task watch 04    watch chapter 04 (deno test --watch --fail-fast on its test files,
                         those of its first exercises first)
   deno task watch       watch the chapter you last edited, else the first unfinished one
+  deno task watch 04 --lang ja
+                        the failures in Japanese
 
 It stops at the first failing test, so the top of the screen is what to fix next.
-Press Ctrl-C to stop watching.`;
+The tests run with every permission (-A), so they read LANG and .kata/settings.json and
+speak your language; a bare deno test has no permission to read them, and speaks English.
+Press Ctrl-C to stop watching.`,
+}, {
+  looking: "作業中の章を探しています…",
+  allFinished: "すべての章が完了しています。それでも見るなら: deno task watch 04",
+  cannotWatch: (what: string, chapters: string) =>
+    `"${what}" は監視できません: 章を1つ（${chapters}）指定するか、何も指定しないでください。\n` +
+    `使い方は "deno task watch --help" で確認できます。`,
+  help: `deno task watch: 保存するたびに章のテストを実行し直す
+
+使い方:
+  deno task watch 04    04章を監視（テストファイルに deno test --watch --fail-fast、
+                        最初の演習のテストから順に）
+  deno task watch       最後に編集した章、なければ終わっていない最初の章を監視
+  deno task watch 04 --lang ja
+                        失敗を日本語で表示
+
+最初に失敗したテストで止まるので、画面のいちばん上が次に直すところです。
+テストは全権限（-A）で実行するため、LANG や .kata/settings.json を読んでその言語で表示します。
+権限なしの deno test ではそれらを読めないため、英語で表示します。
+Ctrl-C で監視を終了します。`,
+});
 
 if (import.meta.main) {
-  const args = parseArgs(Deno.args);
-  if (args.flags.has("help")) {
-    console.log(HELP);
-    Deno.exit(0);
-  }
+  const args = commandLine(Deno.args, {
+    name: "watch",
+    summary: "",
+    get help() {
+      return MESSAGES().help;
+    },
+    positionals: { max: 99 },
+  });
+  // The tests run in a child process: they speak the same language.
+  exportLang();
   const chapters = readWorkbook(REPO_ROOT).chapters;
-  const unknown = unknownFlags(args, ["help"]);
-  const [given, ...extra] = args.positional;
+  const [given, ...extra] = args.positionals;
   const chapter = given === undefined ? undefined : chapterArg(given);
   if (
-    unknown.length > 0 || extra.length > 0 ||
+    extra.length > 0 ||
     (given !== undefined && (chapter === undefined || !chapters.includes(chapter)))
   ) {
-    const what = [...unknown, given, ...extra].filter((x) => x).join(" ");
-    console.error(
-      `error: Cannot watch "${what}": give one chapter (${chapters.join(" ")}) or none.\n` +
-        `Run "deno task watch --help" for the usage.`,
-    );
+    const what = [given, ...extra].filter((x) => x).join(" ");
+    console.error(`error: ${MESSAGES().cannotWatch(what, chapters.join(" "))}`);
     Deno.exit(2);
   }
   const s = style();
   let target = chapter;
   if (target === undefined) {
-    console.log(s.dim("Looking for the chapter you are working in…"));
+    console.log(s.dim(MESSAGES().looking));
     const working = workingChapter(stubTimes(REPO_ROOT));
     const workbook = readWorkbook(REPO_ROOT);
     target = working && !isFinished(await chapterProgress(workbook, working))
       ? working
       : await firstUnfinishedChapter(REPO_ROOT);
     if (target === undefined) {
-      console.log(s.green("Every chapter is finished. Watch one anyway: deno task watch 04"));
+      console.log(s.green(MESSAGES().allFinished));
       Deno.exit(0);
     }
   }
