@@ -17,7 +17,7 @@ import type { Layer } from "../layers/layer.ts";
 import { loadMnist } from "../mnist/mod.ts";
 import { kernelConfig } from "../np/kernels/matmul.ts";
 import * as np from "../np/mod.ts";
-import { Adam } from "../optimizers/mod.ts";
+import { Adam } from "../engine/adam.ts";
 import { convNets } from "../train_command/models.ts";
 import { median, progress } from "./harness.ts";
 import { setParams, type TrainableNet } from "./nets.ts";

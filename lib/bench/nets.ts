@@ -7,7 +7,7 @@
  */
 
 import * as np from "../np/mod.ts";
-import { Adam } from "../optimizers/mod.ts";
+import { Adam } from "../engine/adam.ts";
 import { cpuSeconds } from "./harness.ts";
 import type { TrainRun } from "./workload.ts";
 
@@ -34,7 +34,8 @@ export interface TrainNetOptions {
 }
 
 /**
- * Trains a network in place on the given mini-batches with the book's Adam, timing each
+ * Trains a network in place on the given mini-batches with the book's Adam (the engine's, in
+ * WebAssembly, which gives the answer key's bits), timing each
  * iteration: the mini-batch copy (`x_train[batch_mask]`), `gradient` and `update`.
  *
  * The book's `Trainer.train_step` computes the loss once more after the update, for its log;

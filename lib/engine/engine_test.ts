@@ -19,6 +19,8 @@ import { DeepConvNet, FinalConvNet, SimpleConvNet } from "./nets.ts";
 import { Pooling } from "./pooling.ts";
 import { Relu } from "./relu.ts";
 import { ReluPool } from "./relu_pool.ts";
+import { Adam } from "./adam.ts";
+import { Adam as BookAdam } from "../optimizers/optimizer.ts";
 import { canFuseConv, ConvReluPool } from "./conv_relu_pool.ts";
 
 const DTYPES: readonly np.DType[] = ["float64", "float32"];
@@ -254,6 +256,31 @@ Deno.test("engine SimpleConvNet float32 runs its first layers fused and repeats 
   assertSameGradients(new SimpleConvNet({ dtype: "float32", seed: 3 }), book, x, t, "float32");
   // gradient() ran the fused step: Conv1 never built its column matrix.
   assert.equal((a.layers.get("Conv1") as Convolution).col, null);
+});
+
+Deno.test("engine Adam gives the answer key's Adam bits, float32 in WebAssembly and float64", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 37 }), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom(...DTYPES),
+      fc.nat(),
+      (sizes, dtype, seed) => {
+        const make = () =>
+          Object.fromEntries(sizes.map((n, i) => [`W${i}`, randn(seed + i, [n], dtype)]));
+        const mine = make(), book = make();
+        const engine = new Adam({ lr: 0.01 }), reference = new BookAdam({ lr: 0.01 });
+        for (let step = 0; step < 4; step++) {
+          const grads = Object.fromEntries(
+            sizes.map((n, i) => [`W${i}`, randn(seed + 100 * step + i, [n], dtype)]),
+          );
+          engine.update(mine, grads);
+          reference.update(book, grads);
+          for (const key of Object.keys(book)) assertSameBits(mine[key], book[key], key);
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
 });
 
 /** Two nets' gradients on one batch, and their loss and predictions. */

@@ -13,6 +13,12 @@
  * | `Convolution`         | `lib/layers/convolution.ts` (07)  | patches as columns per image, no transposes, `firstLayer`  |
  * | `Pooling`             | `lib/layers/pooling.ts` (07)      | max/argmax straight from NCHW, no im2col or col2im         |
  * | `SimpleConvNet`, `DeepConvNet`, `FinalConvNet` | `lib/nets/` (07, 08) | built from the layers above; same parameters and files |
+ * | `Adam`                | `lib/optimizers/optimizer.ts` (06) | float32 update in WebAssembly SIMD, m and v kept there; same bits |
+ *
+ * In `gradient()`, the networks fuse layers: `ReluPool` (`relu_pool.ts`) runs a Relu and the
+ * Pooling after it in one pass each way (same bits), and `ConvReluPool` (`conv_relu_pool.ts`,
+ * WebAssembly) runs SimpleConvNet's float32 first Convolution, Relu and Pooling as one step that
+ * writes only the pooled values. `predict()` still runs the layers one by one.
  *
  * `deno task train`, its data-parallel worker, `deno task bench` and the chapter 7 and 8 commands
  * build their networks with `convNets()` of `lib/train_command/models.ts`: the engine's, or under `--mine`
@@ -32,6 +38,7 @@
  * @module
  */
 
+export { Adam } from "./adam.ts";
 export { Affine } from "./affine.ts";
 export { Convolution, type ConvolutionOptions } from "./convolution.ts";
 export { DeepConvNet, FinalConvNet, LayerNet, SimpleConvNet } from "./nets.ts";

@@ -27,6 +27,11 @@ export const SOURCES = [
     module: "../../../engine/wasm/conv_relu_pool_wasm.ts",
     name: "CONV_RELU_POOL_WASM",
   },
+  {
+    wat: "../../../engine/wasm/adam.wat",
+    module: "../../../engine/wasm/adam_wasm.ts",
+    name: "ADAM_WASM",
+  },
 ];
 
 /** wat2wasm's features: fixed-width and relaxed SIMD (for multiply-add), shared memory. */
