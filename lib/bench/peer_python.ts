@@ -50,8 +50,8 @@ export interface PythonPeer {
  */
 export async function findPython(module: "torch" | "numpy"): Promise<PythonPeer | null> {
   const probe = module === "torch"
-    ? "import torch; print(torch.__version__); " +
-      "print(next((l.strip() for l in torch.__config__.show().splitlines() if 'BLAS_INFO' in l), ''))"
+    ? "import re, torch; print(torch.__version__); c = torch.__config__.show(); " +
+      "print(', '.join(m.group(0) for m in re.finditer(r'(BLAS_INFO|USE_MKLDNN)=[^,\\s]+', c)))"
     : "import numpy; print(numpy.__version__); print('')";
   for (const python of PYTHONS) {
     try {

@@ -22,6 +22,7 @@ accuracy) goes to --json as JSON; progress to stderr.
 import argparse
 import json
 import os
+import re
 import sys
 import time
 
@@ -149,8 +150,8 @@ def main():
         "settings": (f"OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']} "
                      f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']} "
                      f"torch.set_num_threads({ARGS.threads})"),
-        "blas": next((line for line in torch.__config__.show().splitlines()
-                      if "BLAS_INFO" in line), "").strip(),
+        "blas": ", ".join(re.findall(r"(?:BLAS_INFO|USE_MKLDNN)=[^,\s]+",
+                                     torch.__config__.show())),
         "parallel": [line.strip() for line in config if "backend" in line.lower()],
         "iteration_seconds": seconds,
         "losses": losses,
