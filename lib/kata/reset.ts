@@ -17,11 +17,125 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { commandLine } from "../command/args.ts";
 import { UsageError } from "../command/errors.ts";
+import { defineMessages } from "../command/lang.ts";
 import { runCommand } from "../command/run.ts";
 import { chapterArg, confirmOnTerminal, didYouMean, REPO_ROOT, style } from "./cli.ts";
 import { writeFileAtomicSync } from "../io/atomic.ts";
 import { callsTodo, readWorkbook } from "./manifest.ts";
 import { readStubManifest, sha256Hex, STUB_MANIFEST, type StubManifest } from "./stub_manifest.ts";
+
+/** What `deno task reset` says, in both languages. */
+const MESSAGES = defineMessages("reset", {
+  damaged: (manifest: string) =>
+    `${manifest} is damaged (not JSON), so the shipped stubs cannot be told apart: ` +
+    `restore it with git checkout -- ${manifest}`,
+  notGit: (root: string, path: string) =>
+    `${root} is not a git clone (or git is not installed), so the shipped stub of ${path} ` +
+    `cannot be found. Clone the workbook with git to use deno task reset.`,
+  notShipped: (path: string, manifest: string) =>
+    `${path} is not a shipped stub (it is not in ${manifest}).`,
+  notInHistory: (path: string, sha: string) =>
+    `The shipped stub of ${path} (SHA-256 ${sha}…) is not in this clone's git history: ` +
+    `fetch the workbook's history (git fetch origin) and retry.`,
+  logFailed: (path: string, ref: string) => `git log failed for ${path} from ${ref}.`,
+  noTodo: (path: string, ref: string) =>
+    `No version of ${path} in git history (from ${ref}) calls todo(), so it has no ` +
+    `shipped stub to restore.`,
+  cannotRead: (path: string, why: string) => `Cannot read ${path}: ${why}`,
+  already: (path: string) => `${path} is already the shipped stub; nothing to do.`,
+  noTerminal: (path: string) =>
+    `Not resetting ${path}: there is no terminal to confirm on. ` +
+    `Add --yes to reset it anyway (your version is backed up first).`,
+  question: (path: string) =>
+    `Replace ${path} with the shipped stub? Your version is backed up first.`,
+  declined: (path: string) => `Not reset; ${path} is unchanged.`,
+  noBackup: (why: string, path: string) =>
+    `Not reset: your version could not be backed up (${why}). ${path} is unchanged.`,
+  writeFailed: (why: string, path: string, backup: string) =>
+    `Not reset: ${why}. ${path} is unchanged${
+      backup ? `; a copy of it is also in ${backup}` : ""
+    }.`,
+  saved: (backup: string) => `Your version is saved in ${backup}`,
+  nothingSaved: "There was no file to back up.",
+  restored: (path: string, source: string) => `Restored ${path} to the shipped stub (${source}).`,
+  notChapterFile: (text: string, chapter: string) =>
+    `${text} is not a file of chapters/${chapter}/: give its name, e.g. loss.ts`,
+  otherChapter: (text: string, folder: string, chapter: string, file: string) =>
+    `${text} is in chapter ${folder}, not ${chapter}: deno task reset ${folder} ${file}`,
+  noChapter: (text: string, chapters: string) => `No chapter "${text}". Chapters: ${chapters}.`,
+  noFile: (chapter: string, file: string, guesses: string, stubs: string) =>
+    `chapters/${chapter}/ has no ${file}.` + (guesses ? ` Did you mean ${guesses}?` : "") +
+    ` Its stub modules: ${stubs || "none"}.`,
+  help: `deno task reset: put back the shipped stub of a chapter file
+
+It asks before it overwrites your file; without a terminal (piped, in a script) it cannot ask,
+so add --yes there.
+
+Usage:
+  deno task reset 04 loss.ts          asks first; your version goes to .kata/backups/04/
+  deno task reset 04 loss.ts --yes    no question (needed without a terminal)
+  deno task reset 04 loss.ts --lang ja
+                                      in Japanese
+
+The stub is the shipped one, as lib/kata/stub_manifest.json records it (by SHA-256), taken
+from the clone's git objects: your own commits are never mistaken for it. Your version is
+backed up byte for byte first.`,
+}, {
+  damaged: (manifest: string) =>
+    `${manifest} が壊れていて（JSON ではない）、配布時のスタブを見分けられません: ` +
+    `git checkout -- ${manifest} で元に戻してください`,
+  notGit: (root: string, path: string) =>
+    `${root} は git の clone ではない（または git がない）ため、${path} の配布時のスタブが` +
+    `見つかりません。deno task reset を使うには、ワークブックを git で clone してください。`,
+  notShipped: (path: string, manifest: string) =>
+    `${path} は配布時のスタブではありません（${manifest} にありません）。`,
+  notInHistory: (path: string, sha: string) =>
+    `${path} の配布時のスタブ（SHA-256 ${sha}…）がこの clone の git 履歴にありません: ` +
+    `履歴を取得して（git fetch origin）やり直してください。`,
+  logFailed: (path: string, ref: string) => `${ref} からの ${path} の git log に失敗しました。`,
+  noTodo: (path: string, ref: string) =>
+    `git 履歴（${ref} から）に todo() を呼ぶ ${path} がないため、戻せるスタブがありません。`,
+  cannotRead: (path: string, why: string) => `${path} を読めません: ${why}`,
+  already: (path: string) => `${path} はすでに配布時のスタブです。何もしません。`,
+  noTerminal: (path: string) =>
+    `${path} は戻しません: 確認できる端末がありません。` +
+    `それでも戻すなら --yes を付けてください（先にあなたの版をバックアップします）。`,
+  question: (path: string) =>
+    `${path} を配布時のスタブに置き換えますか？ あなたの版は先にバックアップします。`,
+  declined: (path: string) => `戻しませんでした。${path} はそのままです。`,
+  noBackup: (why: string, path: string) =>
+    `戻しませんでした: あなたの版をバックアップできませんでした（${why}）。${path} はそのままです。`,
+  writeFailed: (why: string, path: string, backup: string) =>
+    `戻しませんでした: ${why}。${path} はそのままです` +
+    `${backup ? `（コピーは ${backup} にもあります）` : ""}。`,
+  saved: (backup: string) => `あなたの版は ${backup} に保存しました`,
+  nothingSaved: "バックアップするファイルはありませんでした。",
+  restored: (path: string, source: string) => `${path} を配布時のスタブに戻しました（${source}）。`,
+  notChapterFile: (text: string, chapter: string) =>
+    `${text} は chapters/${chapter}/ のファイルではありません: loss.ts のように名前で指定してください`,
+  otherChapter: (text: string, folder: string, chapter: string, file: string) =>
+    `${text} は ${chapter}章ではなく ${folder}章のファイルです: deno task reset ${folder} ${file}`,
+  noChapter: (text: string, chapters: string) =>
+    `"${text}" という章はありません。章: ${chapters}。`,
+  noFile: (chapter: string, file: string, guesses: string, stubs: string) =>
+    `chapters/${chapter}/ に ${file} はありません。` +
+    (guesses ? `${guesses} のことですか？` : "") +
+    `この章のスタブ: ${stubs || "なし"}。`,
+  help: `deno task reset: 章のファイルを配布時のスタブに戻す
+
+あなたのファイルを上書きする前に確認します。端末がない場合（パイプやスクリプト）は
+確認できないので、--yes を付けてください。
+
+使い方:
+  deno task reset 04 loss.ts          先に確認。あなたの版は .kata/backups/04/ へ
+  deno task reset 04 loss.ts --yes    確認なし（端末がないときに必要）
+  deno task reset 04 loss.ts --lang en
+                                      英語で表示
+
+スタブは lib/kata/stub_manifest.json が（SHA-256 で）記録する配布時のもので、
+clone の git オブジェクトから取り出します。あなた自身のコミットと取り違えることはありません。
+あなたの版は先にバイト単位でそのままバックアップします。`,
+});
 
 /** Runs git in a folder; `undefined` when it fails (or git is missing). */
 async function git(cwd: string, args: string[]): Promise<string | undefined> {
@@ -81,23 +195,17 @@ export async function findShippedStub(
   try {
     manifest = readStubManifest(root);
   } catch {
-    return {
-      error: `${STUB_MANIFEST} is damaged (not JSON), so the shipped stubs cannot be told ` +
-        `apart: restore it with git checkout -- ${STUB_MANIFEST}`,
-    };
+    return { error: MESSAGES().damaged(STUB_MANIFEST) };
   }
   const top = (await git(root, ["rev-parse", "--show-toplevel"]))?.trim();
   if (!top) {
-    return {
-      error: `${root} is not a git clone (or git is not installed), so the shipped stub of ` +
-        `${path} cannot be found. Clone the workbook with git to use deno task reset.`,
-    };
+    return { error: MESSAGES().notGit(root, path) };
   }
   const inRepo = relative(top, join(root, path)).split("\\").join("/");
   if (manifest !== undefined) {
     const entry = manifest[path];
     if (entry === undefined) {
-      return { error: `${path} is not a shipped stub (it is not in ${STUB_MANIFEST}).` };
+      return { error: MESSAGES().notShipped(path, STUB_MANIFEST) };
     }
     const blob = await gitBytes(top, ["cat-file", "blob", entry.blob]);
     if (blob !== undefined && sha256Hex(blob) === entry.sha256) {
@@ -119,26 +227,20 @@ export async function findShippedStub(
         };
       }
     }
-    return {
-      error: `The shipped stub of ${path} (SHA-256 ${entry.sha256.slice(0, 12)}…) is not in ` +
-        `this clone's git history: fetch the workbook's history (git fetch origin) and retry.`,
-    };
+    return { error: MESSAGES().notInHistory(path, entry.sha256.slice(0, 12)) };
   }
   const ref = (await git(root, ["rev-parse", "--verify", "-q", "origin/HEAD"])) !== undefined
     ? "origin/HEAD"
     : "HEAD";
   const log = await git(top, ["log", "--format=%H", ref, "--", inRepo]);
-  if (log === undefined) return { error: `git log failed for ${inRepo} from ${ref}.` };
+  if (log === undefined) return { error: MESSAGES().logFailed(inRepo, ref) };
   for (const commit of log.split("\n").filter((l) => l)) {
     const bytes = await gitBytes(top, ["show", `${commit}:${inRepo}`]);
     if (bytes === undefined) continue;
     const text = new TextDecoder().decode(bytes);
     if (callsTodo(text)) return { bytes, text, source: `commit ${commit.slice(0, 10)} (${ref})` };
   }
-  return {
-    error: `No version of ${path} in git history (from ${ref}) calls todo(), so it has no ` +
-      `shipped stub to restore.`,
-  };
+  return { error: MESSAGES().noTodo(path, ref) };
 }
 
 /** `20260127-143005` (local time), for backup names that sort by date. */
@@ -201,6 +303,7 @@ export async function resetFile(
   target: { chapter: string; file: string },
   options: ResetOptions = {},
 ): Promise<ResetOutcome> {
+  const m = MESSAGES();
   const { chapter, file } = target;
   const path = `chapters/${chapter}/${file}`;
   const stub = await findShippedStub(root, path);
@@ -210,23 +313,18 @@ export async function resetFile(
   try {
     current = existsSync(full) ? readFileSync(full) : undefined;
   } catch (error) {
-    return { code: 1, message: `Cannot read ${path}: ${(error as Error).message}` };
+    return { code: 1, message: m.cannotRead(path, (error as Error).message) };
   }
   if (current !== undefined && sha256Hex(current) === sha256Hex(stub.bytes)) {
-    return { code: 0, message: `${path} is already the shipped stub; nothing to do.` };
+    return { code: 0, message: m.already(path) };
   }
   if (!options.yes) {
     const interactive = options.interactive ?? Deno.stdin.isTerminal();
     if (!interactive) {
-      return {
-        code: 1,
-        message: `Not resetting ${path}: there is no terminal to confirm on. ` +
-          `Add --yes to reset it anyway (your version is backed up first).`,
-      };
+      return { code: 1, message: m.noTerminal(path) };
     }
     const ask = options.confirm ?? confirmOnTerminal;
-    const question = `Replace ${path} with the shipped stub? Your version is backed up first.`;
-    if (!ask(question)) return { code: 1, message: `Not reset; ${path} is unchanged.` };
+    if (!ask(m.question(path))) return { code: 1, message: m.declined(path) };
   }
   let backup: string | undefined;
   if (current !== undefined) {
@@ -235,9 +333,7 @@ export async function resetFile(
     } catch (error) {
       return {
         code: 1,
-        message: `Not reset: your version could not be backed up (${
-          error instanceof Error ? error.message : error
-        }). ${path} is unchanged.`,
+        message: m.noBackup(String(error instanceof Error ? error.message : error), path),
       };
     }
   }
@@ -246,31 +342,21 @@ export async function resetFile(
   } catch (error) {
     return {
       code: 1,
-      message: `Not reset: ${error instanceof Error ? error.message : error}. ${path} is ` +
-        `unchanged${backup ? `; a copy of it is also in ${backup}` : ""}.`,
+      message: m.writeFailed(
+        String(error instanceof Error ? error.message : error),
+        path,
+        backup ?? "",
+      ),
       ...(backup ? { backup } : {}),
     };
   }
-  const saved = backup ? `Your version is saved in ${backup}` : "There was no file to back up.";
+  const saved = backup ? m.saved(backup) : m.nothingSaved;
   return {
     code: 0,
-    message: `Restored ${path} to the shipped stub (${stub.source}).\n${saved}`,
+    message: `${m.restored(path, stub.source)}\n${saved}`,
     ...(backup ? { backup } : {}),
   };
 }
-
-const HELP = `deno task reset: put back the shipped stub of a chapter file
-
-It asks before it overwrites your file; without a terminal (piped, in a script) it cannot ask,
-so add --yes there.
-
-Usage:
-  deno task reset 04 loss.ts          asks first; your version goes to .kata/backups/04/
-  deno task reset 04 loss.ts --yes    no question (needed without a terminal)
-
-The stub is the shipped one, as lib/kata/stub_manifest.json records it (by SHA-256), taken
-from the clone's git objects: your own commits are never mistaken for it. Your version is
-backed up byte for byte first.`;
 
 /**
  * The file that `deno task reset CHAPTER FILE` names: `loss`, `loss.ts` and
@@ -298,15 +384,11 @@ export function resetTarget(chapter: string, text: string): string {
     const folder = parts.length >= 2 ? parts[parts.length - 2] : "";
     const inChapters = parts.length === 3 && parts[0] === "chapters";
     if (!inChapters && !(parts.length === 2 && /^\d\d$/.test(folder))) {
-      throw new UsageError(
-        `${text} is not a file of chapters/${chapter}/: give its name, e.g. loss.ts`,
-      );
+      throw new UsageError(MESSAGES().notChapterFile(text, chapter));
     }
     if (folder !== chapter) {
       throw new UsageError(
-        `${text} is in chapter ${folder}, not ${chapter}: deno task reset ${folder} ${
-          parts[parts.length - 1]
-        }`,
+        MESSAGES().otherChapter(text, folder, chapter, parts[parts.length - 1]),
       );
     }
   }
@@ -319,7 +401,9 @@ if (import.meta.main) {
   const args = commandLine(Deno.args, {
     name: "reset",
     summary: "deno task reset: put back the shipped stub of a chapter file",
-    help: HELP,
+    get help() {
+      return MESSAGES().help;
+    },
     usage: ["deno task reset 04 loss.ts [--yes]"],
     options: {
       yes: { type: "boolean", short: "y", help: "no question (needed without a terminal)" },
@@ -332,9 +416,7 @@ if (import.meta.main) {
     const workbook = readWorkbook(REPO_ROOT);
     const chapter = chapterArg(chapterText);
     if (chapter === undefined || !workbook.chapters.includes(chapter)) {
-      throw new UsageError(
-        `No chapter "${chapterText}". Chapters: ${workbook.chapters.join(" ")}.`,
-      );
+      throw new UsageError(MESSAGES().noChapter(chapterText, workbook.chapters.join(" ")));
     }
     const file = resetTarget(chapter, fileText);
     const files = readdirSync(join(REPO_ROOT, "chapters", chapter)).filter((f) =>
@@ -346,9 +428,7 @@ if (import.meta.main) {
         .map((m) => m.split("/").at(-1) as string);
       const guesses = didYouMean(file, files);
       throw new UsageError(
-        `chapters/${chapter}/ has no ${file}.` +
-          (guesses.length ? ` Did you mean ${guesses.join(" or ")}?` : "") +
-          ` Its stub modules: ${stubs.join(", ") || "none"}.`,
+        MESSAGES().noFile(chapter, file, guesses.join(" or "), stubs.join(", ")),
       );
     }
     const outcome = await resetFile(REPO_ROOT, { chapter, file }, { yes: args.values.yes });
