@@ -157,7 +157,7 @@ Deno.test("engine Pooling equals the answer key's: strides, pads, non-square win
   );
 });
 
-Deno.test("engine ReluPool equals the answer key's Relu then Pooling bit for bit: ties, zeros, -0", () => {
+Deno.test("engine ReluPool equals the answer key's Relu and Pooling in either order bit for bit: ties, zeros, -0", () => {
   fc.assert(
     fc.property(
       fc.integer({ min: 1, max: 3 }),
@@ -198,6 +198,17 @@ Deno.test("engine ReluPool equals the answer key's Relu then Pooling bit for bit
             fused.backward(dout),
             bookRelu.backward(bookPool.backward(dout)),
             "dx",
+          );
+          // The other order, Pooling then Relu (FinalConvNet), is the same pair.
+          assertSameBits(
+            fused.forward(x),
+            bookRelu.forward(bookPool.forward(x)),
+            "out (pool, relu)",
+          );
+          assertSameBits(
+            fused.backward(dout),
+            bookPool.backward(bookRelu.backward(dout)),
+            "dx (pool, relu)",
           );
         }
       },

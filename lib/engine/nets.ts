@@ -39,7 +39,7 @@ interface Step {
 
 /**
  * The layers as steps: a first convolution with its Relu and Pooling as one `ConvReluPool`
- * (float32), and each other Relu followed by a fusible Pooling as one `ReluPool`.
+ * (float32), and each other Relu next to a fusible Pooling (either order) as one `ReluPool`.
  */
 function fuseSteps(layers: Layer[]): Step[] {
   const steps: Step[] = [];
@@ -53,6 +53,11 @@ function fuseSteps(layers: Layer[]): Step[] {
       i += 2;
     } else if (layer instanceof Relu && next instanceof Pooling && canFuse(layer, next)) {
       steps.push(new ReluPool(layer, next));
+      i++;
+    } else if (layer instanceof Pooling && next instanceof Relu && canFuse(next, layer)) {
+      // max(0, ·) of a window's maximum is the maximum of max(0, ·): the same pair, in the
+      // order of FinalConvNet.
+      steps.push(new ReluPool(next, layer));
       i++;
     } else {
       steps.push(layer);

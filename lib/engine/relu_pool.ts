@@ -1,6 +1,7 @@
 /**
- * ReLU followed by max pooling, fused: the `Relu` - `Pooling` pairs of SimpleConvNet (§7.5) and
- * DeepConvNet (§8.1) in one pass each way, used by `LayerNet.gradient()`.
+ * ReLU and max pooling, fused: the `Relu` - `Pooling` pairs of SimpleConvNet (§7.5) and
+ * DeepConvNet (§8.1), and the `Pooling` - `Relu` pairs of FinalConvNet, in one pass each way,
+ * used by `LayerNet.gradient()`.
  *
  * The two layers commute: the largest of a window of max(0, x) is max(0, largest x), and its
  * first position is the first position of the largest x when that is positive. So the fused
