@@ -8,15 +8,9 @@
  */
 
 import { dirname, join, posix } from "node:path";
-import {
-  chapterArg,
-  commandArgs,
-  confirmOnTerminal,
-  didYouMean,
-  REPO_ROOT,
-  type Style,
-  style,
-} from "./cli.ts";
+import { commandLine } from "../command/args.ts";
+import { defineMessages, exportLang } from "../command/lang.ts";
+import { chapterArg, confirmOnTerminal, didYouMean, REPO_ROOT, type Style, style } from "./cli.ts";
 import { importSpecifiers } from "./imports.ts";
 import {
   parseDeclarations,
@@ -27,6 +21,71 @@ import {
   type Workbook,
 } from "./manifest.ts";
 import { firstLine, runTests } from "./test_run.ts";
+
+/** What `deno task solution` says, in both languages. */
+const MESSAGES = defineMessages("solution", {
+  usesHelpers: (file: string) => `// It uses these helpers of ${file}:`,
+  imports: (file: string, list: string) => `// ${file} imports: ${list}`,
+  noChapter: (text: string, chapters: string) =>
+    `No exercises in chapter "${text}". Chapters: ${chapters}.`,
+  noExercise: (chapter: string, name: string, guesses: string, names: string) =>
+    `Chapter ${chapter} has no exercise "${name}".` +
+    (guesses ? ` Did you mean ${guesses}?` : "") + `\nIts exercises: ${names}.`,
+  noBlock: (name: string, file: string) =>
+    `Cannot find "export function ${name}" or "export class ${name}" in ${file} ` +
+    `(its reference, per chapters/stubs.ts).`,
+  running: (name: string) => `Running your tests for ${name}…`,
+  notPassing: (name: string, failing: number, total: number, chapter: string) =>
+    `Your tests for ${name} do not pass yet (${failing} of ${total} fail). ` +
+    `Reading the solution now skips the part where you learn it.\n` +
+    `Try a hint first: deno task hint ${chapter} ${name} --more`,
+  noTerminal: "No terminal to confirm on; add --yes to print it anyway.",
+  question: "Show the solution anyway?",
+  help: `deno task solution: print the reference solution of one exercise
+
+When your tests of the exercise do not pass yet, it asks first; without a terminal (piped, in
+a script) it cannot ask, so add --yes there.
+
+Usage:
+  deno task solution 04 crossEntropyError          warns and asks if your tests fail
+  deno task solution 04 crossEntropyError --yes    no question (needed without a terminal)
+  deno task solution 04 crossEntropyError --lang ja
+                                                   in Japanese
+
+It prints the exercise's block from its reference module in lib/ (listed in
+chapters/stubs.ts), with its documentation and the private helpers it uses.`,
+}, {
+  usesHelpers: (file: string) => `// ${file} の次の補助関数を使います:`,
+  imports: (file: string, list: string) => `// ${file} の import: ${list}`,
+  noChapter: (text: string, chapters: string) =>
+    `"${text}" 章に演習はありません。章: ${chapters}。`,
+  noExercise: (chapter: string, name: string, guesses: string, names: string) =>
+    `${chapter}章に "${name}" という演習はありません。` +
+    (guesses ? `${guesses} のことですか？` : "") + `\nこの章の演習: ${names}。`,
+  noBlock: (name: string, file: string) =>
+    `${file}（chapters/stubs.ts が示す解答）に "export function ${name}" も ` +
+    `"export class ${name}" も見つかりません。`,
+  running: (name: string) => `${name} のテストを実行中…`,
+  notPassing: (name: string, failing: number, total: number, chapter: string) =>
+    `${name} のテストはまだ通っていません（${total} 件中 ${failing} 件が失敗）。` +
+    `いま解答を読むと、自分で身につける部分を飛ばしてしまいます。\n` +
+    `まずはヒントを: deno task hint ${chapter} ${name} --more`,
+  noTerminal: "確認できる端末がありません。それでも表示するなら --yes を付けてください。",
+  question: "それでも解答を表示しますか？",
+  help: `deno task solution: 演習の解答（リファレンス実装）を表示
+
+演習のテストがまだ通っていなければ、先に確認します。端末がない場合（パイプや
+スクリプト）は確認できないので、--yes を付けてください。
+
+使い方:
+  deno task solution 04 crossEntropyError          テストが失敗していれば警告して確認
+  deno task solution 04 crossEntropyError --yes    確認なし（端末がないときに必要）
+  deno task solution 04 crossEntropyError --lang en
+                                                   英語で表示
+
+lib/ にある解答モジュール（chapters/stubs.ts に一覧）から演習のブロックを、
+そのドキュメントと使っている非公開の補助関数と一緒に表示します。`,
+});
 
 /** A block of source: where it is and its text. */
 export interface SourceBlock {
@@ -159,61 +218,56 @@ export function locateExercise(
 export function renderSolution(block: SourceBlock, helpers: SourceBlock[], s: Style): string {
   const lines = [s.bold(`// ${block.file}:${block.line}`), block.text];
   if (helpers.length > 0) {
-    lines.push("", s.dim(`// It uses these helpers of ${block.file}:`));
+    lines.push("", s.dim(MESSAGES().usesHelpers(block.file)));
     for (const helper of helpers) {
       lines.push("", s.dim(`// ${helper.file}:${helper.line}`), helper.text);
     }
   }
   const imports = importSpecifiers(readText(join(REPO_ROOT, block.file)) ?? "");
   if (imports.length > 0) {
-    lines.push("", s.dim(`// ${block.file} imports: ${imports.join(", ")}`));
+    lines.push("", s.dim(MESSAGES().imports(block.file, imports.join(", "))));
   }
   return lines.join("\n");
 }
 
-const HELP = `deno task solution: print the reference solution of one exercise
-
-When your tests of the exercise do not pass yet, it asks first; without a terminal (piped, in
-a script) it cannot ask, so add --yes there.
-
-Usage:
-  deno task solution 04 crossEntropyError          warns and asks if your tests fail
-  deno task solution 04 crossEntropyError --yes    no question (needed without a terminal)
-
-It prints the exercise's block from its reference module in lib/ (listed in
-chapters/stubs.ts), with its documentation and the private helpers it uses.`;
-
 if (import.meta.main) {
-  const args = commandArgs(Deno.args, HELP, { flags: ["yes"], count: 2 });
-  const [chapterText, name] = args.positional as [string, string];
+  const args = commandLine(Deno.args, {
+    name: "solution",
+    summary: "",
+    get help() {
+      return MESSAGES().help;
+    },
+    usage: ["deno task solution 04 crossEntropyError [--yes]"],
+    options: {
+      yes: { type: "boolean", short: "y", help: "" },
+    },
+    positionals: { min: 2, max: 2 },
+  });
+  // The tests run in a child process: they speak the same language.
+  exportLang();
+  const m = MESSAGES();
+  const [chapterText, name] = args.positionals as [string, string];
   const s = style();
   const workbook = readWorkbook(REPO_ROOT);
   const chapter = chapterArg(chapterText);
   const withStubs = [...new Set(workbook.pairs.map((p) => p.chapter))].sort();
   if (chapter === undefined || !withStubs.includes(chapter)) {
-    console.error(`No exercises in chapter "${chapterText}". Chapters: ${withStubs.join(" ")}.`);
+    console.error(m.noChapter(chapterText, withStubs.join(" ")));
     Deno.exit(1);
   }
   const located = locateExercise(workbook, chapter, name);
   if ("names" in located) {
     const guesses = didYouMean(name, located.names);
-    console.error(
-      `Chapter ${chapter} has no exercise "${name}".` +
-        (guesses.length ? ` Did you mean ${guesses.join(" or ")}?` : "") +
-        `\nIts exercises: ${located.names.join(", ")}.`,
-    );
+    console.error(m.noExercise(chapter, name, guesses.join(" or "), located.names.join(", ")));
     Deno.exit(1);
   }
   const block = findExport(REPO_ROOT, located.reference, located.name);
   if (!block) {
-    console.error(
-      `Cannot find "export function ${located.name}" or "export class ${located.name}" in ` +
-        `${located.reference} (its reference, per chapters/stubs.ts).`,
-    );
+    console.error(m.noBlock(located.name, located.reference));
     Deno.exit(1);
   }
-  if (!args.flags.has("yes")) {
-    if (Deno.stderr.isTerminal()) console.error(s.dim(`Running your tests for ${located.name}…`));
+  if (!args.values.yes) {
+    if (Deno.stderr.isTerminal()) console.error(s.dim(m.running(located.name)));
     const run = await runTests([dirname(located.stub) + "/"], { root: REPO_ROOT });
     if (run.timedOut) {
       for (const error of run.errors) console.error(s.yellow(firstLine(error.error)));
@@ -221,18 +275,12 @@ if (import.meta.main) {
     const mine = run.tests.filter((t) => testBelongsTo(t.name, located.name));
     const failing = mine.filter((t) => t.status !== "passed");
     if (failing.length > 0 || mine.length === 0) {
-      console.error(
-        s.yellow(
-          `Your tests for ${located.name} do not pass yet (${failing.length} of ${mine.length} ` +
-            `fail). Reading the solution now skips the part where you learn it.\n` +
-            `Try a hint first: deno task hint ${chapter} ${located.name} --more`,
-        ),
-      );
+      console.error(s.yellow(m.notPassing(located.name, failing.length, mine.length, chapter)));
       if (!Deno.stdin.isTerminal()) {
-        console.error("No terminal to confirm on; add --yes to print it anyway.");
+        console.error(m.noTerminal);
         Deno.exit(1);
       }
-      if (!confirmOnTerminal("Show the solution anyway?")) Deno.exit(1);
+      if (!confirmOnTerminal(m.question)) Deno.exit(1);
     }
   }
   console.log(renderSolution(block, helpersUsed(REPO_ROOT, block), s));
