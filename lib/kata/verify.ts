@@ -680,6 +680,9 @@ if (import.meta.main) {
     console.error(HELP);
     Deno.exit(2);
   }
+  // Tests and doc examples check English text: the self-check speaks English whatever the
+  // learner's language setting.
+  Deno.env.set("ZEROKARA_LANG", "en");
   const s = style();
   const started = performance.now();
   const terminal = Deno.stderr.isTerminal();
