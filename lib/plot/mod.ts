@@ -22,7 +22,15 @@
  * @module
  */
 
-export { FONT_FAMILY, type PngOptions, renderSvg, svgToPng, writeFileAtomic } from "./render.ts";
+export {
+  CJK_FONT_FAMILY,
+  FONT_FAMILY,
+  hasJapanese,
+  type PngOptions,
+  renderSvg,
+  svgToPng,
+  writeFileAtomic,
+} from "./render.ts";
 export { renderVegaLite, type TopLevelSpec, vegaLiteToSvg } from "./vega_lite.ts";
 export {
   lineChart,

@@ -3,17 +3,24 @@
  *
  * resvg draws no text without fonts, and a WebAssembly build cannot see the system's fonts, so
  * the DejaVu TTF files from the `dejavu-fonts-ttf` npm package are handed to it as buffers.
+ * DejaVu has no kana or kanji: when a chart has Japanese text (its titles in `--lang ja`),
+ * Noto Sans JP Regular (`@expo-google-fonts/noto-sans-jp`, 5.7 MB) is loaded as well and
+ * resvg falls back to it for the characters DejaVu lacks. English charts never load it.
  *
  * @module
  */
 
 import "dejavu-fonts-ttf/package.json" with { type: "json" };
+import "@expo-google-fonts/noto-sans-jp/package.json" with { type: "json" };
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomicSync } from "../io/atomic.ts";
 
 /** The font family every chart uses; resvg and vega both get this name. */
 export const FONT_FAMILY = "DejaVu Sans";
+
+/** The font resvg falls back to for kana and kanji. */
+export const CJK_FONT_FAMILY = "Noto Sans JP";
 
 const FONT_FILES = [
   "DejaVuSans.ttf",
@@ -34,6 +41,8 @@ async function packageBytes(specifier: string): Promise<Uint8Array> {
   return module.default;
 }
 
+let cjkReady: Promise<Uint8Array> | undefined;
+
 /** Starts resvg's WebAssembly and reads the fonts, once per process. */
 function setUp(): Promise<Uint8Array[]> {
   ready ??= (async () => {
@@ -43,6 +52,32 @@ function setUp(): Promise<Uint8Array[]> {
     );
   })();
   return ready;
+}
+
+/** Reads the Japanese font, once per process (only when a chart needs it). */
+function cjkFont(): Promise<Uint8Array> {
+  cjkReady ??= packageBytes("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf");
+  return cjkReady;
+}
+
+/**
+ * Whether a text has Japanese characters (kana, kanji, full-width forms and punctuation),
+ * that DejaVu cannot draw.
+ *
+ * @example
+ * ```ts
+ * import { hasJapanese } from "./render.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(hasJapanese("損失関数 (loss)"), true);
+ * assert.equal(hasJapanese("loss × 10³ → x²"), false);
+ * ```
+ *
+ * @param text The text (an SVG document, a title).
+ * @returns `true` when it has some.
+ */
+export function hasJapanese(text: string): boolean {
+  return /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text);
 }
 
 /** Options of {@linkcode svgToPng} and {@linkcode renderSvg}. */
@@ -76,11 +111,12 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<U
     throw new RangeError(`The PNG scale must be a positive number, got ${scale}`);
   }
   const fontBuffers = await setUp();
+  const fonts = hasJapanese(svg) ? [...fontBuffers, await cjkFont()] : fontBuffers;
   let resvg;
   try {
     resvg = new Resvg(svg, {
       font: {
-        fontBuffers,
+        fontBuffers: fonts,
         defaultFontFamily: FONT_FAMILY,
         sansSerifFamily: FONT_FAMILY,
         monospaceFamily: "DejaVu Sans Mono",

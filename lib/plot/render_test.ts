@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { decode } from "fast-png";
-import { renderSvg, svgToPng, writeFileAtomic } from "./render.ts";
+import { hasJapanese, renderSvg, svgToPng, writeFileAtomic } from "./render.ts";
 
 const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
@@ -30,6 +30,23 @@ Deno.test("svgToPng() draws text with the bundled fonts", async () => {
   assert.equal(darkPixels(await svgToPng(textSvg(""))), 0);
   assert.ok(darkPixels(await svgToPng(textSvg("Hello"))) > 50);
   assert.ok(darkPixels(await svgToPng(textSvg("7→2 ×"))) > 30);
+});
+
+Deno.test("svgToPng() draws kana and kanji (Noto Sans JP), beside DejaVu's Latin", async () => {
+  assert.ok(darkPixels(await svgToPng(textSvg("損失関数"))) > 50);
+  assert.ok(darkPixels(await svgToPng(textSvg("ミニバッチ"))) > 50);
+  // Each character is drawn: more characters, more ink.
+  const one = darkPixels(await svgToPng(textSvg("勾")));
+  const two = darkPixels(await svgToPng(textSvg("勾配")));
+  assert.ok(one > 10 && two > one * 1.5, `${one} → ${two}`);
+  assert.ok(darkPixels(await svgToPng(textSvg("学習 loss"))) > 80);
+});
+
+Deno.test("hasJapanese() tells which charts need the Japanese font", () => {
+  assert.equal(hasJapanese("認識精度"), true);
+  assert.equal(hasJapanese("エポック"), true);
+  assert.equal(hasJapanese("（）"), true);
+  assert.equal(hasJapanese("accuracy — 7→2 × x² σ"), false);
 });
 
 Deno.test("svgToPng() scales the picture", async () => {
