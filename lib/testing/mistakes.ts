@@ -18,7 +18,7 @@
  * @module
  */
 
-import { defineMessages } from "../command/lang.ts";
+import { defineMessages, lang } from "../command/lang.ts";
 import { heatmapFiles } from "./gradient_report.ts";
 
 /** The phrases a named mistake adds to a failure, in both languages. */
@@ -39,10 +39,20 @@ export interface Mistake {
   /** One line for the learner: `"dW as dout·xᵀ instead of xᵀ·dout"`. */
   name: string;
   /**
+   * The name in Japanese, shown instead of `name` when the learner's language is Japanese:
+   * `"dW を xᵀ·dout ではなく doutᵀ·x で計算している"`.
+   */
+  ja?: string;
+  /**
    * The exercise with the mistake: a function, or a class (usually a subclass of the answer
    * key's that overrides one method), that takes the place of the answer key's export.
    */
   code: unknown;
+}
+
+/** A mistake's name in the learner's language (the English one when it has no Japanese). */
+function nameOf(mistake: Mistake): string {
+  return lang() === "ja" && mistake.ja ? mistake.ja : mistake.name;
 }
 
 /** A test body that receives the implementations it tests. */
@@ -157,6 +167,8 @@ export async function runExerciseTest<T extends Record<string, unknown>>(
     heatmapFiles.enabled = true;
   }
   if (names.length === 0) throw failure;
+  // Matched by their English names above (unique within an exercise); shown in the learner's.
+  names = names.map((name) => nameOf(candidates.find((m) => m.name === name) as Mistake));
   const m = MESSAGES();
   const looks = names.length === 1
     ? `${m.looksLike} ${names[0]}`
