@@ -197,6 +197,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "broadcastShapes",
     name: "shapes aligned at their first axes instead of their last (a missing axis is in FRONT)",
+    ja: "形状を末尾の軸ではなく先頭の軸からそろえている（足りない軸は先頭に補う）",
     code: (a: Shape, b: Shape): number[] => {
       const ndim = Math.max(a.length, b.length);
       const out: number[] = [];
@@ -211,6 +212,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "broadcastShapes",
     name: "the result has as many axes as the SHORTER shape (the loop stops at the shorter one)",
+    ja: "結果の軸の数が短いほうの形状と同じになっている（ループが短いほうで止まる）",
     code: (a: Shape, b: Shape): number[] => {
       const ndim = Math.min(a.length, b.length);
       const out = new Array<number>(ndim);
@@ -225,6 +227,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "broadcastShapes",
     name: "takes the larger size on every axis without checking that the sizes are equal or 1",
+    ja: "サイズが等しいか 1 かを確かめずに、各軸で大きいほうのサイズを取っている",
     code: (a: Shape, b: Shape): number[] => {
       const ndim = Math.max(a.length, b.length);
       const out = new Array<number>(ndim);
@@ -239,6 +242,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "broadcastShapes",
     name: "a size 1 on an axis wins over the other size (the result keeps 1 instead of stretching)",
+    ja: "ある軸でサイズ 1 がもう一方のサイズに勝っている（引き伸ばさずに 1 のまま）",
     code: (a: Shape, b: Shape): number[] => {
       const ndim = Math.max(a.length, b.length);
       const out = new Array<number>(ndim);
@@ -255,6 +259,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "add",
     name: "adds a.data[i] + b.data[i] position by position, without broadcasting b",
+    ja: "b をブロードキャストせず、a.data[i] + b.data[i] を位置ごとに足している",
     code: (a: NDArray, b: NDArray): NDArray => {
       const out = np.zeros(np.broadcastShapes(a.shape, b.shape), { dtype: bothFloat32(a, b) });
       for (let i = 0; i < out.size; i++) out.data[i] = a.data[i] + b.data[i];
@@ -264,6 +269,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "add",
     name: "a shorter shape lined up with the result's FIRST axes instead of its last",
+    ja: "短いほうの形状を結果の末尾ではなく先頭の軸にそろえている",
     code: (a: NDArray, b: NDArray): NDArray =>
       addWith(a, b, (shape, index) => {
         let offset = 0;
@@ -276,6 +282,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "add",
     name: "the result takes a's dtype (float32 + float64 must give float64)",
+    ja: "結果が a の dtype になっている（float32 + float64 は float64 になるべき）",
     code: (a: NDArray, b: NDArray): NDArray =>
       addWith(
         a,
@@ -287,6 +294,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "add",
     name: "writes the sum into a (a += b) instead of a new array",
+    ja: "和を新しい配列ではなく a に書き込んでいる（a += b）",
     code: (a: NDArray, b: NDArray): NDArray => {
       const shape = np.broadcastShapes(a.shape, b.shape);
       const sameShape = shape.length === a.ndim && shape.every((s, i) => s === a.shape[i]);
@@ -298,27 +306,32 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "dot",
     name: "B[p][j] read at p·k + j (a's column count) instead of p·n + j (b's)",
+    ja: "B[p][j] を p·n + j（b の列数）ではなく p·k + j（a の列数）の位置から読んでいる",
     code: (a: NDArray, b: NDArray): NDArray => dotWith(a, b, { bAt: (p, j, k) => p * k + j }),
   },
   {
     exercise: "dot",
     name: "A read column by column (A[p][i] instead of A[i][p]): Aᵀ·B",
+    ja: "A を列ごとに読んでいる（A[i][p] ではなく A[p][i]）: Aᵀ·B になる",
     code: (a: NDArray, b: NDArray): NDArray => dotWith(a, b, { aAt: (i, p, m) => p * m + i }),
   },
   {
     exercise: "dot",
     name: "the running total is not reset to 0 for each element C[i][j]",
+    ja: "要素 C[i][j] ごとに累計を 0 に戻していない",
     code: (a: NDArray, b: NDArray): NDArray => dotWith(a, b, { resetTotal: false }),
   },
   {
     exercise: "dot",
     name: "no check that a's columns equal b's rows (a 2×3 times a 2×2 must throw)",
+    ja: "a の列数と b の行数が等しいかを確かめていない（2×3 と 2×2 の積はエラーにする）",
     code: (a: NDArray, b: NDArray): NDArray => dotWith(a, b, { checkShapes: false }),
   },
   // sum ------------------------------------------------------------------------------------
   {
     exercise: "sum",
     name: "a negative axis not counted from the end (-1 must mean the last axis)",
+    ja: "負の axis を末尾から数えていない（-1 は最後の軸）",
     code: (x: NDArray, options: { axis: number; keepdims?: boolean }): NDArray =>
       sumWith(x, options, {
         check: (axis, shape) => {
@@ -330,24 +343,28 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sum",
     name: "keepdims ignored: the axis is always removed",
+    ja: "keepdims を無視して、常に軸を取り除いている",
     code: (x: NDArray, options: { axis: number; keepdims?: boolean }): NDArray =>
       sumWith(x, options, { keepdims: false }),
   },
   {
     exercise: "sum",
     name: "steps along the axis by 1 instead of by the product of the later axes' sizes",
+    ja: "軸に沿って、後ろの軸のサイズの積ではなく 1 ずつ進んでいる",
     code: (x: NDArray, options: { axis: number; keepdims?: boolean }): NDArray =>
       sumWith(x, options, { at: (o, j, i, n, inner) => o * n * inner + i * n + j }),
   },
   {
     exercise: "sum",
     name: "the result is always float64 (a float32 array's sum must stay float32)",
+    ja: "結果が常に float64 になっている（float32 の配列の和は float32 のまま）",
     code: (x: NDArray, options: { axis: number; keepdims?: boolean }): NDArray =>
       sumWith(x, options, { dtype: "float64" }),
   },
   {
     exercise: "sum",
     name: "an axis out of range is not rejected (axis 2 of a 2-D array must throw a RangeError)",
+    ja: "範囲外の axis をはじいていない（2 次元配列の axis 2 は RangeError にする）",
     code: (x: NDArray, options: { axis: number; keepdims?: boolean }): NDArray =>
       sumWith(x, options, { check: (axis, shape) => (axis < 0 ? axis + shape.length : axis) }),
   },
@@ -355,6 +372,8 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "argmax",
     name: "compares with >= instead of >: on ties the LAST index wins (NumPy keeps the first)",
+    ja:
+      "> ではなく >= で比べている: 同じ値なら最後のインデックスが勝つ（NumPy は最初のものを返す）",
     code: (x: NDArray, options: { axis: number }): NDArray =>
       argmaxWith(x, options, {
         pick: (values) => {
@@ -367,6 +386,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "argmax",
     name: "the running maximum starts at 0 instead of the first element (all-negative rows give 0)",
+    ja: "最大値の初期値が最初の要素ではなく 0 になっている（すべて負の行で 0 になる）",
     code: (x: NDArray, options: { axis: number }): NDArray =>
       argmaxWith(x, options, {
         pick: (values) => {
@@ -381,18 +401,21 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "argmax",
     name: "returns the largest value instead of its index",
+    ja: "インデックスではなく最大値そのものを返している",
     code: (x: NDArray, options: { axis: number }): NDArray =>
       argmaxWith(x, options, { pick: (values) => Math.max(...values) }),
   },
   {
     exercise: "argmax",
     name: "the indices keep x's dtype (they must be float64 even for a float32 x)",
+    ja: "インデックスが x の dtype のまま（float32 の x でも float64 にする）",
     code: (x: NDArray, options: { axis: number }): NDArray =>
       argmaxWith(x, options, { dtype: x.dtype }),
   },
   {
     exercise: "argmax",
     name: "an empty axis gives index 0 instead of a RangeError (it has no largest element)",
+    ja: "空の軸で RangeError ではなくインデックス 0 を返している（最大の要素がない）",
     code: (x: NDArray, options: { axis: number }): NDArray =>
       argmaxWith(x, options, { allowEmpty: true }),
   },
@@ -400,6 +423,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sinCos",
     name: "x as 60 points from 0 to 6 with 6 included (linspace), not arange's steps of 0.1",
+    ja: "x を 0 から 6 まで（6 を含む）60 点の linspace にしている: arange の 0.1 刻みではない",
     code: () => {
       const x = np.linspace(0, 6, { num: 60 });
       return { x, series: { sin: np.sin(x), cos: np.cos(x) } };
@@ -408,6 +432,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sinCos",
     name: "x up to 6 inclusive: 61 values, one too many (arange stops before 6)",
+    ja: "x が 6 を含み、61 個と 1 つ多い（arange は 6 の手前で止まる）",
     code: () => {
       const x = np.arange(0, 6.05, { step: 0.1 });
       return { x, series: { sin: np.sin(x), cos: np.cos(x) } };
@@ -416,6 +441,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sinCos",
     name: "the series in the wrong order, cos before sin (the legend follows the order)",
+    ja: "系列の順番が逆で、cos が sin より先（凡例はこの順に並ぶ）",
     code: () => {
       const x = np.arange(0, 6, { step: 0.1 });
       return { x, series: { cos: np.cos(x), sin: np.sin(x) } };
@@ -424,6 +450,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sinCos",
     name: "sin and cos swapped: the series named sin holds the cosine",
+    ja: "sin と cos が入れ替わっている: sin という名前の系列に cos の値が入っている",
     code: () => {
       const x = np.arange(0, 6, { step: 0.1 });
       return { x, series: { sin: np.cos(x), cos: np.sin(x) } };
@@ -432,6 +459,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sinCos",
     name: "x taken as degrees (sin of x·π/180): np's sin takes radians",
+    ja: "x を度数法として扱っている（x·π/180 の sin）: np の sin はラジアンを取る",
     code: () => {
       const x = np.arange(0, 6, { step: 0.1 });
       const radians = np.mul(x, Math.PI / 180);
@@ -442,17 +470,20 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sinCosChart",
     name: "sin dashed instead of cos (dashed names the series to dash)",
+    ja: "cos ではなく sin を破線にしている（dashed には破線にする系列の名前を指定する）",
     code: () =>
       chartWith(bookData(), { title: "sin & cos", xTitle: "x", yTitle: "y", dashed: ["sin"] }),
   },
   {
     exercise: "sinCosChart",
     name: "no title: the book's plt.title('sin & cos') is missing",
+    ja: "タイトルがない: 書籍の plt.title('sin & cos') が抜けている",
     code: () => chartWith(bookData(), { xTitle: "x", yTitle: "y", dashed: ["cos"] }),
   },
   {
     exercise: "sinCosChart",
     name: "the axis labels swapped: xTitle must be 'x' and yTitle 'y'",
+    ja: "軸ラベルが入れ替わっている: xTitle は 'x'、yTitle は 'y'",
     code: () =>
       chartWith(bookData(), { title: "sin & cos", xTitle: "y", yTitle: "x", dashed: ["cos"] }),
   },
