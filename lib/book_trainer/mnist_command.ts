@@ -17,6 +17,7 @@ import { SGD } from "../optimizers/mod.ts";
 import { lineChart } from "../plot/mod.ts";
 import type { Progress } from "./progress.ts";
 import { type Network, train, type TrainResult } from "./train.ts";
+import { BOOK_TRAINER } from "./messages.ts";
 
 /** The options a training command takes on its command line. */
 export interface TrainArgs {
@@ -191,9 +192,15 @@ export async function runMnistTraining(
   const iterations = options.iterations ??
     (options.epochs === undefined ? 10000 : Math.round(options.epochs * iterPerEpoch));
   write(
-    `${options.label}: ${trainSize} training images, batches of ${batchSize}, SGD lr ` +
-      `${options.lr ?? 0.1}, ${iterations} iterations (${round(iterations / iterPerEpoch)} ` +
-      `epochs), seed ${seed}`,
+    BOOK_TRAINER().header(
+      options.label,
+      trainSize,
+      batchSize,
+      options.lr ?? 0.1,
+      iterations,
+      round(iterations / iterPerEpoch),
+      seed,
+    ),
   );
   const result = train(net, data, {
     optimizer: new SGD({ lr: options.lr ?? 0.1 }),
@@ -206,44 +213,45 @@ export async function runMnistTraining(
   const epochsRun = result.iterations / result.iterPerEpoch;
   const secondsPerEpoch = epochsRun > 0 ? result.trainSeconds / epochsRun : NaN;
   const last = result.records[result.records.length - 1];
+  const m = BOOK_TRAINER();
   write(
-    `final: train acc ${last.trainAcc.toFixed(4)}, test acc ${last.testAcc.toFixed(4)} after ` +
-      `${result.iterations} iterations (${round(epochsRun)} epochs)`,
+    m.final(last.trainAcc.toFixed(4), last.testAcc.toFixed(4), result.iterations, round(epochsRun)),
   );
   write(
-    `time: ${result.trainSeconds.toFixed(1)} s training (${secondsPerEpoch.toFixed(2)} s per ` +
-      `epoch, ${Math.round(result.imagesPerSecond)} images/s) + ${
-        result.evalSeconds.toFixed(1)
-      } s ` +
-      `measuring accuracy`,
+    m.time(
+      result.trainSeconds.toFixed(1),
+      secondsPerEpoch.toFixed(2),
+      Math.round(result.imagesPerSecond),
+      result.evalSeconds.toFixed(1),
+    ),
   );
   const charts: string[] = [];
   if (options.chartDir !== undefined) {
-    const note = options.titleNote ? ` (${options.titleNote})` : "";
+    const note = options.titleNote ? m.note(options.titleNote) : "";
     charts.push(
       await lineChart({
         x: result.records.map((r) => round(r.epoch)),
         series: {
-          "train acc": result.records.map((r) => r.trainAcc),
-          "test acc": result.records.map((r) => r.testAcc),
+          [m.trainAcc]: result.records.map((r) => r.trainAcc),
+          [m.testAcc]: result.records.map((r) => r.testAcc),
         },
       }, {
         path: join(options.chartDir, "accuracy.png"),
-        title: `${options.label}: accuracy per epoch${note}`,
-        xTitle: "epochs",
-        yTitle: "accuracy",
+        title: m.accuracyTitle(options.label, note),
+        xTitle: m.epochs,
+        yTitle: m.accuracy,
         yDomain: [0, 1],
-        dashed: ["test acc"],
+        dashed: [m.testAcc],
         points: true,
       }),
     );
     const { x, y, window } = smoothLoss(result.lossHistory, 500);
     charts.push(
-      await lineChart({ x, series: { loss: y } }, {
+      await lineChart({ x, series: { [m.loss]: y } }, {
         path: join(options.chartDir, "loss.png"),
-        title: `${options.label}: training loss${note}`,
-        xTitle: "iteration",
-        yTitle: window > 1 ? `loss (mean of ${window} batches)` : "loss",
+        title: m.lossTitle(options.label, note),
+        xTitle: m.iteration,
+        yTitle: window > 1 ? m.meanLoss(window) : m.loss,
       }),
     );
   }
@@ -309,7 +317,7 @@ export async function trainingCommand(
     args = parseTrainArgs(Deno.args, spec);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`error: ${error.message}\nRun "deno task ${spec.name} --help" for the options.`);
+    console.error(BOOK_TRAINER().usage(error.message, spec.name));
     Deno.exit(2);
   }
   if (args.help) {
@@ -318,7 +326,7 @@ export async function trainingCommand(
   }
   await runCommand(async () => {
     await useMineIfAsked(mainUrl, { chapters: [chapter] });
-    if (args.mine) console.log(`--mine: training with your code from chapters/${chapter}`);
+    if (args.mine) console.log(BOOK_TRAINER().mine(chapter));
     const result = await runMnistTraining({
       label: `ch${chapter}:train`,
       createNet: options.createNet,
@@ -326,8 +334,8 @@ export async function trainingCommand(
       ...(args.epochs === undefined ? {} : { epochs: args.epochs }),
       seed: args.seed,
       chartDir: fileURLToPath(new URL(`../../out/ch${chapter}/`, import.meta.url)),
-      ...(args.mine ? { titleNote: "your code" } : {}),
+      ...(args.mine ? { titleNote: BOOK_TRAINER().yourCode } : {}),
     });
-    for (const path of result.charts) console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+    for (const path of result.charts) console.log(BOOK_TRAINER().wrote(relative(Deno.cwd(), path)));
   });
 }

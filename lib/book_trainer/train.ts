@@ -9,6 +9,7 @@
 import * as np from "../np/mod.ts";
 import type { Optimizer } from "../optimizers/types.ts";
 import { createProgress, type Progress } from "./progress.ts";
+import { BOOK_TRAINER } from "./messages.ts";
 
 /** What {@linkcode train} needs of a network (the book's networks all fit). */
 export interface Network {
@@ -183,7 +184,7 @@ export function train(network: Network, data: TrainData, options: TrainOptions):
       lossHistory.push(loss);
       lossSum += loss;
       lossCount++;
-      progress.update(i, `loss ${loss.toFixed(4)}`);
+      progress.update(i, BOOK_TRAINER().lossStatus(loss.toFixed(4)));
       if (i % iterPerEpoch === 0 || i === iterations) evaluate(i);
     }
   } finally {
@@ -230,9 +231,14 @@ function describe(record: EpochRecord, totalEpochs: number): string {
   const epochs = Number.isInteger(totalEpochs) ? totalEpochs : totalEpochs.toFixed(2);
   const epoch = Number.isInteger(record.epoch) ? record.epoch : record.epoch.toFixed(2);
   const loss = Number.isNaN(record.loss) ? "  -   " : record.loss.toFixed(4);
-  return `epoch ${epoch}/${epochs}  iter ${record.iteration}  loss ${loss}  ` +
-    `train acc ${record.trainAcc.toFixed(4)}  test acc ${record.testAcc.toFixed(4)}  ` +
-    `(${record.seconds.toFixed(1)} s training)`;
+  return BOOK_TRAINER().epochLine(
+    `${epoch}/${epochs}`,
+    record.iteration,
+    loss,
+    record.trainAcc.toFixed(4),
+    record.testAcc.toFixed(4),
+    record.seconds.toFixed(1),
+  );
 }
 
 function checkCount(n: number, name: string, min: number): void {

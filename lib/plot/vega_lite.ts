@@ -7,9 +7,28 @@
 
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { FONT_FAMILY, type PngOptions, renderSvg } from "./render.ts";
+import { FONT_FAMILY, hasJapanese, type PngOptions, renderSvg } from "./render.ts";
 
 export type { TopLevelSpec } from "vega-lite";
+
+/**
+ * Vega lays out a chart with text widths it estimates without a canvas: 0.8 em a character.
+ * Kana and kanji are a full em wide, so Japanese titles and legends came out clipped; this
+ * estimate counts them as 1 em (the rest as before, so English charts are unchanged), and never
+ * more than the text's `limit`.
+ */
+function estimateTextWidth(item: { fontSize?: number; limit?: number }, text: unknown): number {
+  const value = text == null ? "" : String(text).trim();
+  const size = item.fontSize != null ? +item.fontSize || 0 : 11;
+  let ems = 0;
+  for (const char of value) ems += hasJapanese(char) ? 1 : 0.8;
+  const width = Math.floor(ems * size);
+  const limit = item.limit === undefined ? 0 : +item.limit;
+  return limit > 0 ? Math.min(width, limit) : width;
+}
+// The typings leave textMetrics out; vega exports it (from vega-scenegraph) for this purpose.
+(vega as unknown as { textMetrics: { width: typeof estimateTextWidth } }).textMetrics.width =
+  estimateTextWidth;
 
 /**
  * Draws a Vega-Lite spec as SVG text, in the DejaVu Sans font that the PNG renderer has.
