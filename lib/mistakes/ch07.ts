@@ -238,17 +238,22 @@ export const MISTAKES: Mistake[] = [
     exercise: "im2col",
     name: "rows in the order (n, ox, oy): the last transpose must be (0, 4, 5, 1, 2, 3), " +
       "one row per output position in reading order",
+    ja:
+      "行の順番が (n, ox, oy) になっている: 最後の transpose は (0, 4, 5, 1, 2, 3) で、出力位置ごとに左上から順に 1 行",
     code: im2colWith({ transpose: [0, 5, 4, 1, 2, 3] }),
   },
   {
     exercise: "im2col",
     name: "columns in the order (fy, fx, c) instead of (c, fy, fx): one channel's window " +
       "after the other, as the filters W.reshape(FN, −1) are laid out",
+    ja:
+      "列の順番が (c, fy, fx) ではなく (fy, fx, c): フィルター W.reshape(FN, −1) の並びに合わせ、チャンネルごとのウィンドウを順に並べる",
     code: im2colWith({ transpose: [0, 4, 5, 2, 3, 1] }),
   },
   {
     exercise: "im2col",
     name: "the output size without the padding: out = (H + 2·pad − FH) / stride + 1 (§7.2.4)",
+    ja: "出力サイズにパディングが入っていない: out = (H + 2·pad − FH) / stride + 1（§7.2.4）",
     code: im2colWith({
       outSize: (size, filter, stride) => Math.floor((size - filter) / stride) + 1,
     }),
@@ -257,16 +262,20 @@ export const MISTAKES: Mistake[] = [
     exercise: "im2col",
     name: "the window steps by 1 whatever the stride: the slices y:y_max:stride skip " +
       "stride − 1 positions",
+    ja:
+      "ストライドに関係なくウィンドウが 1 ずつ動いている: スライス y:y_max:stride は stride − 1 個の位置を飛ばす",
     code: im2colWith({ step: () => 1 }),
   },
   {
     exercise: "im2col",
     name: "outW from filterH instead of filterW (a square-filter habit)",
+    ja: "outW を filterW ではなく filterH から計算している（正方形のフィルターの癖）",
     code: im2colWith({ outWFromFilterH: true }),
   },
   {
     exercise: "im2col",
     name: "col made with np.zeros in float64 for a float32 x: give it the input's dtype",
+    ja: "float32 の x に対して col を float64 の np.zeros で作っている: 入力の dtype にする",
     code: im2colWith({ float64: true }),
   },
 
@@ -275,27 +284,33 @@ export const MISTAKES: Mistake[] = [
     exercise: "col2im",
     name: "col2im assigns with = instead of adding with +=: a pixel in several windows must " +
       "get the sum",
+    ja: "col2im で += で足さずに = で代入している: 複数のウィンドウに含まれる画素には和が入る",
     code: col2imWith({ assign: true }),
   },
   {
     exercise: "col2im",
     name: "the padding not cropped: return img[:, :, pad:H + pad, pad:W + pad], the input's shape",
+    ja: "パディングを切り取っていない: 入力と同じ形状の img[:, :, pad:H + pad, pad:W + pad] を返す",
     code: col2imWith({ crop: "none" }),
   },
   {
     exercise: "col2im",
     name: "cropped from 0 instead of from pad: the image starts pad rows and columns in",
+    ja: "pad からではなく 0 から切り取っている: 画像は pad 行・pad 列だけ内側から始まる",
     code: col2imWith({ crop: "zero" }),
   },
   {
     exercise: "col2im",
     name: "col reshaped straight to [N, C, FH, FW, OH, OW]: undo im2col's transpose, " +
       "reshape(N, OH, OW, C, FH, FW) then transpose(0, 3, 4, 5, 1, 2)",
+    ja:
+      "col を直接 [N, C, FH, FW, OH, OW] に reshape している: im2col の transpose を戻すため、reshape(N, OH, OW, C, FH, FW) してから transpose(0, 3, 4, 5, 1, 2)",
     code: col2imWith({ noTranspose: true }),
   },
   {
     exercise: "col2im",
     name: "img made with np.zeros in float64 for a float32 col: give it col's dtype",
+    ja: "float32 の col に対して img を float64 の np.zeros で作っている: col の dtype にする",
     code: col2imWith({ float64: true }),
   },
 
@@ -303,6 +318,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Convolution",
     name: "forward forgets the bias: out = col · col_W + b",
+    ja: "forward でバイアスを足し忘れている: out = col · col_W + b",
     code: class extends Convolution {
       override forward(x: np.NDArray): np.NDArray {
         return convolutionForward(this, x, { noBias: true });
@@ -313,6 +329,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "Convolution",
     name: "the filters as W.reshape(−1, FN) instead of W.reshape(FN, −1)ᵀ: each column must " +
       "be one whole filter",
+    ja:
+      "フィルターを W.reshape(FN, −1)ᵀ ではなく W.reshape(−1, FN) にしている: 各列が 1 つのフィルター全体になるようにする",
     code: class extends Convolution {
       override forward(x: np.NDArray): np.NDArray {
         return convolutionForward(this, x, { colWWithoutT: true });
@@ -323,6 +341,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "Convolution",
     name: "out reshaped straight to [N, FN, OH, OW]: reshape to [N, OH, OW, FN], then " +
       "transpose(0, 3, 1, 2)",
+    ja:
+      "out を直接 [N, FN, OH, OW] に reshape している: [N, OH, OW, FN] に reshape してから transpose(0, 3, 1, 2)",
     code: class extends Convolution {
       override forward(x: np.NDArray): np.NDArray {
         return convolutionForward(this, x, { outWithoutTranspose: true });
@@ -333,6 +353,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "Convolution",
     name: "dW without the transpose: dot(colᵀ, dout) is [C·FH·FW, FN], transpose it to " +
       "[FN, C·FH·FW] before reshaping to W's shape",
+    ja:
+      "dW を転置していない: dot(colᵀ, dout) は [C·FH·FW, FN] なので、W の形状に reshape する前に [FN, C·FH·FW] に転置する",
     code: class extends Convolution {
       override backward(dout: np.NDArray): np.NDArray {
         return convolutionBackward(this, dout, { noTransposeDW: true });
@@ -342,6 +364,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Convolution",
     name: "db summed over axis 1 (the filters) instead of axis 0 (every output position)",
+    ja: "db を axis 0（すべての出力位置）ではなく axis 1（フィルター方向）で合計している",
     code: class extends Convolution {
       override backward(dout: np.NDArray): np.NDArray {
         return convolutionBackward(this, dout, { dbAxis: 1 });
@@ -351,6 +374,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Convolution",
     name: "dout reshaped to [N·OH·OW, FN] without transposing it to (N, OH, OW, FN) first",
+    ja: "dout を先に (N, OH, OW, FN) に transpose せずに [N·OH·OW, FN] に reshape している",
     code: class extends Convolution {
       override backward(dout: np.NDArray): np.NDArray {
         return convolutionBackward(this, dout, { flatDout: true });
@@ -362,6 +386,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Pooling",
     name: "outW from poolH instead of poolW (a square-window habit)",
+    ja: "outW を poolW ではなく poolH から計算している（正方形のウィンドウの癖）",
     code: class extends Pooling {
       override forward(x: np.NDArray): np.NDArray {
         return poolingForward(this, x, { outWFromPoolH: true });
@@ -372,6 +397,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "Pooling",
     name: "out reshaped straight to [N, C, OH, OW]: the rows are (n, oy, ox, c), reshape to " +
       "[N, OH, OW, C], then transpose(0, 3, 1, 2)",
+    ja:
+      "out を直接 [N, C, OH, OW] に reshape している: 行の並びは (n, oy, ox, c) なので、[N, OH, OW, C] に reshape してから transpose(0, 3, 1, 2)",
     code: class extends Pooling {
       override forward(x: np.NDArray): np.NDArray {
         return poolingForward(this, x, { outWithoutTranspose: true });
@@ -381,6 +408,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Pooling",
     name: "argmax over axis 0 (down the windows) instead of axis 1 (along each window)",
+    ja: "argmax を axis 1（各ウィンドウ内）ではなく axis 0（ウィンドウをまたぐ方向）で取っている",
     code: class extends Pooling {
       override forward(x: np.NDArray): np.NDArray {
         return poolingForward(this, x, { argmaxAxis: 0 });
@@ -390,6 +418,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Pooling",
     name: "backward sends each gradient to the window's first element instead of its maximum",
+    ja: "backward で各勾配を最大値の要素ではなく、ウィンドウの最初の要素に送っている",
     code: class extends Pooling {
       override backward(dout: np.NDArray): np.NDArray {
         return poolingBackward(this, dout, {
@@ -402,6 +431,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "Pooling",
     name: "backward spreads each gradient evenly over its window (average pooling) instead " +
       "of sending it all to the maximum",
+    ja:
+      "backward で各勾配をウィンドウ全体に均等に配っている（Averageプーリング）: すべて最大値の要素に送る",
     code: class extends Pooling {
       override backward(dout: np.NDArray): np.NDArray {
         return poolingBackward(this, dout, {
@@ -415,6 +446,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Pooling",
     name: "dout taken in NCHW order: transpose it to (N, OH, OW, C), the order of the windows",
+    ja: "dout を NCHW の順のまま使っている: ウィンドウの順である (N, OH, OW, C) に transpose する",
     code: class extends Pooling {
       override backward(dout: np.NDArray): np.NDArray {
         return poolingBackward(this, dout, { nchw: true });
@@ -424,6 +456,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "Pooling",
     name: "dmax made with np.zeros in float64 for a float32 dout: give it dout's dtype",
+    ja: "float32 の dout に対して dmax を float64 の np.zeros で作っている: dout の dtype にする",
     code: class extends Pooling {
       override backward(dout: np.NDArray): np.NDArray {
         return poolingBackward(this, dout, { float64: true });
@@ -436,6 +469,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "SimpleConvNet",
     name: "layers in the wrong order: Relu2 after Affine2 (conv - relu - pool - affine - " +
       "relu - affine, §7.5)",
+    ja:
+      "レイヤの順番の誤り: Relu2 が Affine2 の後にある（conv - relu - pool - affine - relu - affine、§7.5）",
     code: class extends SimpleConvNet {
       constructor(options: SimpleConvNetOptions = {}) {
         super(options);
@@ -449,6 +484,8 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "SimpleConvNet",
     name: "Pool1 with stride 1: the book's 2×2 pooling steps by 2 (stride: 2) and halves the image",
+    ja:
+      "Pool1 のストライドが 1: 書籍の 2×2 のプーリングは 2 ずつ動き（stride: 2）、画像を半分にする",
     code: class extends SimpleConvNet {
       constructor(options: SimpleConvNetOptions = {}) {
         super(options);
@@ -459,6 +496,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "SimpleConvNet",
     name: "weights drawn with std 1: weightInitStd (0.01) is the scale of the normal draws",
+    ja: "重みを標準偏差 1 で生成している: weightInitStd（0.01）が正規分布の乱数のスケール",
     code: class extends SimpleConvNet {
       constructor(options: SimpleConvNetOptions = {}) {
         super(options);
@@ -470,6 +508,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "SimpleConvNet",
     name: "Affine1's input size without the pooling: filterNum · (convOutputSize / 2)², the " +
       "pooling halves each side",
+    ja:
+      "Affine1 の入力サイズにプーリングが入っていない: filterNum · (convOutputSize / 2)²。プーリングで各辺が半分になる",
     code: class extends SimpleConvNet {
       constructor(options: SimpleConvNetOptions = {}) {
         super(options);
@@ -489,6 +529,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "SimpleConvNet",
     name: "gradient runs backward through the layers in forward order: reverse them",
+    ja: "gradient が順伝播と同じ順でレイヤを逆伝播している: 逆順にたどる",
     code: class extends SimpleConvNet {
       override gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
         this.loss(x, t, { train: true });
@@ -502,6 +543,7 @@ export const MISTAKES: Mistake[] = [
     exercise: "SimpleConvNet",
     name: "W2 and W3's gradients taken from the wrong Affine layers (Affine1 holds W2, " +
       "Affine2 holds W3)",
+    ja: "W2 と W3 の勾配を別の Affine レイヤから取っている（Affine1 が W2、Affine2 が W3 を持つ）",
     code: class extends SimpleConvNet {
       override gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
         const grads = super.gradient(x, t);
@@ -512,6 +554,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "SimpleConvNet",
     name: "a ReLU after the last Affine layer too: the scores go to Softmax-with-Loss as they are",
+    ja: "最後の Affine レイヤの後にも ReLU がある: スコアはそのまま Softmax-with-Loss に渡す",
     code: class extends SimpleConvNet {
       constructor(options: SimpleConvNetOptions = {}) {
         super(options);
