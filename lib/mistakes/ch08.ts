@@ -75,6 +75,8 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "DeepConvNet",
     name: "Xavier's √(1 / n) instead of He's √(2 / n) for layers followed by ReLU (§6.2.3)",
+    ja:
+      "ReLU が続く層に Heの初期値の √(2 / n) ではなく Xavierの初期値の √(1 / n) を使っている（§6.2.3）",
     code: class extends DeepConvNet {
       constructor(options: DeepConvNetOptions = {}) {
         super(options);
@@ -85,6 +87,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "DeepConvNet",
     name: "He's n counted as the filter's outputs FN·FH·FW instead of its inputs C·FH·FW",
+    ja: "Heの初期値の n をフィルターの入力数 C·FH·FW ではなく出力数 FN·FH·FW で数えている",
     code: class extends DeepConvNet {
       constructor(options: DeepConvNetOptions = {}) {
         super(options);
@@ -95,6 +98,8 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "DeepConvNet",
     name: "He scales of W7 and W8 swapped: W7 has 64·4·4 inputs per neuron, W8 has hiddenSize",
+    ja:
+      "W7 と W8 の Heの初期値のスケールが入れ替わっている: W7 はニューロンあたり 64·4·4 個、W8 は hiddenSize 個の入力を持つ",
     code: class extends DeepConvNet {
       constructor(options: DeepConvNetOptions = {}) {
         super(options);
@@ -110,6 +115,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "DeepConvNet",
     name: "Dropout before the ReLU: the book's block is Affine - ReLU - Dropout",
+    ja: "Dropout が ReLU の前にある: 書籍のブロックは Affine - ReLU - Dropout",
     code: class extends DeepConvNet {
       constructor(options: DeepConvNetOptions = {}) {
         super(options);
@@ -120,6 +126,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "DeepConvNet",
     name: "the last Dropout left out: the book's network ends Affine - Dropout",
+    ja: "最後の Dropout が抜けている: 書籍のネットワークは Affine - Dropout で終わる",
     code: class extends DeepConvNet {
       constructor(options: DeepConvNetOptions = {}) {
         super(options);
@@ -131,6 +138,7 @@ export const MISTAKES: Mistake[] = [
     exercise: "DeepConvNet",
     name: "loss defaults to test mode, so dropout never trains: the book's loss uses " +
       "train_flg=True",
+    ja: "loss の既定がテスト時のモードで、Dropout が学習しない: 書籍の loss は train_flg=True",
     code: class extends DeepConvNet {
       override loss(x: np.NDArray, t: np.NDArray, options: PredictOptions = {}): number {
         return this.lastLayer.forward(this.predict(x, { train: options.train ?? false }), t);
@@ -141,6 +149,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "DeepConvNet",
     name: "predict does not pass { train } on to the layers: Dropout falls back to its own " +
       "default (training, as the book's) and drops units at test time too",
+    ja:
+      "predict が { train } をレイヤに渡していない: Dropout が自分の既定（書籍と同じく学習時）に戻り、テスト時にもユニットを消してしまう",
     code: class extends DeepConvNet {
       override predict(x: np.NDArray, _options: PredictOptions = {}): np.NDArray {
         for (const layer of this.layers) x = layer.forward(x);
@@ -152,6 +162,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "DeepConvNet",
     name: "gradient reads dW and db from layers 0, 2, 4, … (the Pooling layers not counted): " +
       "the book's indices are 0, 2, 5, 7, 10, 12, 15, 18",
+    ja:
+      "gradient が dW と db をレイヤ 0, 2, 4, … から読んでいる（Pooling レイヤを数えていない）: 書籍のインデックスは 0, 2, 5, 7, 10, 12, 15, 18",
     code: class extends DeepConvNet {
       override gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
         this.loss(x, t, { train: true });
@@ -173,6 +185,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "FinalConvNet",
     name: "loss defaults to test mode, so dropout never trains: loss is training mode unless " +
       "told { train: false }",
+    ja:
+      "loss の既定がテスト時のモードで、Dropout が学習しない: { train: false } と指定しない限り loss は学習時のモード",
     code: class extends FinalConvNet {
       override loss(x: np.NDArray, t: np.NDArray, options: PredictOptions = {}): number {
         return this.lastLayer.forward(this.predict(x, { train: options.train ?? false }), t);
@@ -183,6 +197,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "FinalConvNet",
     name: "layers in the wrong order: conv - relu - pool (SimpleConvNet's) instead of this " +
       "network's conv - pool - relu",
+    ja:
+      "レイヤの順番の誤り: このネットワークの conv - pool - relu ではなく conv - relu - pool（SimpleConvNet の順）",
     code: class extends FinalConvNet {
       constructor(options: FinalConvNetOptions = {}) {
         super(options);
@@ -193,6 +209,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "FinalConvNet",
     name: "Dropout after the last Affine instead of before it (between ReLU and the last Affine)",
+    ja: "Dropout を最後の Affine の前（ReLU と最後の Affine の間）ではなく後に置いている",
     code: class extends FinalConvNet {
       constructor(options: FinalConvNetOptions = {}) {
         super(options);
@@ -204,6 +221,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "FinalConvNet",
     name: "a Dropout layer even when dropoutRatio is 0: add it only when dropoutRatio > 0",
+    ja: "dropoutRatio が 0 でも Dropout レイヤがある: dropoutRatio > 0 のときだけ追加する",
     code: class extends FinalConvNet {
       constructor(options: FinalConvNetOptions = {}) {
         super(options);
@@ -218,6 +236,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "FinalConvNet",
     name: "He scales of W3 and W4 swapped: W3 has filters2·5·5 inputs per neuron, W4 has " +
       "hiddenSize",
+    ja:
+      "W3 と W4 の Heの初期値のスケールが入れ替わっている: W3 はニューロンあたり filters2·5·5 個、W4 は hiddenSize 個の入力を持つ",
     code: class extends FinalConvNet {
       constructor(options: FinalConvNetOptions = {}) {
         super(options);
@@ -234,6 +254,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "FinalConvNet",
     name: "He's n for a convolution as its channels C instead of C·5·5 (a filter sees C·FH·FW " +
       "inputs)",
+    ja:
+      "畳み込み層の Heの初期値の n を C·5·5 ではなくチャンネル数 C にしている（フィルターは C·FH·FW 個の入力を見る）",
     code: class extends FinalConvNet {
       constructor(options: FinalConvNetOptions = {}) {
         super(options);
