@@ -740,7 +740,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "splitValidation",
     name: "the validation count rounded up (Math.ceil) instead of down, as the book's int()",
-    ja: "検証データの数を書籍の int() のように切り捨てず、切り上げ（Math.ceil）ている",
+    ja: "検証データの数を書籍の int() のように切り捨てず、切り上げ（Math.ceil）にしている",
     code: (x: np.NDArray, t: np.NDArray, options: SplitOptions) => {
       const [xs, ts] = shuffleDataset(x, t, { rng: options.rng });
       const validationNum = Math.ceil(x.shape[0] * (options.validationRate ?? 0.2));
