@@ -288,7 +288,7 @@ export const MISTAKES: Mistake[] = [
     name:
       "a copy of x perturbed: an f that reads x itself (a network's loss) never sees the change",
     ja:
-      "x のコピーをずらしている: x そのものを読む f（ネットワークの損失関数）には変化が伝わらない",
+      "x のコピーに h を足し引きしている: x そのものを読む f（ネットワークの損失関数）には変化が伝わらない",
     code:
       ((f, x, options = {}) => numericalGradientWith(f, x, options, { copy: true })) as Gradient,
   },
@@ -424,7 +424,8 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "TwoLayerNet",
     name: "each parameter's copy perturbed: the loss reads this.params and never sees the change",
-    ja: "各パラメータのコピーをずらしている: 損失関数は this.params を読むので変化が伝わらない",
+    ja:
+      "各パラメータのコピーに h を足し引きしている: 損失関数は this.params を読むので変化が伝わらない",
     code: class extends TwoLayerNet {
       override numericalGradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
         const lossW = () => this.loss(x, t);

@@ -768,7 +768,8 @@ export const MISTAKES: Mistake[] = [
     exercise: "sampleHyperparameters",
     name: "sampleHyperparameters draws lr before the weight decay (the book draws λ's " +
       "exponent first, then lr's)",
-    ja: "Weight decay より先に lr を引いている（書籍は λ の指数を先に、それから lr の指数を引く）",
+    ja:
+      "lr を Weight decay より先にサンプリングしている（書籍は λ の指数を先に、それから lr の指数をサンプリングする）",
     code: (options: SampleHyperparametersOptions) => {
       const [wdLow, wdHigh] = options.weightDecayRange ?? [-8, -4];
       const [lrLow, lrHigh] = options.lrRange ?? [-6, -2];
@@ -780,7 +781,7 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sampleHyperparameters",
     name: "drawn uniformly on a linear scale (between 10⁻⁶ and 10⁻²) instead of a log scale",
-    ja: "対数スケールではなく線形スケール（10⁻⁶ から 10⁻² の間）で一様に引いている",
+    ja: "対数スケールではなく線形スケール（10⁻⁶ から 10⁻² の間）で一様にサンプリングしている",
     code: (options: SampleHyperparametersOptions) => {
       const [wdLow, wdHigh] = options.weightDecayRange ?? [-8, -4];
       const [lrLow, lrHigh] = options.lrRange ?? [-6, -2];
@@ -793,7 +794,8 @@ export const MISTAKES: Mistake[] = [
   {
     exercise: "sampleHyperparameters",
     name: "the ranges swapped: lr's exponent from [−8, −4] and λ's from [−6, −2]",
-    ja: "範囲が入れ替わっている: lr の指数を [−8, −4] から、λ の指数を [−6, −2] から引いている",
+    ja:
+      "範囲が入れ替わっている: lr の指数を [−8, −4] から、λ の指数を [−6, −2] からサンプリングしている",
     code: (options: SampleHyperparametersOptions) =>
       sampleHyperparameters({
         rng: options.rng,
