@@ -12,15 +12,18 @@ import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { writeFileAtomic } from "../../plot/mod.ts";
 import { sinCosChart } from "./sin_cos.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH01 } from "./messages.ts";
 
+langFromArgs(Deno.args);
 commandLine(Deno.args, {
   name: "ch01:plot",
-  summary: "Chapter 01: draws the book's sin & cos chart (§1.6) to out/ch01/sin_cos.png.",
+  summary: CH01().plotSummary,
   mine: true,
 });
 await runCommand(async () => {
   await useMineIfAsked(import.meta.url, { chapters: ["01"] });
   const target = fileURLToPath(new URL("../../../out/ch01/sin_cos.png", import.meta.url));
   const path = await writeFileAtomic(target, await sinCosChart());
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
 });

@@ -16,11 +16,13 @@ import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { AND, NAND, OR, XOR } from "../../perceptron/mod.ts";
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH02 } from "./messages.ts";
 
+langFromArgs(Deno.args);
 commandLine(Deno.args, {
   name: "ch02:gates",
-  summary: "Chapter 02: draws what AND, NAND, OR and XOR answer over the input plane (§2.3-2.5)\n" +
-    "to out/ch02/gates.png.",
+  summary: CH02().gatesSummary,
   mine: true,
 });
 await useMineIfAsked(import.meta.url, { chapters: ["02"] });
@@ -34,7 +36,7 @@ const GATES = [
   { name: "AND", gate: AND },
   { name: "NAND", gate: NAND },
   { name: "OR", gate: OR },
-  { name: "XOR (two layers)", gate: XOR },
+  { name: CH02().xorName, gate: XOR },
 ];
 
 /** The chart's data: one row per cell of the plane, and the truth table's four inputs. */
@@ -61,9 +63,8 @@ const { cells, inputs } = chartData();
 const axis = { scale: { domain: [LOW, HIGH] }, axis: { tickCount: 5 } };
 const spec: TopLevelSpec = {
   title: {
-    text: "What each gate answers for inputs (x1, x2)",
-    subtitle: "blue: the gate outputs 1 · ▲ the truth table's 1s, ○ its 0s · one line splits " +
-      "AND, NAND and OR; XOR needs two",
+    text: CH02().gatesTitle,
+    subtitle: CH02().gatesSubtitle,
     fontSize: 15,
     subtitleFontSize: 12,
   },
@@ -101,7 +102,7 @@ const spec: TopLevelSpec = {
           color: {
             field: "y",
             type: "nominal",
-            title: "gate output",
+            title: CH02().gateOutput,
             scale: { domain: ["0", "1"], range: ["#f0f0f0", "#9ecae1"] },
           },
         },
@@ -133,5 +134,5 @@ const spec: TopLevelSpec = {
 await runCommand(async () => {
   const target = fileURLToPath(new URL("../../../out/ch02/gates.png", import.meta.url));
   const path = await renderVegaLite(spec, target, { scale: 2 });
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
 });

@@ -15,33 +15,36 @@ import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import * as np from "../../np/mod.ts";
 import { lineChartSpec, renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH03 } from "./messages.ts";
 
+langFromArgs(Deno.args);
 commandLine(Deno.args, {
   name: "ch03:activations",
-  summary:
-    "Chapter 03: draws the step function, sigmoid and ReLU (§3.2) to out/ch03/activations.png.",
+  summary: CH03().activationsSummary,
   mine: true,
 });
 await useMineIfAsked(import.meta.url, { chapters: ["03"] });
 
 const x = np.arange(-5.0, 5.0, { step: 0.1 });
+const m = CH03();
 const stepAndSigmoid = lineChartSpec(
-  { x, series: { "step function": stepFunction(x), sigmoid: sigmoid(x) } },
+  { x, series: { [m.stepFunction]: stepFunction(x), [m.sigmoid]: sigmoid(x) } },
   {
-    title: "step function and sigmoid (figure 3-8)",
+    title: m.stepAndSigmoidTitle,
     yTitle: "y",
     yDomain: [-0.1, 1.1],
-    dashed: ["step function"],
+    dashed: [m.stepFunction],
     width: 380,
     height: 280,
   },
 );
 const reluChart = lineChartSpec(
   { x, series: { ReLU: relu(x) } },
-  { title: "ReLU (figure 3-9)", yTitle: "y", yDomain: [-1.0, 5.5], width: 380, height: 280 },
+  { title: m.reluTitle, yTitle: "y", yDomain: [-1.0, 5.5], width: 380, height: 280 },
 );
 const spec = {
-  title: { text: "Activation functions (§3.2)", fontSize: 16 },
+  title: { text: m.activationsTitle, fontSize: 16 },
   hconcat: [stepAndSigmoid, reluChart],
   spacing: 40,
   resolve: { scale: { color: "independent", strokeDash: "independent" } },
@@ -50,5 +53,5 @@ const spec = {
 await runCommand(async () => {
   const target = fileURLToPath(new URL("../../../out/ch03/activations.png", import.meta.url));
   const path = await renderVegaLite(spec, target, { scale: 2 });
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
 });

@@ -33,6 +33,8 @@ import {
 } from "../../nets/sample_weight.ts";
 import * as np from "../../np/mod.ts";
 import { SGD } from "../../optimizers/mod.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH03 } from "./messages.ts";
 
 /** How the shipped weights are trained; `deno task ch03:make-weights` uses these. */
 export const DEFAULT_TRAINING = {
@@ -180,17 +182,16 @@ export function shippedDataProblem(path: string): string | undefined {
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   const { values } = commandLine(Deno.args, {
     name: "ch03:make-weights",
-    summary: "Chapter 03: trains the 784-50-100-10 sigmoid network (seeded SGD, 10 epochs, a few " +
-      "minutes) as the\nshipped data/ch03/sample_weight.safetensors was made, and writes it to " +
-      `${MADE_WEIGHT_PATH}.\nThe shipped file is never overwritten.`,
+    summary: CH03().makeWeightsSummary(MADE_WEIGHT_PATH),
     options: {
       out: {
         type: "string",
         value: "FILE",
         default: MADE_WEIGHT_PATH,
-        help: "where to write the weights (not inside data/)",
+        help: CH03().outHelp,
       },
     },
   });
@@ -207,14 +208,15 @@ function makeWeights(out: string): void {
   const started = performance.now();
   const { xTrain, tTrain, xTest, tTest } = loadMnist();
   console.log(
-    `Training the 784-50-100-10 sigmoid network: SGD lr=${DEFAULT_TRAINING.lr}, ` +
-      `batch ${DEFAULT_TRAINING.batchSize}, ${DEFAULT_TRAINING.epochs} epochs, seed ` +
-      `${DEFAULT_TRAINING.seed}`,
+    CH03().training(
+      `SGD lr=${DEFAULT_TRAINING.lr}, batch ${DEFAULT_TRAINING.batchSize}, ` +
+        `${DEFAULT_TRAINING.epochs} epochs, seed ${DEFAULT_TRAINING.seed}`,
+    ),
   );
   const network = trainSampleWeight({
     onEpoch: (epoch, loss) => {
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      console.log(`epoch ${epoch}: mean loss ${loss.toFixed(4)} (${seconds} s)`);
+      console.log(CH03().epochLine(epoch, loss.toFixed(4), seconds));
     },
   });
   const trainAccuracy = accuracy(network, { x: xTrain, t: tTrain });
@@ -231,8 +233,11 @@ function makeWeights(out: string): void {
     },
   });
   console.log(
-    `Train accuracy ${trainAccuracy.toFixed(4)}, test accuracy ${testAccuracy.toFixed(4)} ` +
-      `(${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    CH03().accuracies(
+      trainAccuracy.toFixed(4),
+      testAccuracy.toFixed(4),
+      ((performance.now() - started) / 1000).toFixed(0),
+    ),
   );
-  console.log(`Wrote ${relative(Deno.cwd(), path)} (${Deno.statSync(path).size} bytes)`);
+  console.log(CH03().wroteBytes(relative(Deno.cwd(), path), Deno.statSync(path).size));
 }

@@ -14,14 +14,15 @@ import { loadMnist } from "../../mnist/mod.ts";
 import { loadSampleWeight } from "../../nets/sample_weight.ts";
 import { accuracy, predict } from "../../nets/three_layer_net.ts";
 import * as np from "../../np/mod.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH03 } from "./messages.ts";
 
+langFromArgs(Deno.args);
 const { values } = commandLine(Deno.args, {
   name: "ch03:predict",
-  summary: "Chapter 03: batched MNIST inference with the shipped weights " +
-    "(data/ch03/sample_weight.safetensors), as the book's neuralnet_mnist_batch.py (§3.6.3);\n" +
-    "prints the accuracy.",
+  summary: CH03().predictSummary,
   options: {
-    "batch-size": { type: "integer", min: 1, max: 10000, default: 100, help: "images per batch" },
+    "batch-size": { type: "integer", min: 1, max: 10000, default: 100, help: CH03().batchSizeHelp },
   },
   mine: true,
 });
@@ -33,24 +34,20 @@ await runCommand(async () => {
   const { xTest: x, tTest: t } = loadMnist({ normalize: true, flatten: true, oneHotLabel: false });
   const { network, metadata } = loadSampleWeight();
   const loadMs = performance.now() - started;
+  const m = CH03();
   console.log(
-    `x: [${x.shape}], t: [${t.shape}], W1: [${network.W1.shape}] (loaded in ${
-      loadMs.toFixed(0)
-    } ms)`,
+    m.loaded(`x: [${x.shape}], t: [${t.shape}], W1: [${network.W1.shape}]`, loadMs.toFixed(0)),
   );
-  console.log(`weights: ${metadata.training ?? "?"}, seed ${metadata.seed ?? "?"}`);
+  console.log(m.weights(`${metadata.training ?? "?"}`, `${metadata.seed ?? "?"}`));
 
   started = performance.now();
   const acc = accuracy(network, { x, t, batchSize });
   const ms = performance.now() - started;
   console.log(`Accuracy:${acc}`);
-  console.log(
-    `(${Math.round(acc * x.shape[0])} of ${x.shape[0]} test images right; batches of ` +
-      `${batchSize}, ${ms.toFixed(0)} ms)`,
-  );
+  console.log(m.right(Math.round(acc * x.shape[0]), x.shape[0], batchSize, ms.toFixed(0)));
 
   // A look at the first predictions, as the book's §3.6.2 loop sees them.
   const first = np.argmax(predict(network, x.slice("0:10")), { axis: 1 });
-  console.log(`first 10 predictions: ${first.toArray()}`);
-  console.log(`first 10 labels:      ${[...t.data.subarray(0, 10)]}`);
+  console.log(m.firstPredictions(`${first.toArray()}`));
+  console.log(m.firstLabels(`${[...t.data.subarray(0, 10)]}`));
 });

@@ -14,6 +14,8 @@ import { useMineIfAsked } from "../../kata/mine.ts";
 import { gradientDescent } from "../../gradient/numerical.ts";
 import * as np from "../../np/mod.ts";
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH04 } from "./messages.ts";
 
 /**
  * The book's function_2, f(x0, x1) = x0² + x1² (§4.3.3).
@@ -58,7 +60,7 @@ export function descentSpec(history: np.NDArray[], final: np.NDArray): TopLevelS
   const x = { field: "x0", type: "quantitative", title: "x0", scale: scale(-3.5, 3.5) } as const;
   const y = { field: "x1", type: "quantitative", title: "x1", scale: scale(-4.5, 4.5) } as const;
   return {
-    title: "Gradient descent on x0² + x1² (§4.4.1)",
+    title: CH04().descentTitle,
     width: 360,
     height: 400,
     layer: [
@@ -113,10 +115,10 @@ export async function plotDescent(path: string): Promise<{ path: string; x: np.N
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   commandLine(Deno.args, {
     name: "ch04:descent",
-    summary: "Chapter 04: draws gradient descent on x0² + x1² from (-3, 4) (§4.4.1) to " +
-      "out/ch04/descent.png.",
+    summary: CH04().descentSummary,
     mine: true,
   });
   await runCommand(async () => {
@@ -124,8 +126,10 @@ if (import.meta.main) {
     const target = fileURLToPath(new URL("../../../out/ch04/descent.png", import.meta.url));
     const { path, x } = await plotDescent(target);
     const end100 = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 0.1, stepNum: 100 }).x;
-    console.log(`after 20 steps:  x = ${x}`);
-    console.log(`after 100 steps: x = ${end100}  (book: [-6.11110793e-10  8.14814391e-10])`);
-    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+    console.log(CH04().afterSteps(20, `${x}`));
+    console.log(
+      `${CH04().afterSteps(100, `${end100}`)}  ${CH04().book("[-6.11110793e-10  8.14814391e-10]")}`,
+    );
+    console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
   });
 }

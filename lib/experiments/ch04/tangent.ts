@@ -13,6 +13,8 @@ import { runCommand } from "../../command/run.ts";
 import { useMineIfAsked } from "../../kata/mine.ts";
 import { numericalDiff } from "../../gradient/numerical.ts";
 import { lineChart } from "../../plot/mod.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH04 } from "./messages.ts";
 
 /**
  * The book's function_1, y = 0.01x² + 0.1x (§4.3.2).
@@ -75,28 +77,28 @@ export function tangentLine(f: (x: number) => number, x: number): (t: number) =>
 export async function plotTangent(path: string): Promise<string> {
   const x = Array.from({ length: 200 }, (_, i) => i / 10);
   const at5 = tangentLine(function1, 5), at10 = tangentLine(function1, 10);
+  const m = CH04();
   return await lineChart({
     x,
     series: {
       "f(x)": x.map(function1),
-      "tangent at x = 5": x.map(at5),
-      "tangent at x = 10": x.map(at10),
+      [m.tangentAt(5)]: x.map(at5),
+      [m.tangentAt(10)]: x.map(at10),
     },
   }, {
     path,
-    title: "Tangent lines with slopes from numericalDiff (§4.3.2)",
+    title: m.tangentTitle,
     xTitle: "x",
     yTitle: "f(x) = 0.01x² + 0.1x",
-    dashed: ["tangent at x = 5", "tangent at x = 10"],
+    dashed: [m.tangentAt(5), m.tangentAt(10)],
   });
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   commandLine(Deno.args, {
     name: "ch04:tangent",
-    summary:
-      "Chapter 04: draws y = 0.01x² + 0.1x with its tangents at x = 5 and 10 from numericalDiff " +
-      "(§4.3.2)\nto out/ch04/tangent.png.",
+    summary: CH04().tangentSummary,
     mine: true,
   });
   await runCommand(async () => {
@@ -104,11 +106,15 @@ if (import.meta.main) {
     const target = fileURLToPath(new URL("../../../out/ch04/tangent.png", import.meta.url));
     const path = await plotTangent(target);
     console.log(
-      `numericalDiff(function1, 5)  = ${numericalDiff(function1, 5)}  (book: 0.1999999999990898)`,
+      `numericalDiff(function1, 5)  = ${numericalDiff(function1, 5)}  ${
+        CH04().book("0.1999999999990898")
+      }`,
     );
     console.log(
-      `numericalDiff(function1, 10) = ${numericalDiff(function1, 10)}  (book: 0.2999999999986347)`,
+      `numericalDiff(function1, 10) = ${numericalDiff(function1, 10)}  ${
+        CH04().book("0.2999999999986347")
+      }`,
     );
-    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+    console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
   });
 }

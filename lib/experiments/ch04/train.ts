@@ -13,14 +13,14 @@
 
 import { TwoLayerNet } from "../../nets/two_layer_net_ch04.ts";
 import { trainingCommand } from "../../book_trainer/mnist_command.ts";
-
-const SUMMARY = `Trains the chapter 4 TwoLayerNet (784-50-10, sigmoid, softmax) on MNIST with SGD:
-batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).`;
+import { langFromArgs } from "../messages.ts";
+import { CH04 } from "./messages.ts";
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   await trainingCommand(import.meta.url, {
     chapter: "04",
-    summary: SUMMARY,
+    summary: CH04().trainSummary,
     createNet: (seed) =>
       new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed, dtype: "float32" }),
   });

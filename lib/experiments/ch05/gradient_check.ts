@@ -15,6 +15,8 @@ import { useMineIfAsked } from "../../kata/mine.ts";
 import { loadMnist } from "../../mnist/mod.ts";
 import { TwoLayerNet } from "../../nets/two_layer_net.ts";
 import * as np from "../../np/mod.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH05 } from "./messages.ts";
 
 /** Options of {@linkcode gradientCheck}. */
 export interface GradientCheckOptions {
@@ -77,20 +79,21 @@ export function gradientCheck(options: GradientCheckOptions = {}): GradientCheck
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
+  const m = CH05();
   const { values, mine } = commandLine(Deno.args, {
     name: "ch05:gradient-check",
-    summary: "Chapter 05: backpropagation against numerical differentiation on the first N MNIST " +
-      "images (§5.7.3);\nthe mean difference per parameter.",
+    summary: m.checkSummary,
     options: {
-      batch: { type: "integer", min: 1, max: 100, default: 3, help: "images" },
+      batch: { type: "integer", min: 1, max: 100, default: 3, help: m.batchHelp },
       hidden: {
         type: "integer",
         min: 1,
         max: 200,
         default: 50,
-        help: "neurons of the hidden layer (two forward passes per parameter: 200 is ~320,000)",
+        help: m.hiddenHelp,
       },
-      seed: { type: "integer", min: 0, max: 2 ** 32 - 1, default: 0, help: "seed of the weights" },
+      seed: { type: "integer", min: 0, max: 2 ** 32 - 1, default: 0, help: m.seedHelp },
     },
     mine: true,
   });
@@ -98,25 +101,18 @@ if (import.meta.main) {
     await useMineIfAsked(import.meta.url, { chapters: ["05"] });
     const batch = values.batch, hiddenSize = values.hidden, seed = values.seed;
     const params = 784 * hiddenSize + hiddenSize + hiddenSize * 10 + 10;
-    console.log(
-      `${mine ? "Your" : "The reference"} TwoLayerNet (784-${hiddenSize}-10, float64), ` +
-        `${batch} MNIST images: ${params} parameters, ${2 * params} forward passes for the ` +
-        `numerical gradient…`,
-    );
+    console.log(m.checking(mine, hiddenSize, batch, params));
     const { diff, size, seconds } = gradientCheck({ batch, hiddenSize, seed });
     // The book prints key:value, e.g. "W1:2.2232446644e-13".
     for (const key of Object.keys(diff)) {
-      console.log(`${key}:${diff[key]}   (mean |gradient| ${size[key].toExponential(2)})`);
+      console.log(`${key}:${diff[key]}   ${m.meanGradient(size[key].toExponential(2))}`);
     }
-    console.log(
-      `numerical gradient ${seconds.numerical.toFixed(1)} s, backprop ` +
-        `${(seconds.backprop * 1000).toFixed(1)} ms`,
-    );
+    console.log(m.times(seconds.numerical.toFixed(1), (seconds.backprop * 1000).toFixed(1)));
     const worst = Math.max(...Object.values(diff));
     if (worst < 1e-6) {
-      console.log("OK: backpropagation agrees with numerical differentiation (all below 1e-6).");
+      console.log(m.ok);
     } else {
-      console.log(`Check your backward passes: the largest mean difference is ${worst}.`);
+      console.log(m.notOk(worst));
       return 1;
     }
     return 0;

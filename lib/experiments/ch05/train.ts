@@ -9,15 +9,14 @@
 
 import { TwoLayerNet } from "../../nets/two_layer_net.ts";
 import { trainingCommand } from "../../book_trainer/mnist_command.ts";
-
-const SUMMARY =
-  `Trains the chapter 5 TwoLayerNet (784-50-10, ReLU, backpropagation) on MNIST with SGD:
-batches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).`;
+import { langFromArgs } from "../messages.ts";
+import { CH05 } from "./messages.ts";
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   await trainingCommand(import.meta.url, {
     chapter: "05",
-    summary: SUMMARY,
+    summary: CH05().trainSummary,
     createNet: (seed) =>
       new TwoLayerNet({ inputSize: 784, hiddenSize: 50, outputSize: 10, seed, dtype: "float32" }),
   });
