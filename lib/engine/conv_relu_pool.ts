@@ -1,6 +1,8 @@
 /**
  * A first convolution, its ReLU and a 2×2 max pooling as one step of `LayerNet.gradient()`:
- * SimpleConvNet's `Conv1 - Relu1 - Pool1` (§7.5), in WebAssembly (`wasm/conv_relu_pool.wat`).
+ * SimpleConvNet's `Conv1 - Relu1 - Pool1` (§7.5) and FinalConvNet's `conv - pool - relu` (the
+ * same values: ReLU and max pooling commute), in WebAssembly (`wasm/conv_relu_pool.wat`). Zero
+ * padding is written once around the images in the module's memory.
  *
  * The answer key builds the whole `[N, FN, 24, 24]` convolution output (im2col, a product, the
  * bias), then ReLU's output and mask, then the pooled values and positions, and backward runs
@@ -72,11 +74,12 @@ function wasmModule(): WebAssembly.Module | null {
 }
 
 /**
- * Whether `conv - relu - pool` can run as one {@linkcode ConvReluPool}: float32, a first layer
- * (no ∂L/∂x), stride 1 without padding, 2×2 pooling with stride 2, and WebAssembly at hand.
+ * Whether `conv - relu - pool` (or `conv - pool - relu`, the same values) can run as one
+ * {@linkcode ConvReluPool}: float32, a first layer (no ∂L/∂x), stride 1 (any zero padding),
+ * 2×2 pooling with stride 2, and WebAssembly at hand.
  */
 export function canFuseConv(conv: Convolution, relu: unknown, pool: Pooling): boolean {
-  return relu !== null && conv.firstLayer && conv.stride === 1 && conv.pad === 0 &&
+  return relu !== null && conv.firstLayer && conv.stride === 1 &&
     conv.W.dtype === "float32" && pool.poolH === 2 && pool.poolW === 2 && pool.stride === 2 &&
     pool.pad === 0 && wasmModule() !== null;
 }
@@ -137,7 +140,8 @@ export class ConvReluPool {
   #layout(x: np.NDArray): void {
     const key = x.shape.join();
     if (key === this.#shape) return;
-    const [n, c, h, w] = x.shape;
+    const pad = this.conv.pad;
+    const [n, c] = x.shape, h = x.shape[2] + 2 * pad, w = x.shape[3] + 2 * pad;
     const [fn, , fh, fw] = this.conv.W.shape;
     const fnp = Math.ceil(fn / 16) * 16, k = c * fh * fw;
     const ph = Math.floor((h - fh + 1) / 2), pw = Math.floor((w - fw + 1) / 2);
@@ -160,6 +164,8 @@ export class ConvReluPool {
     };
     const memory = this.#k.memory, need = Math.ceil(at / PAGE) - memory.buffer.byteLength / PAGE;
     if (need > 0) memory.grow(need);
+    // The padding's zeros are written once: each batch overwrites only the images' insides.
+    new Float32Array(memory.buffer).fill(0, this.#at.x / 4, this.#at.x / 4 + n * c * h * w);
     this.#sizes = { n, c, h, w, fn, fnp, fh, fw, k, pooled };
     this.#out = np.zeros([n, fn, ph, pw], { dtype: "float32" });
     this.#shape = key;
@@ -175,8 +181,17 @@ export class ConvReluPool {
     }
     this.#layout(x);
     const { n, h, w, fnp, fh, fw, k, pooled } = this.#sizes, at = this.#at;
-    const heap = new Float32Array(this.#k.memory.buffer);
-    heap.set(x.data as Float32Array, at.x / 4);
+    const heap = new Float32Array(this.#k.memory.buffer), pad = this.conv.pad;
+    if (pad === 0) {
+      heap.set(x.data as Float32Array, at.x / 4);
+    } else {
+      // Each row of each image into the middle of its padded row.
+      const src = x.data as Float32Array, rows = x.shape[0] * c * x.shape[2], sw = x.shape[3];
+      for (let r = 0; r < rows; r++) {
+        const plane = Math.floor(r / x.shape[2]), y = r - plane * x.shape[2];
+        heap.set(src.subarray(r * sw, r * sw + sw), at.x / 4 + (plane * h + y + pad) * w + pad);
+      }
+    }
     // The weights as [K][FNp]: row k holds tap k of every filter (zeros past FN).
     const W = this.conv.W.data as Float32Array, wt = at.wt / 4;
     heap.fill(0, wt, wt + k * fnp);

@@ -220,39 +220,54 @@ Deno.test("engine ReluPool equals the answer key's Relu and Pooling in either or
 Deno.test("engine ConvReluPool equals the answer key's first Convolution, Relu and Pooling", () => {
   fc.assert(
     fc.property(
-      fc.integer({ min: 1, max: 3 }),
-      fc.integer({ min: 1, max: 3 }),
-      fc.integer({ min: 1, max: 40 }),
-      fc.integer({ min: 1, max: 5 }),
-      fc.integer({ min: 1, max: 5 }),
-      fc.integer({ min: 0, max: 8 }),
-      fc.integer({ min: 0, max: 8 }),
-      fc.nat(),
-      (n, c, fn, fh, fw, extraH, extraW, seed) => {
-        const h = fh + 1 + extraH, w = fw + 1 + extraW, dtype = "float32";
+      fc.record({
+        n: fc.integer({ min: 1, max: 3 }),
+        c: fc.integer({ min: 1, max: 3 }),
+        fn: fc.integer({ min: 1, max: 40 }),
+        fh: fc.integer({ min: 1, max: 5 }),
+        fw: fc.integer({ min: 1, max: 5 }),
+        extraH: fc.integer({ min: 0, max: 8 }),
+        extraW: fc.integer({ min: 0, max: 8 }),
+        pad: fc.integer({ min: 0, max: 2 }),
+        poolFirst: fc.boolean(),
+        seed: fc.nat(),
+      }),
+      ({ n, c, fn, fh, fw, extraH, extraW, pad, poolFirst, seed }) => {
+        const h = Math.max(1, fh + 1 + extraH - 2 * pad),
+          w = Math.max(1, fw + 1 + extraW - 2 * pad);
+        const oh = h + 2 * pad - fh + 1, ow = w + 2 * pad - fw + 1;
+        fc.pre(oh >= 2 && ow >= 2);
+        const dtype = "float32";
         const W = randn(seed, [fn, c, fh, fw], dtype), b = randn(seed + 1, [fn], dtype);
         const x = randn(seed + 2, [n, c, h, w], dtype);
-        const ph = Math.floor((h - fh + 1) / 2), pw = Math.floor((w - fw + 1) / 2);
+        const ph = Math.floor(oh / 2), pw = Math.floor(ow / 2);
         const dout = randn(seed + 3, [n, fn, ph, pw], dtype);
-        const conv = new Convolution(W, b, { firstLayer: true });
+        const conv = new Convolution(W, b, { firstLayer: true, pad });
         const pool = new Pooling(2, 2, { stride: 2 });
         assert.ok(canFuseConv(conv, new Relu(), pool));
         const fused = new ConvReluPool(conv, new Relu(), pool);
-        const bookConv = new BookConvolution(W, b), bookRelu = new BookRelu();
+        const bookConv = new BookConvolution(W, b, { pad }), bookRelu = new BookRelu();
         const bookPool = new BookPooling(2, 2, { stride: 2 });
         for (let round = 0; round < 2; round++) { // the second reuses the module's memory
           const out = fused.forward(x);
-          const bookOut = bookPool.forward(bookRelu.forward(bookConv.forward(x)));
+          const convOut = bookConv.forward(x);
+          const bookOut = poolFirst
+            ? bookRelu.forward(bookPool.forward(convOut))
+            : bookPool.forward(bookRelu.forward(convOut));
           assertAllClose(out, bookOut, { ...tol(dtype), msg: "out" });
           assert.equal(fused.backward(dout).size, 0);
-          bookConv.backward(bookRelu.backward(bookPool.backward(dout)));
+          bookConv.backward(
+            poolFirst
+              ? bookPool.backward(bookRelu.backward(dout))
+              : bookRelu.backward(bookPool.backward(dout)),
+          );
           const { rtol, atol } = tol(dtype);
           assertAllClose(conv.dW!, bookConv.dW!, { rtol: rtol * 10, atol, msg: "dW" });
           assertAllClose(conv.db!, bookConv.db!, { rtol: rtol * 10, atol, msg: "db" });
         }
       },
     ),
-    { numRuns: 100 },
+    { numRuns: 150 },
   );
 });
 
@@ -267,6 +282,10 @@ Deno.test("engine SimpleConvNet float32 runs its first layers fused and repeats 
   assertSameGradients(new SimpleConvNet({ dtype: "float32", seed: 3 }), book, x, t, "float32");
   // gradient() ran the fused step: Conv1 never built its column matrix.
   assert.equal((a.layers.get("Conv1") as Convolution).col, null);
+  // FinalConvNet's conv (pad 2) - pool - relu too, and its gradients stay the answer key's.
+  const final = new FinalConvNet({ dtype: "float32", seed: 3 });
+  assertSameGradients(final, new BookFinal({ dtype: "float32", seed: 3 }), x, t, "float32");
+  assert.equal((final.layers.values().next().value as Convolution).col, null);
 });
 
 Deno.test("engine Adam gives the answer key's Adam bits, float32 in WebAssembly and float64", () => {

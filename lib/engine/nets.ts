@@ -51,6 +51,13 @@ function fuseSteps(layers: Layer[]): Step[] {
     ) {
       steps.push(new ConvReluPool(layer, next, third));
       i += 2;
+    } else if (
+      layer instanceof Convolution && next instanceof Pooling && third instanceof Relu &&
+      canFuseConv(layer, third, next)
+    ) {
+      // conv - pool - relu (FinalConvNet): the same values as conv - relu - pool.
+      steps.push(new ConvReluPool(layer, third, next));
+      i += 2;
     } else if (layer instanceof Relu && next instanceof Pooling && canFuse(layer, next)) {
       steps.push(new ReluPool(layer, next));
       i++;
