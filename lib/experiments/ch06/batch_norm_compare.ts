@@ -19,6 +19,8 @@ import { MultiLayerNetExtend } from "../../nets/multi_layer_net_extend.ts";
 import * as np from "../../np/mod.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { accuracyChart, type AccuracyRun } from "./curves.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 /**
  * Trains a network with and one without batch norm from weights of one scale, on the same
@@ -85,18 +87,17 @@ export function trainWithAndWithoutBatchNorm(
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   const { values } = commandLine(Deno.args, {
     name: "ch06:batchnorm",
-    summary:
-      "Chapter 06: training accuracy with and without Batch Normalization for weight scales from " +
-      "1 to 1e-4\n(§6.3.2) to out/ch06/batchnorm.png.",
+    summary: CH06().batchNormSummary,
     options: {
       scales: {
         type: "integer",
         min: 2,
         max: 64,
         default: 16,
-        help: "weight scales, log-spaced from 1 to 1e-4",
+        help: CH06().scalesHelp,
       },
     },
     mine: true,
@@ -113,11 +114,12 @@ if (import.meta.main) {
     for (const [i, w] of scales.entries()) {
       const { bn, plain } = trainWithAndWithoutBatchNorm(xTrain, tTrain, { weightInitStd: w });
       console.log(
-        `${String(i + 1).padStart(2)}/${count} W std ${
-          w.toPrecision(3).padEnd(8)
-        } after 20 epochs: ` +
-          `with batch norm ${(100 * bn[bn.length - 1]).toFixed(1)}%, ` +
-          `without ${(100 * plain[plain.length - 1]).toFixed(1)}%`,
+        CH06().batchNormLine(
+          `${String(i + 1).padStart(2)}/${count}`,
+          w.toPrecision(3).padEnd(8),
+          (100 * bn[bn.length - 1]).toFixed(1),
+          (100 * plain[plain.length - 1]).toFixed(1),
+        ),
       );
       runs.push({
         title: `W std ${w.toPrecision(2)}`,
@@ -129,13 +131,13 @@ if (import.meta.main) {
     const target = fileURLToPath(new URL("../../../out/ch06/batchnorm.png", import.meta.url));
     const path = await accuracyChart(runs, {
       path: target,
-      title: "Training accuracy with and without Batch Normalization, by weight scale (§6.3.2)",
+      title: CH06().batchNormTitle,
       columns: 4,
-      names: ["Batch Normalization", "without"],
+      names: ["Batch Normalization", CH06().without],
       width: 200,
       height: 130,
     });
-    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+    console.log(CH06().took(((performance.now() - started) / 1000).toFixed(1)));
+    console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
   });
 }

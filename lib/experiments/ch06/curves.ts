@@ -7,6 +7,7 @@
 
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
 import { createProgress, type Progress } from "../../book_trainer/progress.ts";
+import { CH06 } from "./messages.ts";
 
 /** One run's accuracies per epoch: two curves, named by the chart's `names`. */
 export interface AccuracyRun {
@@ -54,7 +55,7 @@ export interface AccuracyChartOptions {
  * @returns A Vega-Lite spec.
  */
 export function accuracySpec(runs: AccuracyRun[], options: AccuracyChartOptions): TopLevelSpec {
-  const [solid, dashed] = options.names ?? ["train", "test"];
+  const [solid, dashed] = options.names ?? [CH06().train, CH06().test];
   const panel = (run: AccuracyRun) => {
     const values = run.epochs.flatMap((epoch, i) => [
       { epoch, accuracy: run.train[i], data: solid },
@@ -67,11 +68,11 @@ export function accuracySpec(runs: AccuracyRun[], options: AccuracyChartOptions)
       data: { values },
       mark: { type: "line", strokeWidth: 2, clip: true },
       encoding: {
-        x: { field: "epoch", type: "quantitative", title: "epochs" },
+        x: { field: "epoch", type: "quantitative", title: CH06().epochs },
         y: {
           field: "accuracy",
           type: "quantitative",
-          title: "accuracy",
+          title: CH06().accuracy,
           scale: { domain: [0, 1] },
         },
         color: {

@@ -28,6 +28,8 @@ import {
   sampleHyperparameters,
   splitValidation,
 } from "./hyperparameter_search.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 /** One trial's hyperparameters and accuracy curves. */
 export interface Trial extends Hyperparameters {
@@ -60,7 +62,7 @@ export function searchMapSpec(trials: Trial[]): TopLevelSpec {
     accuracy: t.valAcc[t.valAcc.length - 1],
   }));
   return {
-    title: `Random search: final validation accuracy of ${trials.length} trials (§6.5.3)`,
+    title: CH06().mapTitle(trials.length),
     width: 460,
     height: 340,
     data: { values },
@@ -71,20 +73,20 @@ export function searchMapSpec(trials: Trial[]): TopLevelSpec {
         type: "quantitative",
         scale: { type: "log", domain: [1e-6, 1e-2] },
         axis: { values: [1e-6, 1e-5, 1e-4, 1e-3, 1e-2], format: ".0e" },
-        title: "learning rate",
+        title: CH06().learningRate,
       },
       y: {
         field: "weightDecay",
         type: "quantitative",
         scale: { type: "log", domain: [1e-8, 1e-4] },
         axis: { values: [1e-8, 1e-7, 1e-6, 1e-5, 1e-4], format: ".0e" },
-        title: "weight decay λ",
+        title: CH06().weightDecayAxis,
       },
       color: {
         field: "accuracy",
         type: "quantitative",
         scale: { scheme: "viridis", domain: [0, 1] },
-        title: "val acc",
+        title: CH06().valAcc,
       },
       size: { value: 90 },
     },
@@ -92,18 +94,17 @@ export function searchMapSpec(trials: Trial[]): TopLevelSpec {
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   const { values } = commandLine(Deno.args, {
     name: "ch06:hyperparameters",
-    summary:
-      "Chapter 06: random search of lr and weight decay on a 400/100 validation split (§6.5.3); " +
-      "the best\ntrials to out/ch06/hyperparameters.png and hyperparameters_map.png.",
+    summary: CH06().hyperSummary,
     options: {
       trials: {
         type: "integer",
         min: 1,
         max: 1000,
         default: 100,
-        help: "random trials of 50 epochs each",
+        help: CH06().trialsHelp,
       },
     },
     mine: true,
@@ -119,7 +120,7 @@ if (import.meta.main) {
       mnist.tTrain.slice(":500"),
       { validationRate: 0.2, rng: np.rng(0) },
     );
-    console.log(`${xTrain.shape[0]} training and ${xVal.shape[0]} validation images`);
+    console.log(CH06().split(xTrain.shape[0], xVal.shape[0]));
     const rng = np.rng(1);
     const trials: Trial[] = [];
     for (let i = 0; i < trialCount; i++) {
@@ -141,34 +142,41 @@ if (import.meta.main) {
       const valAcc = records.map((r) => r.testAcc), trainAcc = records.map((r) => r.trainAcc);
       trials.push({ lr, weightDecay, valAcc, trainAcc });
       console.log(
-        `trial ${String(i + 1).padStart(3)}: val acc ${valAcc[valAcc.length - 1].toFixed(2)} | ` +
-          `lr ${lr.toExponential(3)}, weight decay ${weightDecay.toExponential(3)}`,
+        CH06().trialLine(
+          String(i + 1).padStart(3),
+          valAcc[valAcc.length - 1].toFixed(2),
+          lr.toExponential(3),
+          weightDecay.toExponential(3),
+        ),
       );
     }
-    console.log("=========== Hyper-Parameter Optimization Result ===========");
+    console.log(CH06().resultHeading);
     const best = [...trials].sort((a, b) =>
       b.valAcc[b.valAcc.length - 1] - a.valAcc[a.valAcc.length - 1]
     );
     for (const [i, t] of best.slice(0, 20).entries()) {
       console.log(
-        `Best-${i + 1} (val acc ${t.valAcc[t.valAcc.length - 1].toFixed(2)}) | ` +
-          `lr ${t.lr.toExponential(3)}, weight decay ${t.weightDecay.toExponential(3)}`,
+        CH06().bestLine(
+          i + 1,
+          t.valAcc[t.valAcc.length - 1].toFixed(2),
+          t.lr.toExponential(3),
+          t.weightDecay.toExponential(3),
+        ),
       );
     }
     const curves = fileURLToPath(new URL("../../../out/ch06/hyperparameters.png", import.meta.url));
     const curvesPath = await accuracyChart(
       best.slice(0, 20).map((t, i) => ({
-        title: `Best-${i + 1}: lr ${t.lr.toExponential(1)}, λ ${t.weightDecay.toExponential(1)}`,
+        title: CH06().bestTitle(i + 1, t.lr.toExponential(1), t.weightDecay.toExponential(1)),
         epochs: t.valAcc.map((_, epoch) => epoch),
         train: t.trainAcc,
         test: t.valAcc,
       })),
       {
         path: curves,
-        title:
-          `The 20 best of ${trialCount} random trials: train solid, validation dashed (§6.5.3)`,
+        title: CH06().bestCurvesTitle(trialCount),
         columns: 5,
-        names: ["train", "validation"],
+        names: [CH06().train, CH06().validation],
         width: 190,
         height: 120,
       },
@@ -177,7 +185,7 @@ if (import.meta.main) {
       new URL("../../../out/ch06/hyperparameters_map.png", import.meta.url),
     );
     const mapPath = await renderVegaLite(searchMapSpec(trials), map, { scale: 2 });
-    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`Wrote ${relative(Deno.cwd(), curvesPath)} and ${relative(Deno.cwd(), mapPath)}`);
+    console.log(CH06().took(((performance.now() - started) / 1000).toFixed(1)));
+    console.log(CH06().wroteTwo(relative(Deno.cwd(), curvesPath), relative(Deno.cwd(), mapPath)));
   });
 }

@@ -16,20 +16,21 @@ import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { type Contender, reportComparison, trainSideBySide } from "./mnist_compare.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   const { values } = commandLine(Deno.args, {
     name: "ch06:init-mnist",
-    summary:
-      "Chapter 06: std 0.01, Xavier and He initial weights on MNIST (§6.2.4); smoothed losses to " +
-      "out/ch06/init_mnist.png.",
+    summary: CH06().initMnistSummary,
     options: {
       iterations: {
         type: "integer",
         min: 11,
         max: 100000,
         default: 2000,
-        help: "iterations of 128 images, as the book",
+        help: CH06().iterationsHelp,
       },
     },
     mine: true,
@@ -54,13 +55,13 @@ if (import.meta.main) {
       });
       contenders[key] = { net, optimizer: new SGD({ lr: 0.01 }) };
     }
-    console.log(`Training 3 networks for ${iterations} iterations of 128 images each…`);
+    console.log(CH06().trainingNetworks(3, iterations));
     const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
     await reportComparison(contenders, losses, {
       xTest,
       tTest,
       chart: "init_mnist.png",
-      title: "Weight initialisation on MNIST, 4×100 ReLU layers, SGD (§6.2.4)",
+      title: CH06().initMnistTitle,
       yMax: 2.5,
       started,
     });

@@ -19,6 +19,8 @@ import {
 } from "../../init/weight_init.ts";
 import * as np from "../../np/mod.ts";
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 /** One row of the chart: an activation and a weight scale. */
 export interface HistogramSetting {
@@ -146,7 +148,7 @@ export function histogramSpec(rows: SettingHistograms[]): TopLevelSpec {
           count,
         }));
         return {
-          title: { text: `${layer + 1}-layer`, fontSize: 11 },
+          title: { text: CH06().layer(layer + 1), fontSize: 11 },
           width: 130,
           height: 80,
           data: { values },
@@ -172,17 +174,16 @@ export function histogramSpec(rows: SettingHistograms[]): TopLevelSpec {
     };
   });
   return {
-    title: "Activations of 5 layers of 100 units by weight initialisation (§6.2.2)",
+    title: CH06().histogramsTitle,
     vconcat,
   } as TopLevelSpec;
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   commandLine(Deno.args, {
     name: "ch06:init-histograms",
-    summary:
-      "Chapter 06: activation histograms of 5 layers for std 1, std 0.01, Xavier and He with " +
-      "sigmoid, tanh\nand ReLU (§6.2) to out/ch06/init_histograms.png.",
+    summary: CH06().histogramsSummary,
     mine: true,
   });
   await runCommand(async () => {
@@ -191,13 +192,13 @@ if (import.meta.main) {
     const rows = activationHistograms(SETTINGS);
     const target = fileURLToPath(new URL("../../../out/ch06/init_histograms.png", import.meta.url));
     const path = await renderVegaLite(histogramSpec(rows), target, { scale: 2 });
-    console.log("standard deviation of the outputs, layers 1 to 5:");
+    console.log(CH06().spreads);
     for (const { setting, spreads } of rows) {
       console.log(
         `  ${setting.label.padEnd(18)} ${spreads.map((s) => s.toPrecision(3)).join("  ")}`,
       );
     }
-    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+    console.log(CH06().took(((performance.now() - started) / 1000).toFixed(1)));
+    console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
   });
 }

@@ -12,6 +12,8 @@ import * as np from "../../np/mod.ts";
 import type { Optimizer } from "../../optimizers/types.ts";
 import { lineChart } from "../../plot/mod.ts";
 import { smoothCurve } from "./smooth.ts";
+import { EXPERIMENTS } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 /** A network as the comparisons need it (`MultiLayerNet` fits). */
 export interface ComparedNet {
@@ -98,7 +100,7 @@ export function trainSideBySide(
     }
     if (i % logEvery === 0) {
       const losses = Object.entries(trainLoss).map(([k, v]) => `${k} ${v[i].toFixed(4)}`);
-      log(`iteration ${String(i).padStart(5)}: ${losses.join(", ")}`);
+      log(CH06().iterationLine(String(i).padStart(5), losses.join(", ")));
     }
   }
   return trainLoss;
@@ -123,8 +125,8 @@ export async function lossChart(
     {
       path: options.path,
       title: options.title,
-      xTitle: "iterations",
-      yTitle: "loss",
+      xTitle: CH06().iterations,
+      yTitle: CH06().loss,
       yDomain: [0, options.yMax],
       width: 560,
       height: 340,
@@ -170,10 +172,9 @@ export async function reportComparison(
     const last = tail.reduce((p, q) => p + q, 0) / tail.length;
     const acc = net.accuracy(options.xTest, options.tTest, { batchSize: 1000 });
     console.log(
-      `${key.padEnd(9)} mean loss of the last ${tail.length} iterations ${last.toFixed(4)}, ` +
-        `test accuracy ${(100 * acc).toFixed(2)}%`,
+      CH06().comparisonLine(key.padEnd(9), tail.length, last.toFixed(4), (100 * acc).toFixed(2)),
     );
   }
-  console.log(`Took ${((performance.now() - options.started) / 1000).toFixed(1)} s`);
-  console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+  console.log(CH06().took(((performance.now() - options.started) / 1000).toFixed(1)));
+  console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
 }

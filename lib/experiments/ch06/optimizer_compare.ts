@@ -14,6 +14,8 @@ import { useMineIfAsked } from "../../kata/mine.ts";
 import * as np from "../../np/mod.ts";
 import { AdaGrad, Adam, Momentum, type Optimizer, SGD } from "../../optimizers/mod.ts";
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 /** The book's bowl, stretched along x: f(x, y) = x²/20 + y² (§6.1.3). */
 export function bowl(x: number, y: number): number {
@@ -141,7 +143,7 @@ export function trajectorySpec(paths: Record<string, [number, number][]>): TopLe
     rows.push({ hconcat: names.slice(i, i + 2).map((n) => panel(n, paths[n])) });
   }
   return {
-    title: "Optimizers on f(x, y) = x²/20 + y², 30 steps from (−7, 2) (§6.1.7)",
+    title: CH06().optimizersTitle,
     vconcat: rows,
   } as TopLevelSpec;
 }
@@ -168,10 +170,10 @@ export async function compareOptimizers(
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   commandLine(Deno.args, {
     name: "ch06:optimizers",
-    summary: "Chapter 06: SGD, Momentum, AdaGrad and Adam on f(x, y) = x²/20 + y² from (-7, 2) " +
-      "(§6.1.7);\ntheir paths over the contours to out/ch06/optimizers.png.",
+    summary: CH06().optimizersSummary,
     mine: true,
   });
   await runCommand(async () => {
@@ -181,11 +183,9 @@ if (import.meta.main) {
     for (const [name, points] of Object.entries(paths)) {
       const [x, y] = points[points.length - 1];
       console.log(
-        `${name.padEnd(18)} ends at (${x.toFixed(4)}, ${y.toFixed(4)}), f = ${
-          bowl(x, y).toFixed(5)
-        }`,
+        CH06().endsAt(name.padEnd(18), x.toFixed(4), y.toFixed(4), bowl(x, y).toFixed(5)),
       );
     }
-    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+    console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
   });
 }

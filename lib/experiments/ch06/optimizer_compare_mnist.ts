@@ -15,20 +15,21 @@ import { loadMnist } from "../../mnist/mod.ts";
 import { MultiLayerNet } from "../../nets/multi_layer_net.ts";
 import { AdaGrad, Adam, Momentum, type Optimizer, SGD } from "../../optimizers/mod.ts";
 import { type Contender, reportComparison, trainSideBySide } from "./mnist_compare.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   const { values } = commandLine(Deno.args, {
     name: "ch06:optimizers-mnist",
-    summary:
-      "Chapter 06: SGD, Momentum, AdaGrad and Adam train 4×100-ReLU networks on MNIST (§6.1.8); " +
-      "smoothed\nlosses to out/ch06/optimizers_mnist.png.",
+    summary: CH06().optimizersMnistSummary,
     options: {
       iterations: {
         type: "integer",
         min: 11,
         max: 100000,
         default: 2000,
-        help: "iterations of 128 images, as the book",
+        help: CH06().iterationsHelp,
       },
     },
     mine: true,
@@ -53,13 +54,13 @@ if (import.meta.main) {
       });
       contenders[key] = { net, optimizer };
     }
-    console.log(`Training 4 networks for ${iterations} iterations of 128 images each…`);
+    console.log(CH06().trainingNetworks(4, iterations));
     const losses = trainSideBySide(contenders, xTrain, tTrain, { iterations });
     await reportComparison(contenders, losses, {
       xTest,
       tTest,
       chart: "optimizers_mnist.png",
-      title: "Optimizers on MNIST, 4×100 ReLU layers, batch 128 (§6.1.8)",
+      title: CH06().optimizersMnistTitle,
       yMax: 1,
       started,
     });

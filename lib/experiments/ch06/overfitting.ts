@@ -21,25 +21,26 @@ import { MultiLayerNetExtend } from "../../nets/multi_layer_net_extend.ts";
 import { SGD } from "../../optimizers/mod.ts";
 import { type Network, train } from "../../book_trainer/train.ts";
 import { accuracyChart, type AccuracyRun, sparseProgress } from "./curves.ts";
+import { EXPERIMENTS, langFromArgs } from "../messages.ts";
+import { CH06 } from "./messages.ts";
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   const { values } = commandLine(Deno.args, {
     name: "ch06:overfitting",
-    summary:
-      "Chapter 06: a 7-layer net on 300 MNIST images, plain, with weight decay 0.1 and with " +
-      "Dropout 0.2 (§6.4);\naccuracy curves to out/ch06/overfitting.png.",
+    summary: CH06().overfittingSummary,
     options: {
       epochs: {
         type: "integer",
         min: 1,
         max: 10000,
-        help: "epochs of every setup (default 200, and 300 for Dropout, as the book)",
+        help: CH06().epochsHelp,
       },
       "test-sample": {
         type: "integer",
         min: 300,
         max: 10000,
-        help: "test images measured after each epoch (default all 10000)",
+        help: CH06().testSampleHelp,
       },
     },
     mine: true,
@@ -64,21 +65,21 @@ if (import.meta.main) {
       outputSize: 10,
     };
     const setups: { title: string; net: Network; epochs: number }[] = [
-      { title: "no regularisation", net: new MultiLayerNet(sizes), epochs: epochs ?? 200 },
+      { title: CH06().noRegularisation, net: new MultiLayerNet(sizes), epochs: epochs ?? 200 },
       {
-        title: "weight decay λ = 0.1",
+        title: CH06().weightDecay,
         net: new MultiLayerNet({ ...sizes, weightDecayLambda: 0.1 }),
         epochs: epochs ?? 200,
       },
       {
-        title: "Dropout, ratio 0.2",
+        title: CH06().dropout,
         net: new MultiLayerNetExtend({ ...sizes, useDropout: true, dropoutRatio: 0.2 }),
         epochs: epochs ?? 300,
       },
     ];
     const runs: AccuracyRun[] = [];
     for (const setup of setups) {
-      console.log(`— ${setup.title}: ${setup.epochs} epochs of 300 images`);
+      console.log(CH06().setupLine(setup.title, setup.epochs));
       const result = train(setup.net, data, {
         optimizer: new SGD({ lr: 0.01 }),
         batchSize: 100,
@@ -95,19 +96,19 @@ if (import.meta.main) {
       });
       const last = records[records.length - 1];
       console.log(
-        `  final: train ${(100 * last.trainAcc).toFixed(1)}%, test ${
-          (100 * last.testAcc).toFixed(1)
-        }%, ` +
-          `gap ${(100 * (last.trainAcc - last.testAcc)).toFixed(1)} points`,
+        CH06().overfittingFinal(
+          (100 * last.trainAcc).toFixed(1),
+          (100 * last.testAcc).toFixed(1),
+          (100 * (last.trainAcc - last.testAcc)).toFixed(1),
+        ),
       );
     }
     const target = fileURLToPath(new URL("../../../out/ch06/overfitting.png", import.meta.url));
     const path = await accuracyChart(runs, {
       path: target,
-      title:
-        "300 training images, 6×100 ReLU layers, SGD lr 0.01: overfitting and its cures (§6.4)",
+      title: CH06().overfittingTitle,
     });
-    console.log(`Took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`Wrote ${relative(Deno.cwd(), path)}`);
+    console.log(CH06().took(((performance.now() - started) / 1000).toFixed(1)));
+    console.log(EXPERIMENTS().wrote(relative(Deno.cwd(), path)));
   });
 }
