@@ -91,7 +91,7 @@ export class LayerNet {
   rng: np.Generator;
   /** The mode of `loss` when no `train` option is given (the answer key's nets differ). */
   readonly lossTrains: boolean;
-  /** The steps of `gradient()`: the layers, with Relu - Pooling pairs fused. */
+  /** The steps of `predict()` and `gradient()`: the layers, with fusible neighbours as one. */
   #steps: Step[] | null = null;
 
   /**
@@ -115,7 +115,7 @@ export class LayerNet {
 
   /**
    * The class scores of a batch: every layer's forward in order (Dropout drops units only
-   * when `train` is true).
+   * when `train` is true), fusible neighbours as one step (`fuseSteps`).
    *
    * @param x Images `[n, C, H, W]`.
    * @param options `train` (false).
@@ -123,7 +123,9 @@ export class LayerNet {
    */
   predict(x: np.NDArray, options: PredictOptions = {}): np.NDArray {
     const train = options.train ?? false;
-    for (const layer of this.layers.values()) x = layer.forward(x, { train });
+    // The layers in order, with the fusible pairs and triples as one step each (fuseSteps).
+    const steps = this.#steps ??= fuseSteps([...this.layers.values()]);
+    for (const step of steps) x = step.forward(x, { train });
     return x;
   }
 
@@ -160,10 +162,8 @@ export class LayerNet {
    * @returns ∂loss/∂param by name.
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
-    // The layers in order, with each Relu - Pooling pair fused into one step (relu_pool.ts).
-    const steps = this.#steps ??= fuseSteps([...this.layers.values()]);
-    for (const step of steps) x = step.forward(x, { train: true });
-    this.lastLayer.forward(x, t);
+    this.loss(x, t, { train: true });
+    const steps = this.#steps as Step[];
     let dout = this.lastLayer.backward(1);
     for (let i = steps.length - 1; i >= 0; i--) dout = steps[i].backward(dout);
     const grads: Record<string, np.NDArray> = {};
