@@ -20,6 +20,8 @@ import { readCheckpoint } from "../../train_command/checkpoint.ts";
 import { CHECKPOINT_FILE, PARAMS_FILE } from "../../train_command/main.ts";
 import { convNets } from "../../train_command/models.ts";
 import { CH07_OUT } from "./train_convnet.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH07 } from "./messages.ts";
 
 /**
  * Draws one set of filters `[30, 1, 5, 5]` as a grid, each stretched to its own range, dark
@@ -42,21 +44,17 @@ export async function drawFilters(filters: np.NDArray, path: string, title: stri
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   commandLine(Deno.args, {
     name: "ch07:filters",
-    summary: "Chapter 07: draws SimpleConvNet's first-layer filters before and after training " +
-      "(§7.6.1) to\nout/ch07/filters_before.png and filters_after.png (after deno task ch07:train).",
+    summary: CH07().filtersSummary,
     mine: true,
   });
   await runCommand(async () => {
     await useMineIfAsked(import.meta.url, { chapters: ["05", "07"] });
     const paramsPath = join(CH07_OUT, PARAMS_FILE);
     if (!existsSync(paramsPath)) {
-      throw new UserError(
-        `No trained SimpleConvNet at ${paramsPath}. Train it first: deno task ch07:train (the ` +
-          `book's 20 epochs), or deno task ch07:train --epochs 1 (a quick one; the filters ` +
-          `already change)`,
-      );
+      throw new UserError(CH07().noParams(paramsPath));
     }
     // The filters before training are the initial weights of the run that trained them.
     const checkpointPath = join(CH07_OUT, CHECKPOINT_FILE);
@@ -71,11 +69,11 @@ if (import.meta.main) {
     }
     for (
       const [filters, file, title] of [
-        [before, "filters_before.png", "SimpleConvNet: first-layer filters before training"],
-        [net.params.W1, "filters_after.png", "SimpleConvNet: first-layer filters after training"],
+        [before, "filters_before.png", CH07().filtersBefore],
+        [net.params.W1, "filters_after.png", CH07().filtersAfter],
       ] as const
     ) {
-      console.log(`wrote ${await drawFilters(filters, join(CH07_OUT, file), title)}`);
+      console.log(CH07().wrote(await drawFilters(filters, join(CH07_OUT, file), title)));
     }
   });
 }

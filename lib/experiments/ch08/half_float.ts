@@ -15,6 +15,8 @@
 import * as np from "../../np/mod.ts";
 import { accuracyOf, predictClasses } from "../../train_command/loop.ts";
 import { runTrainedCommand } from "./trained.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH08 } from "./messages.ts";
 
 /**
  * Rounds every value to the nearest float16 (IEEE 754 binary16), in place: what
@@ -45,11 +47,10 @@ export function roundToHalf(x: np.NDArray): number {
 }
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   await runTrainedCommand(import.meta.url, {
     name: "ch08:half",
-    summary:
-      "Chapter 08: compares the test accuracy of the trained network (deno task train) with " +
-      "float32 weights\nand with weights rounded to float16 (§8.3.4).",
+    summary: CH08().halfSummary,
   }, ({ model, spec, params, xTest, tTest }) => {
     const count = Object.values(model.params).reduce((n, p) => n + p.size, 0);
     const full = accuracyOf(predictClasses(model, xTest), tTest);
@@ -59,13 +60,10 @@ if (import.meta.main) {
     roundToHalf(x16);
     const half = accuracyOf(predictClasses(model, x16), tTest);
     const kb = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
-    console.log(`${spec.className} from ${params}: ${count.toLocaleString("en-US")} parameters`);
-    console.log(
-      `  float32: test accuracy ${(100 * full).toFixed(2)}%  (${kb(4 * count)} of weights)`,
-    );
-    console.log(
-      `  float16: test accuracy ${(100 * half).toFixed(2)}%  (${kb(2 * count)} of weights)`,
-    );
-    console.log(`  largest change of a weight by the rounding: ${change.toExponential(2)}`);
+    const m = CH08();
+    console.log(m.parameters(spec.className, params, count.toLocaleString("en-US")));
+    console.log(m.halfLine("float32", (100 * full).toFixed(2), kb(4 * count)));
+    console.log(m.halfLine("float16", (100 * half).toFixed(2), kb(2 * count)));
+    console.log(m.largestChange(change.toExponential(2)));
   });
 }

@@ -12,15 +12,17 @@ import * as np from "../../np/mod.ts";
 import { imageGrid } from "../../plot/mod.ts";
 import { accuracyOf, predictClasses } from "../../train_command/loop.ts";
 import { runTrainedCommand } from "./trained.ts";
+import { langFromArgs } from "../messages.ts";
+import { CH08 } from "./messages.ts";
 
 /** How many misclassified digits the gallery shows at most. */
 export const GALLERY_SIZE = 60;
 
 if (import.meta.main) {
+  langFromArgs(Deno.args);
   await runTrainedCommand(import.meta.url, {
     name: "ch08:misclassified",
-    summary: "Chapter 08: draws the test digits that the trained network (deno task train) " +
-      "misclassifies\n(label→predicted) to out/ch08/misclassified.png.",
+    summary: CH08().misclassifiedSummary,
   }, async ({ model, spec, params, xTest, tTest }) => {
     const predicted = predictClasses(model, xTest);
     const wrong: number[] = [];
@@ -28,9 +30,13 @@ if (import.meta.main) {
       if (p !== tTest.data[i]) wrong.push(i);
     });
     console.log(
-      `${spec.className} from ${params}: test accuracy ${
-        (100 * accuracyOf(predicted, tTest)).toFixed(2)
-      }%, ${wrong.length} of ${xTest.shape[0]} test images misclassified`,
+      CH08().misclassifiedLine(
+        spec.className,
+        params,
+        (100 * accuracyOf(predicted, tTest)).toFixed(2),
+        wrong.length,
+        xTest.shape[0],
+      ),
     );
     const shown = wrong.slice(0, GALLERY_SIZE);
     const images = np.zeros([shown.length, 28, 28]);
@@ -43,9 +49,12 @@ if (import.meta.main) {
       scale: 2,
       invert: true,
       captions: shown.map((i) => `${tTest.data[i]}→${predicted[i]}`),
-      title: `${spec.className}: ${wrong.length} misclassified test digits (label→predicted` +
-        `${shown.length < wrong.length ? `, first ${shown.length}` : ""})`,
+      title: CH08().misclassifiedTitle(
+        spec.className,
+        wrong.length,
+        shown.length < wrong.length ? CH08().first(shown.length) : "",
+      ),
     });
-    console.log(`wrote ${path}`);
+    console.log(CH08().wrote(path));
   });
 }

@@ -25,6 +25,7 @@ import {
   MODELS,
   type ModelSpec,
 } from "../../train_command/models.ts";
+import { CH08 } from "./messages.ts";
 
 /** The parameters file `deno task train` writes by default. */
 export const TRAINED_PARAMS = `${DEFAULT_OUT}/${PARAMS_FILE}`;
@@ -83,17 +84,12 @@ export function parseTrainedArgs(argv: string[]): TrainedArgs {
  */
 export function loadTrained(path: string): { model: Model; name: string; spec: ModelSpec } {
   if (!existsSync(path)) {
-    const help = path === TRAINED_PARAMS
-      ? `Train it first: deno task train (${MODELS.final.epochs} epochs of the final network; ` +
-        `--limit 10000 --epochs 1 for a quick, less accurate one)`
-      : "Check the path, or train one with deno task train --out DIR";
-    throw new UserError(`No trained network at ${path}. ${help}`);
+    const m = CH08();
+    const help = path === TRAINED_PARAMS ? m.trainFirst(MODELS.final.epochs) : m.checkPath;
+    throw new UserError(m.noTrained(path, help));
   }
   if (Deno.statSync(path).isDirectory) {
-    throw new UserError(
-      `--params ${path} is a folder: give the params.safetensors file inside a training's ` +
-        `output folder`,
-    );
+    throw new UserError(CH08().isFolder(path));
   }
   return loadTrainedModel(path);
 }
@@ -127,7 +123,10 @@ export async function runTrainedCommand(
   command: { name: string; summary: string },
   body: (start: TrainedCommand) => Promise<number | void> | number | void,
 ): Promise<never> {
-  const { values } = commandLine(Deno.args, trainedSpec(command.name, command.summary));
+  const { values } = commandLine(Deno.args, {
+    ...trainedSpec(command.name, command.summary),
+    options: { params: { ...TRAINED_OPTIONS.params, help: CH08().paramsHelp } },
+  });
   const params = values.params ?? TRAINED_PARAMS;
   return await runCommand(async () => {
     await useMineIfAsked(mainUrl, { chapters: ["05", "06", "07", "08"] });
