@@ -11,6 +11,7 @@ import { OPTIMIZER_NAMES, type OptimizerName } from "./optimizers.ts";
 
 export { UsageError } from "../command/errors.ts";
 import { UsageError } from "../command/errors.ts";
+import { parseLang, setLang } from "../command/lang.ts";
 
 /** The options as typed; absent ones are undefined, so a resumed run can take the saved ones. */
 export interface TrainArgs {
@@ -142,6 +143,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
         resume: { type: "boolean" },
         force: { type: "boolean" },
         out: { type: "string" },
+        lang: { type: "string" },
       },
     });
   } catch (error) {
@@ -150,6 +152,13 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ""));
   }
   const v = parsed.values;
+  if (v.lang !== undefined) {
+    const chosen = parseLang(v.lang);
+    if (chosen === undefined) {
+      throw new UsageError(`--lang must be en or ja, got "${v.lang}" / --lang は en か ja です`);
+    }
+    setLang(chosen);
+  }
   const model = v.model;
   if (model !== undefined && !(model in MODELS)) {
     throw new UsageError(

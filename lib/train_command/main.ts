@@ -40,6 +40,7 @@ import {
 } from "./optimizers.ts";
 import { createTrainProgress, formatSeconds } from "./progress.ts";
 import { writeReport } from "./report.ts";
+import { TRAIN } from "./messages.ts";
 
 /** The checkpoint's file name in the output folder. */
 export const CHECKPOINT_FILE = "checkpoint.safetensors";
@@ -64,10 +65,14 @@ function describeRun(out: string): string {
   try {
     const checkpoint = readCheckpoint(join(out, CHECKPOINT_FILE));
     const last = checkpoint.history.at(-1);
-    return `a ${checkpoint.settings.model} run at epoch ${checkpoint.epoch} of ${checkpoint.epochs}` +
-      (last ? `, test accuracy ${(100 * last.testAccuracy).toFixed(2)}%` : "");
+    return TRAIN().runIn(
+      checkpoint.settings.model,
+      checkpoint.epoch,
+      checkpoint.epochs,
+      last ? TRAIN().runAcc((100 * last.testAccuracy).toFixed(2)) : "",
+    );
   } catch {
-    return "a run";
+    return TRAIN().aRun;
   }
 }
 
@@ -80,11 +85,8 @@ function claimOutput(args: TrainArgs): void {
   const files = [CHECKPOINT_FILE, PARAMS_FILE].map((f) => join(args.out, f));
   if (args.resume || !files.some((f) => existsSync(f))) return;
   if (!args.force) {
-    const other = args.out === DEFAULT_OUT ? "--out out/train2" : "another --out DIR";
-    throw new UsageError(
-      `${args.out} already holds ${describeRun(args.out)}, which a new run would overwrite: ` +
-        `continue it with --resume, keep it and train into ${other}, or replace it with --force`,
-    );
+    const other = args.out === DEFAULT_OUT ? "--out out/train2" : TRAIN().anotherOut;
+    throw new UsageError(TRAIN().wouldOverwrite(args.out, describeRun(args.out), other));
   }
   for (const file of files) rmSync(file, { force: true });
 }
@@ -103,9 +105,7 @@ function checkWritable(out: string): void {
     Deno.removeSync(probe);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(
-      `Cannot write to the output folder "${out}" (${reason}): choose another with --out DIR`,
-    );
+    throw new UsageError(TRAIN().cannotWrite(out, reason));
   }
 }
 
@@ -131,10 +131,7 @@ function resolveSettings(
   }
   const saved = checkpoint.settings;
   if (!(saved.model in MODELS)) {
-    throw new UsageError(
-      `The checkpoint is of a model named "${saved.model}", which this command does not know ` +
-        `(${Object.keys(MODELS).join(", ")}): start a new run without --resume`,
-    );
+    throw new UsageError(TRAIN().unknownModel(saved.model, Object.keys(MODELS).join(", ")));
   }
   // A resumed run keeps the saved settings; a different value on the command line is a mistake.
   const given: Partial<RunSettings> = {
@@ -160,11 +157,7 @@ function resolveSettings(
   for (const key of Object.keys(flags) as (keyof RunSettings)[]) {
     if (given[key] !== undefined && given[key] !== saved[key]) {
       throw new UsageError(
-        `--resume continues the run in the checkpoint, which used ${flags[key]} ${
-          saved[key]
-        }, but this command says ${flags[key]} ${given[key]}: leave ${
-          flags[key]
-        } out, or start a new run without --resume (or with another --out)`,
+        TRAIN().resumeDiffers(flags[key], String(saved[key]), String(given[key])),
       );
     }
   }
@@ -197,7 +190,7 @@ async function train(argv: string[], task: string): Promise<number> {
     args = parseTrainArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`error: ${error.message}\nRun "deno task ${task} --help" for the options.`);
+      console.error(TRAIN().usageError(error.message, task));
       return 2;
     }
     throw error;
@@ -223,18 +216,13 @@ async function train(argv: string[], task: string): Promise<number> {
   let settings: RunSettings, epochs: number;
   try {
     if (args.resume && args.force) {
-      throw new UsageError(
-        "--resume continues the run in the output folder and --force replaces it: give one",
-      );
+      throw new UsageError(TRAIN().resumeAndForce);
     }
     if (args.resume) {
       try {
         Deno.statSync(checkpointPath);
       } catch {
-        throw new UsageError(
-          `--resume found no checkpoint at ${checkpointPath}: start without --resume ` +
-            `(or point --out at the folder of an interrupted run)`,
-        );
+        throw new UsageError(TRAIN().noCheckpoint(checkpointPath));
       }
       try {
         checkpoint = readCheckpoint(checkpointPath);
@@ -243,24 +231,22 @@ async function train(argv: string[], task: string): Promise<number> {
           throw new UsageError(error.message);
         }
         throw new UsageError(
-          `--resume cannot read ${checkpointPath}: ${
-            error instanceof Error ? error.message : error
-          }`,
+          TRAIN().cannotRead(
+            checkpointPath,
+            String(error instanceof Error ? error.message : error),
+          ),
         );
       }
     }
     ({ settings, epochs } = resolveSettings(args, checkpoint));
     if (settings.batchSize > settings.trainSize) {
-      throw new UsageError(
-        `--batch-size ${settings.batchSize} is larger than the ${settings.trainSize} training ` +
-          `images: use a smaller batch or a larger --limit`,
-      );
+      throw new UsageError(TRAIN().batchTooLarge(settings.batchSize, settings.trainSize));
     }
     checkWritable(args.out);
     claimOutput(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`error: ${error.message}`);
+      console.error(TRAIN().error(error.message));
       return 2;
     }
     throw error;
@@ -282,11 +268,9 @@ async function train(argv: string[], task: string): Promise<number> {
     try {
       copyParams(checkpoint.params, net.params, checkpointPath);
     } catch (error) {
-      throw new UserError(
-        `${(error as Error).message} The checkpoint does not fit the ${settings.model} ` +
-          `network: start a new run without --resume`,
-        { exitCode: 2 },
-      );
+      throw new UserError(TRAIN().doesNotFit((error as Error).message, settings.model), {
+        exitCode: 2,
+      });
     }
     restoreOptimizer(
       optimizer,
@@ -301,26 +285,31 @@ async function train(argv: string[], task: string): Promise<number> {
   const firstEpoch = (checkpoint?.epoch ?? 0) + 1;
   const parameters = Object.values(net.params).reduce((n, p) => n + p.size, 0);
 
+  const m = TRAIN();
   console.log(
-    `${spec.className}${
-      args.mine ? " (--mine: your finished exercises, the reference for the rest)" : ""
-    }: ${parameters.toLocaleString("en-US")} parameters, ${settings.optimizer} lr ${settings.lr}${
-      settings.lrDecay === 1 ? "" : ` (×${settings.lrDecay} per epoch)`
-    }, batch ${settings.batchSize}${
-      settings.augment ? `, shifts of up to ${settings.augment} px` : ""
-    }, seed ${settings.seed}`,
+    m.header(
+      spec.className,
+      args.mine ? m.mineNote : "",
+      parameters.toLocaleString("en-US"),
+      `${settings.optimizer} lr ${settings.lr}`,
+      (settings.lrDecay === 1 ? "" : m.lrDecay(settings.lrDecay)) +
+        m.batchSeed(
+          settings.batchSize,
+          settings.augment ? m.shifts(settings.augment) : "",
+          settings.seed,
+        ),
+    ),
   );
   console.log(
-    `MNIST: ${x.shape[0]} training images, ${testSize} test images` +
-      (settings.trainSize < 60000 ? ` (--limit ${settings.trainSize})` : ""),
+    m.data(
+      x.shape[0],
+      testSize,
+      settings.trainSize < 60000 ? ` (--limit ${settings.trainSize})` : "",
+    ),
   );
-  if (checkpoint !== null) {
-    console.log(`Resuming from ${checkpointPath} after epoch ${checkpoint.epoch}`);
-  }
+  if (checkpoint !== null) console.log(m.resuming(checkpointPath, checkpoint.epoch));
   const resume = `deno task train --resume${args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`}`;
-  console.log(
-    `A checkpoint is saved after each epoch; if the run stops (Ctrl-C), continue it with: ${resume}`,
-  );
+  console.log(m.checkpointNote(resume));
   // Ctrl-C, SIGTERM or the end of the process that started this one (deno task, the --mine
   // parent) stop the run between two batches; the last checkpoint stays whole.
   const watch = await watchInterrupts({ parent: startedByDeno() });
@@ -334,9 +323,7 @@ async function train(argv: string[], task: string): Promise<number> {
       sample: x.slice(0),
       label: t.slice(0),
     }).catch((error) => {
-      console.error(
-        `note: ${error.message}; the two threads will share only the matrix products`,
-      );
+      console.error(m.threadsNote(error.message));
       return null;
     })
     : null;
@@ -365,24 +352,22 @@ async function train(argv: string[], task: string): Promise<number> {
       if (result.diverged) {
         const { loss, iteration } = result.diverged;
         if (checkpoint !== null && epoch === firstEpoch && iteration === 1) {
-          console.error(
-            `error: the loss was already ${loss} on the first batch after resuming from ` +
-              `${checkpointPath}: its values are probably damaged (not the learning rate). ` +
-              `Start a new run with --force, or resume another run.`,
-          );
+          console.error(m.damaged(loss, checkpointPath));
           return 1;
         }
-        const kept = epoch > 1
-          ? `The checkpoint of epoch ${epoch - 1} is kept in ${checkpointPath}, but --resume ` +
-            `would repeat the same steps and diverge again: `
-          : "No epoch finished, so there is no checkpoint: ";
+        const kept = epoch > 1 ? m.keptDiverge(epoch - 1, checkpointPath) : m.noneDiverge;
         const smaller = Number((settings.lr / 10).toPrecision(2));
         console.error(
-          `error: the loss became ${loss} at epoch ${epoch}, batch ${iteration}: the learning ` +
-            `rate is probably too high (--lr ${settings.lr} with ${settings.optimizer}; the ` +
-            `default is ${spec.lr} with ${spec.optimizer}). ${kept}start again with a smaller ` +
-            `rate, e.g. deno task train --lr ${smaller} --force` +
-            (args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`) + ` (and your other options).`,
+          m.diverged(
+            loss,
+            epoch,
+            iteration,
+            m.withOptimizer(`--lr ${settings.lr}`, settings.optimizer),
+            m.withOptimizer(String(spec.lr), spec.optimizer),
+            kept,
+            `deno task train --lr ${smaller} --force` +
+              (args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`),
+          ),
         );
         return 1;
       }
@@ -398,11 +383,15 @@ async function train(argv: string[], task: string): Promise<number> {
       };
       history.push(record);
       progress.log(
-        `epoch ${epoch}/${epochs}: loss ${record.loss.toFixed(4)}, train acc ` +
-          `${(100 * record.trainAccuracy).toFixed(2)}%, test acc ${
-            (100 * record.testAccuracy).toFixed(2)
-          }% | ${formatSeconds(record.seconds)} (${Math.round(record.imagesPerSecond)} img/s), ` +
-          `eval ${formatSeconds((performance.now() - evalStart) / 1000)}`,
+        m.epochLine(
+          `${epoch}/${epochs}`,
+          record.loss.toFixed(4),
+          (100 * record.trainAccuracy).toFixed(2),
+          (100 * record.testAccuracy).toFixed(2),
+          formatSeconds(record.seconds),
+          Math.round(record.imagesPerSecond),
+          formatSeconds((performance.now() - evalStart) / 1000),
+        ),
       );
       writeCheckpoint(checkpointPath, {
         settings,
@@ -419,10 +408,9 @@ async function train(argv: string[], task: string): Promise<number> {
     if (error instanceof InterruptedError) {
       progress.end();
       const kept = epoch > 1
-        ? `the checkpoint of epoch ${epoch - 1} is whole in ${checkpointPath}; continue with: ` +
-          resume
-        : "no epoch finished, so there is no checkpoint yet";
-      throw new InterruptedError(`${error.message} during epoch ${epoch}: ${kept}`);
+        ? m.keptInterrupted(epoch - 1, checkpointPath, resume)
+        : m.noneInterrupted;
+      throw new InterruptedError(m.interrupted(error.message, epoch, kept));
     }
     throw error;
   } finally {
@@ -430,10 +418,7 @@ async function train(argv: string[], task: string): Promise<number> {
     parallel?.close();
   }
   if (predicted === null) {
-    console.log(
-      `The checkpoint is already at epoch ${checkpoint?.epoch} of ${epochs}: nothing to train ` +
-        `(raise --epochs to train more).`,
-    );
+    console.log(m.nothingToTrain(String(checkpoint?.epoch), epochs));
     predicted = predictClasses(net, xT);
   }
 
@@ -449,19 +434,24 @@ async function train(argv: string[], task: string): Promise<number> {
   const accuracy = accuracyOf(predicted, tT);
   const trainSeconds = history.reduce((s, r) => s + r.seconds, 0);
   console.log(
-    `Test accuracy ${(100 * accuracy).toFixed(2)}% on ${testSize} test images after ` +
-      `${history.length} ${history.length === 1 ? "epoch" : "epochs"} ` +
-      `(${formatSeconds(trainSeconds)} of training over all epochs; ` +
-      `${formatSeconds((performance.now() - started) / 1000)} for this run)`,
+    m.summary(
+      (100 * accuracy).toFixed(2),
+      testSize,
+      history.length,
+      formatSeconds(trainSeconds),
+      formatSeconds((performance.now() - started) / 1000),
+    ),
   );
-  for (const path of [checkpointPath, paramsPath, ...paths]) console.log(`wrote ${path}`);
+  for (const path of [checkpointPath, paramsPath, ...paths]) console.log(m.wrote(path));
   const updates = history.length * Math.floor(settings.trainSize / settings.batchSize);
   if (accuracy < CHANCE_ACCURACY && updates >= CHANCE_MIN_UPDATES) {
     console.error(
-      `error: the test accuracy ${(100 * accuracy).toFixed(2)}% is near chance (10% for ten ` +
-        `digits) after ${updates} updates: the network did not learn. The learning rate is ` +
-        `probably too high or too low (--lr ${settings.lr} with ${settings.optimizer}; the ` +
-        `default is ${spec.lr} with ${spec.optimizer}): start again with --force and another --lr.`,
+      m.nearChance(
+        (100 * accuracy).toFixed(2),
+        updates,
+        m.withOptimizer(`--lr ${settings.lr}`, settings.optimizer),
+        m.withOptimizer(String(spec.lr), spec.optimizer),
+      ),
     );
     return 1;
   }

@@ -8,6 +8,7 @@
 import cliProgress from "cli-progress";
 import process from "node:process";
 import type { BatchProgress } from "./loop.ts";
+import { TRAIN } from "./messages.ts";
 
 /** A display for one run: `start` an epoch, `update` after every batch, `end` it. */
 export interface TrainProgress {
@@ -38,8 +39,11 @@ export function formatSeconds(seconds: number): string {
 
 /** The loss, accuracy and speed of an epoch so far. */
 function status(p: BatchProgress): string {
-  return `loss ${p.loss.toFixed(4)} | acc ${(100 * p.accuracy).toFixed(2)}% | ` +
-    `${Math.round(p.imagesPerSecond)} img/s`;
+  return TRAIN().status(
+    p.loss.toFixed(4),
+    (100 * p.accuracy).toFixed(2),
+    Math.round(p.imagesPerSecond),
+  );
 }
 
 /**
@@ -78,7 +82,7 @@ export function createTrainProgress(options: TrainProgressOptions = {}): TrainPr
   };
   return {
     start(epoch, epochs, iterations) {
-      epochLabel = `epoch ${epoch}/${epochs}`;
+      epochLabel = TRAIN().epochLabel(epoch, epochs);
       started = performance.now();
       nextQuarter = 1;
       if (!tty) return;

@@ -17,6 +17,7 @@ import {
   writeFileAtomic,
 } from "../plot/mod.ts";
 import type { EpochRecord } from "./checkpoint.ts";
+import { TRAIN } from "./messages.ts";
 
 /**
  * The history as CSV text, one row per epoch: epoch, loss, train_accuracy, test_accuracy,
@@ -112,8 +113,8 @@ export async function confusionMatrixChart(
       width: 360,
       height: 360,
       encoding: {
-        x: { field: "predicted", type: "ordinal", title: "predicted class" },
-        y: { field: "label", type: "ordinal", title: "true label" },
+        x: { field: "predicted", type: "ordinal", title: TRAIN().predictedClass },
+        y: { field: "label", type: "ordinal", title: TRAIN().trueLabel },
       },
       layer: [
         {
@@ -125,7 +126,7 @@ export async function confusionMatrixChart(
               // The diagonal holds ~1000 per class and mistakes a handful: a log-like scale
               // keeps the mistakes visible.
               scale: { type: "symlog", scheme: "blues" },
-              title: "images",
+              title: TRAIN().images,
             },
           },
         },
@@ -188,13 +189,14 @@ export async function writeReport(options: ReportOptions): Promise<string[]> {
   await writeFileAtomic(csvPath, new TextEncoder().encode(historyCsv(history)));
   paths.push(csvPath);
 
+  const m = TRAIN();
   const epochs = history.map((r) => r.epoch);
   paths.push(
-    await epochChart({ x: epochs, series: { "train loss": history.map((r) => r.loss) } }, {
+    await epochChart({ x: epochs, series: { [m.trainLoss]: history.map((r) => r.loss) } }, {
       path: join(out, "loss.png"),
-      title: `${title}: loss`,
-      xTitle: "epoch",
-      yTitle: "loss",
+      title: m.lossTitle(title),
+      xTitle: m.epoch,
+      yTitle: m.loss,
       points: true,
     }),
   );
@@ -202,15 +204,15 @@ export async function writeReport(options: ReportOptions): Promise<string[]> {
     await epochChart({
       x: epochs,
       series: {
-        train: history.map((r) => r.trainAccuracy),
-        test: history.map((r) => r.testAccuracy),
+        [m.train]: history.map((r) => r.trainAccuracy),
+        [m.test]: history.map((r) => r.testAccuracy),
       },
     }, {
       path: join(out, "accuracy.png"),
-      title: `${title}: accuracy`,
-      xTitle: "epoch",
-      yTitle: "accuracy",
-      dashed: ["test"],
+      title: m.accuracyTitle(title),
+      xTitle: m.epoch,
+      yTitle: m.accuracy,
+      dashed: [m.test],
       points: true,
     }),
   );
@@ -231,8 +233,7 @@ export async function writeReport(options: ReportOptions): Promise<string[]> {
         scale: 2,
         invert: true,
         captions: shown.map((i) => `${tTest.data[i]}→${predicted[i]}`),
-        title: `${wrong.length} of ${predicted.length} test images misclassified ` +
-          `(label→predicted, first ${shown.length})`,
+        title: m.misclassifiedTitle(wrong.length, predicted.length, shown.length),
       }),
     );
   }
@@ -240,7 +241,7 @@ export async function writeReport(options: ReportOptions): Promise<string[]> {
     await confusionMatrixChart(
       confusionMatrix(predicted, tTest, 10),
       join(out, "confusion_matrix.png"),
-      `${title}: confusion matrix (test)`,
+      m.confusionTitle(title),
     ),
   );
   return paths;
