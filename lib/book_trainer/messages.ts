@@ -37,9 +37,9 @@ export const BOOK_TRAINER = defineMessages("book_trainer", {
     `epoch ${epoch}  iter ${iteration}  loss ${loss}  train acc ${train}  test acc ${test}  ` +
     `(${seconds} s training)`,
   lossStatus: (loss: string) => `loss ${loss}`,
-  accuracyTitle: (label: string, note: string) => `${label}: accuracy per epoch${note}`,
-  lossTitle: (label: string, note: string) => `${label}: training loss${note}`,
-  note: (note: string) => ` (${note})`,
+  accuracyTitle: (label: string, note: string) =>
+    `${label}: accuracy per epoch${note ? ` (${note})` : ""}`,
+  lossTitle: (label: string, note: string) => `${label}: training loss${note ? ` (${note})` : ""}`,
   yourCode: "your code",
   trainAcc: "train acc",
   testAcc: "test acc",
@@ -81,9 +81,10 @@ export const BOOK_TRAINER = defineMessages("book_trainer", {
     `エポック ${epoch}  反復 ${iteration}  損失 ${loss}  訓練 ${train}  テスト ${test}  ` +
     `（学習 ${seconds} 秒）`,
   lossStatus: (loss: string) => `損失 ${loss}`,
-  accuracyTitle: (label: string, note: string) => `${label}: エポックごとの認識精度${note}`,
-  lossTitle: (label: string, note: string) => `${label}: 訓練データの損失関数の値${note}`,
-  note: (note: string) => `（${note}）`,
+  accuracyTitle: (label: string, note: string) =>
+    `${label}: エポックごとの認識精度${note ? `（${note}）` : ""}`,
+  lossTitle: (label: string, note: string) =>
+    `${label}: 訓練データの損失関数の値${note ? `（${note}）` : ""}`,
   yourCode: "自分のコード",
   trainAcc: "訓練データ",
   testAcc: "テストデータ",

@@ -227,7 +227,7 @@ export async function runMnistTraining(
   );
   const charts: string[] = [];
   if (options.chartDir !== undefined) {
-    const note = options.titleNote ? m.note(options.titleNote) : "";
+    const note = options.titleNote ?? "";
     charts.push(
       await lineChart({
         x: result.records.map((r) => round(r.epoch)),

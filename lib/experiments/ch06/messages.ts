@@ -144,7 +144,7 @@ export const CH06 = defineMessages("ch06", {
   mapTitle: (trials: number) =>
     `ランダム探索: ${trials} 回の試行の最終的な検証データの認識精度（§6.5.3）`,
   learningRate: "学習率",
-  weightDecayAxis: "Weight decay λ",
+  weightDecayAxis: "Weight decay（荷重減衰）λ",
   valAcc: "検証精度",
   wroteTwo: (a: string, b: string) => `書き出しました: ${a} と ${b}`,
 });
