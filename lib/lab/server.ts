@@ -37,6 +37,8 @@ import {
 import { imageArray, inspect, type InspectableNet, predictAll } from "./network.ts";
 import type { LabRun } from "./run.ts";
 import type { Part } from "./sources.ts";
+import { lang } from "../command/lang.ts";
+import { LAB_PAGE } from "./messages.ts";
 
 /** A float array for JSON: its shape and its float32 bytes in base64. */
 export interface Encoded {
@@ -220,6 +222,8 @@ export function labHandler(
 
   const api: Record<string, (body: Record<string, unknown>) => unknown> = {
     "GET /api/state": () => ({
+      lang: lang(),
+      text: LAB_PAGE(),
       network: {
         kind: state.run.kind,
         given: state.run.given,

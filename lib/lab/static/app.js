@@ -21,6 +21,26 @@ const lab = {
 };
 globalThis.lab = lab;
 
+/** The page's texts in the lab's language (from /api/state; English until it answers). */
+let TEXT = {};
+
+/** A text of the page, its `{name}` placeholders filled from `vars`. */
+function t(key, vars = {}) {
+  return (TEXT[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => `${vars[name] ?? ""}`);
+}
+
+/** Puts the texts in the elements marked `data-t` (content) and `data-t-aria` (aria-label). */
+function translatePage(lang, text) {
+  TEXT = text ?? {};
+  document.documentElement.lang = lang ?? "en";
+  for (const el of document.querySelectorAll("[data-t]")) {
+    if (TEXT[el.dataset.t] !== undefined) el.innerHTML = TEXT[el.dataset.t];
+  }
+  for (const el of document.querySelectorAll("[data-t-aria]")) {
+    if (TEXT[el.dataset.tAria] !== undefined) el.setAttribute("aria-label", TEXT[el.dataset.tAria]);
+  }
+}
+
 async function api(path, body) {
   const response = await fetch(
     path,
@@ -81,13 +101,14 @@ function whose(parts, names) {
   const rest = used.filter((p) => p.source !== "yours");
   const sources = [...new Set(rest.map((p) => p.source))];
   const bits = [];
-  if (yours.length > 0) bits.push(`<span class="yours">your ${yours.join(", ")}</span>`);
+  if (yours.length > 0) {
+    bits.push(`<span class="yours">${t("yours", { names: yours.join(", ") })}</span>`);
+  }
   if (rest.length > 0) {
-    bits.push(
-      `${yours.length > 0 ? "the rest" : rest.map((p) => p.name).join(", ")} from lib (${
-        sources.join(", ")
-      })`,
-    );
+    bits.push(t("fromLib", {
+      names: yours.length > 0 ? t("theRest") : rest.map((p) => p.name).join(", "),
+      sources: sources.join(", "),
+    }));
   }
   return bits.join("; ");
 }
@@ -97,35 +118,33 @@ const NETWORK_PARTS = ["FinalConvNet", "Convolution", "Pooling", "Relu", "Affine
 async function showState() {
   const state = await api("/api/state");
   lab.state = state;
+  translatePage(state.lang, state.text);
   const n = state.network;
   const el = $("network-state");
+  const acc = n.finalTestAccuracy
+    ? t("onTestSet", { acc: (100 * n.finalTestAccuracy).toFixed(2) })
+    : "";
   if (n.kind === "shipped") {
     el.className = "state shipped";
-    el.innerHTML =
-      `Trained by the workbook's shipped weights (${n.className}, <code>${n.params}</code>` +
-      `${
-        n.finalTestAccuracy ? `, ${(100 * n.finalTestAccuracy).toFixed(2)}% on the test set` : ""
-      })` +
-      ` — run <code>deno task train</code> for your own.`;
+    el.innerHTML = t("shipped", { net: n.className, params: n.params, acc });
   } else {
     el.className = "state trained";
-    el.innerHTML =
-      `${n.className} ${
-        n.given ? "given with <code>--params</code>" : "trained by <code>deno task train</code>"
-      } (<code>${n.params}</code>` +
-      `${
-        n.finalTestAccuracy ? `, ${(100 * n.finalTestAccuracy).toFixed(2)}% on the test set` : ""
-      }).`;
+    el.innerHTML = t("trained", {
+      net: n.className,
+      how: n.given ? t("givenParams") : t("trainedBy"),
+      params: n.params,
+      acc,
+    });
   }
   const mine = $("mine-state");
   const yours = state.parts.filter((p) => p.source === "yours");
   if (state.mine) {
     mine.hidden = false;
-    mine.innerHTML = `<b>--mine</b>: <span class="yours">yours</span>: ${
-      yours.map((p) => `${p.name} (ch${p.chapter})`).join(", ") || "none"
-    }; from lib (not finished): ${
-      state.parts.filter((p) => p.source !== "yours").map((p) => p.name).join(", ") || "none"
-    }`;
+    mine.innerHTML = t("mine", {
+      yours: yours.map((p) => `${p.name} (ch${p.chapter})`).join(", ") || t("none"),
+      rest: state.parts.filter((p) => p.source !== "yours").map((p) => p.name).join(", ") ||
+        t("none"),
+    });
   }
   const panels = {
     draw: NETWORK_PARTS,
@@ -243,8 +262,7 @@ async function classifyDrawing(strokeEnd) {
     requestMs: t2 - t1,
     renderMs: performance.now() - t2,
   });
-  $("latency").textContent = `classified ${ms.toFixed(0)} ms after the stroke ended ` +
-    `(network ${result.ms.toFixed(1)} ms)`;
+  $("latency").textContent = t("latency", { ms: ms.toFixed(0), net: result.ms.toFixed(1) });
   $("draw").dataset.ready = "1";
   if (insideSource === "drawn") showInside({ pixels: [...pixels] });
   refreshIm2colImages();
@@ -282,18 +300,18 @@ function mapsOf(container, values, shape, options = {}) {
     paint(canvas, padded, w, h, { signed: options.signed ?? true });
     canvas.style.width = `${w * 12}px`;
     canvas.style.height = `${h * 12}px`;
-    canvas.title = `${n} values, ${w} per row`;
+    canvas.title = t("values", { n, w });
     container.append(canvas);
   }
 }
 
 const EXPLAIN = {
-  Conv: "convolution: one map per filter (red +, blue −)",
-  Pool: "2×2 max pooling: half the size (before ReLU here: the same as after)",
-  Relu: "ReLU: negatives become 0",
-  Affine: "affine: a weighted sum of everything before",
-  Dropout: "dropout: nothing dropped at test time",
-  BatchNormalization: "batch normalization",
+  Conv: "explainConv",
+  Pool: "explainPool",
+  Relu: "explainRelu",
+  Affine: "explainAffine",
+  Dropout: "explainDropout",
+  BatchNormalization: "explainBatchNorm",
 };
 
 /** The newest inspect request (as for im2col: a late older answer is dropped). */
@@ -306,7 +324,7 @@ async function showInside(request) {
   const image = decode(result.image);
   paint($("inside-input"), image, 28, 28, { scale: 1 });
   $("inside-answer").innerHTML = `→ <b>${result.predicted}</b>` +
-    (result.label === null ? "" : ` (label ${result.label})`);
+    (result.label === null ? "" : t("labelIs", { label: result.label }));
   paint($("saliency"), decode(result.saliency), 28, 28, { signed: true });
   const filters = decode(result.filters);
   const [f, , fh, fw] = result.filters.shape;
@@ -324,7 +342,7 @@ async function showInside(request) {
     const kind = layer.name.replace(/\d+$/, "");
     const h3 = document.createElement("h3");
     h3.innerHTML = `<b>${layer.name}</b> [${layer.shape.join(", ")}] <span class="dim">${
-      EXPLAIN[kind] ?? ""
+      EXPLAIN[kind] ? t(EXPLAIN[kind]) : ""
     }</span>`;
     const maps = document.createElement("div");
     maps.className = "maps";
@@ -355,8 +373,9 @@ function thumb(bytes, k, label, predicted, onClick) {
 async function loadStrip() {
   let tests = await api("/api/tests");
   while (!tests.ready) {
-    $("strip").innerHTML =
-      `<span class="dim">classifying the test set… ${tests.done} of 10000</span>`;
+    $("strip").innerHTML = `<span class="dim">${
+      t("classifyingCount", { done: tests.done })
+    }</span>`;
     await new Promise((r) => setTimeout(r, 500));
     tests = await api("/api/tests");
   }
@@ -369,12 +388,12 @@ async function loadStrip() {
       for (const t of strip.querySelectorAll(".selected")) t.classList.remove("selected");
       el.classList.add("selected");
       insideSource = index;
-      $("inside-source").textContent = `test image #${index}`;
+      $("inside-source").textContent = t("testImage", { index });
       showInside({ index });
       refreshIm2colImages();
     });
     div.dataset.index = index;
-    div.title = `test image #${index}`;
+    div.title = t("testImage", { index });
     strip.append(div);
   });
   strip.dataset.ready = "1";
@@ -398,10 +417,12 @@ function refreshIm2colImages() {
   const select = $("im-image");
   const chosen = select.value;
   const items = [];
-  if (lab.drawn) items.push(["drawn", "your drawing"]);
-  if (typeof insideSource === "number") items.push([`${insideSource}`, `test #${insideSource}`]);
+  if (lab.drawn) items.push(["drawn", t("yourDrawing")]);
+  if (typeof insideSource === "number") {
+    items.push([`${insideSource}`, t("testShort", { index: insideSource })]);
+  }
   for (const i of [0, 1, 2]) {
-    if (i !== insideSource) items.push([`${i}`, `test #${i}`]);
+    if (i !== insideSource) items.push([`${i}`, t("testShort", { index: i })]);
   }
   select.innerHTML = items.map(([v, t]) => `<option value="${v}">${t}</option>`).join("");
   if (items.some(([v]) => v === chosen)) select.value = chosen;
@@ -435,8 +456,11 @@ async function loadIm2col() {
     counts: decode(result.counts),
   };
   im.image = image.pixels ?? decode(image.image);
-  $("im-shape").textContent = `28×28 image → ${result.outH}×${result.outW} outputs; col is ` +
-    `[${result.col.shape.join(", ")}]`;
+  $("im-shape").textContent = t("imShape", {
+    h: result.outH,
+    w: result.outW,
+    shape: result.col.shape.join(", "),
+  });
   im.hover = im.hover && im.hover < result.outH * result.outW ? im.hover : Math.floor(
     (result.outH * result.outW) / 2 + result.outW / 2,
   );
@@ -503,8 +527,7 @@ function drawIm2col() {
       rctx.fillText(row[k].toFixed(1), k * rc + 2, 17);
     }
   }
-  $("im-row-caption").textContent = `row ${im.hover} of col (output y ${oy}, x ${ox}): ` +
-    `${cols} values, the patch read row by row`;
+  $("im-row-caption").textContent = t("rowCaption", { row: im.hover, y: oy, x: ox, n: cols });
   // All of col, the row marked.
   const colCanvas = $("im-col");
   const rows = d.outH * d.outW;
@@ -542,8 +565,7 @@ function drawIm2col() {
     d.filter * cc,
     d.filter * cc,
   );
-  $("im-counts-caption").textContent = `col2im(ones): how many rows of col each pixel is in ` +
-    `(up to ${maxCount}); backward adds that many gradients into it`;
+  $("im-counts-caption").textContent = t("countsDetail", { max: maxCount });
 }
 
 $("im-output").addEventListener("mousemove", (event) => {
@@ -671,16 +693,16 @@ $("race-play").addEventListener("click", () => {
   if (playing) {
     clearInterval(playing);
     playing = null;
-    $("race-play").textContent = "Play";
+    $("race-play").textContent = t("play");
     return;
   }
   if (lab.race && lab.raceStep >= lab.race.steps) lab.raceStep = 0;
-  $("race-play").textContent = "Pause";
+  $("race-play").textContent = t("pause");
   playing = setInterval(() => {
     if (!lab.race || lab.raceStep >= lab.race.steps) {
       clearInterval(playing);
       playing = null;
-      $("race-play").textContent = "Play";
+      $("race-play").textContent = t("play");
       return;
     }
     lab.raceStep++;
@@ -694,7 +716,7 @@ $("race-steps").addEventListener("change", loadRace);
 function chart(title, series, { percent = false } = {}) {
   const W = 380, H = 220, L = 48, R = 12, T = 24, B = 30;
   const points = series.flatMap((s) => s.values);
-  if (points.length === 0) return `<p class="dim">no history</p>`;
+  if (points.length === 0) return `<p class="dim">${t("noHistory")}</p>`;
   const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
   const x0 = Math.min(...xs, 0), x1 = Math.max(...xs, 1);
   let y0 = Math.min(...ys), y1 = Math.max(...ys);
@@ -715,7 +737,7 @@ function chart(title, series, { percent = false } = {}) {
   for (let e = Math.ceil(x0); e <= x1; e++) {
     svg += `<text x="${sx(e)}" y="${H - B + 14}" text-anchor="middle">${e}</text>`;
   }
-  svg += `<text x="${(L + W - R) / 2}" y="${H - 2}" text-anchor="middle">epoch</text>`;
+  svg += `<text x="${(L + W - R) / 2}" y="${H - 2}" text-anchor="middle">${t("epoch")}</text>`;
   series.forEach((s, k) => {
     const d = s.values.map(([x, y], i) => `${i ? "L" : "M"}${sx(x)},${sy(y)}`).join("");
     svg += `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"/>`;
@@ -731,41 +753,43 @@ function chart(title, series, { percent = false } = {}) {
 async function loadRun() {
   let run = await api("/api/run");
   const history = run.history;
-  $("run-loss").innerHTML = chart("loss", [
-    { name: "training loss", color: "#dc2626", values: history.map((r) => [r.epoch, r.loss]) },
+  $("run-loss").innerHTML = chart(t("loss"), [
+    { name: t("trainingLoss"), color: "#dc2626", values: history.map((r) => [r.epoch, r.loss]) },
   ]);
-  $("run-accuracy").innerHTML = chart("accuracy", [
+  $("run-accuracy").innerHTML = chart(t("accuracy"), [
     {
-      name: "train",
+      name: t("train"),
       color: "#2563eb",
       values: history.map((r) => [r.epoch, r.trainAccuracy]),
     },
     {
-      name: "test",
+      name: t("test"),
       color: "#16a34a",
       values: history.map((r) => [r.epoch, r.testAccuracy]),
     },
   ], { percent: true });
   const describe = () =>
-    run.kind === "shipped"
-      ? `The workbook's shipped network (${run.params}, made by deno task lab:make-weights): ` +
-        `no deno task train run yet — run deno task train for your own.`
-      : `The run in ${run.params}` + (run.historyPath ? ` (history ${run.historyPath})` : "") +
-        ".";
+    run.kind === "shipped" ? t("shippedRun", { params: run.params }) : t("runIn", {
+      params: run.params,
+      history: run.historyPath ? t("historyIn", { path: run.historyPath }) : "",
+    });
   $("run-state").textContent = describe();
   while (!run.ready) {
-    $("run-wrong-title").textContent = "Misclassified test images (classifying the test set…)";
+    $("run-wrong-title").textContent = t("wrongWaiting");
     await new Promise((r) => setTimeout(r, 500));
     run = await api("/api/run");
   }
-  $("run-wrong-title").textContent = `Misclassified test images: ${run.wrong} of ${run.total} ` +
-    `(${(100 * run.accuracy).toFixed(2)}% right), label→prediction`;
+  $("run-wrong-title").textContent = t("wrongTitle", {
+    wrong: run.wrong,
+    total: run.total,
+    acc: (100 * run.accuracy).toFixed(2),
+  });
   const grid = $("run-wrong");
   grid.innerHTML = "";
   const bytes = bytesOf(run.images);
   run.indices.forEach((index, k) => {
     const div = thumb(bytes, k, run.labels[k], run.predicted[k]);
-    div.title = `test image #${index}`;
+    div.title = t("testImage", { index });
     grid.append(div);
   });
   $("run").dataset.ready = "1";
