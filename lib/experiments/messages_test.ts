@@ -12,6 +12,7 @@ import "./ch07/messages.ts";
 import "./ch08/messages.ts";
 import "../book_trainer/messages.ts";
 import "../train_command/messages.ts";
+import "../lab/messages.ts";
 
 /** The catalogues of the chapter commands, train and the lab. */
 const OURS = [
@@ -26,6 +27,8 @@ const OURS = [
   "ch08",
   "book_trainer",
   "train",
+  "lab",
+  "lab_command",
 ];
 
 /** A message as text, with identifier-like placeholders for its parameters. */
@@ -34,7 +37,7 @@ function render(message: Messages[string]): string {
   return message(...Array.from({ length: message.length }, (_, i) => `arg${i}`));
 }
 
-Deno.test("the chapter commands' and train's catalogues say everything in both languages", () => {
+Deno.test("the chapter commands', train's and the lab's catalogues say everything in both languages", () => {
   const names = CATALOGUES.map((c) => c.name);
   for (const name of OURS) assert.ok(names.includes(name), `the ${name} catalogue is loaded`);
   for (const { name, languages: { en, ja } } of CATALOGUES) {

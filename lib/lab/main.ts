@@ -13,33 +13,26 @@ import { isMine } from "../kata/mine_env.ts";
 import { loadLabRun } from "./run.ts";
 import { labHandler } from "./server.ts";
 import { labParts } from "./sources.ts";
+import { langFromArgs } from "../experiments/messages.ts";
+import { LAB_COMMAND } from "./messages.ts";
 
 /** The port tried first (then any free one). */
 export const DEFAULT_PORT = 8017;
 
-/** The command line of `deno task lab`. */
-const SPEC = {
-  name: "lab",
-  summary: "See inside the network in your browser: draw a digit, every layer's maps, filters " +
-    "and saliency, the im2col explorer, the optimizer race and the last training run.",
-  options: {
-    port: {
-      type: "integer",
-      min: 0,
-      max: 65535,
-      help: `the port on 127.0.0.1 (${DEFAULT_PORT}, or a free one if taken; 0: any free one)`,
+/** The command line of `deno task lab`, in the current language. */
+function spec() {
+  const m = LAB_COMMAND();
+  return {
+    name: "lab",
+    summary: m.summary,
+    options: {
+      port: { type: "integer", min: 0, max: 65535, help: m.portHelp(DEFAULT_PORT) },
+      params: { type: "string", value: "FILE", help: m.paramsHelp },
     },
-    params: {
-      type: "string",
-      value: "FILE",
-      help: "the network to show (default: the latest deno task train run, else the small " +
-        "network the workbook ships in data/lab/)",
-    },
-  },
-  mine: true,
-  notes: "Your chapters 03 and 05-08 under --mine; the page says which parts are yours. " +
-    "Stop it with Ctrl-C.",
-} as const;
+    mine: true,
+    notes: m.notes,
+  } as const;
+}
 
 /**
  * Runs the command.
@@ -49,7 +42,9 @@ const SPEC = {
  *   `deno task`, which started it, ends).
  */
 export async function main(argv: string[]): Promise<number> {
-  const { values, mine: askedMine } = commandLine(argv, SPEC);
+  langFromArgs(argv);
+  const { values, mine: askedMine } = commandLine(argv, spec());
+  const m = LAB_COMMAND();
   const port = values.port ?? DEFAULT_PORT;
   if (askedMine) {
     await useMineIfAsked(import.meta.url, {
@@ -61,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     run = loadLabRun(values.params);
   } catch (error) {
-    console.error(`error: ${(error as Error).message}`);
+    console.error(m.error((error as Error).message));
     return 1;
   }
   const mine = isMine();
@@ -78,17 +73,14 @@ export async function main(argv: string[]): Promise<number> {
   const url = `http://127.0.0.1:${server.addr.port}/`;
   console.log(
     run.kind === "shipped"
-      ? `Network: the workbook's shipped ${run.className} (${run.params}); run deno task train ` +
-        `for your own`
-      : `Network: ${run.className} ${
-        run.given ? "from --params" : "trained by deno task train"
-      } (${run.params})`,
+      ? m.shipped(run.className, run.params)
+      : m.trained(run.className, run.given ? m.fromParams : m.trainedBy, run.params),
   );
-  if (mine) console.log("--mine: the page says which parts run your code");
-  console.log(`The lab is at ${url}  (Ctrl-C stops it)`);
+  if (mine) console.log(m.mine);
+  console.log(m.at(url));
   testsReady.then(
-    () => console.log("Classified the 10,000 test images (the strip and the last-run panel)"),
-    (error) => console.error(`note: could not classify the test images: ${error.message}`),
+    () => console.log(m.classified),
+    (error) => console.error(m.notClassified(error.message)),
   );
   await server.finished;
   return 0;

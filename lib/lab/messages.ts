@@ -172,7 +172,7 @@ export const LAB_PAGE = defineMessages("lab", {
     "自分で学習するには <code>deno task train</code> を実行してください。",
   givenParams: "<code>--params</code> で指定",
   trainedBy: "<code>deno task train</code> で学習",
-  trained: "{net}、{how}（<code>{params}</code>{acc}）。",
+  trained: "ネットワーク {net}、{how}（<code>{params}</code>{acc}）。",
   mine:
     '<b>--mine</b>: <span class="yours">自分のコード</span>: {yours}。lib（未完成のもの）: {rest}',
   none: "なし",
@@ -204,4 +204,46 @@ export const LAB_PAGE = defineMessages("lab", {
   historyIn: "（履歴 {path}）",
   wrongWaiting: "誤認識したテスト画像（テストデータを認識中…）",
   wrongTitle: "誤認識したテスト画像: {total} 枚中 {wrong} 枚（正解率 {acc}%）、正解→予測",
+});
+
+/** What `deno task lab` says in the terminal. */
+export const LAB_COMMAND = defineMessages("lab_command", {
+  summary: "See inside the network in your browser: draw a digit, every layer's maps, filters " +
+    "and saliency, the im2col explorer, the optimizer race and the last training run.",
+  portHelp: (port: number) =>
+    `the port on 127.0.0.1 (${port}, or a free one if taken; 0: any free one)`,
+  paramsHelp: "the network to show (default: the latest deno task train run, else the small " +
+    "network the workbook ships in data/lab/)",
+  notes: "Your chapters 03 and 05-08 under --mine; the page says which parts are yours. " +
+    "Stop it with Ctrl-C.",
+  error: (message: string) => `error: ${message}`,
+  shipped: (net: string, params: string) =>
+    `Network: the workbook's shipped ${net} (${params}); run deno task train for your own`,
+  fromParams: "from --params",
+  trainedBy: "trained by deno task train",
+  trained: (net: string, how: string, params: string) => `Network: ${net} ${how} (${params})`,
+  mine: "--mine: the page says which parts run your code",
+  at: (url: string) => `The lab is at ${url}  (Ctrl-C stops it)`,
+  classified: "Classified the 10,000 test images (the strip and the last-run panel)",
+  notClassified: (message: string) => `note: could not classify the test images: ${message}`,
+}, {
+  summary: "ブラウザでネットワークの中をのぞきます: 数字を書く、各層の特徴マップ、フィルターと" +
+    "顕著性、im2col、最適化手法の競走、最後の学習。",
+  portHelp: (port: number) =>
+    `127.0.0.1 のポート（${port}。使用中なら空いているもの。0 なら任意の空きポート）`,
+  paramsHelp: "表示するネットワーク（既定: 最新の deno task train の学習、なければ data/lab/ に" +
+    "同梱の小さなネットワーク）",
+  notes: "--mine では 3章と 5〜8章の自分のコードを使います。どの部分が自分のコードかはページに" +
+    "表示されます。Ctrl-C で止まります。",
+  error: (message: string) => `エラー: ${message}`,
+  shipped: (net: string, params: string) =>
+    `ネットワーク: ワークブック同梱の ${net}（${params}）。自分で学習するには deno task train`,
+  fromParams: "--params で指定",
+  trainedBy: "deno task train で学習",
+  trained: (net: string, how: string, params: string) =>
+    `ネットワーク: ${net}、${how}（${params}）`,
+  mine: "--mine: どの部分が自分のコードで動いているかはページに表示されます",
+  at: (url: string) => `ラボは ${url} です（Ctrl-C で止まります）`,
+  classified: "テスト画像 10,000 枚を認識しました（画像の一覧と最後の学習のパネル）",
+  notClassified: (message: string) => `注意: テスト画像を認識できませんでした: ${message}`,
 });
