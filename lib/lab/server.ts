@@ -39,6 +39,7 @@ import type { LabRun } from "./run.ts";
 import type { Part } from "./sources.ts";
 import { lang } from "../command/lang.ts";
 import { LAB_PAGE } from "./messages.ts";
+import { cjkFont } from "../plot/render.ts";
 
 /** A float array for JSON: its shape and its float32 bytes in base64. */
 export interface Encoded {
@@ -365,6 +366,13 @@ export function labHandler(
       }
     }
     if (request.method !== "GET") return new Response("Not found", { status: 404 });
+    if (url.pathname === "/noto_sans_jp.ttf") {
+      // For Japanese text where the browser has no Japanese font (style.css loads it only for
+      // kana and kanji, so an English page never asks for it).
+      return new Response((await cjkFont()) as Uint8Array<ArrayBuffer>, {
+        headers: { "content-type": "font/ttf", "cache-control": "max-age=86400" },
+      });
+    }
     const name = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
     if (!/^[a-z0-9_]+\.(html|css|js|png|svg)$/.test(name)) {
       return new Response("Not found", { status: 404 });

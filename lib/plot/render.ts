@@ -54,8 +54,13 @@ function setUp(): Promise<Uint8Array[]> {
   return ready;
 }
 
-/** Reads the Japanese font, once per process (only when a chart needs it). */
-function cjkFont(): Promise<Uint8Array> {
+/**
+ * The Japanese font's bytes (Noto Sans JP Regular, TTF), read once per process: for charts
+ * with Japanese text, and for the lab's page, which serves it to browsers without one.
+ *
+ * @returns The TTF file's bytes.
+ */
+export function cjkFont(): Promise<Uint8Array> {
   cjkReady ??= packageBytes("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf");
   return cjkReady;
 }
