@@ -12,6 +12,7 @@ import { OPTIMIZER_NAMES, type OptimizerName } from "./optimizers.ts";
 export { UsageError } from "../command/errors.ts";
 import { UsageError } from "../command/errors.ts";
 import { parseLang, setLang } from "../command/lang.ts";
+import { TRAIN } from "./messages.ts";
 
 /** The options as typed; absent ones are undefined, so a resumed run can take the saved ones. */
 export interface TrainArgs {
@@ -50,39 +51,23 @@ export const DEFAULT_OUT = "out/train";
 
 /** The usage text of `--help`. */
 export function usage(): string {
-  const models = Object.entries(MODELS).map(([name, spec]) =>
-    `    ${name.padEnd(8)}${spec.description}${name === DEFAULT_MODEL ? " (default)" : ""}`
-  );
+  const m = TRAIN();
   const final = MODELS[DEFAULT_MODEL];
-  return [
-    "Train a convolutional network on MNIST (60,000 training images, 10,000 test images).",
-    "",
-    "Usage: deno task train [options]",
-    "",
-    "Options:",
-    `  --model NAME       the network (${Object.keys(MODELS).join(", ")}):`,
-    ...models,
-    `  --epochs N         epochs to train in total (${final.epochs} for ${DEFAULT_MODEL}, 20 for simple and deep)`,
-    `  --batch-size N     images per mini-batch (${final.batchSize})`,
-    `  --lr X             learning rate of the first epoch (${final.lr})`,
-    `  --lr-decay X       the learning rate's factor per epoch (${final.lrDecay} for ${DEFAULT_MODEL}, 1 for simple and deep)`,
-    `  --optimizer NAME   ${OPTIMIZER_NAMES.join(", ")} (${final.optimizer})`,
-    `  --augment N        shift each training image by up to N pixels, a new random shift`,
-    `                     every time (${final.augment} for ${DEFAULT_MODEL}, 0 for simple and deep)`,
-    "  --seed N           seed of the initial weights, the shuffling and dropout (0)",
-    "  --limit N          train on the first N training images and test on the first N test",
-    "                     images: a quick run (deno task train --limit 2000 --epochs 1 --out out/quick)",
-    "  --mine             train with your own chapter code (chapters/05 to 08) instead of lib/",
-    "  --resume           continue from the checkpoint in the output folder after an",
-    "                     interruption; the result is the same as an uninterrupted run",
-    `  --out DIR          output folder (${DEFAULT_OUT}): checkpoint, history.csv, charts`,
-    "  --force            replace the run already in the output folder (without it, a new run",
-    "                     there is refused, so no trained network is lost by accident)",
-    "  -h, --help         show this help",
-    "",
-    "Both cores train (each takes half of every batch; deep splits the matrix products instead);",
-    "ZEROKARA_THREADS=1 keeps to one. A run repeats exactly for a given seed and number of threads.",
-  ].join("\n");
+  return m.usage({
+    modelNames: Object.keys(MODELS).join(", "),
+    models: Object.entries(MODELS)
+      .map(([name, spec]) => m.modelLine(name, spec.description, name === DEFAULT_MODEL))
+      .join("\n"),
+    name: DEFAULT_MODEL,
+    epochs: final.epochs,
+    batchSize: final.batchSize,
+    lr: final.lr,
+    lrDecay: final.lrDecay,
+    optimizer: final.optimizer,
+    augment: final.augment,
+    optimizers: OPTIMIZER_NAMES.join(", "),
+    out: DEFAULT_OUT,
+  });
 }
 
 /** A positive (or non-negative) whole number option, checked. */
@@ -90,12 +75,10 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
   if (text === undefined) return undefined;
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value)) {
-    throw new UsageError(`--${name} needs a number, got "${text}"`);
+    throw new UsageError(TRAIN().needsNumber(`--${name}`, text));
   }
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(
-      `--${name} must be a whole number from ${min} to ${max}, got ${text}`,
-    );
+    throw new UsageError(TRAIN().wholeNumber(`--${name}`, min, max, text));
   }
   return value;
 }
@@ -161,38 +144,34 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }
   const model = v.model;
   if (model !== undefined && !(model in MODELS)) {
-    throw new UsageError(
-      `Unknown model "${model}": choose one of ${Object.keys(MODELS).join(", ")}`,
-    );
+    throw new UsageError(TRAIN().unknownModelArg(model, Object.keys(MODELS).join(", ")));
   }
   const optimizer = v.optimizer?.toLowerCase();
   if (optimizer !== undefined && !OPTIMIZER_NAMES.includes(optimizer as OptimizerName)) {
-    throw new UsageError(
-      `Unknown optimizer "${v.optimizer}": choose one of ${OPTIMIZER_NAMES.join(", ")}`,
-    );
+    throw new UsageError(TRAIN().unknownOptimizer(String(v.optimizer), OPTIMIZER_NAMES.join(", ")));
   }
   let lr: number | undefined;
   if (v.lr !== undefined) {
     lr = Number(v.lr);
     if (v.lr.trim() === "" || Number.isNaN(lr)) {
-      throw new UsageError(`--lr needs a number, got "${v.lr}"`);
+      throw new UsageError(TRAIN().needsNumber("--lr", v.lr));
     }
     if (!(lr > 0 && lr <= 10)) {
-      throw new UsageError(`--lr must be greater than 0 and at most 10, got ${v.lr}`);
+      throw new UsageError(TRAIN().range("--lr", 10, v.lr));
     }
   }
   let lrDecay: number | undefined;
   if (v["lr-decay"] !== undefined) {
     lrDecay = Number(v["lr-decay"]);
     if (v["lr-decay"].trim() === "" || Number.isNaN(lrDecay)) {
-      throw new UsageError(`--lr-decay needs a number, got "${v["lr-decay"]}"`);
+      throw new UsageError(TRAIN().needsNumber("--lr-decay", v["lr-decay"]));
     }
     if (!(lrDecay > 0 && lrDecay <= 1)) {
-      throw new UsageError(`--lr-decay must be greater than 0 and at most 1, got ${v["lr-decay"]}`);
+      throw new UsageError(TRAIN().range("--lr-decay", 1, v["lr-decay"]));
     }
   }
   if (v.out !== undefined && v.out.trim() === "") {
-    throw new UsageError("--out needs a folder name, got an empty string");
+    throw new UsageError(TRAIN().outEmpty);
   }
   return {
     help: v.help ?? false,

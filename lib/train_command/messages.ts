@@ -8,8 +8,79 @@
 
 import { defineMessages } from "../command/lang.ts";
 
+/** What `--help` says about the defaults (from the models' table). */
+export interface UsageFacts {
+  /** The models' names, `final, simple, deep`. */
+  modelNames: string;
+  /** One line per model (from `modelLine`). */
+  models: string;
+  /** The default model's name and settings. */
+  name: string;
+  epochs: number;
+  batchSize: number;
+  lr: number;
+  lrDecay: number;
+  optimizer: string;
+  augment: number;
+  /** The optimizers' names. */
+  optimizers: string;
+  /** The default output folder. */
+  out: string;
+}
+
+/** The models' descriptions in Japanese. */
+const MODEL_JA: Record<string, string> = {
+  final: "5×5 の畳み込み層が2つの LeNet 風（8章の最後のネットワーク。テストで 99% 以上）",
+  simple: "本書の SimpleConvNet（§7.5。train_convnet.py: Adam、学習率 0.001、20 エポック）",
+  deep: "本書の DeepConvNet（§8.1。train_deepnet.py: Adam、学習率 0.001、20 エポック）",
+};
+
 /** The training command's messages and chart texts. */
 export const TRAIN = defineMessages("train", {
+  // --help and the arguments.
+  usage: (o: UsageFacts) =>
+    [
+      "Train a convolutional network on MNIST (60,000 training images, 10,000 test images).",
+      "",
+      "Usage: deno task train [options]",
+      "",
+      "Options:",
+      `  --model NAME       the network (${o.modelNames}):`,
+      o.models,
+      `  --epochs N         epochs to train in total (${o.epochs} for ${o.name}, 20 for simple and deep)`,
+      `  --batch-size N     images per mini-batch (${o.batchSize})`,
+      `  --lr X             learning rate of the first epoch (${o.lr})`,
+      `  --lr-decay X       the learning rate's factor per epoch (${o.lrDecay} for ${o.name}, 1 for simple and deep)`,
+      `  --optimizer NAME   ${o.optimizers} (${o.optimizer})`,
+      `  --augment N        shift each training image by up to N pixels, a new random shift`,
+      `                     every time (${o.augment} for ${o.name}, 0 for simple and deep)`,
+      "  --seed N           seed of the initial weights, the shuffling and dropout (0)",
+      "  --limit N          train on the first N training images and test on the first N test",
+      "                     images: a quick run (deno task train --limit 2000 --epochs 1 --out out/quick)",
+      "  --mine             train with your own chapter code (chapters/05 to 08) instead of lib/",
+      "  --resume           continue from the checkpoint in the output folder after an",
+      "                     interruption; the result is the same as an uninterrupted run",
+      `  --out DIR          output folder (${o.out}): checkpoint, history.csv, charts`,
+      "  --force            replace the run already in the output folder (without it, a new run",
+      "                     there is refused, so no trained network is lost by accident)",
+      "  --lang ja|en       the language of the messages and charts",
+      "  -h, --help         show this help",
+      "",
+      "Both cores train (each takes half of every batch; deep splits the matrix products instead);",
+      "ZEROKARA_THREADS=1 keeps to one. A run repeats exactly for a given seed and number of threads.",
+    ].join("\n"),
+  modelLine: (name: string, description: string, isDefault: boolean) =>
+    `    ${name.padEnd(8)}${description}${isDefault ? " (default)" : ""}`,
+  unknownModelArg: (model: string, models: string) =>
+    `Unknown model "${model}": choose one of ${models}`,
+  unknownOptimizer: (optimizer: string, optimizers: string) =>
+    `Unknown optimizer "${optimizer}": choose one of ${optimizers}`,
+  needsNumber: (option: string, text: string) => `${option} needs a number, got "${text}"`,
+  range: (option: string, max: number, text: string) =>
+    `${option} must be greater than 0 and at most ${max}, got ${text}`,
+  wholeNumber: (option: string, min: number, max: number, text: string) =>
+    `${option} must be a whole number from ${min} to ${max}, got ${text}`,
+  outEmpty: "--out needs a folder name, got an empty string",
   // The report's charts.
   lossTitle: (net: string) => `${net}: loss`,
   accuracyTitle: (net: string) => `${net}: accuracy`,
@@ -46,7 +117,8 @@ export const TRAIN = defineMessages("train", {
   usageError: (message: string, task: string) =>
     `error: ${message}\nRun "deno task ${task} --help" for the options.`,
   error: (message: string) => `error: ${message}`,
-  resumeAndForce: "--resume continues the run in the output folder and --force replaces it: give one",
+  resumeAndForce:
+    "--resume continues the run in the output folder and --force replaces it: give one",
   noCheckpoint: (path: string) =>
     `--resume found no checkpoint at ${path}: start without --resume (or point --out at the ` +
     `folder of an interrupted run)`,
@@ -121,10 +193,52 @@ export const TRAIN = defineMessages("train", {
     `updates: the network did not learn. The learning rate is probably too high or too low ` +
     `(${lr}; the default is ${defaults}): start again with --force and another --lr.`,
   // The progress display.
-  status: (loss: string, acc: string, rate: number) =>
-    `loss ${loss} | acc ${acc}% | ${rate} img/s`,
+  status: (loss: string, acc: string, rate: number) => `loss ${loss} | acc ${acc}% | ${rate} img/s`,
   epochLabel: (epoch: number, epochs: number) => `epoch ${epoch}/${epochs}`,
 }, {
+  usage: (o: UsageFacts) =>
+    [
+      "MNIST（訓練データ 60,000 枚、テストデータ 10,000 枚）で畳み込みニューラルネットワークを学習します。",
+      "",
+      "使い方: deno task train [オプション]",
+      "",
+      "オプション:",
+      `  --model NAME       ネットワーク（${o.modelNames}）:`,
+      o.models,
+      `  --epochs N         学習するエポック数の合計（${o.name} は ${o.epochs}、simple と deep は 20）`,
+      `  --batch-size N     ミニバッチの画像数（${o.batchSize}）`,
+      `  --lr X             最初のエポックの学習率（${o.lr}）`,
+      `  --lr-decay X       エポックごとに学習率に掛ける係数（${o.name} は ${o.lrDecay}、simple と deep は 1）`,
+      `  --optimizer NAME   ${o.optimizers}（${o.optimizer}）`,
+      `  --augment N        訓練画像を毎回ランダムに最大 N 画素ずらす`,
+      `                     （${o.name} は ${o.augment}、simple と deep は 0）`,
+      "  --seed N           重みの初期値、シャッフル、Dropout の seed（0）",
+      "  --limit N          訓練データとテストデータの最初の N 枚だけを使う: 短時間で試す",
+      "                     （deno task train --limit 2000 --epochs 1 --out out/quick）",
+      "  --mine             lib/ ではなく自分の章のコード（chapters/05〜08）で学習",
+      "  --resume           中断した学習を出力フォルダのチェックポイントから再開",
+      "                     （結果は中断しなかった場合と同じ）",
+      `  --out DIR          出力フォルダ（${o.out}）: チェックポイント、history.csv、グラフ`,
+      "  --force            出力フォルダにある学習結果を置き換える（指定がなければ新しい学習は",
+      "                     断るので、学習済みのネットワークをうっかり失うことはありません）",
+      "  --lang ja|en       メッセージとグラフの言語",
+      "  -h, --help         このヘルプを表示",
+      "",
+      "2つのコアで学習します（バッチを半分ずつ。deep は行列の積を分担）。",
+      "ZEROKARA_THREADS=1 なら1つだけ。同じ seed とスレッド数なら、学習は毎回同じ結果になります。",
+    ].join("\n"),
+  modelLine: (name: string, description: string, isDefault: boolean) =>
+    `    ${name.padEnd(8)}${MODEL_JA[name] ?? description}${isDefault ? "（既定）" : ""}`,
+  unknownModelArg: (model: string, models: string) =>
+    `不明なモデル "${model}": ${models} から選んでください`,
+  unknownOptimizer: (optimizer: string, optimizers: string) =>
+    `不明な最適化手法 "${optimizer}": ${optimizers} から選んでください`,
+  needsNumber: (option: string, text: string) => `${option} には数値が必要です（"${text}" でした）`,
+  range: (option: string, max: number, text: string) =>
+    `${option} は 0 より大きく ${max} 以下です（${text} でした）`,
+  wholeNumber: (option: string, min: number, max: number, text: string) =>
+    `${option} は ${min} から ${max} までの整数です（${text} でした）`,
+  outEmpty: "--out にはフォルダ名が必要です（空の文字列でした）",
   lossTitle: (net: string) => `${net}: 損失関数の値`,
   accuracyTitle: (net: string) => `${net}: 認識精度`,
   confusionTitle: (net: string) => `${net}: 混同行列（テストデータ）`,
@@ -159,7 +273,8 @@ export const TRAIN = defineMessages("train", {
   usageError: (message: string, task: string) =>
     `エラー: ${message}\nオプションは "deno task ${task} --help" で確認できます。`,
   error: (message: string) => `エラー: ${message}`,
-  resumeAndForce: "--resume は出力フォルダの学習を続け、--force は置き換えます: どちらか一方を指定してください",
+  resumeAndForce:
+    "--resume は出力フォルダの学習を続け、--force は置き換えます: どちらか一方を指定してください",
   noCheckpoint: (path: string) =>
     `--resume: ${path} にチェックポイントがありません: --resume なしで始めるか、` +
     `--out で中断した学習のフォルダを指定してください`,
