@@ -52,6 +52,12 @@ export const BOOK_TRAINER = defineMessages("book_trainer", {
   wrote: (path: string) => `Wrote ${path}`,
   usage: (message: string, name: string) =>
     `error: ${message}\nRun "deno task ${name} --help" for the options.`,
+  itersHelp: "run N iterations (mini-batches of 100; default 10000, as the book)",
+  epochsHelp: "run N epochs instead (600 iterations each)",
+  seedHelp: "seed of the initial weights and the batches",
+  notes: (chapter: string) =>
+    `Charts: out/ch${chapter}/accuracy.png and out/ch${chapter}/loss.png.`,
+  notBoth: "Give --iters or --epochs, not both",
 }, {
   header: (
     label: string,
@@ -97,4 +103,10 @@ export const BOOK_TRAINER = defineMessages("book_trainer", {
   wrote: (path: string) => `書き出しました: ${path}`,
   usage: (message: string, name: string) =>
     `エラー: ${message}\nオプションは "deno task ${name} --help" で確認できます。`,
+  itersHelp: "N 回の反復（100 枚のミニバッチ。既定は本書と同じ 10000）",
+  epochsHelp: "反復回数の代わりに N エポック（1エポック 600 回の反復）",
+  seedHelp: "重みの初期値とバッチの seed",
+  notes: (chapter: string) =>
+    `グラフ: out/ch${chapter}/accuracy.png と out/ch${chapter}/loss.png。`,
+  notBoth: "--iters と --epochs はどちらか一方だけ指定してください",
 });

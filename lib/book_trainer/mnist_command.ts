@@ -39,20 +39,20 @@ export const TRAIN_OPTIONS = {
     type: "integer",
     min: 1,
     max: 1_000_000,
-    help: "run N iterations (mini-batches of 100; default 10000, as the book)",
+    help: "run N iterations (mini-batches of 100; default 10000, as the book)" as string,
   },
   epochs: {
     type: "integer",
     min: 1,
     max: 1000,
-    help: "run N epochs instead (600 iterations each)",
+    help: "run N epochs instead (600 iterations each)" as string,
   },
   seed: {
     type: "integer",
     min: 0,
     max: 2 ** 32 - 1,
     default: 0,
-    help: "seed of the initial weights and the batches",
+    help: "seed of the initial weights and the batches" as string,
   },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -62,9 +62,13 @@ export function trainSpec(chapter: string, summary: string): CommandSpec<typeof 
     name: `ch${chapter}:train`,
     summary,
     usage: [`deno task ch${chapter}:train [--mine] [--iters N | --epochs N] [--seed N]`],
-    options: TRAIN_OPTIONS,
+    options: {
+      iters: { ...TRAIN_OPTIONS.iters, help: BOOK_TRAINER().itersHelp },
+      epochs: { ...TRAIN_OPTIONS.epochs, help: BOOK_TRAINER().epochsHelp },
+      seed: { ...TRAIN_OPTIONS.seed, help: BOOK_TRAINER().seedHelp },
+    },
     mine: true,
-    notes: `Charts: out/ch${chapter}/accuracy.png and out/ch${chapter}/loss.png.`,
+    notes: BOOK_TRAINER().notes(chapter),
   };
 }
 
@@ -102,7 +106,7 @@ export function parseTrainArgs(
   }
   const { iters, epochs, seed } = parsed.values;
   if (iters !== undefined && epochs !== undefined) {
-    throw new UsageError("Give --iters or --epochs, not both");
+    throw new UsageError(BOOK_TRAINER().notBoth);
   }
   return { iterations: iters, epochs, seed, mine: parsed.mine, help: false };
 }
