@@ -12,6 +12,7 @@ import "./ch07/messages.ts";
 import "./ch08/messages.ts";
 import "../book_trainer/messages.ts";
 import "../train_command/messages.ts";
+import "../train_command/checkpoint_messages.ts";
 import "../lab/messages.ts";
 
 /** The catalogues of the chapter commands, train and the lab. */
@@ -27,6 +28,7 @@ const OURS = [
   "ch08",
   "book_trainer",
   "train",
+  "checkpoint",
   "lab",
   "lab_command",
 ];

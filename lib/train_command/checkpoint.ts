@@ -11,6 +11,7 @@ import { UserError } from "../command/errors.ts";
 import { loadSafetensors, saveSafetensors } from "../io/safetensors.ts";
 import type { GeneratorState, NDArray } from "../np/mod.ts";
 import { OPTIMIZER_NAMES, type OptimizerName } from "./optimizers.ts";
+import { CHECKPOINT } from "./checkpoint_messages.ts";
 
 /** The format tag in a checkpoint's metadata. */
 export const CHECKPOINT_FORMAT = "zerokara-train-checkpoint/1";
@@ -121,12 +122,7 @@ export function writeCheckpoint(path: string, checkpoint: Checkpoint): string {
 export class CheckpointError extends UserError {
   /** Builds the error (exit code 2, as other bad input of the command). */
   constructor(path: string, problem: string) {
-    super(
-      `${path} cannot be resumed: ${problem}. The file is damaged or was not written by deno ` +
-        `task train: start a new run without --resume (--force replaces this folder, or ` +
-        `choose another --out)`,
-      { exitCode: 2 },
-    );
+    super(CHECKPOINT().cannotResume(path, problem), { exitCode: 2 });
     this.name = "CheckpointError";
   }
 }
@@ -134,11 +130,11 @@ export class CheckpointError extends UserError {
 /** Parses one JSON metadata field, or says which is damaged. */
 function jsonField(path: string, metadata: Record<string, string>, name: string): unknown {
   const text = metadata[name];
-  if (text === undefined) throw new CheckpointError(path, `its metadata has no "${name}"`);
+  if (text === undefined) throw new CheckpointError(path, CHECKPOINT().noField(name));
   try {
     return JSON.parse(text);
   } catch {
-    throw new CheckpointError(path, `its "${name}" is not valid JSON`);
+    throw new CheckpointError(path, CHECKPOINT().notJson(name));
   }
 }
 
@@ -157,10 +153,7 @@ function checkRng(path: string, name: string, state: unknown): GeneratorState {
     !(s!.spareNormal === null || s!.spareNormal === undefined ||
       (typeof s!.spareNormal === "number" && Number.isFinite(s!.spareNormal)))
   ) {
-    throw new CheckpointError(
-      path,
-      `its random generator state "${name}" is not four 32-bit words (not all 0)`,
-    );
+    throw new CheckpointError(path, CHECKPOINT().badRng(name));
   }
   return s as GeneratorState;
 }
@@ -188,20 +181,18 @@ function checkRng(path: string, name: string, state: unknown): GeneratorState {
  */
 export function settingsProblem(settings: unknown): string | undefined {
   if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
-    return "its settings are not an object";
+    return CHECKPOINT().notObject;
   }
   const s = settings as Record<string, unknown>;
-  if (typeof s.model !== "string") return "its settings name no model";
+  if (typeof s.model !== "string") return CHECKPOINT().noModel;
   if (!OPTIMIZER_NAMES.includes(s.optimizer as OptimizerName)) {
-    return `its settings name an unknown optimizer ${JSON.stringify(s.optimizer)} (known: ${
-      OPTIMIZER_NAMES.join(", ")
-    })`;
+    return CHECKPOINT().unknownOptimizer(JSON.stringify(s.optimizer), OPTIMIZER_NAMES.join(", "));
   }
   if (!(typeof s.lr === "number" && s.lr > 0 && s.lr <= 10)) {
-    return `its learning rate is lr ${JSON.stringify(s.lr)}, not a number above 0 and at most 10`;
+    return CHECKPOINT().badLr(String(JSON.stringify(s.lr)));
   }
   if (!(typeof s.lrDecay === "number" && s.lrDecay > 0 && s.lrDecay <= 1)) {
-    return `its lrDecay is ${JSON.stringify(s.lrDecay)}, not a number above 0 and at most 1`;
+    return CHECKPOINT().badLrDecay(String(JSON.stringify(s.lrDecay)));
   }
   const whole: [string, number, number][] = [
     ["batchSize", 1, 60000],
@@ -211,7 +202,7 @@ export function settingsProblem(settings: unknown): string | undefined {
   ];
   for (const [key, min, max] of whole) {
     if (!wholeIn(s[key], min, max)) {
-      return `its ${key} is ${JSON.stringify(s[key])}, not a whole number from ${min} to ${max}`;
+      return CHECKPOINT().notWhole(key, String(JSON.stringify(s[key])), min, max);
     }
   }
   return undefined;
@@ -234,9 +225,7 @@ export function readCheckpoint(path: string): Checkpoint {
   if (metadata.format !== CHECKPOINT_FORMAT) {
     throw new CheckpointError(
       path,
-      `it is not a checkpoint of deno task train (format ${
-        JSON.stringify(metadata.format ?? null)
-      })`,
+      CHECKPOINT().notOurs(JSON.stringify(metadata.format ?? null)),
     );
   }
   const settings = jsonField(path, metadata, "settings") as RunSettings;
@@ -246,14 +235,14 @@ export function readCheckpoint(path: string): Checkpoint {
   if (!wholeIn(epochs, 1, 1000)) {
     throw new CheckpointError(
       path,
-      `its planned epochs ${JSON.stringify(metadata.epochs)} are not a whole number from 1 to 1000`,
+      CHECKPOINT().badEpochs(String(JSON.stringify(metadata.epochs))),
     );
   }
   const epoch = jsonField(path, metadata, "epoch");
   if (!wholeIn(epoch, 1, epochs)) {
     throw new CheckpointError(
       path,
-      `its epoch ${JSON.stringify(metadata.epoch)} is not a whole number from 1 to ${epochs}`,
+      CHECKPOINT().badEpoch(String(JSON.stringify(metadata.epoch)), epochs),
     );
   }
   const history = jsonField(path, metadata, "history") as EpochRecord[];
@@ -265,17 +254,11 @@ export function readCheckpoint(path: string): Checkpoint {
       fields.every((f) => Number.isFinite((r as unknown as Record<string, unknown>)[f]))
     )
   ) {
-    throw new CheckpointError(
-      path,
-      `its history is not one record of numbers per epoch 1 to ${epoch}`,
-    );
+    throw new CheckpointError(path, CHECKPOINT().badHistory(epoch));
   }
   const iter = jsonField(path, metadata, "optimizerIter");
   if (!(iter === null || wholeIn(iter, 1, Number.MAX_SAFE_INTEGER))) {
-    throw new CheckpointError(
-      path,
-      `its optimizer's update count ${metadata.optimizerIter} is not a positive whole number`,
-    );
+    throw new CheckpointError(path, CHECKPOINT().badIter(String(metadata.optimizerIter)));
   }
   const shuffleRng = checkRng(path, "shuffleRng", jsonField(path, metadata, "shuffleRng"));
   const netRngValue = jsonField(path, metadata, "netRng");
@@ -284,7 +267,7 @@ export function readCheckpoint(path: string): Checkpoint {
   const optimizer: Record<string, NDArray> = {};
   for (const [key, value] of Object.entries(tensors)) {
     if (!value.data.every(Number.isFinite)) {
-      throw new CheckpointError(path, `its tensor ${key} holds NaN or infinite values`);
+      throw new CheckpointError(path, CHECKPOINT().notFinite(key));
     }
     if (key.startsWith("param.")) params[key.slice("param.".length)] = value;
     else if (key.startsWith("optimizer.")) optimizer[key] = value;
