@@ -35,7 +35,12 @@ export const Slot = {
   Failed: 3,
   /** Set to 1 by the main thread to end the worker's loop. */
   Stop: 4,
+  /** What the step is: 0 a gradient, 1 the scores of a test-mode forward pass (`predict`). */
+  Mode: 5,
 } as const;
+
+/** Images of a `predict` call's second half the shared buffers hold at least (evaluation). */
+export const PREDICT_HALF = 50;
 
 /** What the worker receives once, before the first step. */
 export interface WorkerSetup {
@@ -148,12 +153,12 @@ export class DataParallelNet implements TrainableNet {
     const total = params.reduce((n, p) => n + p.size, 0);
     const setup: WorkerSetup = {
       model: options.model,
-      control: new SharedArrayBuffer(4 * 5),
+      control: new SharedArrayBuffer(4 * 6),
       params: sharedBuffer(dtype, total),
       grads: sharedBuffer(dtype, total),
-      x: sharedBuffer(dtype, half * options.sample.size),
+      x: sharedBuffer(dtype, Math.max(half, PREDICT_HALF) * options.sample.size),
       t: sharedBuffer(dtype, half * Math.max(options.label.size, 1)),
-      y: sharedBuffer(dtype, half * classes),
+      y: sharedBuffer(dtype, Math.max(half, PREDICT_HALF) * classes),
       loss: new SharedArrayBuffer(8),
       sampleShape: [...options.sample.shape],
       labelShape: [...options.label.shape],
@@ -180,9 +185,63 @@ export class DataParallelNet implements TrainableNet {
     return new DataParallelNet(net, worker, setup);
   }
 
-  /** The class scores of a batch: the main thread's network alone. */
+  /**
+   * The class scores of a batch. In test mode (evaluation) the batch is split like a training
+   * batch: the worker scores the second half with the current parameters. Each image's scores
+   * are computed alone (no layer mixes images in test mode), so they are the bits one thread
+   * gives. Training mode (dropout masks) and batches too large for the shared buffers run on
+   * this thread alone.
+   */
   predict(x: np.NDArray, options?: { train?: boolean }): np.NDArray {
-    return this.net.predict(x, options);
+    const n = x.shape[0], mine = n - Math.floor(n / 2), theirs = n - mine;
+    const sample = n === 0 ? 0 : x.size / n;
+    if (options?.train === true || theirs === 0 || theirs * sample > this.#x.length) {
+      return this.net.predict(x, options);
+    }
+    this.#shareParams();
+    this.#x.set(x.data.subarray(mine * sample, n * sample));
+    Atomics.store(this.#control, Slot.Mode, 1);
+    this.#start(theirs);
+    const threads = kernelConfig.threads;
+    kernelConfig.threads = 1;
+    let y;
+    try {
+      y = this.net.predict(firstRows(x, mine), { train: false });
+    } finally {
+      kernelConfig.threads = threads;
+    }
+    this.#wait();
+    const classes = y.shape[1];
+    const all = np.zeros([n, classes], { dtype: y.dtype });
+    all.data.set(y.data);
+    all.data.set(this.#y.subarray(0, theirs * classes), mine * classes);
+    return all;
+  }
+
+  /** The current parameters into the shared buffer, for the worker. */
+  #shareParams(): void {
+    let offset = 0;
+    for (const p of Object.values(this.params)) {
+      this.#params.set(p.data, offset);
+      offset += p.size;
+    }
+  }
+
+  /** Starts the worker's step on `count` samples. */
+  #start(count: number): void {
+    Atomics.store(this.#control, Slot.Count, count);
+    Atomics.store(this.#control, Slot.Seq, ++this.#seq);
+    Atomics.notify(this.#control, Slot.Seq, 1);
+  }
+
+  /** Waits until the worker's step is done; throws when it failed. */
+  #wait(): void {
+    while (Atomics.load(this.#control, Slot.Done) !== this.#seq) {
+      Atomics.wait(this.#control, Slot.Done, this.#seq - 1);
+    }
+    if (Atomics.load(this.#control, Slot.Failed) !== 0) {
+      throw new Error("The training worker failed (its error is printed above)");
+    }
   }
 
   /**
@@ -205,16 +264,11 @@ export class DataParallelNet implements TrainableNet {
         } this data-parallel network was set up for`,
       );
     }
-    let offset = 0;
-    for (const p of Object.values(this.params)) {
-      this.#params.set(p.data, offset);
-      offset += p.size;
-    }
+    this.#shareParams();
     this.#x.set(x.data.subarray(mine * (x.size / n)));
     this.#t.set(t.data.subarray(mine * (t.size / n)));
-    Atomics.store(this.#control, Slot.Count, theirs);
-    Atomics.store(this.#control, Slot.Seq, ++this.#seq);
-    Atomics.notify(this.#control, Slot.Seq, 1);
+    Atomics.store(this.#control, Slot.Mode, 0);
+    this.#start(theirs);
 
     // Both threads are busy with their halves: this one's products must not ask for the other.
     const threads = kernelConfig.threads;
@@ -227,14 +281,9 @@ export class DataParallelNet implements TrainableNet {
     }
     const myLoss = this.net.lastLayer.loss, myY = this.net.lastLayer.y;
 
-    while (Atomics.load(this.#control, Slot.Done) !== this.#seq) {
-      Atomics.wait(this.#control, Slot.Done, this.#seq - 1);
-    }
-    if (Atomics.load(this.#control, Slot.Failed) !== 0) {
-      throw new Error("The training worker failed (its error is printed above)");
-    }
+    this.#wait();
     const a = mine / n, b = theirs / n;
-    offset = 0;
+    let offset = 0;
     for (const [name, p] of Object.entries(this.params)) {
       const g = grads[name].data, other = this.#grads;
       for (let i = 0; i < p.size; i++) g[i] = a * g[i] + b * other[offset + i];

@@ -89,3 +89,38 @@ Deno.test("DataParallelNet.start() says when the worker cannot build the network
     /The training worker could not start: No network "no_such_model" in MODELS/,
   );
 });
+
+Deno.test("DataParallelNet: predict splits test-mode batches and gives one thread's bits", async () => {
+  const reference = MODELS.final.create(4);
+  const parallel = await DataParallelNet.start(MODELS.final.create(4), {
+    model: "final",
+    batchSize: 4,
+    sample: np.zeros([1, 28, 28], { dtype: "float32" }),
+    label: np.zeros([], { dtype: "float32" }),
+  });
+  try {
+    // 100 is larger than a training half (2): the evaluation buffers hold 50 per half.
+    for (const n of [100, 7, 1]) {
+      const { x, t } = batch(n, n);
+      const want = reference.predict(x, { train: false });
+      assert.deepEqual([...parallel.predict(x, { train: false }).data], [...want.data]);
+      // After an update, the worker scores with the new parameters.
+      parallel.gradient(firstFour(x), firstFour(t));
+      for (const [name, p] of Object.entries(parallel.params)) {
+        np.mul(p, 0.9, { out: p });
+        np.mul(reference.params[name], 0.9, { out: reference.params[name] });
+      }
+      assert.deepEqual(
+        [...parallel.predict(x, { train: false }).data],
+        [...reference.predict(x, { train: false }).data],
+      );
+    }
+  } finally {
+    parallel.close();
+  }
+});
+
+/** The first (up to) four rows. */
+function firstFour(a: np.NDArray): np.NDArray {
+  return a.slice(`0:${Math.min(4, a.shape[0])}`);
+}

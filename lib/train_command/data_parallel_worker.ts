@@ -1,7 +1,8 @@
 /**
  * The worker of `DataParallelNet` (`data_parallel.ts`): builds the same network as the main thread, then,
  * for each step, copies the shared parameters into it, computes the gradient of its half of the
- * batch and writes the gradients, the loss and the scores back to shared memory. It blocks in
+ * batch and writes the gradients, the loss and the scores back to shared memory (or, for an
+ * evaluation step, only the scores of its half in test mode). It blocks in
  * `Atomics.wait` between steps and runs its matrix products on its own thread only.
  *
  * @module
@@ -48,6 +49,14 @@ function serve(setup: WorkerSetup): void {
         count,
         ...setup.sampleShape,
       ]);
+      if (Atomics.load(control, Slot.Mode) === 1) {
+        // Evaluation: the scores of this half in test mode.
+        y.set(net.predict(xHalf, { train: false }).data);
+        Atomics.store(control, Slot.Failed, 0);
+        Atomics.store(control, Slot.Done, seen);
+        Atomics.notify(control, Slot.Done);
+        continue;
+      }
       const tHalf = new np.NDArray(t.subarray(0, count * labelSize), [count, ...setup.labelShape]);
       const g = net.gradient(xHalf, tHalf);
       offset = 0;

@@ -372,11 +372,12 @@ async function train(argv: string[], task: string): Promise<number> {
         return 1;
       }
       const evalStart = performance.now();
-      predicted = predictClasses(net, xT);
+      // Both threads score the test set when the batch is split (the same bits as one).
+      predicted = predictClasses(parallel ?? net, xT);
       const record: EpochRecord = {
         epoch,
         loss: result.loss,
-        trainAccuracy: accuracyOf(predictClasses(net, xSample), tSample),
+        trainAccuracy: accuracyOf(predictClasses(parallel ?? net, xSample), tSample),
         testAccuracy: accuracyOf(predicted, tT),
         seconds: result.seconds,
         imagesPerSecond: (result.iterations * settings.batchSize) / result.seconds,
