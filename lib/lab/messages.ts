@@ -109,6 +109,8 @@ export const LAB_PAGE = defineMessages("lab", {
   historyIn: " (history {path})",
   wrongWaiting: "Misclassified test images (classifying the test set…)",
   wrongTitle: "Misclassified test images: {wrong} of {total} ({acc}% right), label→prediction",
+  sourceEngine: "engine",
+  sourceAnswerKey: "answer key",
 }, {
   title: "Zerokara ラボ",
   subtitle: "ネットワークの中をのぞく",
@@ -204,6 +206,8 @@ export const LAB_PAGE = defineMessages("lab", {
   historyIn: "（履歴 {path}）",
   wrongWaiting: "誤認識したテスト画像（テストデータを認識中…）",
   wrongTitle: "誤認識したテスト画像: {total} 枚中 {wrong} 枚（正解率 {acc}%）、正解→予測",
+  sourceEngine: "エンジン",
+  sourceAnswerKey: "解答例",
 });
 
 /** What `deno task lab` says in the terminal. */
@@ -226,6 +230,11 @@ export const LAB_COMMAND = defineMessages("lab_command", {
   at: (url: string) => `The lab is at ${url}  (Ctrl-C stops it)`,
   classified: "Classified the 10,000 test images (the strip and the last-run panel)",
   notClassified: (message: string) => `note: could not classify the test images: ${message}`,
+  shippedMissing: (path: string) =>
+    `The workbook's shipped network ${path} is missing: restore it (git checkout data/lab) or ` +
+    `make it with deno task lab:make-weights`,
+  noParams: (path: string) =>
+    `No parameters file at ${path}: check the path, or train one with deno task train`,
 }, {
   summary: "ブラウザでネットワークの中をのぞきます: 数字を書く、各層の特徴マップ、フィルターと" +
     "顕著性、im2col、最適化手法の競走、最後の学習。",
@@ -246,4 +255,9 @@ export const LAB_COMMAND = defineMessages("lab_command", {
   at: (url: string) => `ラボは ${url} です（Ctrl-C で止まります）`,
   classified: "テスト画像 10,000 枚を認識しました（画像の一覧と最後の学習のパネル）",
   notClassified: (message: string) => `注意: テスト画像を認識できませんでした: ${message}`,
+  shippedMissing: (path: string) =>
+    `ワークブック同梱のネットワーク ${path} がありません: 元に戻す（git checkout data/lab）か、` +
+    `deno task lab:make-weights で作ってください`,
+  noParams: (path: string) =>
+    `${path} にパラメータのファイルがありません: パスを確かめるか、deno task train で学習してください`,
 });

@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { TRAINED_PARAMS } from "../experiments/ch08/trained.ts";
 import { type ConvNet, loadTrainedModel } from "../train_command/models.ts";
 import { SHIPPED_DIR, SHIPPED_HISTORY, SHIPPED_PARAMS } from "./make_weights.ts";
+import { LAB_COMMAND } from "./messages.ts";
 
 /** One epoch of a run's `history.csv`. */
 export interface HistoryRow {
@@ -102,9 +103,8 @@ export function loadLabRun(params?: string, options: { cwd?: string } = {}): Lab
   if (!existsSync(path)) {
     throw new Error(
       trained === undefined
-        ? `The workbook's shipped network ${relative(cwd, path)} is missing: ` +
-          `restore it (git checkout data/lab) or make it with deno task lab:make-weights`
-        : `No parameters file at ${path}: check the path, or train one with deno task train`,
+        ? LAB_COMMAND().shippedMissing(relative(cwd, path))
+        : LAB_COMMAND().noParams(path),
     );
   }
   const { model, spec } = loadTrainedModel(path);

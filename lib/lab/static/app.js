@@ -99,7 +99,10 @@ function whose(parts, names) {
   const used = parts.filter((p) => names.includes(p.name));
   const yours = used.filter((p) => p.source === "yours").map((p) => p.name);
   const rest = used.filter((p) => p.source !== "yours");
-  const sources = [...new Set(rest.map((p) => p.source))];
+  const SOURCES = { engine: "sourceEngine", "answer key": "sourceAnswerKey" };
+  const sources = [...new Set(rest.map((p) => p.source))].map((s) =>
+    SOURCES[s] ? t(SOURCES[s]) : s
+  );
   const bits = [];
   if (yours.length > 0) {
     bits.push(`<span class="yours">${t("yours", { names: yours.join(", ") })}</span>`);
