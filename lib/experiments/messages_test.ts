@@ -31,6 +31,7 @@ const OURS = [
   "checkpoint",
   "lab",
   "lab_command",
+  "lab_make_weights",
 ];
 
 /** A message as text, with identifier-like placeholders for its parameters. */

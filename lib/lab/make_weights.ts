@@ -23,6 +23,8 @@ import { MODELS } from "../train_command/models.ts";
 import { createOptimizer, type OptimizerName } from "../train_command/optimizers.ts";
 import { writeFileAtomic } from "../plot/mod.ts";
 import { REPO_ROOT } from "../kata/cli.ts";
+import { langFromArgs } from "../experiments/messages.ts";
+import { LAB_MAKE_WEIGHTS } from "./messages.ts";
 
 /** The folder of the shipped network. */
 export const SHIPPED_DIR = join(REPO_ROOT, "data", "lab");
@@ -33,34 +35,40 @@ export const SHIPPED_HISTORY = "history.csv";
 /** The epochs, seed and training-set size of the shipped network. */
 export const SHIPPED_RECIPE = { epochs: 2, seed: 0, trainSize: 60000 };
 
-/** The command line of `deno task lab:make-weights`. */
-const SPEC = {
-  name: "lab:make-weights",
-  summary: "Train the small network the lab ships, for learners who have not run deno task " +
-    "train yet.",
-  options: {
-    out: {
-      type: "string",
-      value: "DIR",
-      help: `where to write ${SHIPPED_PARAMS} and ${SHIPPED_HISTORY} (data/lab)`,
+/** The command line of `deno task lab:make-weights`, in the current language. */
+function spec() {
+  const m = LAB_MAKE_WEIGHTS();
+  return {
+    name: "lab:make-weights",
+    summary: m.summary,
+    options: {
+      out: { type: "string", value: "DIR", help: m.outHelp(SHIPPED_PARAMS, SHIPPED_HISTORY) },
+      epochs: {
+        type: "integer",
+        min: 1,
+        max: 100,
+        default: SHIPPED_RECIPE.epochs,
+        help: m.epochsHelp,
+      },
+      seed: {
+        type: "integer",
+        min: 0,
+        max: 2 ** 31 - 1,
+        default: SHIPPED_RECIPE.seed,
+        help: m.seedHelp,
+      },
+      limit: {
+        type: "integer",
+        min: 50,
+        max: 60000,
+        default: SHIPPED_RECIPE.trainSize,
+        help: m.limitHelp,
+      },
+      force: { type: "boolean", help: m.forceHelp },
     },
-    epochs: { type: "integer", min: 1, max: 100, default: SHIPPED_RECIPE.epochs, help: "epochs" },
-    seed: { type: "integer", min: 0, max: 2 ** 31 - 1, default: SHIPPED_RECIPE.seed, help: "seed" },
-    limit: {
-      type: "integer",
-      min: 50,
-      max: 60000,
-      default: SHIPPED_RECIPE.trainSize,
-      help: "train on the first N training images (a quick check)",
-    },
-    force: {
-      type: "boolean",
-      help: "replace files that are already there (the shipped ones, say)",
-    },
-  },
-  notes: "FinalConvNet from the engine, the train command's defaults (Adam, lr 0.001 ×0.7 per " +
-    "epoch, batches of 50, shifts of up to 2 px): about 2 minutes of CPU time, 99.00% test accuracy.",
-} as const;
+    notes: m.notes,
+  } as const;
+}
 
 /** One `history.csv` row of the shipped run. */
 interface Epoch {
@@ -79,53 +87,51 @@ interface Epoch {
  * @returns The exit code.
  */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = commandLine(argv, SPEC);
+  langFromArgs(argv);
+  const { values } = commandLine(argv, spec());
+  const m = LAB_MAKE_WEIGHTS();
   const out = values.out ?? SHIPPED_DIR;
   const { epochs, seed, limit: trainSize } = values;
   const paramsPath = join(out, SHIPPED_PARAMS), historyPath = join(out, SHIPPED_HISTORY);
   const existing = [paramsPath, historyPath].filter((p) => existsSync(p));
   if (existing.length > 0 && !values.force) {
-    console.error(
-      `error: ${
-        existing.map((p) => relative(Deno.cwd(), p)).join(" and ")
-      } already exist (the workbook ships them): ` +
-        `write elsewhere with --out DIR, or replace them with --force`,
-    );
+    console.error(m.exists(existing.map((p) => relative(Deno.cwd(), p)).join(m.and)));
     return 2;
   }
   mkdirSync(out, { recursive: true });
 
-  const spec = MODELS.final;
+  const model = MODELS.final;
   const { xTrain, tTrain, xTest, tTest } = loadMnist({ flatten: false, dtype: "float32" });
   const x = firstRows(xTrain, trainSize), t = firstRows(tTrain, trainSize);
-  const net = spec.create(seed);
-  const optimizer = createOptimizer(spec.optimizer as OptimizerName, spec.lr);
+  const net = model.create(seed);
+  const optimizer = createOptimizer(model.optimizer as OptimizerName, model.lr);
   const rng = np.rng(seed + 0x9e3779b9);
   const history: Epoch[] = [];
   console.log(
-    `${spec.className}, ${spec.optimizer} lr ${spec.lr} (×${spec.lrDecay} per epoch), batch ` +
-      `${spec.batchSize}, shifts of up to ${spec.augment} px, seed ${seed}, ${epochs} epochs ` +
-      `on ${x.shape[0]} images`,
+    m.header(
+      model.className,
+      m.recipe(model.optimizer, model.lr, model.lrDecay, model.batchSize, model.augment, seed),
+      epochs,
+      x.shape[0],
+    ),
   );
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    (optimizer as unknown as { lr: number }).lr = spec.lr * spec.lrDecay ** (epoch - 1);
+    (optimizer as unknown as { lr: number }).lr = model.lr * model.lrDecay ** (epoch - 1);
     let last = 0;
     const result = trainEpoch(net, x, t, {
       optimizer,
-      batchSize: spec.batchSize,
+      batchSize: model.batchSize,
       rng,
-      augment: spec.augment,
+      augment: model.augment,
       onBatch: (p) => {
         if (p.iteration - last >= 200 || p.iteration === p.iterations) {
           last = p.iteration;
-          console.log(
-            `  epoch ${epoch}: batch ${p.iteration}/${p.iterations}, loss ${p.loss.toFixed(4)}`,
-          );
+          console.log(m.batchLine(epoch, `${p.iteration}/${p.iterations}`, p.loss.toFixed(4)));
         }
       },
     });
     if (result.diverged) {
-      console.error(`error: the loss became ${result.diverged.loss}; nothing written`);
+      console.error(m.diverged(result.diverged.loss));
       return 1;
     }
     const testAccuracy = accuracyOf(predictClasses(net, xTest), tTest);
@@ -139,19 +145,22 @@ export async function main(argv: string[]): Promise<number> {
       trainAccuracy,
       testAccuracy,
       seconds: result.seconds,
-      imagesPerSecond: (result.iterations * spec.batchSize) / result.seconds,
+      imagesPerSecond: (result.iterations * model.batchSize) / result.seconds,
     });
     console.log(
-      `epoch ${epoch}/${epochs}: loss ${result.loss.toFixed(4)}, train acc ${
-        (100 * trainAccuracy).toFixed(2)
-      }%, test acc ${(100 * testAccuracy).toFixed(2)}% (${result.seconds.toFixed(1)} s)`,
+      m.epochLine(
+        `${epoch}/${epochs}`,
+        result.loss.toFixed(4),
+        (100 * trainAccuracy).toFixed(2),
+        (100 * testAccuracy).toFixed(2),
+        result.seconds.toFixed(1),
+      ),
     );
   }
   net.saveParams(paramsPath);
   await writeFileAtomic(historyPath, new TextEncoder().encode(historyCsv(history)));
-  console.log(
-    `wrote ${relative(Deno.cwd(), paramsPath)}\nwrote ${relative(Deno.cwd(), historyPath)}`,
-  );
+  console.log(m.wrote(relative(Deno.cwd(), paramsPath)));
+  console.log(m.wrote(relative(Deno.cwd(), historyPath)));
   return 0;
 }
 
