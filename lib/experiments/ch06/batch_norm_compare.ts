@@ -122,7 +122,7 @@ if (import.meta.main) {
         ),
       );
       runs.push({
-        title: `W std ${w.toPrecision(2)}`,
+        title: CH06().wStd(w.toPrecision(2)),
         epochs: bn.map((_, e) => e),
         train: bn,
         test: plain,
@@ -133,7 +133,7 @@ if (import.meta.main) {
       path: target,
       title: CH06().batchNormTitle,
       columns: 4,
-      names: ["Batch Normalization", CH06().without],
+      names: [CH06().withBatchNorm, CH06().without],
       width: 200,
       height: 130,
     });

@@ -79,13 +79,13 @@ export function accuracySpec(runs: AccuracyRun[], options: AccuracyChartOptions)
           field: "data",
           type: "nominal",
           scale: { domain: [solid, dashed], range: ["#1f77b4", "#ff7f0e"] },
-          legend: { title: null },
+          legend: { title: null, labelLimit: 260 },
         },
         strokeDash: {
           field: "data",
           type: "nominal",
           scale: { domain: [solid, dashed], range: [[1, 0], [6, 4]] },
-          legend: { title: null },
+          legend: { title: null, labelLimit: 260 },
         },
       },
     };

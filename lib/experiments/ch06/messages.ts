@@ -45,6 +45,8 @@ export const CH06 = defineMessages("ch06", {
   batchNormTitle:
     "Training accuracy with and without Batch Normalization, by weight scale (§6.3.2)",
   without: "without",
+  withBatchNorm: "Batch Normalization",
+  wStd: (std: string) => `W std ${std}`,
   overfittingSummary: "Chapter 06: a 7-layer net on 300 MNIST images, plain, with weight decay " +
     "0.1 and with Dropout 0.2 (§6.4);\naccuracy curves to out/ch06/overfitting.png.",
   epochsHelp: "epochs of every setup (default 200, and 300 for Dropout, as the book)",
@@ -113,7 +115,9 @@ export const CH06 = defineMessages("ch06", {
   batchNormLine: (step: string, std: string, bn: string, plain: string) =>
     `${step} W の標準偏差 ${std} で 20 エポック後: Batch Normalization あり ${bn}%、なし ${plain}%`,
   batchNormTitle: "重みのスケールごとの訓練データの認識精度、Batch Normalization の有無（§6.3.2）",
-  without: "なし",
+  without: "Batch Normalization なし",
+  withBatchNorm: "Batch Normalization あり",
+  wStd: (std: string) => `W の標準偏差 ${std}`,
   overfittingSummary: "6章: 300 枚の MNIST 画像で 7 層のネットワークを、そのまま、" +
     "Weight decay 0.1、Dropout 0.2 で学習し（§6.4）、\n認識精度の推移を out/ch06/overfitting.png に描きます。",
   epochsHelp: "各設定のエポック数（既定は 200、Dropout は 300。本書と同じ）",
