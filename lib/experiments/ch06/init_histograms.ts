@@ -22,6 +22,11 @@ import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
 import { EXPERIMENTS, langFromArgs } from "../messages.ts";
 import { CH06 } from "./messages.ts";
 
+/** A setting's label in the current language ("std" is 標準偏差 in Japanese). */
+function localLabel(label: string): string {
+  return label.replace(/\bstd\b/, CH06().std);
+}
+
 /** One row of the chart: an activation and a weight scale. */
 export interface HistogramSetting {
   /** The row's label. */
@@ -138,7 +143,7 @@ export function histogramSpec(rows: SettingHistograms[]): TopLevelSpec {
     const relu = setting.activation === "relu";
     const rowMax = relu ? 7000 : Math.max(...counts.flat());
     return {
-      title: { text: setting.label, anchor: "start", fontSize: 14, offset: 4 },
+      title: { text: localLabel(setting.label), anchor: "start", fontSize: 14, offset: 4 },
       spacing: 14,
       hconcat: counts.map((layerCounts, layer) => {
         const width = (high - low) / layerCounts.length;
@@ -195,7 +200,9 @@ if (import.meta.main) {
     console.log(CH06().spreads);
     for (const { setting, spreads } of rows) {
       console.log(
-        `  ${setting.label.padEnd(18)} ${spreads.map((s) => s.toPrecision(3)).join("  ")}`,
+        `  ${localLabel(setting.label).padEnd(18)} ${
+          spreads.map((s) => s.toPrecision(3)).join("  ")
+        }`,
       );
     }
     console.log(CH06().took(((performance.now() - started) / 1000).toFixed(1)));

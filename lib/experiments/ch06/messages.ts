@@ -37,6 +37,7 @@ export const CH06 = defineMessages("ch06", {
   histogramsTitle: "Activations of 5 layers of 100 units by weight initialisation (§6.2.2)",
   layer: (n: number) => `${n}-layer`,
   spreads: "standard deviation of the outputs, layers 1 to 5:",
+  std: "std",
   batchNormSummary: "Chapter 06: training accuracy with and without Batch Normalization for " +
     "weight scales from 1 to 1e-4\n(§6.3.2) to out/ch06/batchnorm.png.",
   scalesHelp: "weight scales, log-spaced from 1 to 1e-4",
@@ -109,6 +110,7 @@ export const CH06 = defineMessages("ch06", {
   histogramsTitle: "重みの初期値ごとの、100ユニット5層のアクティベーション分布（§6.2.2）",
   layer: (n: number) => `${n}層目`,
   spreads: "各層の出力の標準偏差（1〜5層）:",
+  std: "標準偏差",
   batchNormSummary: "6章: 重みのスケール 1〜1e-4 ごとに、Batch Normalization の有無で" +
     "\n訓練データの認識精度を比べ（§6.3.2）、out/ch06/batchnorm.png に描きます。",
   scalesHelp: "重みのスケールの数（1 から 1e-4 まで対数で等間隔）",
