@@ -60,12 +60,24 @@ Deno.test("the language: ZEROKARA_LANG, then .kata/settings.json, then the local
   }
 });
 
+/** A child's environment: LANG Japanese, and only what deno needs to find its cache. */
+function japaneseEnv(): Record<string, string> {
+  const keep = ["HOME", "PATH", "DENO_DIR", "XDG_CACHE_HOME"];
+  const env: Record<string, string> = { LANG: "ja_JP.UTF-8" };
+  for (const key of keep) {
+    const value = Deno.env.get(key);
+    if (value !== undefined) env[key] = value;
+  }
+  return env;
+}
+
 Deno.test("without permissions the language is English, with no error and no prompt", async () => {
   const code = `import { lang } from ${JSON.stringify(new URL("./lang.ts", import.meta.url).href)};
 console.log(lang());`;
   const { stdout, stderr, code: exit } = await new Deno.Command(Deno.execPath(), {
     args: ["eval", "--no-prompt", "--no-config", code],
-    env: { LANG: "ja_JP.UTF-8" },
+    clearEnv: true,
+    env: japaneseEnv(),
     stdin: "null",
   }).output();
   // deno eval has every permission: it reads LANG.
@@ -76,7 +88,8 @@ console.log(lang());`;
     Deno.writeTextFileSync(`${dir}/main.ts`, code);
     const run = await new Deno.Command(Deno.execPath(), {
       args: ["run", "--no-prompt", "--no-config", `${dir}/main.ts`],
-      env: { LANG: "ja_JP.UTF-8" },
+      clearEnv: true,
+      env: japaneseEnv(),
       stdin: "null",
     }).output();
     assert.equal(run.code, 0, new TextDecoder().decode(run.stderr));
