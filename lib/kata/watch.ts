@@ -8,6 +8,7 @@
  */
 
 import { commandLine } from "../command/args.ts";
+import { startedByDeno, watchInterrupts } from "../command/interrupt.ts";
 import { defineMessages, exportLang } from "../command/lang.ts";
 import { chapterArg, REPO_ROOT, style } from "./cli.ts";
 import { readWorkbook } from "./manifest.ts";
@@ -145,5 +146,15 @@ if (import.meta.main) {
     stdout: "inherit",
     stderr: "inherit",
   }).spawn();
-  Deno.exit((await child.status).code);
+  // When deno task is gone (closed terminal, kill -9), stop the watching tests too.
+  const parent = startedByDeno()
+    ? await watchInterrupts({ signals: false, parent: true })
+    : undefined;
+  const orphanCheck = setInterval(() => {
+    if (parent?.reason() !== undefined) child.kill("SIGTERM");
+  }, 500);
+  const { code } = await child.status;
+  clearInterval(orphanCheck);
+  parent?.stop();
+  Deno.exit(code);
 }
