@@ -17,6 +17,7 @@
  */
 
 import { parseArgs } from "node:util";
+import { editDistance } from "../kata/cli.ts";
 import { UsageError } from "./errors.ts";
 import { defineMessages, type Lang, LANGS, parseLang, setLang } from "./lang.ts";
 
@@ -295,28 +296,12 @@ function numberValue(name: string, text: string, option: IntegerOption | NumberO
 function closest(word: string, names: string[]): string | undefined {
   let best: string | undefined, bestDistance = Infinity;
   for (const name of names) {
-    const d = distance(word, name);
+    const d = editDistance(word, name);
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 /**
  * Parses a command line against a spec.

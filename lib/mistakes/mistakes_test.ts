@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { englishRuns } from "../command/bilingual.ts";
 import { setLang } from "../command/lang.ts";
 import { type Mistake, runExerciseTest } from "../testing/mistakes.ts";
 import { MISTAKES as ch01 } from "./ch01.ts";
@@ -11,23 +12,6 @@ import { MISTAKES as ch07 } from "./ch07.ts";
 import { MISTAKES as ch08 } from "./ch08.ts";
 
 const CATALOGUES: Record<string, Mistake[]> = { ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08 };
-
-/**
- * The English left in a Japanese text: runs of 4 or more ASCII words, once code spans,
- * commands (`deno …`, `git …`), file paths, options and identifiers are taken out (the
- * heuristic of `lib/kata/messages_test.ts`), and shapes and tuples: brackets and parentheses
- * whose words are one or two letters (`[N, C, H, W]`, `(n, ox, oy)`).
- */
-function englishRuns(text: string): string[] {
-  const stripped = text
-    .replace(/`[^`]*`/g, " ")
-    .replace(/[\[(][^\[\]()]*[\])]/g, (group) => /[A-Za-z]{3}/.test(group) ? group : " ")
-    .replace(/\b(?:deno|git)\s[^\n、。（）()「」]*/g, " ")
-    .replace(/[\w.\-]*\/[\w.\-/]*/g, " ")
-    .replace(/--?[\w-]+/g, " ")
-    .replace(/\b\w*(?:[a-z][A-Z]|_|\d)\w*\b/g, " ");
-  return stripped.match(/\b[A-Za-z]+(?:[ ,'’]+[A-Za-z]+){3,}\b/g) ?? [];
-}
 
 Deno.test("englishRuns() finds an English sentence, not formulas or identifiers", () => {
   assert.deepEqual(englishRuns("dW を xᵀ·dout ではなく doutᵀ·x で計算している"), []);
