@@ -3,7 +3,7 @@ import fc from "fast-check";
 import * as np from "../../lib/np/mod.ts";
 import { assertAllClose } from "../../lib/testing/mod.ts";
 import { im2col as referenceIm2col, type Im2colOptions } from "../../lib/layers/im2col.ts";
-import fixture from "./testdata/book_ch07.json" with { type: "json" };
+import { arrayOf, book as fixture } from "./testdata/book_fixture.ts";
 import { col2im, im2col } from "./im2col.ts";
 import { MISTAKES } from "../../lib/mistakes/ch07.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -201,15 +201,6 @@ Deno.test(
 
 // The book's own code: chapters/07/testdata/book_ch07.json, written by tools/book/ch07.py, holds
 // the book's im2col and col2im (common/util.py) run in NumPy on fixed inputs.
-
-interface Tensor {
-  shape: number[];
-  data: number[];
-}
-
-function arrayOf(t: Tensor): np.NDArray {
-  return new np.NDArray(Float64Array.from(t.data), t.shape);
-}
 
 const CLOSE = { rtol: 1e-10, atol: 1e-12 };
 

@@ -5,7 +5,7 @@ import {
   assertGradientMatches,
   numericalGradientOf,
 } from "../../lib/testing/mod.ts";
-import fixture from "./testdata/book_ch07.json" with { type: "json" };
+import { arrayOf, book as fixture } from "./testdata/book_fixture.ts";
 import { Pooling } from "./pooling.ts";
 import { MISTAKES } from "../../lib/mistakes/ch07.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -185,15 +185,6 @@ Deno.test(
 
 // The book's own code: chapters/07/testdata/book_ch07.json, written by tools/book/ch07.py, holds
 // the book's Pooling (common/layers.py) run in NumPy on fixed inputs.
-
-interface Tensor {
-  shape: number[];
-  data: number[];
-}
-
-function arrayOf(t: Tensor): np.NDArray {
-  return new np.NDArray(Float64Array.from(t.data), t.shape);
-}
 
 const CLOSE = { rtol: 1e-10, atol: 1e-12 };
 
