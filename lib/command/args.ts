@@ -302,7 +302,6 @@ function closest(word: string, names: string[]): string | undefined {
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-
 /**
  * Parses a command line against a spec.
  *
