@@ -5,11 +5,7 @@ import { Dropout } from "../../lib/layers/dropout.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
-import {
-  assertAllClose,
-  assertGradientMatches,
-  numericalGradientOf,
-} from "../../lib/testing/mod.ts";
+import { assertAllClose, assertNetGradients } from "../../lib/testing/mod.ts";
 import { DeepConvNet } from "./deep_conv_net.ts";
 import { MISTAKES } from "../../lib/mistakes/ch08.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -185,28 +181,10 @@ Deno.test(
     // Dropout draws masks from net.rng: the same state before every pass gives the same masks.
     const state = net.rng.getState();
     const grads = net.gradient(x, t);
-    const keys = Object.keys(grads).sort();
-    const expected = Object.keys(net.params).sort();
-    assert.deepEqual(keys, expected, `gradient's keys: ${keys}, expected ${expected}`);
-    for (const key of expected) {
-      const grad: unknown = grads[key], shape = net.params[key].shape;
-      assert.ok(
-        grad instanceof np.NDArray,
-        `${key}: the gradient is ${grad}, expected an array of shape [${shape}] (the dW or db ` +
-          `of the layer that holds ${key})`,
-      );
-      assert.deepEqual(grad.shape, shape, `${key}: the gradient's shape [${grad.shape}]`);
-    }
     const loss = () => {
       net.rng.setState(state);
       return net.loss(x, t);
     };
-    for (const key of Object.keys(net.params)) {
-      assertGradientMatches(grads[key], numericalGradientOf(loss, net.params[key], { h: 1e-6 }), {
-        rtol: 1e-4,
-        atol: 1e-8,
-        msg: `${key}: the gradient against the numerical one`,
-      });
-    }
+    assertNetGradients(grads, net.params, loss, { rtol: 1e-4, atol: 1e-8 });
   }),
 );

@@ -5,7 +5,8 @@
  */
 
 import { AssertionError } from "node:assert";
-import { type NDArray, showShape } from "../np/ndarray.ts";
+import assert from "node:assert/strict";
+import { NDArray, showShape } from "../np/ndarray.ts";
 import { assertAllClose } from "./all_close.ts";
 import { errorPattern, relativeError, textHeatmap, writeHeatmap } from "./gradient_report.ts";
 
@@ -143,6 +144,61 @@ export function assertGradientMatches(
       message: `${error.message}\n${lines.join("\n")}`,
       actual: analytic,
       expected: numeric,
+    });
+  }
+}
+
+/** Options of {@linkcode assertNetGradients}. */
+export interface NetGradientOptions extends GradientCheckOptions {
+  /** The keys `grads` must have, sorted (default: the parameters' names, sorted). */
+  keys?: string[];
+}
+
+/**
+ * Asserts a network's gradients (§5.7.3's gradient check for a whole network): exactly the
+ * expected keys, each an array of its parameter's shape (a missing key is named, never a crash
+ * on `undefined`), each equal to the numerical gradient of `loss` by that parameter.
+ *
+ * @example
+ * ```ts
+ * import { assertNetGradients } from "./gradient_check.ts";
+ * import * as np from "../np/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const params = { W: np.array([1, 2]) };
+ * const loss = () => np.sum(np.square(params.W));
+ * assertNetGradients({ W: np.array([2, 4]) }, params, loss);
+ * assert.throws(() => assertNetGradients({}, params, loss), /gradient's keys: , expected W/);
+ * ```
+ *
+ * @param grads The gradients the network's `gradient()` returned.
+ * @param params The network's parameters, which `loss` reads.
+ * @param loss The loss as a function of the parameters.
+ * @param options Step, tolerances and the expected keys.
+ */
+export function assertNetGradients(
+  grads: Record<string, unknown>,
+  params: Record<string, NDArray>,
+  loss: () => number,
+  options: NetGradientOptions = {},
+): void {
+  const keys = Object.keys(grads).sort();
+  const expected = options.keys ?? Object.keys(params).sort();
+  assert.deepEqual(keys, expected, `gradient's keys: ${keys}, expected ${expected}`);
+  for (const key of expected) {
+    const grad = grads[key], shape = params[key].shape;
+    assert.ok(
+      grad instanceof NDArray,
+      `${key}: the gradient is ${grad}, expected an array of shape [${shape}] (the dW or db ` +
+        `of the layer that holds ${key})`,
+    );
+    assert.deepEqual(grad.shape, shape, `${key}: the gradient's shape [${grad.shape}]`);
+  }
+  for (const key of Object.keys(params)) {
+    const numeric = numericalGradientOf(loss, params[key], { h: options.h ?? 1e-6 });
+    assertGradientMatches(grads[key] as NDArray, numeric, {
+      ...options,
+      msg: `${key}: the gradient against the numerical one`,
     });
   }
 }

@@ -8,6 +8,7 @@ export { type AllCloseOptions, assertAllClose } from "./all_close.ts";
 export {
   assertGradientMatches,
   assertGradientsClose,
+  assertNetGradients,
   type GradientCheckOptions,
   numericalGradientOf,
 } from "./gradient_check.ts";
