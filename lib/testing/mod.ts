@@ -12,3 +12,4 @@ export {
   type GradientCheckOptions,
   numericalGradientOf,
 } from "./gradient_check.ts";
+export { say } from "./say.ts";
