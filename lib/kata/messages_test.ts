@@ -8,9 +8,20 @@ import "./reset.ts";
 import "./solution.ts";
 import "./todo.ts";
 import "../testing/mistakes.ts";
+import "../testing/messages.ts";
 
 Deno.test("every message exists in both languages, and the Japanese ones are Japanese", () => {
-  const tools = ["args", "hint", "kata", "mistakes", "reset", "solution", "todo", "watch"];
+  const tools = [
+    "args",
+    "hint",
+    "kata",
+    "mistakes",
+    "reset",
+    "solution",
+    "testing",
+    "todo",
+    "watch",
+  ];
   const loaded = CATALOGUES.map((c) => c.name);
   assertBilingual([...new Set([...tools, ...loaded])], { translated: true });
 });

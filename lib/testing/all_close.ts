@@ -7,6 +7,7 @@
 import { AssertionError } from "node:assert";
 import { asarray } from "../np/creation.ts";
 import { type ArrayLike, showShape } from "../np/ndarray.ts";
+import { TESTING } from "./messages.ts";
 
 /** Tolerances of {@linkcode assertAllClose}. */
 export interface AllCloseOptions {
@@ -48,11 +49,11 @@ export function assertAllClose(
 ): void {
   const rtol = options.rtol ?? 1e-7, atol = options.atol ?? 0;
   const a = asarray(actual), d = asarray(desired);
-  const header = `Not equal to tolerance rtol=${rtol}, atol=${atol}` +
-    (options.msg ? `\n${options.msg}` : "");
+  const m = TESTING();
+  const header = m.notClose(rtol, atol) + (options.msg ? `\n${options.msg}` : "");
   if (a.ndim !== d.ndim || a.shape.some((n, i) => n !== d.shape[i])) {
     throw new AssertionError({
-      message: `${header}\n(shapes ${showShape(a.shape)}, ${showShape(d.shape)} mismatch)`,
+      message: `${header}\n${m.shapesMismatch(showShape(a.shape), showShape(d.shape))}`,
     });
   }
   const bad: number[] = [];
@@ -74,28 +75,22 @@ export function assertAllClose(
   const strides = a.strides;
   const where = (flat: number) => strides.map((s, axis) => Math.floor(flat / s) % a.shape[axis]);
   const shown = bad.slice(0, SHOWN_MISMATCHES).map((i) =>
-    `  at [${where(i).join(", ")}]: actual ${a.data[i]}, desired ${d.data[i]}`
+    m.mismatchAt(where(i).join(", "), a.data[i], d.data[i])
   );
   const percent = (100 * bad.length / a.size).toPrecision(3);
   // NaN and infinities have no difference to measure: say where they are instead.
   const notFinite = bad.filter((i) => !Number.isFinite(a.data[i]) || !Number.isFinite(d.data[i]));
-  const finiteOnly = notFinite.length > 0 ? " (of the finite values)" : "";
-  const lines = [header, `Mismatched elements: ${bad.length} / ${a.size} (${percent}%)`];
+  const finiteOnly = notFinite.length > 0;
+  const lines = [header, m.mismatched(bad.length, a.size, percent)];
   if (notFinite.length > 0) {
     const kinds = [...new Set(notFinite.map((i) => `${a.data[i]}`))].join(", ");
-    lines.push(
-      `Not finite: ${notFinite.length} of them (actual ${kinds}), first at ` +
-        `[${where(notFinite[0]).join(", ")}]`,
-    );
+    lines.push(m.notFinite(notFinite.length, kinds, where(notFinite[0]).join(", ")));
   }
   if (notFinite.length < bad.length) {
-    lines.push(
-      `Max absolute difference${finiteOnly}: ${maxAbs}`,
-      `Max relative difference${finiteOnly}: ${maxRel}`,
-    );
+    lines.push(m.maxAbs(finiteOnly, maxAbs), m.maxRel(finiteOnly, maxRel));
   }
   throw new AssertionError({
-    message: [...lines, `First mismatches:`, ...shown].join("\n"),
+    message: [...lines, m.firstMismatches, ...shown].join("\n"),
     actual: a,
     expected: d,
   });

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { NDArray, showShape } from "../np/ndarray.ts";
 import { assertAllClose } from "./all_close.ts";
 import { errorPattern, relativeError, textHeatmap, writeHeatmap } from "./gradient_report.ts";
+import { TESTING } from "./messages.ts";
 
 /**
  * The gradient of a scalar function of `x` by central differences:
@@ -122,16 +123,16 @@ export function assertGradientMatches(
   options: GradientCheckOptions = {},
 ): void {
   const tolerance = { rtol: options.rtol ?? 1e-5, atol: options.atol ?? 1e-7 };
-  const name = options.name ?? "the analytic gradient";
+  const m = TESTING();
+  const name = options.name ?? m.analyticGradient;
   try {
     assertAllClose(analytic, numeric, {
       ...tolerance,
-      msg: options.msg ??
-        `${name} differs from the numerical gradient (shape ${showShape(numeric.shape)} expected)`,
+      msg: options.msg ?? m.differsFromNumerical(name, showShape(numeric.shape)),
     });
   } catch (error) {
     if (!(error instanceof AssertionError)) throw error;
-    const lines = errorPattern(analytic, numeric, tolerance).map((p) => `Where: ${p}`);
+    const lines = errorPattern(analytic, numeric, tolerance).map((p) => m.where(p));
     const sameShape = analytic.ndim === numeric.ndim &&
       analytic.shape.every((n, i) => n === numeric.shape[i]);
     if (sameShape && analytic.ndim >= 2) {
@@ -182,23 +183,20 @@ export function assertNetGradients(
   loss: () => number,
   options: NetGradientOptions = {},
 ): void {
+  const m = TESTING();
   const keys = Object.keys(grads).sort();
   const expected = options.keys ?? Object.keys(params).sort();
-  assert.deepEqual(keys, expected, `gradient's keys: ${keys}, expected ${expected}`);
+  assert.deepEqual(keys, expected, m.gradientKeys(`${keys}`, `${expected}`));
   for (const key of expected) {
     const grad = grads[key], shape = params[key].shape;
-    assert.ok(
-      grad instanceof NDArray,
-      `${key}: the gradient is ${grad}, expected an array of shape [${shape}] (the dW or db ` +
-        `of the layer that holds ${key})`,
-    );
-    assert.deepEqual(grad.shape, shape, `${key}: the gradient's shape [${grad.shape}]`);
+    assert.ok(grad instanceof NDArray, m.gradientMissing(key, `${grad}`, `${shape}`));
+    assert.deepEqual(grad.shape, shape, m.gradientShape(key, `${grad.shape}`));
   }
   for (const key of Object.keys(params)) {
     const numeric = numericalGradientOf(loss, params[key], { h: options.h ?? 1e-6 });
     assertGradientMatches(grads[key] as NDArray, numeric, {
       ...options,
-      msg: `${key}: the gradient against the numerical one`,
+      msg: m.againstNumerical(key),
     });
   }
 }

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import type { NDArray } from "../np/ndarray.ts";
+import { TESTING } from "./messages.ts";
 
 /**
  * Whether a failed check may write its heatmap file. `lib/testing/mistakes.ts` turns it off
@@ -36,7 +37,7 @@ function isBad(a: number, b: number, { rtol, atol }: Tolerance): boolean {
 /** A list of indices as text, the first few. */
 function listOf(indices: number[]): string {
   const shown = indices.slice(0, 6).join(", ");
-  return indices.length > 6 ? `${shown}, … (${indices.length} in all)` : shown;
+  return indices.length > 6 ? TESTING().moreIndices(shown, indices.length) : shown;
 }
 
 /**
@@ -61,23 +62,22 @@ function listOf(indices: number[]): string {
  * @returns Zero or more sentences.
  */
 export function errorPattern(actual: NDArray, expected: NDArray, tolerance: Tolerance): string[] {
+  const m = TESTING();
   const a = actual.shape, e = expected.shape;
   const sameShape = a.length === e.length && a.every((n, i) => n === e[i]);
   if (!sameShape) {
     const reversed = a.length === e.length && a.every((n, i) => n === e[e.length - 1 - i]);
-    return reversed
-      ? [`its shape [${a.join(", ")}] is the reverse of [${e.join(", ")}]: a transposed operand?`]
-      : [];
+    return reversed ? [m.reversedShape(a.join(", "), e.join(", "))] : [];
   }
   const lines: string[] = [];
   const notFinite: string[] = [];
   for (let i = 0; i < actual.size && notFinite.length < 3; i++) {
     const v = actual.data[i];
     if (!Number.isFinite(v) && Number.isFinite(expected.data[i])) {
-      notFinite.push(`${v} at [${unravel(i, a).join(", ")}]`);
+      notFinite.push(m.notFiniteAt(v, unravel(i, a).join(", ")));
     }
   }
-  if (notFinite.length > 0) lines.push(`not finite: ${notFinite.join(", ")}`);
+  if (notFinite.length > 0) lines.push(m.notFinitePattern(notFinite.join(", ")));
   if (a.length === 2 && a[0] === a[1] && a[0] > 1) {
     const [n] = a;
     let transposed = true;
@@ -90,7 +90,7 @@ export function errorPattern(actual: NDArray, expected: NDArray, tolerance: Tole
       }
     }
     if (transposed) {
-      lines.push("it equals the transpose of the expected gradient: a transposed operand?");
+      lines.push(m.transposed);
     }
   }
   if (a.length >= 2) {
@@ -113,15 +113,9 @@ export function errorPattern(actual: NDArray, expected: NDArray, tolerance: Tole
       if (isBad(actual.data[i], expected.data[i], tolerance)) badCount++;
     }
     if (badRows.length > 0 && badRows.length < rows && badRows.length * cols === badCount) {
-      lines.push(
-        `the error fills whole rows ${listOf(badRows)} (of ${rows}): a sum over the wrong axis, ` +
-          `or a bias or broadcast along the rows?`,
-      );
+      lines.push(m.wholeRows(listOf(badRows), rows));
     } else if (badCols.length > 0 && badCols.length < cols && badCols.length * rows === badCount) {
-      lines.push(
-        `the error fills whole columns ${listOf(badCols)} (of ${cols}): a bias, or a sum over ` +
-          `the wrong axis?`,
-      );
+      lines.push(m.wholeColumns(listOf(badCols), cols));
     }
   }
   if (a.length === 4 && a[2] > 2 && a[3] > 2) {
@@ -133,9 +127,7 @@ export function errorPattern(actual: NDArray, expected: NDArray, tolerance: Tole
       if (y === 0 || x === 0 || y === h - 1 || x === w - 1) border++;
       else inside++;
     }
-    if (border > 0 && inside === 0) {
-      lines.push("the error is only on the border of the images: the padding?");
-    }
+    if (border > 0 && inside === 0) lines.push(m.border);
   }
   return lines;
 }
@@ -183,7 +175,7 @@ export function textHeatmap(
   const low = Math.log10(Math.max(tolerance.rtol, 1e-12));
   const finite = [...values].filter(Number.isFinite);
   const high = Math.log10(Math.max(...finite, 10 ** (low + 1)));
-  const lines = [`relative error, ${rows}×${cols} ("@" the largest, " " within tolerance):`];
+  const lines = [TESTING().heatmapTitle(rows, cols)];
   for (let r = 0; r < rows; r++) {
     let line = "";
     for (let c = 0; c < cols; c++) {
@@ -270,20 +262,23 @@ export function writeHeatmap(
   grid: { rows: number; cols: number; values: Float64Array },
   name: string,
 ): string {
+  const m = TESTING();
   const dir = join("out", "gradient_check");
   try {
     if (Deno.permissions.querySync({ name: "write", path: dir }).state !== "granted") {
-      return "a PNG heatmap is written when the tests may write to out/ (deno test -A, or deno task watch)";
+      return m.heatmapNoWrite;
     }
-    const path = join(dir, `${name.replace(/[^\w.-]+/g, "_") || "gradient"}.png`);
+    // A name in Japanese keeps its ASCII part (`grads.W1`).
+    const file = name.replace(/[^\w.-]+/g, "_").replace(/^[_.]+|_+$/g, "") || "gradient";
+    const path = join(dir, `${file}.png`);
     // While a test is re-run with catalogued mistakes, the message stays the same but the
     // learner's file is kept.
     if (heatmapFiles.enabled) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(path, heatmapPng(grid));
     }
-    return `heatmap of the relative error: ${path}`;
+    return m.heatmapFile(path);
   } catch (error) {
-    return `no heatmap (${(error as Error).message})`;
+    return m.noHeatmap((error as Error).message);
   }
 }

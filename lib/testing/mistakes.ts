@@ -26,10 +26,12 @@ const MESSAGES = defineMessages("mistakes", {
   looksLike: "This looks like:",
   looksLikeOneOf: "This looks like one of:",
   nextStep: "Next step:",
+  nullish: "threw a nullish value",
 }, {
   looksLike: "よくある間違い:",
   looksLikeOneOf: "よくある間違い（どれか）:",
   nextStep: "次の一歩:",
+  nullish: "null か undefined が throw されました",
 });
 
 /** A mistake learners make in one exercise. */
@@ -86,7 +88,7 @@ async function failureOf(run: () => void | Promise<void>): Promise<unknown> {
     await run();
     return undefined;
   } catch (error) {
-    return error ?? new Error("threw a nullish value");
+    return error ?? new Error(MESSAGES().nullish);
   }
 }
 
