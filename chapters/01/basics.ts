@@ -43,10 +43,15 @@ import type { NDArray } from "../../lib/np/mod.ts";
  * ブロードキャストできない形状でのエラー。
  *
  * @param a The first array.
+ *   1つ目の配列。
  * @param b The second array.
+ *   2つ目の配列。
  * @returns A new array of the broadcast shape; float32 only when both inputs are float32
  * (else float64).
+ *   ブロードキャスト後の形状の新しい配列。両方の入力がfloat32のときだけfloat32
+ *   （それ以外はfloat64）。
  * @throws {TypeError} when the shapes do not broadcast (the message names both).
+ *   形状がブロードキャストできないとき（メッセージは両方の形状を示す）。
  */
 export function add(a: NDArray, b: NDArray): NDArray {
   return todo("add", "01", a, b, np);
@@ -70,11 +75,17 @@ export function add(a: NDArray, b: NDArray): NDArray {
  * ライブラリの積との比較、形状が合わないオペランドと2次元でないオペランドでのエラー。
  *
  * @param a A matrix of shape [m, k].
+ *   形状 [m, k] の行列。
  * @param b A matrix of shape [k, n].
+ *   形状 [k, n] の行列。
  * @returns A new [m, n] matrix; float32 only when both inputs are float32.
+ *   新しい [m, n] の行列。両方の入力がfloat32のときだけfloat32。
  * @throws {TypeError} when an operand is not 2-D, or when the columns of `a` differ from the
  * rows of `b`; the message names both shapes, like NumPy's "shapes [2, 3] and [2, 2] not
  * aligned: 3 (dim 1) != 2 (dim 0)".
+ *   オペランドが2次元でないとき、または `a` の列数と `b` の行数が違うとき。メッセージは
+ *   NumPyの "shapes [2, 3] and [2, 2] not aligned: 3 (dim 1) != 2 (dim 0)" のように
+ *   両方の形状を示す。
  */
 export function dot(a: NDArray, b: NDArray): NDArray {
   return todo("dot", "01", a, b);
@@ -122,9 +133,13 @@ export interface SumOptions {
  * でのエラー。
  *
  * @param x The array.
+ *   配列。
  * @param options `axis` (required) and `keepdims` (false by default).
+ *   `axis`（必須）と `keepdims`（既定は false）。
  * @returns A new array without that axis (or with it as size 1), of x's dtype.
+ *   その軸をなくした（またはサイズ1で残した）新しい配列。dtypeはxと同じ。
  * @throws {RangeError} for an axis outside -ndim .. ndim-1 (the message names the axis).
+ *   軸が -ndim .. ndim-1 の範囲外のとき（メッセージはその軸を示す）。
  */
 export function sum(x: NDArray, options: SumOptions): NDArray {
   return todo("sum", "01", x, options);
@@ -165,10 +180,14 @@ export interface ArgmaxOptions {
  * ライブラリのargmaxとの比較、範囲外の軸と空の軸でのエラー。
  *
  * @param x The array.
+ *   配列。
  * @param options `axis` (required).
+ *   `axis`（必須）。
  * @returns A new float64 array of indices, without that axis.
+ *   その軸をなくした、インデックスを並べた新しいfloat64の配列。
  * @throws {RangeError} for an axis outside -ndim .. ndim-1, or an empty axis (it has no
  * largest element).
+ *   軸が -ndim .. ndim-1 の範囲外のとき、または空の軸のとき（最大の要素がない）。
  */
 export function argmax(x: NDArray, options: ArgmaxOptions): NDArray {
   return todo("argmax", "01", x, options);

@@ -44,11 +44,17 @@ import type { Shape } from "../../lib/np/mod.ts";
  * る組、どちらの引数も変更も返却もされないこと、両立しない形状でのエラー。
  *
  * @param a The first shape.
+ *   1つ目の形状。
  * @param b The second shape.
+ *   2つ目の形状。
  * @returns The broadcast shape, a new array.
+ *   ブロードキャスト後の形状（新しい配列）。
  * @throws {TypeError} when an axis has two different sizes, neither 1. The message names
  * both shapes, like NumPy's: "operands could not be broadcast together with shapes [2, 3]
  * and [4]".
+ *   ある軸に、どちらも1でない2つの異なるサイズがあるとき。メッセージはNumPyの
+ *   "operands could not be broadcast together with shapes [2, 3] and [4]" のように
+ *   両方の形状を示す。
  */
 export function broadcastShapes(a: Shape, b: Shape): number[] {
   return todo("broadcastShapes", "01", a, b);

@@ -53,6 +53,7 @@ export interface SinCosData {
  * sin² + cos² = 1 であること。
  *
  * @returns `{ x, series: { sin, cos } }`: 60 x values (float64) and the sin and cos of each.
+ *   `{ x, series: { sin, cos } }`: 60個のxの値（float64）と、それぞれのsinとcos。
  */
 export function sinCos(): SinCosData {
   return todo("sinCos", "01", np);
@@ -74,6 +75,7 @@ export function sinCos(): SinCosData {
  * `lineChartPng` が描いたグラフとピクセル単位で一致すること。
  *
  * @returns A promise of the PNG file's bytes.
+ *   PNGファイルのバイト列のPromise。
  */
 export function sinCosChart(): Promise<Uint8Array> {
   return todo("sinCosChart", "01", lineChartPng);
