@@ -57,8 +57,11 @@ export interface PerceptronWeights {
  * （§2.4）。
  *
  * @param x The inputs (any numbers, not only 0 and 1), as many as there are weights.
+ *   入力（0と1に限らず任意の数）。重みと同じ個数。
  * @param weights `w`, one weight per input, and the bias `b`.
+ *   入力ごとに1つの重み `w` と、バイアス `b`。
  * @returns 0 or 1.
+ *   0または1。
  */
 export function perceptron(x: np.ArrayLike, weights: PerceptronWeights): 0 | 1 {
   return todo("perceptron", "02", x, weights, np);
@@ -78,8 +81,11 @@ export function perceptron(x: np.ArrayLike, weights: PerceptronWeights): 0 | 1 {
  * ところで発火すること。
  *
  * @param x1 The first input.
+ *   1つ目の入力。
  * @param x2 The second input.
+ *   2つ目の入力。
  * @returns 1 when 0.5·x1 + 0.5·x2 − 0.7 > 0, else 0.
+ *   0.5·x1 + 0.5·x2 − 0.7 > 0 なら1、そうでなければ0。
  */
 export function AND(x1: number, x2: number): 0 | 1 {
   return todo("AND", "02", x1, x2);
@@ -99,8 +105,11 @@ export function AND(x1: number, x2: number): 0 | 1 {
  * ところで発火すること。
  *
  * @param x1 The first input.
+ *   1つ目の入力。
  * @param x2 The second input.
+ *   2つ目の入力。
  * @returns 1 when −0.5·x1 − 0.5·x2 + 0.7 > 0, else 0.
+ *   −0.5·x1 − 0.5·x2 + 0.7 > 0 なら1、そうでなければ0。
  */
 export function NAND(x1: number, x2: number): 0 | 1 {
   return todo("NAND", "02", x1, x2);
@@ -120,8 +129,11 @@ export function NAND(x1: number, x2: number): 0 | 1 {
  * ところで発火すること。
  *
  * @param x1 The first input.
+ *   1つ目の入力。
  * @param x2 The second input.
+ *   2つ目の入力。
  * @returns 1 when 0.5·x1 + 0.5·x2 − 0.2 > 0, else 0.
+ *   0.5·x1 + 0.5·x2 − 0.2 > 0 なら1、そうでなければ0。
  */
 export function OR(x1: number, x2: number): 0 | 1 {
   return todo("OR", "02", x1, x2);
@@ -143,8 +155,11 @@ export function OR(x1: number, x2: number): 0 | 1 {
  * 作ったもの）と同じ出力になること。したがって、x1とx2を比べるだけでは足りません。
  *
  * @param x1 The first input.
+ *   1つ目の入力。
  * @param x2 The second input.
+ *   2つ目の入力。
  * @returns 0 or 1.
+ *   0または1。
  */
 export function XOR(x1: number, x2: number): 0 | 1 {
   return todo("XOR", "02", x1, x2);
