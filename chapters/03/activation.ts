@@ -35,7 +35,9 @@ import * as np from "../../lib/np/mod.ts";
  * ごとの x > 0 と一致すること。
  *
  * @param x Any array.
+ *   任意の配列。
  * @returns An array of x's shape holding 0 and 1 (float64).
+ *   x と同じ形状で、0 と 1 を持つ配列（float64）。
  */
 export function stepFunction(x: np.NDArray): np.NDArray {
   return todo("stepFunction", "03", x);
@@ -59,7 +61,9 @@ export function stepFunction(x: np.NDArray): np.NDArray {
  * と。
  *
  * @param x Any array.
+ *   任意の配列。
  * @returns An array of x's shape with values between 0 and 1.
+ *   x と同じ形状で、値が 0 と 1 の間にある配列。
  */
 export function sigmoid(x: np.NDArray): np.NDArray {
   return todo("sigmoid", "03", x);
@@ -80,7 +84,9 @@ export function sigmoid(x: np.NDArray): np.NDArray {
  * テスト内容: その例と2次元の例。ランダムな配列で要素ごとに。
  *
  * @param x Any array.
+ *   任意の配列。
  * @returns An array of x's shape.
+ *   x と同じ形状の配列。
  */
 export function relu(x: np.NDArray): np.NDArray {
   return todo("relu", "03", x);
@@ -96,7 +102,9 @@ export function relu(x: np.NDArray): np.NDArray {
  * テスト内容: 2次元の入力がその形状と値のまま返ること。
  *
  * @param x Any array.
+ *   任意の配列。
  * @returns x itself.
+ *   x そのもの。
  */
 export function identity(x: np.NDArray): np.NDArray {
   return todo("identity", "03", x);
@@ -127,7 +135,9 @@ export function identity(x: np.NDArray): np.NDArray {
  * 入力が最大の確率を得ること。
  *
  * @param x A vector or a batch of vectors (any rank; the last axis is normalised).
+ *   ベクトル、またはベクトルのバッチ（次元数は任意。最後の軸で正規化する）。
  * @returns An array of x's shape whose last-axis slices are positive and sum to 1.
+ *   x と同じ形状の配列。最後の軸に沿った各スライスは正の値で、和が 1。
  */
 export function softmax(x: np.NDArray): np.NDArray {
   return todo("softmax", "03", x);

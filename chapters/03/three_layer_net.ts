@@ -44,6 +44,7 @@ export type { Network } from "../../lib/nets/types.ts";
  * b3 [2]）。
  *
  * @returns `{ W1, b1, W2, b2, W3, b3 }`, each a new array.
+ *   `{ W1, b1, W2, b2, W3, b3 }`。どれも新しい配列。
  */
 export function initNetwork(): Network {
   return todo("initNetwork", "03", np);
@@ -72,8 +73,11 @@ export function initNetwork(): Network {
  * こと（シグモイド関数が2回、出力の活性化関数なし）。記録された入力での本書のNumPyのコード。
  *
  * @param network The parameters (W1, b1, W2, b2, W3, b3).
+ *   パラメータ（W1、b1、W2、b2、W3、b3）。
  * @param x One input `[inputs]` or a batch `[n, inputs]` (the same code does both).
+ *   1つの入力 `[inputs]` またはバッチ `[n, inputs]`（同じコードで両方を扱う）。
  * @returns The output, `[outputs]` or `[n, outputs]`.
+ *   出力、`[outputs]` または `[n, outputs]`。
  */
 export function forward(network: Network, x: np.NDArray): np.NDArray {
   return todo("forward", "03", network, x, sigmoid, identity);
@@ -96,8 +100,11 @@ export function forward(network: Network, x: np.NDArray): np.NDArray {
  *
  * @param network The parameters (for MNIST: W1 `[784, 50]`, W2 `[50, 100]`, W3 `[100, 10]`
  * and their biases).
+ *   パラメータ（MNIST では W1 `[784, 50]`、W2 `[50, 100]`、W3 `[100, 10]` とそれぞれのバイアス）。
  * @param x One image `[784]` or a batch `[n, 784]`.
+ *   1枚の画像 `[784]` またはバッチ `[n, 784]`。
  * @returns Class probabilities, `[10]` or `[n, 10]`, each row summing to 1.
+ *   クラスごとの確率、`[10]` または `[n, 10]`。各行の和は 1。
  */
 export function predict(network: Network, x: np.NDArray): np.NDArray {
   return todo("predict", "03", network, x, softmax);
@@ -146,8 +153,11 @@ export interface AccuracyOptions {
  * （本書のNumPyのコードで計算すると0.9659）。
  *
  * @param network The parameters.
+ *   パラメータ。
  * @param options The images `x`, their labels `t` and the `batchSize` (100 when not given).
+ *   画像 `x`、そのラベル `t`、`batchSize`（指定がなければ 100）。
  * @returns The fraction of correct predictions, between 0 and 1.
+ *   正しく予測できた割合（0 以上 1 以下）。
  */
 export function accuracy(network: Network, options: AccuracyOptions): number {
   return todo("accuracy", "03", network, options);
