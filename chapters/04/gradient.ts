@@ -37,9 +37,13 @@ export type { GradientDescentOptions, GradientDescentResult, NumericalOptions };
  * 偏微分6と8（§4.3.3）。本書のNumPyのコード。
  *
  * @param f A function of one number.
+ *   1つの数を受け取る関数。
  * @param x Where to take the derivative.
+ *   微分を求める点。
  * @param options The step `h` (1e-4).
+ *   刻み幅 `h`（1e-4）。
  * @returns An approximation of f′(x).
+ *   f′(x) の近似値。
  */
 export function numericalDiff(
   f: (x: number) => number,
@@ -75,9 +79,13 @@ export function numericalDiff(
  * ソフトマックスのネットワークの重みについての損失関数を含む、本書のNumPyのコード。
  *
  * @param f A function from an array to a number.
+ *   配列を受け取り数を返す関数。
  * @param x The point; changed during the call, as it was on return.
+ *   その点。呼び出しの途中で変更されるが、戻るときには元の値に戻っている。
  * @param options The step `h` (1e-4).
+ *   刻み幅 `h`（1e-4）。
  * @returns A new array of x's shape and dtype holding ∂f/∂x.
+ *   x と同じ形状と dtype で、∂f/∂x を持つ新しい配列。
  */
 export function numericalGradient(
   f: (x: np.NDArray) => number,
@@ -106,10 +114,15 @@ export function numericalGradient(
  * ないこと。既定値のlr 0.01と100ステップ。`initX` がそのままであること。本書のNumPyのコード。
  *
  * @param f The function to minimise.
+ *   最小化する関数。
  * @param initX The starting point (not changed).
+ *   初期位置（変更されない）。
  * @param options The learning rate `lr` (0.01) and the number of steps `stepNum` (100).
+ *   学習率 `lr`（0.01）とステップ数 `stepNum`（100）。
  * @returns `{ x, history }`: the final point, and `stepNum` copies of the point before each
  * step (the first is `initX`'s value).
+ *   `{ x, history }`: 最終的な点と、各ステップの前の点のコピー `stepNum` 個
+ *   （最初のものは `initX` の値）。
  */
 export function gradientDescent(
   f: (x: np.NDArray) => number,

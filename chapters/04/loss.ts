@@ -34,8 +34,11 @@ import { todo } from "../../lib/kata/todo.ts";
  * 比較。記録されたバッチでの本書のNumPyのコード。
  *
  * @param y The network's output, one sample `[classes]` or a batch `[n, classes]`.
+ *   ネットワークの出力。1件のサンプル `[classes]` またはバッチ `[n, classes]`。
  * @param t The one-hot labels, of y's shape.
+ *   one-hot のラベル。y と同じ形状。
  * @returns The error (averaged over the batch).
+ *   誤差（バッチの平均）。
  */
 export function sumSquaredError(y: np.NDArray, t: np.NDArray): number {
   return todo("sumSquaredError", "04", y, t, np);
@@ -63,8 +66,11 @@ export function sumSquaredError(y: np.NDArray, t: np.NDArray): number {
  * 比較。記録されたバッチでの本書のNumPyのコード。
  *
  * @param y The network's output (probabilities), `[classes]` or `[n, classes]`.
+ *   ネットワークの出力（確率）、`[classes]` または `[n, classes]`。
  * @param t One-hot labels of y's shape, or class indices `[n]` (`[1]` for one sample).
+ *   y と同じ形状の one-hot のラベル、またはクラスのインデックス `[n]`（1件なら `[1]`）。
  * @returns The mean cross-entropy over the batch.
+ *   バッチ平均の交差エントロピー誤差。
  */
 export function crossEntropyError(y: np.NDArray, t: np.NDArray): number {
   return todo("crossEntropyError", "04", y, t);

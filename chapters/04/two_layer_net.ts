@@ -93,7 +93,9 @@ export class TwoLayerNet {
    * バッチのクラスごとの確率（§3.4.3、§4.5.1）: y = softmax(sigmoid(x·W1 + b1)·W2 + b2)。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @returns Probabilities `[n, outputSize]`, each row summing to 1, of the parameters' dtype.
+   *   確率 `[n, outputSize]`。各行の和は 1 で、dtype はパラメータと同じ。
    */
   predict(x: np.NDArray): np.NDArray {
     return todo("TwoLayerNet.predict", "04", x, sigmoid, softmax);
@@ -107,8 +109,11 @@ export class TwoLayerNet {
    * バッチで平均をとります。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   *   ラベル: one-hot `[n, outputSize]` またはクラスのインデックス `[n]`。
    * @returns The mean loss over the batch.
+   *   バッチ平均の損失。
    */
   loss(x: np.NDArray, t: np.NDArray): number {
     return todo("TwoLayerNet.loss", "04", x, t, crossEntropyError);
@@ -120,8 +125,11 @@ export class TwoLayerNet {
    * 最も確率の高いクラスがラベルと一致するサンプルの割合（§4.5.1）。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   *   ラベル: one-hot `[n, outputSize]` またはクラスのインデックス `[n]`。
    * @returns A number in [0, 1].
+   *   [0, 1] の範囲の数。
    */
   accuracy(x: np.NDArray, t: np.NDArray): number {
     return todo("TwoLayerNet.accuracy", "04", x, t);
@@ -137,8 +145,11 @@ export class TwoLayerNet {
    * 明らかです。終わった後、パラメータは元のままでなければなりません。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot or class indices.
+   *   ラベル: one-hot またはクラスのインデックス。
    * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`, each of its parameter's shape.
+   *   `W1`、`b1`、`W2`、`b2` それぞれの ∂loss/∂param。形状はそれぞれのパラメータと同じ。
    */
   numericalGradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
     return todo("TwoLayerNet.numericalGradient", "04", x, t, numericalGradient);
@@ -152,8 +163,11 @@ export class TwoLayerNet {
    * 同じです。用意済みです。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   *   ラベル: one-hot `[n, outputSize]` またはクラスのインデックス `[n]`。
    * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`.
+   *   `W1`、`b1`、`W2`、`b2` それぞれの ∂loss/∂param。
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
     return twoLayerNetGradient(this.params, { x, t });
