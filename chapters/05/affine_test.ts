@@ -6,6 +6,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { Affine } from "./affine.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
@@ -19,14 +20,25 @@ function assertGradient(
   f: () => number,
   x: np.NDArray,
 ): void {
-  assert.ok(analytic != null, `${name} is ${analytic} after backward: backward must set it`);
+  assert.ok(
+    analytic != null,
+    say(
+      `${name} is ${analytic} after backward: backward must set it`,
+      `backward の後で ${name} が ${analytic} のままです。backward で設定してください`,
+    ),
+  );
   const numerical = numericalGradientOf(f, x, { h: 1e-6 });
   assertGradientMatches(analytic, numerical, {
     rtol: 1e-5,
     atol: 1e-7,
-    msg: `${name} differs from the numerical gradient (shape [${
-      numerical.shape.join(", ")
-    }] expected)`,
+    msg: say(
+      `${name} differs from the numerical gradient (shape [${
+        numerical.shape.join(", ")
+      }] expected)`,
+      `${name} が数値微分で求めた勾配と一致しません (形状は [${
+        numerical.shape.join(", ")
+      }] のはず)`,
+    ),
   });
 }
 
@@ -36,7 +48,9 @@ Deno.test(
     // x · W = [[0, 0, 0], [10, 10, 10]] and B = [1, 2, 3], as the book's batch example.
     const layer = new Affine(np.full([2, 3], 5), np.array([1, 2, 3]));
     const out = layer.forward(np.array([[0, 0], [1, 1]]));
-    assertAllClose(out, [[1, 2, 3], [11, 12, 13]], { msg: "out for x = [[0, 0], [1, 1]]" });
+    assertAllClose(out, [[1, 2, 3], [11, 12, 13]], {
+      msg: say("out for x = [[0, 0], [1, 1]]", "x = [[0, 0], [1, 1]] のときの out"),
+    });
   }),
 );
 
@@ -48,14 +62,33 @@ Deno.test(
     layer.forward(np.array([[1, 0], [0, 2]]));
     const dout = np.array([[1, 2, 3], [4, 5, 6]]);
     const dx = layer.backward(dout);
-    assert.ok(layer.db != null, `db is ${layer.db} after backward: backward must set it`);
+    assert.ok(
+      layer.db != null,
+      say(
+        `db is ${layer.db} after backward: backward must set it`,
+        `backward の後で db が ${layer.db} のままです。backward で設定してください`,
+      ),
+    );
     assertAllClose(layer.db, [5, 7, 9], {
-      msg: "db: the book's dB for dY = [[1, 2, 3], [4, 5, 6]]",
+      msg: say(
+        "db: the book's dB for dY = [[1, 2, 3], [4, 5, 6]]",
+        "db: dY = [[1, 2, 3], [4, 5, 6]] のときの書籍の dB",
+      ),
     });
     // dx = dout · Wᵀ, dW = xᵀ · dout.
-    assertAllClose(dx, [[14, 32], [32, 77]], { msg: "dx for x = [[1, 0], [0, 2]]" });
-    assert.ok(layer.dW != null, `dW is ${layer.dW} after backward: backward must set it`);
-    assertAllClose(layer.dW, [[1, 2, 3], [8, 10, 12]], { msg: "dW for x = [[1, 0], [0, 2]]" });
+    assertAllClose(dx, [[14, 32], [32, 77]], {
+      msg: say("dx for x = [[1, 0], [0, 2]]", "x = [[1, 0], [0, 2]] のときの dx"),
+    });
+    assert.ok(
+      layer.dW != null,
+      say(
+        `dW is ${layer.dW} after backward: backward must set it`,
+        `backward の後で dW が ${layer.dW} のままです。backward で設定してください`,
+      ),
+    );
+    assertAllClose(layer.dW, [[1, 2, 3], [8, 10, 12]], {
+      msg: say("dW for x = [[1, 0], [0, 2]]", "x = [[1, 0], [0, 2]] のときの dW"),
+    });
   }),
 );
 
@@ -89,13 +122,19 @@ Deno.test(
     assert.deepEqual(
       out.shape,
       [3, 4],
-      `out has shape [${out.shape.join(", ")}] for x [3, 2, 2, 2]`,
+      say(
+        `out has shape [${out.shape.join(", ")}] for x [3, 2, 2, 2]`,
+        `x [3, 2, 2, 2] に対する out の形状が [${out.shape.join(", ")}] です`,
+      ),
     );
     const dx = layer.backward(w);
     assert.deepEqual(
       dx.shape,
       [3, 2, 2, 2],
-      `dx has shape [${dx.shape.join(", ")}], x had [3, 2, 2, 2]`,
+      say(
+        `dx has shape [${dx.shape.join(", ")}], x had [3, 2, 2, 2]`,
+        `dx の形状が [${dx.shape.join(", ")}] です (x は [3, 2, 2, 2])`,
+      ),
     );
     const f = () => np.sum(np.mul(new Affine(layer.W, layer.b).forward(x), w));
     assertGradient("dx", dx, f, x);
@@ -111,7 +150,10 @@ Deno.test(
     const before = layer.forward(x).clone();
     np.add(layer.b, 1, { out: layer.b });
     const after = layer.forward(x);
-    assertAllClose(after, np.add(before, 1), { rtol: 1e-12, msg: "out after b += 1 in place" });
+    assertAllClose(after, np.add(before, 1), {
+      rtol: 1e-12,
+      msg: say("out after b += 1 in place", "b += 1 (インプレース) の後の out"),
+    });
   }),
 );
 
@@ -125,21 +167,36 @@ Deno.test(
       const out = layer.forward(toArray(c.x));
       assertAllClose(out, toArray(c.out), {
         ...tol,
-        msg: `out, x of shape [${c.x.shape.join(", ")}]`,
+        msg: say(
+          `out, x of shape [${c.x.shape.join(", ")}]`,
+          `out (x の形状は [${c.x.shape.join(", ")}])`,
+        ),
       });
       const dx = layer.backward(toArray(c.dout));
       assertAllClose(dx, toArray(c.dx), {
         ...tol,
-        msg: `dx, x of shape [${c.x.shape.join(", ")}]`,
+        msg: say(
+          `dx, x of shape [${c.x.shape.join(", ")}]`,
+          `dx (x の形状は [${c.x.shape.join(", ")}])`,
+        ),
       });
-      assert.ok(layer.dW != null && layer.db != null, "backward must set dW and db");
+      assert.ok(
+        layer.dW != null && layer.db != null,
+        say("backward must set dW and db", "backward で dW と db を設定してください"),
+      );
       assertAllClose(layer.dW, toArray(c.dW), {
         ...tol,
-        msg: `dW, x of shape [${c.x.shape.join(", ")}]`,
+        msg: say(
+          `dW, x of shape [${c.x.shape.join(", ")}]`,
+          `dW (x の形状は [${c.x.shape.join(", ")}])`,
+        ),
       });
       assertAllClose(layer.db, toArray(c.db), {
         ...tol,
-        msg: `db, x of shape [${c.x.shape.join(", ")}]`,
+        msg: say(
+          `db, x of shape [${c.x.shape.join(", ")}]`,
+          `db (x の形状は [${c.x.shape.join(", ")}])`,
+        ),
       });
     }
   }),

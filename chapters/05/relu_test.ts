@@ -4,6 +4,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
@@ -25,10 +26,22 @@ Deno.test(
     const relu = new Relu();
     const x = np.array([[1.0, -0.5], [-2.0, 3.0]]);
     const out = relu.forward(x);
-    assertAllClose(out, [[1, 0], [0, 3]], { msg: "out for x = [[1, -0.5], [-2, 3]]" });
-    assert.ok(relu.mask !== null, "mask is null after forward: forward must set it");
-    assertAllClose(relu.mask, [[0, 1], [1, 0]], { msg: "mask (1 where x <= 0, as the book's)" });
-    assertAllClose(x, [[1.0, -0.5], [-2.0, 3.0]], { msg: "x itself must not change" });
+    assertAllClose(out, [[1, 0], [0, 3]], {
+      msg: say("out for x = [[1, -0.5], [-2, 3]]", "x = [[1, -0.5], [-2, 3]] のときの out"),
+    });
+    assert.ok(
+      relu.mask !== null,
+      say(
+        "mask is null after forward: forward must set it",
+        "forward の後で mask が null のままです。forward で設定してください",
+      ),
+    );
+    assertAllClose(relu.mask, [[0, 1], [1, 0]], {
+      msg: say("mask (1 where x <= 0, as the book's)", "mask (書籍と同じく x <= 0 の位置が 1)"),
+    });
+    assertAllClose(x, [[1.0, -0.5], [-2.0, 3.0]], {
+      msg: say("x itself must not change", "x そのものを書き換えてはいけません"),
+    });
   }),
 );
 
@@ -40,7 +53,10 @@ Deno.test(
     // dout has negative entries too: the mask comes from x, not from the sign of dout.
     const dx = relu.backward(np.array([[5, -6], [7, -8]]));
     assertAllClose(dx, [[5, 0], [0, -8]], {
-      msg: "dx for x = [[1, -0.5], [-2, 3]], dout = [[5, -6], [7, -8]]",
+      msg: say(
+        "dx for x = [[1, -0.5], [-2, 3]], dout = [[5, -6], [7, -8]]",
+        "x = [[1, -0.5], [-2, 3]], dout = [[5, -6], [7, -8]] のときの dx",
+      ),
     });
   }),
 );
@@ -51,12 +67,24 @@ Deno.test(
     const relu = new Relu();
     const x = np.array([0, 2, -0, -1, 0]);
     const out = relu.forward(x);
-    assertAllClose(out, [0, 2, 0, 0, 0], { msg: "out for x = [0, 2, -0, -1, 0]" });
-    assert.ok(relu.mask !== null, "mask is null after forward: forward must set it");
-    assertAllClose(relu.mask, [1, 0, 1, 1, 1], { msg: "mask at x = 0 (1: the book's x <= 0)" });
+    assertAllClose(out, [0, 2, 0, 0, 0], {
+      msg: say("out for x = [0, 2, -0, -1, 0]", "x = [0, 2, -0, -1, 0] のときの out"),
+    });
+    assert.ok(
+      relu.mask !== null,
+      say(
+        "mask is null after forward: forward must set it",
+        "forward の後で mask が null のままです。forward で設定してください",
+      ),
+    );
+    assertAllClose(relu.mask, [1, 0, 1, 1, 1], {
+      msg: say("mask at x = 0 (1: the book's x <= 0)", "x = 0 での mask (書籍は x <= 0 なので 1)"),
+    });
     // The book's mask is x <= 0, so the gradient at exactly 0 is 0 (a mask of x < 0 lets it through).
     const dx = relu.backward(np.array([1, 2, 3, 4, 5]));
-    assertAllClose(dx, [0, 2, 0, 0, 0], { msg: "dx where x is exactly 0 (must be 0)" });
+    assertAllClose(dx, [0, 2, 0, 0, 0], {
+      msg: say("dx where x is exactly 0 (must be 0)", "x がちょうど 0 の位置の dx (0 になるはず)"),
+    });
   }),
 );
 
@@ -73,7 +101,7 @@ Deno.test(
     assertGradientMatches(dx, numerical, {
       rtol: 1e-5,
       atol: 1e-7,
-      msg: "dx vs the numerical gradient",
+      msg: say("dx vs the numerical gradient", "dx と数値微分で求めた勾配の比較"),
     });
   }),
 );
@@ -84,9 +112,13 @@ Deno.test(
     const relu = new Relu();
     const x = awayFromZero(3, [2, 3, 2, 2]);
     const out = relu.forward(x);
-    assertAllClose(out, np.maximum(x, 0), { msg: "out for a [2, 3, 2, 2] input" });
+    assertAllClose(out, np.maximum(x, 0), {
+      msg: say("out for a [2, 3, 2, 2] input", "形状 [2, 3, 2, 2] の入力に対する out"),
+    });
     const dx = relu.backward(np.ones([2, 3, 2, 2]));
-    assertAllClose(dx, np.greater(x, 0), { msg: "dx for dout = ones([2, 3, 2, 2])" });
+    assertAllClose(dx, np.greater(x, 0), {
+      msg: say("dx for dout = ones([2, 3, 2, 2])", "dout = ones([2, 3, 2, 2]) のときの dx"),
+    });
   }),
 );
 

@@ -6,6 +6,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 import { Sigmoid } from "./sigmoid.ts";
@@ -18,10 +19,22 @@ Deno.test(
     const layer = new Sigmoid();
     const out = layer.forward(np.array([-1, 0, 1, 2]));
     const want = [0.2689414213699951, 0.5, 0.7310585786300049, 0.8807970779778823];
-    assertAllClose(out, want, { rtol: 1e-12, msg: "out for x = [-1, 0, 1, 2]" });
+    assertAllClose(out, want, {
+      rtol: 1e-12,
+      msg: say("out for x = [-1, 0, 1, 2]", "x = [-1, 0, 1, 2] のときの out"),
+    });
     // The same values; a copy is as good as the array returned.
-    assert.ok(layer.out !== null, "out is null after forward: forward must remember its output");
-    assertAllClose(layer.out, want, { rtol: 1e-12, msg: "the field out after forward" });
+    assert.ok(
+      layer.out !== null,
+      say(
+        "out is null after forward: forward must remember its output",
+        "forward の後で out が null のままです。forward で出力を保持してください",
+      ),
+    );
+    assertAllClose(layer.out, want, {
+      rtol: 1e-12,
+      msg: say("the field out after forward", "forward の後のフィールド out"),
+    });
   }),
 );
 
@@ -31,11 +44,16 @@ Deno.test(
     const layer = new Sigmoid();
     layer.forward(np.array([0, 0]));
     const dx = layer.backward(np.array([1, 2]));
-    assertAllClose(dx, [0.25, 0.5], { msg: "dx for x = [0, 0], dout = [1, 2]" });
+    assertAllClose(dx, [0.25, 0.5], {
+      msg: say("dx for x = [0, 0], dout = [1, 2]", "x = [0, 0], dout = [1, 2] のときの dx"),
+    });
     const y = 1 / (1 + Math.exp(-2));
     layer.forward(np.array([2]));
     const dx2 = layer.backward(np.array([3]));
-    assertAllClose(dx2, [3 * y * (1 - y)], { rtol: 1e-14, msg: "dx for x = [2], dout = [3]" });
+    assertAllClose(dx2, [3 * y * (1 - y)], {
+      rtol: 1e-14,
+      msg: say("dx for x = [2], dout = [3]", "x = [2], dout = [3] のときの dx"),
+    });
   }),
 );
 
@@ -52,7 +70,7 @@ Deno.test(
     assertGradientMatches(dx, numerical, {
       rtol: 1e-5,
       atol: 1e-7,
-      msg: "dx vs the numerical gradient",
+      msg: say("dx vs the numerical gradient", "dx と数値微分で求めた勾配の比較"),
     });
   }),
 );

@@ -4,6 +4,7 @@ import * as reference from "../../lib/layers/simple.ts";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { AddLayer, MulLayer } from "./simple_layers.ts";
+import { say } from "../../lib/testing/mod.ts";
 
 const named = mistakeNamer("05", MISTAKES);
 
@@ -15,14 +16,18 @@ Deno.test(
     const applePrice = mulAppleLayer.forward(apple, appleNum);
     const price = mulTaxLayer.forward(applePrice, tax);
     // The book prints 220; Python and JavaScript both compute 220.00000000000003.
-    assert.equal(price, 220.00000000000003, `price: 100 · 2 · 1.1 gave ${price}`);
+    assert.equal(
+      price,
+      220.00000000000003,
+      say(`price: 100 · 2 · 1.1 gave ${price}`, `price: 100 · 2 · 1.1 の結果が ${price} です`),
+    );
     const [dApplePrice, dTax] = mulTaxLayer.backward(1);
     const [dApple, dAppleNum] = mulAppleLayer.backward(dApplePrice);
     // The book prints 2.2 110 200 (110 is 110.00000000000001 in both languages).
     assert.deepEqual(
       { dApple, dAppleNum, dTax },
       { dApple: 2.2, dAppleNum: 110.00000000000001, dTax: 200 },
-      "the gradients of the apple example",
+      say("the gradients of the apple example", "りんごの例の勾配"),
     );
   }),
 );
@@ -32,10 +37,22 @@ Deno.test(
   named({ MulLayer }, ({ MulLayer }) => {
     const layer = new MulLayer();
     const out = layer.forward(3, -4);
-    assert.equal(out, -12, `forward(3, -4) gave ${out}`);
-    assert.deepEqual({ x: layer.x, y: layer.y }, { x: 3, y: -4 }, "the fields x and y");
+    assert.equal(
+      out,
+      -12,
+      say(`forward(3, -4) gave ${out}`, `forward(3, -4) の結果が ${out} です`),
+    );
+    assert.deepEqual(
+      { x: layer.x, y: layer.y },
+      { x: 3, y: -4 },
+      say("the fields x and y", "フィールド x と y"),
+    );
     const [dx, dy] = layer.backward(2);
-    assert.deepEqual({ dx, dy }, { dx: -8, dy: 6 }, "backward(2) after forward(3, -4)");
+    assert.deepEqual(
+      { dx, dy },
+      { dx: -8, dy: 6 },
+      say("backward(2) after forward(3, -4)", "forward(3, -4) の後の backward(2)"),
+    );
   }),
 );
 
@@ -49,9 +66,24 @@ Deno.test(
       const h = 1e-4;
       const numX = dout * ((x + h) * y - (x - h) * y) / (2 * h);
       const numY = dout * (x * (y + h) - x * (y - h)) / (2 * h);
-      const at = `at x = ${x}, y = ${y}, dout = ${dout}`;
-      assert.ok(Math.abs(dx - numX) < 1e-6, `dx ${at}: got ${dx}, numerical ${numX}`);
-      assert.ok(Math.abs(dy - numY) < 1e-6, `dy ${at}: got ${dy}, numerical ${numY}`);
+      const at = say(
+        `at x = ${x}, y = ${y}, dout = ${dout}`,
+        `x = ${x}, y = ${y}, dout = ${dout} のとき`,
+      );
+      assert.ok(
+        Math.abs(dx - numX) < 1e-6,
+        say(
+          `dx ${at}: got ${dx}, numerical ${numX}`,
+          `${at}の dx: 結果は ${dx}、数値微分では ${numX}`,
+        ),
+      );
+      assert.ok(
+        Math.abs(dy - numY) < 1e-6,
+        say(
+          `dy ${at}: got ${dy}, numerical ${numY}`,
+          `${at}の dy: 結果は ${dy}、数値微分では ${numY}`,
+        ),
+      );
     };
     // One direct call first, so that an unwritten stub fails with its own error.
     check(1.5, -2, 0.5);
@@ -65,7 +97,11 @@ Deno.test(
   named({ AddLayer }, ({ AddLayer }) => {
     const layer = new AddLayer();
     const out = layer.forward(200, 450);
-    assert.equal(out, 650, `forward(200, 450) gave ${out}`);
+    assert.equal(
+      out,
+      650,
+      say(`forward(200, 450) gave ${out}`, `forward(200, 450) の結果が ${out} です`),
+    );
     const [dx, dy] = layer.backward(1.1);
     assert.deepEqual({ dx, dy }, { dx: 1.1, dy: 1.1 }, "backward(1.1)");
     const [dx2, dy2] = layer.backward(-3);
@@ -90,7 +126,14 @@ Deno.test(
     const [dOrange, dOrangeNum] = mulOrangeLayer.backward(dOrangePrice);
     const [dApple, dAppleNum] = mulAppleLayer.backward(dApplePrice);
     // The book prints 715 and 110 2.2 3.3 165 650.
-    assert.equal(price, 715.0000000000001, `price: (200 + 450) · 1.1 gave ${price}`);
+    assert.equal(
+      price,
+      715.0000000000001,
+      say(
+        `price: (200 + 450) · 1.1 gave ${price}`,
+        `price: (200 + 450) · 1.1 の結果が ${price} です`,
+      ),
+    );
     assert.deepEqual(
       { dAppleNum, dApple, dOrange, dOrangeNum, dTax },
       {
@@ -100,7 +143,7 @@ Deno.test(
         dOrangeNum: 165,
         dTax: 650,
       },
-      "the gradients of the apple and orange example",
+      say("the gradients of the apple and orange example", "りんごとみかんの例の勾配"),
     );
   }),
 );
@@ -120,7 +163,14 @@ Deno.test(
     const [dApplePrice, dOrangePrice] = addAppleOrangeLayer.backward(dAllPrice);
     const [dOrange, dOrangeNum] = mulOrangeLayer.backward(dOrangePrice);
     const [dApple, dAppleNum] = mulAppleLayer.backward(dApplePrice);
-    assert.equal(price, 715.0000000000001, `price: (200 + 450) · 1.1 gave ${price}`);
+    assert.equal(
+      price,
+      715.0000000000001,
+      say(
+        `price: (200 + 450) · 1.1 gave ${price}`,
+        `price: (200 + 450) · 1.1 の結果が ${price} です`,
+      ),
+    );
     assert.deepEqual(
       { dAppleNum, dApple, dOrange, dOrangeNum, dTax },
       {
@@ -130,7 +180,7 @@ Deno.test(
         dOrangeNum: 165,
         dTax: 650,
       },
-      "the gradients of the apple and orange example",
+      say("the gradients of the apple and orange example", "りんごとみかんの例の勾配"),
     );
   }),
 );

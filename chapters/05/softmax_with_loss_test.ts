@@ -6,11 +6,17 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { SoftmaxWithLoss } from "./softmax_with_loss.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
 const named = mistakeNamer("05", MISTAKES);
+
+/** The kind of labels ("one-hot" or "index") as the Japanese labels say it. */
+function labelsJa(kind: "one-hot" | "index"): string {
+  return kind === "index" ? "インデックス形式" : "one-hot 表現";
+}
 
 Deno.test(
   "SoftmaxWithLoss.forward() is the cross-entropy of the softmax (§5.6.3)",
@@ -22,11 +28,30 @@ Deno.test(
     const want = -Math.log(0.2 + 1e-7);
     assert.ok(
       Math.abs(loss - want) < 1e-12,
-      `loss: got ${loss}, expected −log(0.2 + 1e-7) = ${want}`,
+      say(
+        `loss: got ${loss}, expected −log(0.2 + 1e-7) = ${want}`,
+        `loss: 結果は ${loss}、期待値は −log(0.2 + 1e-7) = ${want}`,
+      ),
     );
-    assert.equal(layer.loss, loss, `the field loss is ${layer.loss}, forward returned ${loss}`);
-    assert.ok(layer.y !== null, "y is null after forward: forward must keep the softmax output");
-    assertAllClose(layer.y, [[0.3, 0.2, 0.5]], { rtol: 1e-12, msg: "the field y (softmax of x)" });
+    assert.equal(
+      layer.loss,
+      loss,
+      say(
+        `the field loss is ${layer.loss}, forward returned ${loss}`,
+        `フィールド loss が ${layer.loss} ですが、forward の戻り値は ${loss} です`,
+      ),
+    );
+    assert.ok(
+      layer.y !== null,
+      say(
+        "y is null after forward: forward must keep the softmax output",
+        "forward の後で y が null のままです。forward でソフトマックス関数の出力を保持してください",
+      ),
+    );
+    assertAllClose(layer.y, [[0.3, 0.2, 0.5]], {
+      rtol: 1e-12,
+      msg: say("the field y (softmax of x)", "フィールド y (x のソフトマックス)"),
+    });
   }),
 );
 
@@ -38,7 +63,10 @@ Deno.test(
     const dx = layer.backward();
     assertAllClose(dx, [[0.3, -0.8, 0.5]], {
       rtol: 1e-12,
-      msg: "dx for y = (0.3, 0.2, 0.5), t = (0, 1, 0)",
+      msg: say(
+        "dx for y = (0.3, 0.2, 0.5), t = (0, 1, 0)",
+        "y = (0.3, 0.2, 0.5), t = (0, 1, 0) のときの dx",
+      ),
     });
   }),
 );
@@ -51,11 +79,17 @@ Deno.test(
     layer.forward(np.log(np.array([[0.3, 0.2, 0.5]])), np.array([[0, 1, 0]]));
     assertAllClose(layer.backward(2), [[0.6, -1.6, 1.0]], {
       rtol: 1e-12,
-      msg: "dx for dout = 2 (batch of one: (y − t) · dout)",
+      msg: say(
+        "dx for dout = 2 (batch of one: (y − t) · dout)",
+        "dout = 2 のときの dx (バッチサイズ 1 なので (y − t) · dout)",
+      ),
     });
     assertAllClose(layer.backward(0.5), [[0.15, -0.4, 0.25]], {
       rtol: 1e-12,
-      msg: "dx for dout = 0.5 (batch of one: (y − t) · dout)",
+      msg: say(
+        "dx for dout = 0.5 (batch of one: (y − t) · dout)",
+        "dout = 0.5 のときの dx (バッチサイズ 1 なので (y − t) · dout)",
+      ),
     });
   }),
 );
@@ -69,21 +103,30 @@ Deno.test(
     const indexLoss = index.forward(x, np.array([0, 1]));
     assert.ok(
       Math.abs(indexLoss - loss) < 1e-15,
-      `loss: ${indexLoss} for index labels, ${loss} one-hot`,
+      say(
+        `loss: ${indexLoss} for index labels, ${loss} one-hot`,
+        `loss: インデックス形式のラベルで ${indexLoss}、one-hot 表現で ${loss}`,
+      ),
     );
     // y = [[0.5, 0.5], [0.75, 0.25]]; (y − t) / 2.
     const expected = [[-0.25, 0.25], [0.375, -0.375]];
     assertAllClose(oneHot.backward(), expected, {
       rtol: 1e-12,
-      msg: "dx, one-hot labels, batch of 2",
+      msg: say("dx, one-hot labels, batch of 2", "dx (one-hot 表現のラベル、バッチサイズ 2)"),
     });
     assertAllClose(index.backward(), expected, {
       rtol: 1e-12,
-      msg: "dx, index labels [0, 1], batch of 2",
+      msg: say(
+        "dx, index labels [0, 1], batch of 2",
+        "dx (インデックス形式のラベル [0, 1]、バッチサイズ 2)",
+      ),
     });
     assertAllClose(index.backward(2), np.mul(2, np.array(expected)), {
       rtol: 1e-12,
-      msg: "dx for dout = 2, index labels, batch of 2",
+      msg: say(
+        "dx for dout = 2, index labels, batch of 2",
+        "dout = 2 のときの dx (インデックス形式のラベル、バッチサイズ 2)",
+      ),
     });
   }),
 );
@@ -94,14 +137,26 @@ Deno.test(
     const layer = new SoftmaxWithLoss();
     layer.forward(np.array([[5, 0, 0]]), np.array([0]));
     layer.forward(np.log(np.array([[0.3, 0.2, 0.5]])), np.array([[0, 1, 0]]));
-    assert.ok(layer.y !== null, "y is null after forward: forward must keep the softmax output");
+    assert.ok(
+      layer.y !== null,
+      say(
+        "y is null after forward: forward must keep the softmax output",
+        "forward の後で y が null のままです。forward でソフトマックス関数の出力を保持してください",
+      ),
+    );
     assertAllClose(layer.y, [[0.3, 0.2, 0.5]], {
       rtol: 1e-12,
-      msg: "the field y after a second forward pass (the softmax of the second x)",
+      msg: say(
+        "the field y after a second forward pass (the softmax of the second x)",
+        "2 回目の forward の後のフィールド y (2 回目の x のソフトマックス)",
+      ),
     });
     assertAllClose(layer.backward(), [[0.3, -0.8, 0.5]], {
       rtol: 1e-12,
-      msg: "dx after a second forward pass (y − t of the second x and t)",
+      msg: say(
+        "dx after a second forward pass (y − t of the second x and t)",
+        "2 回目の forward の後の dx (2 回目の x と t による y − t)",
+      ),
     });
   }),
 );
@@ -122,7 +177,10 @@ Deno.test(
       assertGradientMatches(dx, numerical, {
         rtol: 1e-5,
         atol: 1e-7,
-        msg: `dx vs the numerical gradient, ${kind} labels`,
+        msg: say(
+          `dx vs the numerical gradient, ${kind} labels`,
+          `dx と数値微分で求めた勾配の比較 (${labelsJa(kind)}のラベル)`,
+        ),
       });
     }
   }),
@@ -138,12 +196,15 @@ Deno.test(
         const loss = layer.forward(toArray(c.x), t);
         assert.ok(
           Math.abs(loss - c.loss) < 1e-12 * Math.max(1, c.loss),
-          `loss, ${kind} labels: got ${loss}, the book's code ${c.loss}`,
+          say(
+            `loss, ${kind} labels: got ${loss}, the book's code ${c.loss}`,
+            `loss (${labelsJa(kind)}のラベル): 結果は ${loss}、書籍のコードでは ${c.loss}`,
+          ),
         );
         assertAllClose(layer.backward(), toArray(c.dx), {
           rtol: 1e-12,
           atol: 1e-16,
-          msg: `dx, ${kind} labels`,
+          msg: say(`dx, ${kind} labels`, `dx (${labelsJa(kind)}のラベル)`),
         });
       }
     }

@@ -6,6 +6,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { book, toArray, toArrays } from "./testdata/book_fixture.ts";
 import { TwoLayerNet } from "./two_layer_net.ts";
@@ -56,7 +57,10 @@ Deno.test(
     assertAllClose(scores, expected, {
       rtol: 1e-12,
       atol: 1e-15,
-      msg: "scores vs relu(x · W1 + b1) · W2 + b2 computed with plain loops",
+      msg: say(
+        "scores vs relu(x · W1 + b1) · W2 + b2 computed with plain loops",
+        "scores と、素朴なループで計算した relu(x · W1 + b1) · W2 + b2 の比較",
+      ),
     });
   }),
 );
@@ -69,7 +73,7 @@ Deno.test(
     np.add(net.params.b2, 1, { out: net.params.b2 });
     assertAllClose(net.predict(x), np.add(before, 1), {
       rtol: 1e-12,
-      msg: "scores after b2 += 1 in place",
+      msg: say("scores after b2 += 1 in place", "b2 += 1 (インプレース) の後の scores"),
     });
   }),
 );
@@ -86,11 +90,17 @@ Deno.test(
       const total = row.reduce((p, s) => p + Math.exp(s), 0);
       expected -= Math.log(Math.exp(row[labels.data[i]]) / total + 1e-7) / 6;
     }
-    assert.ok(Math.abs(loss - expected) < 1e-12, `loss: got ${loss}, expected ${expected}`);
+    assert.ok(
+      Math.abs(loss - expected) < 1e-12,
+      say(`loss: got ${loss}, expected ${expected}`, `loss: 結果は ${loss}、期待値は ${expected}`),
+    );
     const indexLoss = net.loss(x, labels);
     assert.ok(
       Math.abs(indexLoss - expected) < 1e-12,
-      `loss with index labels: got ${indexLoss}, expected ${expected} (as one-hot)`,
+      say(
+        `loss with index labels: got ${indexLoss}, expected ${expected} (as one-hot)`,
+        `インデックス形式のラベルでの loss: 結果は ${indexLoss}、期待値は ${expected} (one-hot 表現と同じ)`,
+      ),
     );
   }),
 );
@@ -102,7 +112,10 @@ Deno.test(
     for (const p of Object.values(net.params)) p.data.fill(0);
     const loss = net.loss(np.rng(3).random([5, 4]), np.array([0, 1, 2, 3, 9]));
     const want = -Math.log(0.1 + 1e-7);
-    assert.ok(Math.abs(loss - want) < 1e-12, `loss: got ${loss}, expected ${want}`);
+    assert.ok(
+      Math.abs(loss - want) < 1e-12,
+      say(`loss: got ${loss}, expected ${want}`, `loss: 結果は ${loss}、期待値は ${want}`),
+    );
   }),
 );
 
@@ -117,7 +130,14 @@ Deno.test(
     net.params.b2.data.fill(0);
     const x = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]]);
     const accuracy = net.accuracy(x, np.array([0, 1, 2, 2]));
-    assert.equal(accuracy, 0.75, `accuracy: got ${accuracy}, expected 3 right of 4`);
+    assert.equal(
+      accuracy,
+      0.75,
+      say(
+        `accuracy: got ${accuracy}, expected 3 right of 4`,
+        `accuracy: 結果は ${accuracy}、期待値は 4 つ中 3 つ正解`,
+      ),
+    );
   }),
 );
 
@@ -128,24 +148,41 @@ Deno.test(
     const grads = net.gradient(x, t);
     const numerical = net.numericalGradient(x, t);
     for (const key of ["W1", "b1", "W2", "b2"]) {
-      assert.ok(grads[key] !== undefined, `gradient() returned no ${key}`);
+      assert.ok(
+        grads[key] !== undefined,
+        say(`gradient() returned no ${key}`, `gradient() の戻り値に ${key} がありません`),
+      );
       assert.deepEqual(
         grads[key].shape,
         net.params[key].shape,
-        `${key}: the gradient has shape [${grads[key].shape.join(", ")}], the parameter [${
-          net.params[key].shape
-        }]`,
+        say(
+          `${key}: the gradient has shape [${grads[key].shape.join(", ")}], the parameter [${
+            net.params[key].shape
+          }]`,
+          `${key}: 勾配の形状が [${grads[key].shape.join(", ")}] ですが、パラメータは [${
+            net.params[key].shape
+          }] です`,
+        ),
       );
       // The book's measure: the mean absolute difference, about 1e-10 here.
       const diff = np.mean(np.abs(np.sub(grads[key], numerical[key])));
-      assert.ok(diff < 1e-7, `${key}: mean |backprop − numerical| = ${diff}`);
+      assert.ok(
+        diff < 1e-7,
+        say(
+          `${key}: mean |backprop − numerical| = ${diff}`,
+          `${key}: |誤差逆伝播法 − 数値微分| の平均 = ${diff}`,
+        ),
+      );
       assertGradientMatches(
         grads[key],
         numericalGradientOf(() => net.loss(x, t), net.params[key]),
         {
           rtol: 1e-5,
           atol: 1e-7,
-          msg: `${key} differs from the numerical gradient`,
+          msg: say(
+            `${key} differs from the numerical gradient`,
+            `${key} が数値微分で求めた勾配と一致しません`,
+          ),
         },
       );
     }
@@ -159,7 +196,13 @@ Deno.test(
     const a = net.gradient(x, t);
     const b = net.gradient(x, labels);
     for (const key of ["W1", "b1", "W2", "b2"]) {
-      assertAllClose(b[key], a[key], { rtol: 1e-12, msg: `${key}: index labels vs one-hot` });
+      assertAllClose(b[key], a[key], {
+        rtol: 1e-12,
+        msg: say(
+          `${key}: index labels vs one-hot`,
+          `${key}: インデックス形式のラベルと one-hot 表現の比較`,
+        ),
+      });
     }
   }),
 );
@@ -188,9 +231,21 @@ Deno.test(
       }
     }
     const after = net.loss(x, labels);
-    assert.ok(after < before / 2, `loss: went from ${before} to ${after}, expected below half`);
+    assert.ok(
+      after < before / 2,
+      say(
+        `loss: went from ${before} to ${after}, expected below half`,
+        `loss: ${before} から ${after} になりました。半分未満になるはずです`,
+      ),
+    );
     const accuracy = net.accuracy(x, labels);
-    assert.ok(accuracy > 0.9, `accuracy: ${accuracy} after 50 steps, expected above 0.9`);
+    assert.ok(
+      accuracy > 0.9,
+      say(
+        `accuracy: ${accuracy} after 50 steps, expected above 0.9`,
+        `accuracy: 50 ステップ後に ${accuracy} です。0.9 を超えるはずです`,
+      ),
+    );
   }),
 );
 
@@ -209,23 +264,36 @@ Deno.test(
     assertAllClose(net.predict(x), toArray(r.predict), {
       rtol: 1e-12,
       atol: 1e-15,
-      msg: "predict (the scores)",
+      msg: say("predict (the scores)", "predict (スコア)"),
     });
     const loss = net.loss(x, t);
-    assert.ok(Math.abs(loss - r.loss) < 1e-12, `loss: got ${loss}, the book's code ${r.loss}`);
+    assert.ok(
+      Math.abs(loss - r.loss) < 1e-12,
+      say(
+        `loss: got ${loss}, the book's code ${r.loss}`,
+        `loss: 結果は ${loss}、書籍のコードでは ${r.loss}`,
+      ),
+    );
     const accuracy = net.accuracy(x, t);
-    assert.equal(accuracy, r.accuracy, `accuracy: got ${accuracy}, the book's code ${r.accuracy}`);
+    assert.equal(
+      accuracy,
+      r.accuracy,
+      say(
+        `accuracy: got ${accuracy}, the book's code ${r.accuracy}`,
+        `accuracy: 結果は ${accuracy}、書籍のコードでは ${r.accuracy}`,
+      ),
+    );
     const numerical = net.numericalGradient(x, t);
     for (const key of ["W1", "b1", "W2", "b2"] as const) {
       assertAllClose(grads[key], toArray(r.gradient[key]), {
         rtol: 1e-10,
         atol: 1e-14,
-        msg: `gradient ${key}`,
+        msg: say(`gradient ${key}`, `勾配 ${key}`),
       });
       assertAllClose(numerical[key], toArray(r.numericalGradient[key]), {
         rtol: 1e-7,
         atol: 1e-11,
-        msg: `numerical gradient ${key}`,
+        msg: say(`numerical gradient ${key}`, `数値微分で求めた勾配 ${key}`),
       });
     }
   }),
