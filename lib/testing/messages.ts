@@ -1,7 +1,7 @@
 /**
  * What `lib/testing` says when a check fails (`assertAllClose`, the gradient checks and their
- * report), in both languages. Numbers, shapes, indices and identifiers are passed in as they
- * are; only the words around them change.
+ * report, `assertProperty`), in both languages. Numbers, shapes, indices and identifiers are
+ * passed in as they are; only the words around them change.
  *
  * @module
  */
@@ -57,6 +57,8 @@ export const TESTING = defineMessages("testing", {
     "a PNG heatmap is written when the tests may write to out/ (deno test -A, or deno task watch)",
   heatmapFile: (path: string) => `heatmap of the relative error: ${path}`,
   noHeatmap: (why: string) => `no heatmap (${why})`,
+  // assertProperty
+  counterexample: (example: string) => `(fast-check's smallest counterexample: ${example})`,
 }, {
   notClose: (rtol: number, atol: number) =>
     `許容誤差 rtol=${rtol}, atol=${atol} の範囲で一致しません`,
@@ -103,4 +105,5 @@ export const TESTING = defineMessages("testing", {
     "テストが out/ に書き込めるとき（deno test -A や deno task watch）は PNG のヒートマップも書き出します",
   heatmapFile: (path: string) => `相対誤差のヒートマップ: ${path}`,
   noHeatmap: (why: string) => `ヒートマップは書けませんでした（${why}）`,
+  counterexample: (example: string) => `（fast-check が見つけた最小の反例: ${example}）`,
 });
