@@ -41,7 +41,7 @@ export type { GradientDescentOptions, GradientDescentResult, NumericalOptions };
  * @param x Where to take the derivative.
  *   微分を求める点。
  * @param options The step `h` (1e-4).
- *   刻み幅 `h`（1e-4）。
+ *   刻み幅 `h`（既定値 1e-4）。
  * @returns An approximation of f′(x).
  *   f′(x) の近似値。
  */
@@ -83,7 +83,7 @@ export function numericalDiff(
  * @param x The point; changed during the call, as it was on return.
  *   その点。呼び出しの途中で変更されるが、戻るときには元の値に戻っている。
  * @param options The step `h` (1e-4).
- *   刻み幅 `h`（1e-4）。
+ *   刻み幅 `h`（既定値 1e-4）。
  * @returns A new array of x's shape and dtype holding ∂f/∂x.
  *   x と同じ形状と dtype で、∂f/∂x を持つ新しい配列。
  */
@@ -118,7 +118,7 @@ export function numericalGradient(
  * @param initX The starting point (not changed).
  *   初期位置（変更されない）。
  * @param options The learning rate `lr` (0.01) and the number of steps `stepNum` (100).
- *   学習率 `lr`（0.01）とステップ数 `stepNum`（100）。
+ *   学習率 `lr`（既定値 0.01）とステップ数 `stepNum`（既定値 100）。
  * @returns `{ x, history }`: the final point, and `stepNum` copies of the point before each
  * step (the first is `initX`'s value).
  *   `{ x, history }`: 最終的な点と、各ステップの前の点のコピー `stepNum` 個
