@@ -102,7 +102,9 @@ export class TwoLayerNet {
    * その場で更新されたパラメータを使うこと。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @returns Scores `[n, outputSize]`.
+   *   スコア `[n, outputSize]`。
    */
   predict(x: np.NDArray): np.NDArray {
     return todo("TwoLayerNet.predict", "05", x);
@@ -122,8 +124,11 @@ export class TwoLayerNet {
    * 重みがすべて 0 のときの −log(0.1)。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   *   ラベル: one-hot `[n, outputSize]` またはクラスのインデックス `[n]`。
    * @returns The mean cross-entropy error over the batch.
+   *   バッチ平均の交差エントロピー誤差。
    */
   loss(x: np.NDArray, t: np.NDArray): number {
     return todo("TwoLayerNet.loss", "05", x, t);
@@ -135,8 +140,11 @@ export class TwoLayerNet {
    * スコアが最大のクラスがラベルのクラスと一致するサンプルの割合。用意済み（第4章と同じ）。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   *   ラベル: one-hot `[n, outputSize]` またはクラスのインデックス `[n]`。
    * @returns A number in [0, 1].
+   *   [0, 1] の範囲の数。
    */
   accuracy(x: np.NDArray, t: np.NDArray): number {
     const y = np.argmax(this.predict(x), { axis: 1 });
@@ -151,8 +159,11 @@ export class TwoLayerNet {
    * 誤差逆伝播法を確かめるための、数値微分による勾配（§5.7.3）。用意済み（第4章と同じ）。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot or class indices.
+   *   ラベル: one-hot またはクラスのインデックス。
    * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`.
+   *   `W1`、`b1`、`W2`、`b2` それぞれの ∂loss/∂param。
    */
   numericalGradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
     const lossW = () => this.loss(x, t);
@@ -176,8 +187,11 @@ export class TwoLayerNet {
    * 簡単な問題で SGD を50ステップ回すと損失が半分になること。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot or class indices.
+   *   ラベル: one-hot またはクラスのインデックス。
    * @returns ∂loss/∂param for `W1`, `b1`, `W2`, `b2`, each of its parameter's shape.
+   *   `W1`、`b1`、`W2`、`b2` それぞれの ∂loss/∂param。形状はそれぞれのパラメータと同じ。
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
     return todo("TwoLayerNet.gradient", "05", x, t, Affine);
