@@ -155,8 +155,11 @@ export class BatchNormalization implements Layer {
    * 既存のパラメータを包みます。
    *
    * @param gamma The scale, `[D]` (ones at first).
+   *   スケール、`[D]`（最初はすべて 1）。
    * @param beta The shift, `[D]` (zeros at first).
+   *   シフト、`[D]`（最初はすべて 0）。
    * @param options `momentum` (0.9), `runningMean`, `runningVar`.
+   *   `momentum`（既定値 0.9）、`runningMean`、`runningVar`。
    */
   constructor(gamma: np.NDArray, beta: np.NDArray, options: BatchNormalizationOptions = {}) {
     if (gamma.ndim !== 1 || beta.ndim !== 1 || gamma.size !== beta.size) {

@@ -67,7 +67,9 @@ export class Dropout implements Layer {
 
   /**
    * @param dropoutRatio The probability of dropping a unit, in [0, 1) (0.5, as the book).
+   *   ユニットを消去する確率。[0, 1) の範囲（既定は本と同じく 0.5）。
    * @param options `rng`, the generator of the masks.
+   *   `rng`: マスクを引く乱数生成器。
    */
   constructor(dropoutRatio = 0.5, options: DropoutOptions = {}) {
     if (!(dropoutRatio >= 0 && dropoutRatio < 1)) {

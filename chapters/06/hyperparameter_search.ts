@@ -42,9 +42,13 @@ export interface ShuffleOptions {
  * 同じシードで同じ順序になること、one-hot のラベル。
  *
  * @param x Inputs, one sample per row of axis 0.
+ *   入力。軸 0 の各行が1つのサンプル。
  * @param t Labels, one per sample (indices or one-hot rows).
+ *   ラベル。サンプルごとに1つ（インデックス、または one-hot の行）。
  * @param options `rng`.
+ *   `rng`（乱数生成器）。
  * @returns `[x, t]` permuted alike.
+ *   同じように並べ替えた `[x, t]`。
  */
 export function shuffleDataset(
   x: np.NDArray,
@@ -122,9 +126,13 @@ export interface ValidationSplit {
  * と同じく個数が切り捨てられること。
  *
  * @param x Training inputs, one sample per row of axis 0.
+ *   訓練データの入力。軸 0 の各行が1つのサンプル。
  * @param t Training labels.
+ *   訓練データのラベル。
  * @param options `validationRate` (0.2) and `rng`.
+ *   `validationRate`（既定値 0.2）と `rng`（乱数生成器）。
  * @returns The training and validation parts.
+ *   訓練データの部分と検証データの部分。
  */
 export function splitValidation(
   x: np.NDArray,
@@ -197,7 +205,9 @@ export interface Hyperparameters {
  * 同じシードで同じ値になること。
  *
  * @param options `rng`, and the ranges of the exponents.
+ *   `rng` と、指数の範囲。
  * @returns The learning rate and the weight decay.
+ *   学習率と Weight decay。
  */
 export function sampleHyperparameters(options: SampleHyperparametersOptions): Hyperparameters {
   return todo("sampleHyperparameters", "06", options);

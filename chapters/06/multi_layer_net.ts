@@ -128,8 +128,11 @@ export class MultiLayerNet {
    * バッチのクラスごとのスコア: 各レイヤの forward を順に呼びます。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param options `train` (ignored: this network has no Dropout or BatchNormalization).
+   *   `train`（無視される: このネットワークには Dropout も BatchNormalization もない）。
    * @returns Scores `[n, outputSize]`.
+   *   スコア `[n, outputSize]`。
    */
   predict(x: np.NDArray, options: NetForwardOptions = {}): np.NDArray {
     for (const layer of this.layers.values()) x = layer.forward(x, options);
@@ -150,9 +153,13 @@ export class MultiLayerNet {
    * Weight decay なしとあり。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   *   ラベル: one-hot `[n, outputSize]` またはクラスのインデックス `[n]`。
    * @param options `train` (passed to predict).
+   *   `train`（predict に渡す）。
    * @returns The loss.
+   *   損失。
    */
   loss(x: np.NDArray, t: np.NDArray, options: NetForwardOptions = {}): number {
     return todo("MultiLayerNet.loss", "06", x, t, options);
@@ -164,9 +171,13 @@ export class MultiLayerNet {
    * スコアが最大のクラスがラベルのクラスと一致するサンプルの割合（テスト時のモード）。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot or class indices.
+   *   ラベル: one-hot またはクラスのインデックス。
    * @param options `batchSize`: samples per forward pass (all by default).
+   *   `batchSize`: 1回の順伝播で扱うサンプル数（既定ではすべて）。
    * @returns A number in [0, 1].
+   *   [0, 1] の範囲の数。
    */
   accuracy(x: np.NDArray, t: np.NDArray, options: NetAccuracyOptions = {}): number {
     return accuracyByBatches(this, x, t, options);
@@ -188,8 +199,11 @@ export class MultiLayerNet {
    * それを使った SGD のステップで損失が下がること。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot or class indices.
+   *   ラベル: one-hot またはクラスのインデックス。
    * @returns ∂loss/∂param for every parameter, by the same names and of the same shapes.
+   *   すべてのパラメータの ∂loss/∂param。名前も形状もパラメータと同じ。
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
     return todo("MultiLayerNet.gradient", "06", x, t);

@@ -184,8 +184,11 @@ export class MultiLayerNetExtend {
    * BatchNorm の移動統計量が学習時のパスでだけ変わること。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param options `train` (false): training mode for BatchNorm and Dropout.
+   *   `train`（既定値 false）: BatchNorm と Dropout を学習時の動作にするかどうか。
    * @returns Scores `[n, outputSize]`.
+   *   スコア `[n, outputSize]`。
    */
   predict(x: np.NDArray, options: NetForwardOptions = {}): np.NDArray {
     return todo("MultiLayerNetExtend.predict", "06", x, options);
@@ -207,9 +210,13 @@ export class MultiLayerNetExtend {
    * Weight decay と Batch Normalization あり。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot `[n, outputSize]` or class indices `[n]`.
+   *   ラベル: one-hot `[n, outputSize]` またはクラスのインデックス `[n]`。
    * @param options `train` (false), passed to predict.
+   *   `train`（既定値 false）。predict に渡す。
    * @returns The loss.
+   *   損失。
    */
   loss(x: np.NDArray, t: np.NDArray, options: NetForwardOptions = {}): number {
     return todo("MultiLayerNetExtend.loss", "06", x, t, options);
@@ -221,9 +228,13 @@ export class MultiLayerNetExtend {
    * スコアが最大のクラスがラベルのクラスと一致するサンプルの割合（テスト時のモード）。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot or class indices.
+   *   ラベル: one-hot またはクラスのインデックス。
    * @param options `batchSize`: samples per forward pass (all by default).
+   *   `batchSize`: 1回の順伝播で扱うサンプル数（既定ではすべて）。
    * @returns A number in [0, 1].
+   *   [0, 1] の範囲の数。
    */
   accuracy(x: np.NDArray, t: np.NDArray, options: NetAccuracyOptions = {}): number {
     return accuracyByBatches(this, x, t, options);
@@ -247,8 +258,11 @@ export class MultiLayerNetExtend {
    * 戻す）、勾配の名前。
    *
    * @param x Inputs `[n, inputSize]`.
+   *   入力 `[n, inputSize]`。
    * @param t Labels: one-hot or class indices.
+   *   ラベル: one-hot またはクラスのインデックス。
    * @returns ∂loss/∂param for every parameter, by the same names and of the same shapes.
+   *   すべてのパラメータの ∂loss/∂param。名前も形状もパラメータと同じ。
    */
   gradient(x: np.NDArray, t: np.NDArray): Record<string, np.NDArray> {
     return todo("MultiLayerNetExtend.gradient", "06", x, t);

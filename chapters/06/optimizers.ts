@@ -50,7 +50,10 @@ export class SGD implements Optimizer {
    */
   lr: number;
 
-  /** @param options `lr` (0.01). */
+  /**
+   * @param options `lr` (0.01).
+   *   `lr`（既定値 0.01）。
+   */
   constructor(options: SGDOptions = {}) {
     this.lr = options.lr ?? 0.01;
   }
@@ -99,7 +102,10 @@ export class Momentum implements Optimizer {
    */
   v: Params | null = null;
 
-  /** @param options `lr` (0.01) and `momentum` (0.9). */
+  /**
+   * @param options `lr` (0.01) and `momentum` (0.9).
+   *   `lr`（既定値 0.01）と `momentum`（既定値 0.9）。
+   */
   constructor(options: MomentumOptions = {}) {
     this.lr = options.lr ?? 0.01;
     this.momentum = options.momentum ?? 0.9;
@@ -153,7 +159,10 @@ export class Nesterov implements Optimizer {
    */
   v: Params | null = null;
 
-  /** @param options `lr` (0.01) and `momentum` (0.9). */
+  /**
+   * @param options `lr` (0.01) and `momentum` (0.9).
+   *   `lr`（既定値 0.01）と `momentum`（既定値 0.9）。
+   */
   constructor(options: MomentumOptions = {}) {
     this.lr = options.lr ?? 0.01;
     this.momentum = options.momentum ?? 0.9;
@@ -198,7 +207,10 @@ export class AdaGrad implements Optimizer {
    */
   h: Params | null = null;
 
-  /** @param options `lr` (0.01). */
+  /**
+   * @param options `lr` (0.01).
+   *   `lr`（既定値 0.01）。
+   */
   constructor(options: AdaGradOptions = {}) {
     this.lr = options.lr ?? 0.01;
   }
@@ -248,7 +260,10 @@ export class RMSprop implements Optimizer {
    */
   h: Params | null = null;
 
-  /** @param options `lr` (0.01) and `decayRate` (0.99). */
+  /**
+   * @param options `lr` (0.01) and `decayRate` (0.99).
+   *   `lr`（既定値 0.01）と `decayRate`（既定値 0.99）。
+   */
   constructor(options: RMSpropOptions = {}) {
     this.lr = options.lr ?? 0.01;
     this.decayRate = options.decayRate ?? 0.99;
@@ -322,7 +337,10 @@ export class Adam implements Optimizer {
    */
   v: Params | null = null;
 
-  /** @param options `lr` (0.001), `beta1` (0.9) and `beta2` (0.999). */
+  /**
+   * @param options `lr` (0.001), `beta1` (0.9) and `beta2` (0.999).
+   *   `lr`（既定値 0.001）、`beta1`（既定値 0.9）、`beta2`（既定値 0.999）。
+   */
   constructor(options: AdamOptions = {}) {
     this.lr = options.lr ?? 0.001;
     this.beta1 = options.beta1 ?? 0.9;

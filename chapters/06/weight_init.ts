@@ -46,8 +46,11 @@ export type HistogramActivation = "sigmoid" | "relu" | "tanh";
  * テスト内容: 両方の方式をそれぞれ両方の名前で、数値がそのまま返ること。
  *
  * @param weightInitStd A standard deviation, or the name of a scheme.
+ *   標準偏差、または方式の名前。
  * @param nodesIn The number of nodes of the previous layer (the fan-in n).
+ *   前層のノードの個数（ファンイン n）。
  * @returns The standard deviation.
+ *   標準偏差。
  */
 export function weightScale(weightInitStd: WeightInitStd, nodesIn: number): number {
   return todo("weightScale", "06", weightInitStd, nodesIn);
@@ -110,8 +113,12 @@ export interface LayerActivationsOptions {
  * 同じ乱数生成器で同じ出力になること。
  *
  * @param x The input, `[samples, nodes]`.
+ *   入力、`[samples, nodes]`。
  * @param options `layers` (5), `activation` ("sigmoid"), `weightInitStd` (1) and `rng`.
+ *   `layers`（既定値 5）、`activation`（既定値 "sigmoid"）、`weightInitStd`（既定値 1）、
+ *   `rng`（乱数生成器）。
  * @returns The output of each layer, `[samples, nodes]` each.
+ *   各層の出力。どれも `[samples, nodes]`。
  */
 export function layerActivations(x: np.NDArray, options: LayerActivationsOptions): np.NDArray[] {
   return todo("layerActivations", "06", x, options, relu, sigmoid, np);
