@@ -108,8 +108,11 @@ export class Convolution implements Layer {
    * 既存のパラメータを包みます（パラメータはネットワークが持ち、オプティマイザが更新します）。
    *
    * @param W The filters, `[FN, C, FH, FW]`.
+   *   フィルター、`[FN, C, FH, FW]`。
    * @param b The biases, `[FN]`.
+   *   バイアス、`[FN]`。
    * @param options `stride` (1) and `pad` (0).
+   *   `stride`（既定値 1）と `pad`（既定値 0）。
    */
   constructor(W: np.NDArray, b: np.NDArray, options: ConvolutionOptions = {}) {
     this.W = W;

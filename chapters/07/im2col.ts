@@ -42,8 +42,11 @@ import type { Col2imOptions, Im2colOptions } from "../../lib/layers/types.ts";
  * 固定の入力での本の NumPy の im2col との比較。
  *
  * @param x Images of shape `[n, c, h, w]`.
+ *   形状 `[n, c, h, w]` の画像。
  * @param options `filterH`, `filterW`, `stride` (1) and `pad` (0).
+ *   `filterH`、`filterW`、`stride`（既定値 1）、`pad`（既定値 0）。
  * @returns A matrix of shape `[n·outH·outW, c·filterH·filterW]` of x's dtype.
+ *   形状 `[n·outH·outW, c·filterH·filterW]` の行列。dtype は x と同じ。
  */
 export function im2col(x: np.NDArray, options: Im2colOptions): np.NDArray {
   return todo("im2col", "07", x, options, np);
@@ -74,8 +77,11 @@ export function im2col(x: np.NDArray, options: Im2colOptions): np.NDArray {
  * 本の NumPy の col2im との比較。
  *
  * @param col A matrix of shape `[n·outH·outW, c·filterH·filterW]`.
+ *   形状 `[n·outH·outW, c·filterH·filterW]` の行列。
  * @param options `inputShape` `[n, c, h, w]`, `filterH`, `filterW`, `stride` (1) and `pad` (0).
+ *   `inputShape` `[n, c, h, w]`、`filterH`、`filterW`、`stride`（既定値 1）、`pad`（既定値 0）。
  * @returns Images of shape `inputShape` and col's dtype.
+ *   形状 `inputShape` の画像。dtype は col と同じ。
  */
 export function col2im(col: np.NDArray, options: Col2imOptions): np.NDArray {
   return todo("col2im", "07", col, options, np);

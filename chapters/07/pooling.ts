@@ -92,8 +92,11 @@ export class Pooling implements Layer {
    * `poolH × poolW` のウィンドウを持つ Max プーリングのレイヤ。
    *
    * @param poolH Window height.
+   *   ウィンドウの高さ。
    * @param poolW Window width.
+   *   ウィンドウの幅。
    * @param options `stride` (1, as in the book; networks pass 2) and `pad` (0).
+   *   `stride`（既定値は本と同じく 1。ネットワークでは 2 を渡す）と `pad`（既定値 0）。
    */
   constructor(poolH: number, poolW: number, options: PoolingOptions = {}) {
     this.poolH = poolH;

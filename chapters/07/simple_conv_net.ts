@@ -88,6 +88,7 @@ export class SimpleConvNet {
    * 重みの標準偏差、ほかのサイズと float32。
    *
    * @param options The sizes, `seed` and `dtype`.
+   *   ネットワークのサイズ、`seed`、`dtype`。
    */
   constructor(options: SimpleConvNetOptions = {}) {
     todo("SimpleConvNet", "07", options, np, Affine, Convolution, Pooling, Relu);
