@@ -112,6 +112,7 @@ export class DeepConvNet {
    * レイヤが `params` の配列を持っていること。
    *
    * @param options The sizes, `seed` and `dtype`.
+   *   ネットワークのサイズ、`seed`、`dtype`。
    */
   constructor(options: DeepConvNetOptions = {}) {
     this.rng = np.rng(options.seed ?? 0);

@@ -101,6 +101,7 @@ export class FinalConvNet {
    * W3 `[800, 100]`）、W2 と W3 の標準偏差、float32、レイヤが `params` の配列を持っていること。
    *
    * @param options The sizes, `dropoutRatio`, `seed` and `dtype`.
+   *   ネットワークのサイズ、`dropoutRatio`、`seed`、`dtype`。
    */
   constructor(options: FinalConvNetOptions = {}) {
     this.rng = np.rng(options.seed ?? 0);
