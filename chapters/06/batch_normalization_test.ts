@@ -6,6 +6,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { BatchNormalization } from "./batch_normalization.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
@@ -21,7 +22,10 @@ Deno.test(
     const s0 = Math.sqrt(1 + 1e-6), s1 = Math.sqrt(4 + 1e-6);
     assertAllClose(out, [[0.5 - 2 / s0, -2 / s1], [0.5 + 2 / s0, 2 / s1]], {
       rtol: 1e-12,
-      msg: "out for x = [[1, -2], [3, 2]], γ = [2, 1], β = [0.5, 0]",
+      msg: say(
+        "out for x = [[1, -2], [3, 2]], γ = [2, 1], β = [0.5, 0]",
+        "x = [[1, -2], [3, 2]], γ = [2, 1], β = [0.5, 0] のときの out",
+      ),
     });
   }),
 );
@@ -34,10 +38,13 @@ Deno.test(
     const out = new BatchNormalization(gamma, beta).forward(x, { train: true });
     assertAllClose(np.mean(out, { axis: 0 }), beta, {
       atol: 1e-12,
-      msg: "the mean of out per feature (β)",
+      msg: say("the mean of out per feature (β)", "特徴ごとの out の平均 (β になるはず)"),
     });
     const std = np.sqrt(np.mean(np.square(np.sub(out, beta)), { axis: 0 }));
-    assertAllClose(std, gamma, { rtol: 1e-6, msg: "the deviation of out per feature (γ)" });
+    assertAllClose(std, gamma, {
+      rtol: 1e-6,
+      msg: say("the deviation of out per feature (γ)", "特徴ごとの out の標準偏差 (γ になるはず)"),
+    });
   }),
 );
 
@@ -46,15 +53,30 @@ Deno.test(
   named({ BatchNormalization }, ({ BatchNormalization }) => {
     const bn = new BatchNormalization(np.ones([2]), np.zeros([2]));
     bn.forward(np.array([[1, 10], [3, 30]])); // mean [2, 20], variance [1, 100]
-    assert.ok(bn.runningMean !== null && bn.runningVar !== null, "the running statistics are null");
-    assertAllClose(bn.runningMean, [0.2, 2], { rtol: 1e-12, msg: "runningMean after batch 1" });
-    assertAllClose(bn.runningVar, [0.1, 10], { rtol: 1e-12, msg: "runningVar after batch 1" });
+    assert.ok(
+      bn.runningMean !== null && bn.runningVar !== null,
+      say(
+        "the running statistics are null",
+        "移動平均の統計量 (runningMean, runningVar) が null です",
+      ),
+    );
+    assertAllClose(bn.runningMean, [0.2, 2], {
+      rtol: 1e-12,
+      msg: say("runningMean after batch 1", "1 つ目のバッチの後の runningMean"),
+    });
+    assertAllClose(bn.runningVar, [0.1, 10], {
+      rtol: 1e-12,
+      msg: say("runningVar after batch 1", "1 つ目のバッチの後の runningVar"),
+    });
     bn.forward(np.array([[5, 0], [5, 0]])); // mean [5, 0], variance [0, 0]
     assertAllClose(bn.runningMean, [0.9 * 0.2 + 0.5, 0.9 * 2], {
       rtol: 1e-12,
-      msg: "runningMean after batch 2",
+      msg: say("runningMean after batch 2", "2 つ目のバッチの後の runningMean"),
     });
-    assertAllClose(bn.runningVar, [0.09, 9], { rtol: 1e-12, msg: "runningVar after batch 2" });
+    assertAllClose(bn.runningVar, [0.09, 9], {
+      rtol: 1e-12,
+      msg: say("runningVar after batch 2", "2 つ目のバッチの後の runningVar"),
+    });
   }),
 );
 
@@ -69,10 +91,16 @@ Deno.test(
     const s = Math.sqrt(4 + 1e-6);
     assertAllClose(out, [[1], [1 + 8 / s], [1 - 8 / s]], {
       rtol: 1e-12,
-      msg: "out in test mode (running mean 3, running variance 4)",
+      msg: say(
+        "out in test mode (running mean 3, running variance 4)",
+        "テストモードでの out (移動平均 3、移動分散 4)",
+      ),
     });
     assertAllClose(bn.runningMean ?? [NaN], [3], {
-      msg: "runningMean: test mode must not change it",
+      msg: say(
+        "runningMean: test mode must not change it",
+        "runningMean: テストモードでは変更してはいけません",
+      ),
     });
   }),
 );
@@ -86,12 +114,18 @@ Deno.test(
     assert.deepEqual(
       out.shape,
       [4, 2, 3, 3],
-      `out has shape [${out.shape.join(", ")}], x [4, 2, 3, 3]`,
+      say(
+        `out has shape [${out.shape.join(", ")}], x [4, 2, 3, 3]`,
+        `out の形状が [${out.shape.join(", ")}] です (x は [4, 2, 3, 3])`,
+      ),
     );
     const flat = new BatchNormalization(gamma, beta).forward(x.reshape(4, 18));
     assertAllClose(out.reshape(4, 18), flat, {
       rtol: 1e-12,
-      msg: "out for [4, 2, 3, 3] vs for the same x as [4, 18]",
+      msg: say(
+        "out for [4, 2, 3, 3] vs for the same x as [4, 18]",
+        "[4, 2, 3, 3] の x に対する out と、同じ x を [4, 18] にしたときの out の比較",
+      ),
     });
   }),
 );
@@ -110,10 +144,16 @@ function checkBackward(Layer: typeof BatchNormalization, shape: number[]): void 
   assert.deepEqual(
     dx.shape,
     shape,
-    `dx has shape [${dx.shape.join(", ")}], x [${shape.join(", ")}]`,
+    say(
+      `dx has shape [${dx.shape.join(", ")}], x [${shape.join(", ")}]`,
+      `dx の形状が [${dx.shape.join(", ")}] です (x は [${shape.join(", ")}])`,
+    ),
   );
   const { dgamma, dbeta } = bn;
-  assert.ok(dgamma !== null && dbeta !== null, "backward must set dgamma and dbeta");
+  assert.ok(
+    dgamma !== null && dbeta !== null,
+    say("backward must set dgamma and dbeta", "backward で dgamma と dbeta を設定してください"),
+  );
   for (
     const [name, analytic, param] of [["dx", dx, x], ["dgamma", dgamma, gamma], [
       "dbeta",
@@ -124,7 +164,10 @@ function checkBackward(Layer: typeof BatchNormalization, shape: number[]): void 
     assertGradientMatches(analytic, numericalGradientOf(loss, param), {
       rtol: 1e-5,
       atol: 1e-7,
-      msg: `${name} vs the numerical gradient, x of shape [${shape.join(", ")}]`,
+      msg: say(
+        `${name} vs the numerical gradient, x of shape [${shape.join(", ")}]`,
+        `${name} と数値微分で求めた勾配の比較 (x の形状は [${shape.join(", ")}])`,
+      ),
     });
   }
 }
@@ -153,7 +196,7 @@ Deno.test(
     const dx = bn.backward(np.rng(7).normal([8, 3]));
     assertAllClose(np.sum(dx, { axis: 0 }), [0, 0, 0], {
       atol: 1e-12,
-      msg: "the sum of dx over the batch",
+      msg: say("the sum of dx over the batch", "バッチ方向に足し合わせた dx"),
     });
   }),
 );
@@ -168,7 +211,10 @@ Deno.test(
       });
       for (const [i, step] of c.train.entries()) {
         const msg = (what: string) =>
-          `shape [${c.shape.join(", ")}], training batch ${i + 1}: ${what}`;
+          say(
+            `shape [${c.shape.join(", ")}], training batch ${i + 1}: ${what}`,
+            `形状 [${c.shape.join(", ")}]、訓練時の ${i + 1} つ目のバッチ: ${what}`,
+          );
         const tol = { rtol: 1e-9, atol: 1e-12 };
         assertAllClose(bn.forward(toArray(step.x), { train: true }), toArray(step.out), {
           ...tol,
@@ -178,10 +224,16 @@ Deno.test(
           ...tol,
           msg: msg("dx"),
         });
-        assert.ok(bn.dgamma !== null && bn.dbeta !== null, msg("dgamma or dbeta is null"));
+        assert.ok(
+          bn.dgamma !== null && bn.dbeta !== null,
+          msg(say("dgamma or dbeta is null", "dgamma か dbeta が null です")),
+        );
         assertAllClose(bn.dgamma, toArray(step.dgamma), { ...tol, msg: msg("dgamma") });
         assertAllClose(bn.dbeta, toArray(step.dbeta), { ...tol, msg: msg("dbeta") });
-        assert.ok(bn.runningMean !== null && bn.runningVar !== null, msg("running stats null"));
+        assert.ok(
+          bn.runningMean !== null && bn.runningVar !== null,
+          msg(say("running stats null", "移動平均の統計量が null です")),
+        );
         assertAllClose(bn.runningMean, toArray(step.runningMean), {
           ...tol,
           msg: msg("runningMean"),
@@ -191,7 +243,10 @@ Deno.test(
       assertAllClose(bn.forward(toArray(c.test.x), { train: false }), toArray(c.test.out), {
         rtol: 1e-9,
         atol: 1e-12,
-        msg: `shape [${c.shape.join(", ")}], test mode`,
+        msg: say(
+          `shape [${c.shape.join(", ")}], test mode`,
+          `形状 [${c.shape.join(", ")}]、テストモード`,
+        ),
       });
     }
   }),

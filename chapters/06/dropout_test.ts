@@ -6,6 +6,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { Dropout } from "./dropout.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
@@ -24,14 +25,25 @@ Deno.test(
         assert.equal(
           out.data[i],
           x.data[i],
-          `out at ${i} is ${out.data[i]}, x ${
-            x.data[i]
-          }: a kept unit passes unchanged (no scaling)`,
+          say(
+            `out at ${i} is ${out.data[i]}, x ${
+              x.data[i]
+            }: a kept unit passes unchanged (no scaling)`,
+            `位置 ${i} の out が ${out.data[i]} です (x は ${
+              x.data[i]
+            })。残したニューロンの値はそのまま通します (スケールしない)`,
+          ),
         );
       }
     }
     const rate = dropped / x.size;
-    assert.ok(Math.abs(rate - 0.3) < 0.02, `out: dropped ${rate} of the units, expected about 0.3`);
+    assert.ok(
+      Math.abs(rate - 0.3) < 0.02,
+      say(
+        `out: dropped ${rate} of the units, expected about 0.3`,
+        `out: 消去したニューロンの割合が ${rate} です。約 0.3 になるはずです`,
+      ),
+    );
   }),
 );
 
@@ -43,12 +55,18 @@ Deno.test(
     const second = dropout.forward(np.ones([10, 10]));
     assert.ok(
       first.data.includes(0),
-      "out has no 0 without options: the default mode is training, which drops units",
+      say(
+        "out has no 0 without options: the default mode is training, which drops units",
+        "options なしの out に 0 がありません。既定は訓練モードで、ニューロンを消去します",
+      ),
     );
     assert.notDeepEqual(
       first.toArray(),
       second.toArray(),
-      "out: two training passes drew the same mask",
+      say(
+        "out: two training passes drew the same mask",
+        "out: 訓練時の 2 回の forward で同じマスクになりました",
+      ),
     );
   }),
 );
@@ -59,7 +77,11 @@ Deno.test(
     const x = np.ones([5, 8]);
     const a = new Dropout(0.5, { rng: np.rng(4) }).forward(x, { train: true });
     const b = new Dropout(0.5, { rng: np.rng(4) }).forward(x, { train: true });
-    assert.deepEqual(a.toArray(), b.toArray(), "out: the same seed gave different masks");
+    assert.deepEqual(
+      a.toArray(),
+      b.toArray(),
+      say("out: the same seed gave different masks", "out: 同じシードなのにマスクが異なります"),
+    );
   }),
 );
 
@@ -70,7 +92,7 @@ Deno.test(
     const dropout = new Dropout(0.25);
     assertAllClose(dropout.forward(x, { train: false }), [[0.75, -1.5], [3, 6]], {
       rtol: 1e-12,
-      msg: "out in test mode, ratio 0.25",
+      msg: say("out in test mode, ratio 0.25", "テストモードでの out (ratio 0.25)"),
     });
   }),
 );
@@ -89,16 +111,31 @@ Deno.test(
     };
     loss();
     const dx = dropout.backward(w);
-    assert.ok(dropout.mask !== null, "mask is null after a training pass: forward must keep it");
+    assert.ok(
+      dropout.mask !== null,
+      say(
+        "mask is null after a training pass: forward must keep it",
+        "訓練時の forward の後で mask が null のままです。forward で保持してください",
+      ),
+    );
     const mask = dropout.mask;
     for (let i = 0; i < dx.size; i++) {
       const want = mask.data[i] === 0 ? 0 : w.data[i];
-      assert.ok(dx.data[i] === want, `dx at ${i} is ${dx.data[i]}, expected ${want}`);
+      assert.ok(
+        dx.data[i] === want,
+        say(
+          `dx at ${i} is ${dx.data[i]}, expected ${want}`,
+          `位置 ${i} の dx が ${dx.data[i]} です。${want} になるはずです`,
+        ),
+      );
     }
     assertGradientMatches(dx, numericalGradientOf(loss, x), {
       rtol: 1e-5,
       atol: 1e-7,
-      msg: "dx vs the numerical gradient (the same mask on every pass)",
+      msg: say(
+        "dx vs the numerical gradient (the same mask on every pass)",
+        "dx と数値微分で求めた勾配の比較 (毎回同じマスク)",
+      ),
     });
   }),
 );
@@ -111,7 +148,7 @@ Deno.test(
       const out = new Dropout(c.ratio).forward(toArray(c.x), { train: false });
       assertAllClose(out, toArray(c.testOut), {
         rtol: 1e-12,
-        msg: `out in test mode, ratio ${c.ratio}`,
+        msg: say(`out in test mode, ratio ${c.ratio}`, `テストモードでの out (ratio ${c.ratio})`),
       });
     }
   }),

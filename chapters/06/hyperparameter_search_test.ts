@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, say } from "../../lib/testing/mod.ts";
 import { sampleHyperparameters, shuffleDataset, splitValidation } from "./hyperparameter_search.ts";
 
 const named = mistakeNamer("06", MISTAKES);
@@ -19,14 +19,42 @@ Deno.test(
   named({ shuffleDataset }, ({ shuffleDataset }) => {
     const { x, t } = numbered();
     const [xs, ts] = shuffleDataset(x, t, { rng: np.rng(1) });
-    assert.deepEqual(xs.shape, [50, 2], `x shuffled has shape [${xs.shape.join(", ")}]`);
+    assert.deepEqual(
+      xs.shape,
+      [50, 2],
+      say(
+        `x shuffled has shape [${xs.shape.join(", ")}]`,
+        `シャッフル後の x の形状が [${xs.shape.join(", ")}] です`,
+      ),
+    );
     for (let i = 0; i < 50; i++) {
-      const at = `row ${i}: x [${xs.get(i, 0)}, ${xs.get(i, 1)}], t ${ts.get(i)}`;
-      assert.equal(xs.get(i, 0), ts.get(i), `${at}: each input must stay beside its label`);
-      assert.equal(xs.get(i, 1), -ts.get(i), `${at}: each input must stay beside its label`);
+      const at = say(
+        `row ${i}: x [${xs.get(i, 0)}, ${xs.get(i, 1)}], t ${ts.get(i)}`,
+        `${i} 行目: x [${xs.get(i, 0)}, ${xs.get(i, 1)}], t ${ts.get(i)}`,
+      );
+      assert.equal(
+        xs.get(i, 0),
+        ts.get(i),
+        say(
+          `${at}: each input must stay beside its label`,
+          `${at}: 入力はそれぞれのラベルと組のままでなければいけません`,
+        ),
+      );
+      assert.equal(
+        xs.get(i, 1),
+        -ts.get(i),
+        say(
+          `${at}: each input must stay beside its label`,
+          `${at}: 入力はそれぞれのラベルと組のままでなければいけません`,
+        ),
+      );
     }
-    assert.deepEqual([...ts.data].sort((a, b) => a - b), [...t.data], "every sample is kept once");
-    assert.notDeepEqual([...ts.data], [...t.data], "the order changed");
+    assert.deepEqual(
+      [...ts.data].sort((a, b) => a - b),
+      [...t.data],
+      say("every sample is kept once", "どのサンプルもちょうど 1 回ずつ残るはず"),
+    );
+    assert.notDeepEqual([...ts.data], [...t.data], say("the order changed", "順番が変わるはず"));
   }),
 );
 
@@ -37,9 +65,20 @@ Deno.test(
     const t = np.eye(10);
     const [, a] = shuffleDataset(x, t, { rng: np.rng(2) });
     const [xs, b] = shuffleDataset(x, t, { rng: np.rng(2) });
-    assert.deepEqual(a.toArray(), b.toArray(), "t: the same seed gave different orders");
+    assert.deepEqual(
+      a.toArray(),
+      b.toArray(),
+      say("t: the same seed gave different orders", "t: 同じシードなのに順番が異なります"),
+    );
     for (let i = 0; i < 10; i++) {
-      assert.equal(b.get(i, xs.get(i, 0)), 1, `row ${i}: the one-hot label left its input`);
+      assert.equal(
+        b.get(i, xs.get(i, 0)),
+        1,
+        say(
+          `row ${i}: the one-hot label left its input`,
+          `${i} 行目: one-hot 表現のラベルが入力と組になっていません`,
+        ),
+      );
     }
   }),
 );
@@ -50,11 +89,21 @@ Deno.test(
     const { x, t } = numbered(20);
     const [xs, ts] = shuffleDataset(x, t, { rng: np.rng(7) });
     const order = [...np.rng(7).permutation(20).data];
-    assert.deepEqual([...ts.data], order, "t shuffled with rng(7) vs rng(7).permutation(20)");
+    assert.deepEqual(
+      [...ts.data],
+      order,
+      say(
+        "t shuffled with rng(7) vs rng(7).permutation(20)",
+        "rng(7) でシャッフルした t と rng(7).permutation(20) の比較",
+      ),
+    );
     assert.deepEqual(
       Array.from({ length: 20 }, (_, i) => xs.get(i, 0)),
       order,
-      "x's first column shuffled with rng(7) vs rng(7).permutation(20)",
+      say(
+        "x's first column shuffled with rng(7) vs rng(7).permutation(20)",
+        "rng(7) でシャッフルした x の 1 列目と rng(7).permutation(20) の比較",
+      ),
     );
   }),
 );
@@ -67,17 +116,34 @@ Deno.test(
     assert.deepEqual(
       { xTrain: xTrain.shape, tTrain: tTrain.shape, xVal: xVal.shape, tVal: tVal.shape },
       { xTrain: [400, 2], tTrain: [400], xVal: [100, 2], tVal: [100] },
-      "the shapes of the four parts",
+      say("the shapes of the four parts", "4 つの部分の形状"),
     );
     const seen = [...tTrain.data, ...tVal.data].sort((a, b) => a - b);
-    assert.deepEqual(seen, [...t.data], "training and validation split the samples, no overlap");
+    assert.deepEqual(
+      seen,
+      [...t.data],
+      say(
+        "training and validation split the samples, no overlap",
+        "訓練データと検証データはサンプルを重複なく分け合うはず",
+      ),
+    );
     for (let i = 0; i < 100; i++) {
-      assert.equal(xVal.get(i, 0), tVal.get(i), `xVal row ${i} is not beside its label tVal[${i}]`);
+      assert.equal(
+        xVal.get(i, 0),
+        tVal.get(i),
+        say(
+          `xVal row ${i} is not beside its label tVal[${i}]`,
+          `xVal の ${i} 行目がラベル tVal[${i}] と組になっていません`,
+        ),
+      );
     }
     const lowHalf = [...tVal.data].filter((v) => v < 250).length;
     assert.ok(
       lowHalf > 30 && lowHalf < 70,
-      `tVal: ${lowHalf} of 100 validation samples from the first half: expected a shuffle first`,
+      say(
+        `tVal: ${lowHalf} of 100 validation samples from the first half: expected a shuffle first`,
+        `tVal: 検証データ 100 個のうち ${lowHalf} 個が前半からです。先にシャッフルするはずです`,
+      ),
     );
   }),
 );
@@ -92,12 +158,18 @@ Deno.test(
     assert.deepEqual(
       [...tVal.data],
       order.slice(0, 10),
-      "tVal: the first 10 of the shuffle (rng(8).permutation(50)), in its order",
+      say(
+        "tVal: the first 10 of the shuffle (rng(8).permutation(50)), in its order",
+        "tVal: シャッフル (rng(8).permutation(50)) の先頭 10 個を、その順番で",
+      ),
     );
     assert.deepEqual(
       [...tTrain.data],
       order.slice(10),
-      "tTrain: the other 40 of the shuffle, in its order",
+      say(
+        "tTrain: the other 40 of the shuffle, in its order",
+        "tTrain: シャッフルの残り 40 個を、その順番で",
+      ),
     );
   }),
 );
@@ -110,7 +182,10 @@ Deno.test(
     assert.deepEqual(
       { train: xTrain.shape[0], validation: xVal.shape[0] },
       { train: 33, validation: 14 },
-      "47 samples at rate 0.3: ⌊14.1⌋ = 14 for validation",
+      say(
+        "47 samples at rate 0.3: ⌊14.1⌋ = 14 for validation",
+        "47 サンプルで割合 0.3: 検証データは ⌊14.1⌋ = 14 個",
+      ),
     );
   }),
 );
@@ -130,16 +205,37 @@ Deno.test(
     const [wdMin, wdMax] = [Math.min(...wdExp), Math.max(...wdExp)];
     assert.ok(
       lrMin >= -6 && lrMax < -2,
-      `log10(lr) ranges from ${lrMin} to ${lrMax}, expected within [-6, -2)`,
+      say(
+        `log10(lr) ranges from ${lrMin} to ${lrMax}, expected within [-6, -2)`,
+        `log10(lr) が ${lrMin} から ${lrMax} の範囲です。[-6, -2) に収まるはずです`,
+      ),
     );
     assert.ok(
       wdMin >= -8 && wdMax < -4,
-      `log10(weightDecay) ranges from ${wdMin} to ${wdMax}, expected within [-8, -4)`,
+      say(
+        `log10(weightDecay) ranges from ${wdMin} to ${wdMax}, expected within [-8, -4)`,
+        `log10(weightDecay) が ${wdMin} から ${wdMax} の範囲です。[-8, -4) に収まるはずです`,
+      ),
     );
-    assert.ok(Math.abs(mean(lrExp) + 4) < 0.1, `log10(lr) averages ${mean(lrExp)}, expected -4`);
-    assert.ok(Math.abs(mean(wdExp) + 6) < 0.1, `log10(λ) averages ${mean(wdExp)}, expected -6`);
+    assert.ok(
+      Math.abs(mean(lrExp) + 4) < 0.1,
+      say(
+        `log10(lr) averages ${mean(lrExp)}, expected -4`,
+        `log10(lr) の平均が ${mean(lrExp)} です。-4 になるはずです`,
+      ),
+    );
+    assert.ok(
+      Math.abs(mean(wdExp) + 6) < 0.1,
+      say(
+        `log10(λ) averages ${mean(wdExp)}, expected -6`,
+        `log10(λ) の平均が ${mean(wdExp)} です。-6 になるはずです`,
+      ),
+    );
     const quarter = lrExp.filter((e) => e < -5).length / lrExp.length;
-    assert.ok(Math.abs(quarter - 0.25) < 0.04, `${quarter} of the exponents are below -5`);
+    assert.ok(
+      Math.abs(quarter - 0.25) < 0.04,
+      say(`${quarter} of the exponents are below -5`, `指数が -5 未満の割合が ${quarter} です`),
+    );
   }),
 );
 
@@ -152,7 +248,10 @@ Deno.test(
     const u2 = r.uniform([1], { low: -6, high: -2 }).item();
     assertAllClose([got.weightDecay, got.lr], [10 ** u1, 10 ** u2], {
       rtol: 1e-12,
-      msg: "[weightDecay, lr] with rng(9): λ = 10^(the first uniform draw), lr = 10^(the second)",
+      msg: say(
+        "[weightDecay, lr] with rng(9): λ = 10^(the first uniform draw), lr = 10^(the second)",
+        "rng(9) での [weightDecay, lr]: λ = 10^(1 回目の一様乱数)、lr = 10^(2 回目)",
+      ),
     });
   }),
 );
@@ -170,11 +269,21 @@ Deno.test(
       lrRange: [-3, -1],
       weightDecayRange: [-2, 0],
     });
-    assert.deepEqual(a, b, "the same seed gave different draws");
-    assert.ok(a.lr >= 1e-3 && a.lr < 1e-1, `lr ${a.lr} outside [1e-3, 1e-1)`);
+    assert.deepEqual(
+      a,
+      b,
+      say("the same seed gave different draws", "同じシードなのに異なる値が出ました"),
+    );
+    assert.ok(
+      a.lr >= 1e-3 && a.lr < 1e-1,
+      say(`lr ${a.lr} outside [1e-3, 1e-1)`, `lr ${a.lr} が [1e-3, 1e-1) の範囲外です`),
+    );
     assert.ok(
       a.weightDecay >= 1e-2 && a.weightDecay < 1,
-      `weightDecay ${a.weightDecay} outside [1e-2, 1)`,
+      say(
+        `weightDecay ${a.weightDecay} outside [1e-2, 1)`,
+        `weightDecay ${a.weightDecay} が [1e-2, 1) の範囲外です`,
+      ),
     );
   }),
 );

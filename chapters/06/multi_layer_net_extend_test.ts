@@ -9,6 +9,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { MultiLayerNetExtend } from "./multi_layer_net_extend.ts";
 
@@ -31,14 +32,17 @@ function assertGradientsMatch(
   assert.deepEqual(
     Object.keys(grads).sort(),
     Object.keys(net.params).sort(),
-    "the names of the gradients vs the names of the parameters",
+    say(
+      "the names of the gradients vs the names of the parameters",
+      "勾配の名前とパラメータの名前の比較",
+    ),
   );
   for (const [key, param] of Object.entries(net.params)) {
     const numeric = numericalGradientOf(loss, param, { h: 1e-6 });
     assertGradientMatches(grads[key], numeric, {
       rtol: 1e-5,
       atol: 1e-7,
-      msg: `gradient of ${key}`,
+      msg: say(`gradient of ${key}`, `${key} の勾配`),
     });
   }
 }
@@ -58,13 +62,19 @@ Deno.test(
     assert.deepEqual(
       a.toArray(),
       b.toArray(),
-      "scores with { train: false }: test mode must repeat (no new dropout masks)",
+      say(
+        "scores with { train: false }: test mode must repeat (no new dropout masks)",
+        "{ train: false } での scores: テストモードでは毎回同じになるはず (Dropout の新しいマスクは作らない)",
+      ),
     );
     const mean = bn.runningMean === null ? [0, 0, 0, 0] : [...bn.runningMean.data];
     assert.deepEqual(
       mean,
       [0, 0, 0, 0],
-      "BatchNorm1's runningMean after test passes only: test mode must not update it",
+      say(
+        "BatchNorm1's runningMean after test passes only: test mode must not update it",
+        "テストモードの forward だけの後の BatchNorm1 の runningMean: テストモードでは更新してはいけません",
+      ),
     );
   }),
 );
@@ -75,12 +85,22 @@ Deno.test(
     const net = new MultiLayerNetExtend({ ...sizes, useDropout: true, dropoutRatio: 0.5 });
     const { x } = batch();
     const a = net.predict(x), b = net.predict(x);
-    assert.deepEqual(a.toArray(), b.toArray(), "scores: test mode (the default) must repeat");
+    assert.deepEqual(
+      a.toArray(),
+      b.toArray(),
+      say(
+        "scores: test mode (the default) must repeat",
+        "scores: テストモード (既定) では毎回同じになるはず",
+      ),
+    );
     const c = net.predict(x, { train: true }), d = net.predict(x, { train: true });
     assert.notDeepEqual(
       c.toArray(),
       d.toArray(),
-      "scores: training must draw a new mask each pass",
+      say(
+        "scores: training must draw a new mask each pass",
+        "scores: 訓練時は毎回新しいマスクを作るはず",
+      ),
     );
   }),
 );
@@ -92,14 +112,31 @@ Deno.test(
     const bn = net.layers.get("BatchNorm1") as BatchNormalization;
     const { x } = batch();
     net.predict(x, { train: true });
-    assert.ok(bn.runningMean !== null, "BatchNorm1's running mean is null after a training pass");
+    assert.ok(
+      bn.runningMean !== null,
+      say(
+        "BatchNorm1's running mean is null after a training pass",
+        "訓練時の forward の後で BatchNorm1 の移動平均が null です",
+      ),
+    );
     const mean = bn.runningMean.clone();
-    assert.ok(np.max(np.abs(mean)) > 0, "BatchNorm1's runningMean: a training pass must update it");
+    assert.ok(
+      np.max(np.abs(mean)) > 0,
+      say(
+        "BatchNorm1's runningMean: a training pass must update it",
+        "BatchNorm1 の runningMean: 訓練時の forward で更新するはず",
+      ),
+    );
     const test1 = net.predict(x);
     assertAllClose(bn.runningMean, mean, {
-      msg: "BatchNorm1's runningMean: a test pass (the default) must leave it alone",
+      msg: say(
+        "BatchNorm1's runningMean: a test pass (the default) must leave it alone",
+        "BatchNorm1 の runningMean: テストモード (既定) の forward では変更してはいけません",
+      ),
     });
-    assertAllClose(net.predict(x), test1, { msg: "scores: test mode must repeat" });
+    assertAllClose(net.predict(x), test1, {
+      msg: say("scores: test mode must repeat", "scores: テストモードでは毎回同じになるはず"),
+    });
   }),
 );
 
@@ -111,7 +148,10 @@ Deno.test(
     let squares = 0;
     for (const key of ["W1", "W2", "W3"]) squares += np.sum(np.square(net.params[key]));
     const want = crossEntropyError(softmax(net.predict(x)), t) + 0.5 * 0.2 * squares;
-    assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12, msg: "loss with λ = 0.2" });
+    assertAllClose([net.loss(x, t)], [want], {
+      rtol: 1e-12,
+      msg: say("loss with λ = 0.2", "λ = 0.2 のときの loss"),
+    });
   }),
 );
 
@@ -125,7 +165,10 @@ Deno.test(
     const want = crossEntropyError(softmax(net.predict(x, { train: true })), t);
     assertAllClose([loss], [want], {
       rtol: 1e-12,
-      msg: "loss with { train: true } (the scores of predict(x, { train: true }))",
+      msg: say(
+        "loss with { train: true } (the scores of predict(x, { train: true }))",
+        "{ train: true } での loss (predict(x, { train: true }) のスコアによる)",
+      ),
     });
   }),
 );
@@ -165,7 +208,10 @@ Deno.test(
     assert.deepEqual(
       Object.keys(grads).sort(),
       Object.keys(net.params).sort(),
-      "the names of the gradients vs the names of the parameters",
+      say(
+        "the names of the gradients vs the names of the parameters",
+        "勾配の名前とパラメータの名前の比較",
+      ),
     );
     assertGradientsMatch(net, loss, x, t);
   }),
@@ -188,11 +234,14 @@ Deno.test(
       "beta2",
       "gamma1",
       "gamma2",
-    ], "the names of the gradients");
+    ], say("the names of the gradients", "勾配の名前"));
     assert.deepEqual(
       grads.gamma2.shape,
       [3],
-      `gamma2's gradient has shape [${grads.gamma2.shape.join(", ")}]`,
+      say(
+        `gamma2's gradient has shape [${grads.gamma2.shape.join(", ")}]`,
+        `gamma2 の勾配の形状が [${grads.gamma2.shape.join(", ")}] です`,
+      ),
     );
   }),
 );

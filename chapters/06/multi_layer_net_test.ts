@@ -8,6 +8,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { MultiLayerNet } from "./multi_layer_net.ts";
 
@@ -40,14 +41,17 @@ function assertGradientsMatch(
   assert.deepEqual(
     Object.keys(grads).sort(),
     Object.keys(net.params).sort(),
-    "the names of the gradients vs the names of the parameters",
+    say(
+      "the names of the gradients vs the names of the parameters",
+      "勾配の名前とパラメータの名前の比較",
+    ),
   );
   for (const [key, param] of Object.entries(net.params)) {
     const numeric = numericalGradientOf(loss, param, { h: 1e-6 });
     assertGradientMatches(grads[key], numeric, {
       rtol: 1e-5,
       atol: 1e-7,
-      msg: `gradient of ${key}`,
+      msg: say(`gradient of ${key}`, `${key} の勾配`),
     });
   }
 }
@@ -73,7 +77,10 @@ Deno.test(
     });
     const { x, t } = batch();
     const want = crossEntropyError(softmax(net.predict(x)), t) + 0.5 * 0.1 * sumSquaredWeights(net);
-    assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12, msg: "loss with λ = 0.1" });
+    assertAllClose([net.loss(x, t)], [want], {
+      rtol: 1e-12,
+      msg: say("loss with λ = 0.1", "λ = 0.1 のときの loss"),
+    });
   }),
 );
 
@@ -130,11 +137,20 @@ Deno.test(
     for (const key of ["W1", "W2"]) {
       assertAllClose(g1[key], np.add(g0[key], np.mul(decayed.params[key], 0.3)), {
         rtol: 1e-12,
-        msg: `${key}: the gradient with λ = 0.3 vs without, plus λ${key}`,
+        msg: say(
+          `${key}: the gradient with λ = 0.3 vs without, plus λ${key}`,
+          `${key}: λ = 0.3 のときの勾配と、λ なしの勾配に λ${key} を足したものの比較`,
+        ),
       });
     }
     for (const key of ["b1", "b2"]) {
-      assertAllClose(g1[key], g0[key], { rtol: 1e-12, msg: `${key}: no weight decay on biases` });
+      assertAllClose(g1[key], g0[key], {
+        rtol: 1e-12,
+        msg: say(
+          `${key}: no weight decay on biases`,
+          `${key}: バイアスには Weight decay をかけません`,
+        ),
+      });
     }
   }),
 );
@@ -152,6 +168,12 @@ Deno.test(
       }
     }
     const after = net.loss(x, t);
-    assert.ok(after < 0.5 * before, `loss: went from ${before} to ${after}, expected below half`);
+    assert.ok(
+      after < 0.5 * before,
+      say(
+        `loss: went from ${before} to ${after}, expected below half`,
+        `loss: ${before} から ${after} になりました。半分未満になるはずです`,
+      ),
+    );
   }),
 );

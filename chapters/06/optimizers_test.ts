@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import * as np from "../../lib/np/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
-import { assertAllClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, say } from "../../lib/testing/mod.ts";
 import { AdaGrad, Adam, Momentum, Nesterov, RMSprop, SGD } from "./optimizers.ts";
 import { book, type Tensor, toArray, toArrays } from "./testdata/book_fixture.ts";
 
@@ -33,7 +33,10 @@ function assertDescends(optimizer: Optimizer): void {
   const start = f(-7, 2); // 6.45
   assert.ok(
     f(x, y) < 0.02 * start,
-    `after 30 steps f(${x}, ${y}) = ${f(x, y)}, expected below ${0.02 * start}`,
+    say(
+      `after 30 steps f(${x}, ${y}) = ${f(x, y)}, expected below ${0.02 * start}`,
+      `30 ステップ後に f(${x}, ${y}) = ${f(x, y)} です。${0.02 * start} 未満になるはずです`,
+    ),
   );
 }
 
@@ -42,8 +45,14 @@ Deno.test(
   named({ SGD }, ({ SGD }) => {
     const params = { W: np.array([[1, 2], [3, 4]]), b: np.array([0.5]) };
     new SGD({ lr: 0.1 }).update(params, { W: np.array([[10, -10], [0, 1]]), b: np.array([5]) });
-    assertAllClose(params.W, [[0, 3], [3, 3.9]], { rtol: 1e-12, msg: "W after one step" });
-    assertAllClose(params.b, [0], { atol: 1e-12, msg: "b after one step" });
+    assertAllClose(params.W, [[0, 3], [3, 3.9]], {
+      rtol: 1e-12,
+      msg: say("W after one step", "1 ステップ後の W"),
+    });
+    assertAllClose(params.b, [0], {
+      atol: 1e-12,
+      msg: say("b after one step", "1 ステップ後の b"),
+    });
   }),
 );
 
@@ -53,8 +62,18 @@ Deno.test(
     const W = np.array([1, 2]);
     const params = { W };
     new SGD().update(params, { W: np.array([1, -1]) });
-    assert.equal(params.W, W, "params.W must still be the same array (the layers hold it)");
-    assertAllClose(W, [0.99, 2.01], { rtol: 1e-12, msg: "W after one step with lr 0.01" });
+    assert.equal(
+      params.W,
+      W,
+      say(
+        "params.W must still be the same array (the layers hold it)",
+        "params.W は同じ配列のままでなければいけません (レイヤがその配列を持っています)",
+      ),
+    );
+    assertAllClose(W, [0.99, 2.01], {
+      rtol: 1e-12,
+      msg: say("W after one step with lr 0.01", "lr 0.01 で 1 ステップ後の W"),
+    });
   }),
 );
 
@@ -73,10 +92,19 @@ Deno.test(
     const expected = [[-0.1, 10.1], [-0.29, 10.29], [-0.561, 10.561]];
     for (const [i, want] of expected.entries()) {
       optimizer.update({ W }, { W: np.array([1, -1]) });
-      assertAllClose(W, want, { rtol: 1e-12, msg: `W after step ${i + 1}` });
+      assertAllClose(W, want, {
+        rtol: 1e-12,
+        msg: say(`W after step ${i + 1}`, `${i + 1} ステップ後の W`),
+      });
     }
-    assert.ok(optimizer.v !== null, "the velocity lives in the public field v");
-    assertAllClose(optimizer.v.W, [-0.271, 0.271], { rtol: 1e-12, msg: "v after three steps" });
+    assert.ok(
+      optimizer.v !== null,
+      say("the velocity lives in the public field v", "速度は公開フィールド v に保持してください"),
+    );
+    assertAllClose(optimizer.v.W, [-0.271, 0.271], {
+      rtol: 1e-12,
+      msg: say("v after three steps", "3 ステップ後の v"),
+    });
   }),
 );
 
@@ -87,7 +115,10 @@ Deno.test(
     const optimizer = new Momentum();
     optimizer.update({ W }, { W: np.array([1]) });
     optimizer.update({ W }, { W: np.array([1]) });
-    assertAllClose(W, [-(0.01 + 0.019)], { rtol: 1e-12, msg: "W after two steps" });
+    assertAllClose(W, [-(0.01 + 0.019)], {
+      rtol: 1e-12,
+      msg: say("W after two steps", "2 ステップ後の W"),
+    });
   }),
 );
 
@@ -109,9 +140,21 @@ Deno.test(
     const expected = [[-0.19, -0.1], [-0.461, -0.19], [-0.8049, -0.271]];
     for (const [i, [w, v]] of expected.entries()) {
       optimizer.update({ W }, { W: np.array([1]) });
-      assertAllClose(W, [w], { rtol: 1e-12, msg: `W after step ${i + 1}` });
-      assert.ok(optimizer.v !== null, "the velocity lives in the public field v");
-      assertAllClose(optimizer.v.W, [v], { rtol: 1e-12, msg: `v after step ${i + 1}` });
+      assertAllClose(W, [w], {
+        rtol: 1e-12,
+        msg: say(`W after step ${i + 1}`, `${i + 1} ステップ後の W`),
+      });
+      assert.ok(
+        optimizer.v !== null,
+        say(
+          "the velocity lives in the public field v",
+          "速度は公開フィールド v に保持してください",
+        ),
+      );
+      assertAllClose(optimizer.v.W, [v], {
+        rtol: 1e-12,
+        msg: say(`v after step ${i + 1}`, `${i + 1} ステップ後の v`),
+      });
     }
   }),
 );
@@ -124,7 +167,10 @@ Deno.test(
     optimizer.update({ W }, { W: np.array([1]) });
     optimizer.update({ W }, { W: np.array([1]) });
     // −1.9 · 0.01, then + 0.81 · (−0.01) − 1.9 · 0.01.
-    assertAllClose(W, [-0.019 - 0.0081 - 0.019], { rtol: 1e-12, msg: "W after two steps" });
+    assertAllClose(W, [-0.019 - 0.0081 - 0.019], {
+      rtol: 1e-12,
+      msg: say("W after two steps", "2 ステップ後の W"),
+    });
   }),
 );
 
@@ -142,12 +188,21 @@ Deno.test(
     const optimizer = new AdaGrad({ lr: 0.5 });
     optimizer.update({ W }, { W: np.array([4, -0.01]) });
     const first = [-0.5 * 4 / (4 + 1e-7), 0.5 * 0.01 / (0.01 + 1e-7)];
-    assertAllClose(W, first, { rtol: 1e-12, msg: "W after step 1" });
+    assertAllClose(W, first, { rtol: 1e-12, msg: say("W after step 1", "1 ステップ後の W") });
     optimizer.update({ W }, { W: np.array([3, 0]) });
     const second = [first[0] - 0.5 * 3 / (5 + 1e-7), first[1]];
-    assertAllClose(W, second, { rtol: 1e-12, msg: "W after step 2" });
-    assert.ok(optimizer.h !== null, "the sum of squares lives in the public field h");
-    assertAllClose(optimizer.h.W, [25, 1e-4], { rtol: 1e-12, msg: "h after two steps" });
+    assertAllClose(W, second, { rtol: 1e-12, msg: say("W after step 2", "2 ステップ後の W") });
+    assert.ok(
+      optimizer.h !== null,
+      say(
+        "the sum of squares lives in the public field h",
+        "2 乗和は公開フィールド h に保持してください",
+      ),
+    );
+    assertAllClose(optimizer.h.W, [25, 1e-4], {
+      rtol: 1e-12,
+      msg: say("h after two steps", "2 ステップ後の h"),
+    });
   }),
 );
 
@@ -156,7 +211,10 @@ Deno.test(
   named({ AdaGrad }, ({ AdaGrad }) => {
     const W = np.array([1]);
     new AdaGrad().update({ W }, { W: np.array([2]) });
-    assertAllClose(W, [1 - 0.01 * 2 / (2 + 1e-7)], { rtol: 1e-12, msg: "W after one step" });
+    assertAllClose(W, [1 - 0.01 * 2 / (2 + 1e-7)], {
+      rtol: 1e-12,
+      msg: say("W after one step", "1 ステップ後の W"),
+    });
   }),
 );
 
@@ -174,12 +232,27 @@ Deno.test(
     const optimizer = new RMSprop({ lr: 0.01, decayRate: 0.99 });
     optimizer.update({ W }, { W: np.array([2]) });
     const first = -0.02 / (Math.sqrt(0.04) + 1e-7);
-    assertAllClose(W, [first], { rtol: 1e-12, msg: "W after step 1 (h = 0.04)" });
+    assertAllClose(W, [first], {
+      rtol: 1e-12,
+      msg: say("W after step 1 (h = 0.04)", "1 ステップ後の W (h = 0.04)"),
+    });
     optimizer.update({ W }, { W: np.array([2]) });
     const second = first - 0.02 / (Math.sqrt(0.0796) + 1e-7);
-    assertAllClose(W, [second], { rtol: 1e-12, msg: "W after step 2 (h = 0.0796)" });
-    assert.ok(optimizer.h !== null, "the moving average lives in the public field h");
-    assertAllClose(optimizer.h.W, [0.0796], { rtol: 1e-12, msg: "h after two steps" });
+    assertAllClose(W, [second], {
+      rtol: 1e-12,
+      msg: say("W after step 2 (h = 0.0796)", "2 ステップ後の W (h = 0.0796)"),
+    });
+    assert.ok(
+      optimizer.h !== null,
+      say(
+        "the moving average lives in the public field h",
+        "移動平均は公開フィールド h に保持してください",
+      ),
+    );
+    assertAllClose(optimizer.h.W, [0.0796], {
+      rtol: 1e-12,
+      msg: say("h after two steps", "2 ステップ後の h"),
+    });
   }),
 );
 
@@ -188,7 +261,10 @@ Deno.test(
   named({ RMSprop }, ({ RMSprop }) => {
     const W = np.array([0]);
     new RMSprop().update({ W }, { W: np.array([-3]) });
-    assertAllClose(W, [0.03 / (Math.sqrt(0.09) + 1e-7)], { rtol: 1e-12, msg: "W after one step" });
+    assertAllClose(W, [0.03 / (Math.sqrt(0.09) + 1e-7)], {
+      rtol: 1e-12,
+      msg: say("W after one step", "1 ステップ後の W"),
+    });
   }),
 );
 
@@ -210,7 +286,13 @@ Deno.test(
     const lr1 = 0.1 * Math.sqrt(1 - 0.999) / (1 - 0.9);
     const m1 = g1.map((g) => 0.1 * g), v1 = g1.map((g) => 0.001 * g * g);
     const w1 = m1.map((m, i) => 1 - lr1 * m / (Math.sqrt(v1[i]) + 1e-7));
-    assertAllClose(W, w1, { rtol: 1e-6, msg: "W after step 1 (lr_t = lr · √(1 − β₂) / (1 − β₁))" });
+    assertAllClose(W, w1, {
+      rtol: 1e-6,
+      msg: say(
+        "W after step 1 (lr_t = lr · √(1 − β₂) / (1 − β₁))",
+        "1 ステップ後の W (lr_t = lr · √(1 − β₂) / (1 − β₁))",
+      ),
+    });
     optimizer.update({ W }, { W: np.array(g2) });
     const lr2 = 0.1 * Math.sqrt(1 - 0.999 ** 2) / (1 - 0.9 ** 2);
     const m2 = m1.map((m, i) => 0.9 * m + 0.1 * g2[i]);
@@ -218,12 +300,31 @@ Deno.test(
     const w2 = w1.map((w, i) => w - lr2 * m2[i] / (Math.sqrt(v2[i]) + 1e-7));
     assertAllClose(W, w2, {
       rtol: 1e-6,
-      msg: "W after step 2 (lr_t = lr · √(1 − β₂²) / (1 − β₁²))",
+      msg: say(
+        "W after step 2 (lr_t = lr · √(1 − β₂²) / (1 − β₁²))",
+        "2 ステップ後の W (lr_t = lr · √(1 − β₂²) / (1 − β₁²))",
+      ),
     });
-    assert.equal(optimizer.iter, 2, `iter after two steps is ${optimizer.iter}`);
-    assert.ok(optimizer.m !== null && optimizer.v !== null, "m and v live in the public fields");
-    assertAllClose(optimizer.m.W, m2, { rtol: 1e-12, msg: "m after two steps" });
-    assertAllClose(optimizer.v.W, v2, { rtol: 1e-12, msg: "v after two steps" });
+    assert.equal(
+      optimizer.iter,
+      2,
+      say(
+        `iter after two steps is ${optimizer.iter}`,
+        `2 ステップ後の iter が ${optimizer.iter} です`,
+      ),
+    );
+    assert.ok(
+      optimizer.m !== null && optimizer.v !== null,
+      say("m and v live in the public fields", "m と v は公開フィールドに保持してください"),
+    );
+    assertAllClose(optimizer.m.W, m2, {
+      rtol: 1e-12,
+      msg: say("m after two steps", "2 ステップ後の m"),
+    });
+    assertAllClose(optimizer.v.W, v2, {
+      rtol: 1e-12,
+      msg: say("v after two steps", "2 ステップ後の v"),
+    });
   }),
 );
 
@@ -238,7 +339,10 @@ Deno.test(
     const want = 1 - lrT * m / (Math.sqrt(v) + 1e-7);
     assertAllClose(W, [want], {
       rtol: 1e-12,
-      msg: `W after one step with g = 1e-8 (a step of ${1 - want} with √v + ε)`,
+      msg: say(
+        `W after one step with g = 1e-8 (a step of ${1 - want} with √v + ε)`,
+        `g = 1e-8 で 1 ステップ後の W (√v + ε なら更新量は ${1 - want})`,
+      ),
     });
   }),
 );
@@ -251,7 +355,7 @@ Deno.test(
     const lrT = 0.001 * Math.sqrt(0.001) / 0.1;
     assertAllClose(W, [-lrT * 0.2 / (Math.sqrt(0.004) + 1e-7)], {
       rtol: 1e-12,
-      msg: "W after one step",
+      msg: say("W after one step", "1 ステップ後の W"),
     });
   }),
 );
@@ -261,7 +365,13 @@ Deno.test(
   named({ Adam }, ({ Adam }) => {
     const [x, y] = descend(new Adam({ lr: 0.3 }));
     // Adam overshoots and circles in (figure 6-8), so it ends less close than the others.
-    assert.ok(f(x, y) < 0.15, `after 30 steps f(${x}, ${y}) = ${f(x, y)}, expected below 0.15`);
+    assert.ok(
+      f(x, y) < 0.15,
+      say(
+        `after 30 steps f(${x}, ${y}) = ${f(x, y)}, expected below 0.15`,
+        `30 ステップ後に f(${x}, ${y}) = ${f(x, y)} です。0.15 未満になるはずです`,
+      ),
+    );
   }),
 );
 
@@ -270,8 +380,18 @@ Deno.test(
   named({ Adam }, ({ Adam }) => {
     const W = np.array([1, 2], { dtype: "float32" });
     new Adam().update({ W }, { W: np.array([1, 1], { dtype: "float32" }) });
-    assert.equal(W.dtype, "float32", `W's dtype is ${W.dtype} after a step, was float32`);
-    assertAllClose(W, [0.999, 1.999], { rtol: 1e-6, msg: "W after one step" });
+    assert.equal(
+      W.dtype,
+      "float32",
+      say(
+        `W's dtype is ${W.dtype} after a step, was float32`,
+        `1 ステップ後の W の dtype が ${W.dtype} です (元は float32)`,
+      ),
+    );
+    assertAllClose(W, [0.999, 1.999], {
+      rtol: 1e-6,
+      msg: say("W after one step", "1 ステップ後の W"),
+    });
   }),
 );
 
@@ -284,7 +404,10 @@ for (const [name, Class] of Object.entries(classes)) {
     named({ [name]: Class }, (implementations) => {
       const Optimizer = implementations[name];
       const cases = book.optimizers.filter((c) => c.name === name);
-      assert.ok(cases.length > 0, `the fixture has no case for ${name}`);
+      assert.ok(
+        cases.length > 0,
+        say(`the fixture has no case for ${name}`, `フィクスチャに ${name} のケースがありません`),
+      );
       for (const c of cases) {
         const optimizer = new Optimizer(c.options);
         const params = toArrays(c.params);
@@ -294,7 +417,10 @@ for (const [name, Class] of Object.entries(classes)) {
             assertAllClose(params[key], toArray(step.params[key as "W" | "b"]), {
               rtol: 1e-10,
               atol: 1e-14,
-              msg: `${name}(${JSON.stringify(c.options)}), step ${i + 1}, parameter ${key}`,
+              msg: say(
+                `${name}(${JSON.stringify(c.options)}), step ${i + 1}, parameter ${key}`,
+                `${name}(${JSON.stringify(c.options)})、${i + 1} ステップ目、パラメータ ${key}`,
+              ),
             });
           }
         }
@@ -304,12 +430,21 @@ for (const [name, Class] of Object.entries(classes)) {
             assert.equal(
               state[field],
               want,
-              `${name}.${field} is ${state[field]}, expected ${want}`,
+              say(
+                `${name}.${field} is ${state[field]}, expected ${want}`,
+                `${name}.${field} が ${state[field]} です。${want} になるはずです`,
+              ),
             );
             continue;
           }
           const got = state[field] as Record<string, np.NDArray> | null;
-          assert.ok(got != null, `${name}.${field} is ${got} after four steps`);
+          assert.ok(
+            got != null,
+            say(
+              `${name}.${field} is ${got} after four steps`,
+              `4 ステップ後の ${name}.${field} が ${got} です`,
+            ),
+          );
           for (const [key, tensor] of Object.entries(want as Record<string, Tensor>)) {
             assertAllClose(got[key], toArray(tensor), {
               rtol: 1e-10,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { MISTAKES } from "../../lib/mistakes/ch06.ts";
 import { relu } from "../../lib/functions/activation.ts";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, say } from "../../lib/testing/mod.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import {
   type HistogramActivation,
@@ -19,10 +19,20 @@ Deno.test(
     assert.equal(
       weightScale("relu", 50),
       0.2,
-      `weightScale("relu", 50) is ${weightScale("relu", 50)}`,
+      say(
+        `weightScale("relu", 50) is ${weightScale("relu", 50)}`,
+        `weightScale("relu", 50) が ${weightScale("relu", 50)} です`,
+      ),
     );
     const he = weightScale("he", 784);
-    assert.equal(he, Math.sqrt(2 / 784), `weightScale("he", 784) is ${he}, expected √(2/784)`);
+    assert.equal(
+      he,
+      Math.sqrt(2 / 784),
+      say(
+        `weightScale("he", 784) is ${he}, expected √(2/784)`,
+        `weightScale("he", 784) が ${he} です。√(2/784) になるはずです`,
+      ),
+    );
   }),
 );
 
@@ -30,12 +40,22 @@ Deno.test(
   "weightScale() gives Xavier's √(1/n) for sigmoid and xavier (§6.2.2)",
   named({ weightScale }, ({ weightScale }) => {
     const sigmoid = weightScale("sigmoid", 100);
-    assert.equal(sigmoid, 0.1, `weightScale("sigmoid", 100) is ${sigmoid}, expected 0.1`);
+    assert.equal(
+      sigmoid,
+      0.1,
+      say(
+        `weightScale("sigmoid", 100) is ${sigmoid}, expected 0.1`,
+        `weightScale("sigmoid", 100) が ${sigmoid} です。0.1 になるはずです`,
+      ),
+    );
     const xavier = weightScale("xavier", 784);
     assert.equal(
       xavier,
       Math.sqrt(1 / 784),
-      `weightScale("xavier", 784) is ${xavier}, expected √(1/784)`,
+      say(
+        `weightScale("xavier", 784) is ${xavier}, expected √(1/784)`,
+        `weightScale("xavier", 784) が ${xavier} です。√(1/784) になるはずです`,
+      ),
     );
   }),
 );
@@ -46,9 +66,19 @@ Deno.test(
     assert.equal(
       weightScale(0.01, 100),
       0.01,
-      `weightScale(0.01, 100) is ${weightScale(0.01, 100)}`,
+      say(
+        `weightScale(0.01, 100) is ${weightScale(0.01, 100)}`,
+        `weightScale(0.01, 100) が ${weightScale(0.01, 100)} です`,
+      ),
     );
-    assert.equal(weightScale(1, 3), 1, `weightScale(1, 3) is ${weightScale(1, 3)}`);
+    assert.equal(
+      weightScale(1, 3),
+      1,
+      say(
+        `weightScale(1, 3) is ${weightScale(1, 3)}`,
+        `weightScale(1, 3) が ${weightScale(1, 3)} です`,
+      ),
+    );
   }),
 );
 
@@ -60,12 +90,22 @@ function spreads(
 ): number[] {
   const x = np.rng(0).standardNormal([1000, 100]);
   const out = activations(x, { activation, weightInitStd, rng: np.rng(1) });
-  assert.equal(out.length, 5, `${out.length} outputs, expected five layers, as the book`);
+  assert.equal(
+    out.length,
+    5,
+    say(
+      `${out.length} outputs, expected five layers, as the book`,
+      `出力が ${out.length} 個です。書籍と同じく 5 層分になるはずです`,
+    ),
+  );
   for (const [i, a] of out.entries()) {
     assert.deepEqual(
       a.shape,
       [1000, 100],
-      `layer ${i + 1}'s output has shape [${a.shape.join(", ")}]`,
+      say(
+        `layer ${i + 1}'s output has shape [${a.shape.join(", ")}]`,
+        `${i + 1} 層目の出力の形状が [${a.shape.join(", ")}] です`,
+      ),
     );
   }
   return out.map((a) => Math.sqrt(np.mean(np.square(np.sub(a, np.mean(a))))));
@@ -93,7 +133,11 @@ Deno.test(
       weightInitStd: "he",
       rng: np.rng(3),
     });
-    assert.equal(out.length, 3, `${out.length} outputs for layers: 3`);
+    assert.equal(
+      out.length,
+      3,
+      say(`${out.length} outputs for layers: 3`, `layers: 3 なのに出力が ${out.length} 個です`),
+    );
     const rng = np.rng(3);
     let z = x;
     for (let k = 0; k < 3; k++) {
@@ -102,9 +146,14 @@ Deno.test(
       assertAllClose(out[k], z, {
         rtol: 1e-10,
         atol: 1e-12,
-        msg: `layer ${k + 1}'s output: relu(z${k} · W${k + 1}), W${k + 1} the generator's ${
-          k + 1
-        }th normal [20, 20] draw with std √(2/20), z0 = x`,
+        msg: say(
+          `layer ${k + 1}'s output: relu(z${k} · W${k + 1}), W${k + 1} the generator's ${
+            k + 1
+          }th normal [20, 20] draw with std √(2/20), z0 = x`,
+          `${k + 1} 層目の出力: relu(z${k} · W${k + 1})。W${k + 1} は乱数生成器から ${
+            k + 1
+          } 回目に引いた標準偏差 √(2/20) の正規分布 [20, 20]、z0 = x`,
+        ),
       });
     }
   }),
@@ -114,7 +163,13 @@ Deno.test(
   "layerActivations() with std 1 pushes sigmoid outputs to 0 and 1 (figure 6-10)",
   named({ layerActivations }, ({ layerActivations }) => {
     for (const [i, share] of extremes(layerActivations, "sigmoid", 1).entries()) {
-      assert.ok(share > 0.6, `layer ${i + 1}: only ${share} of the outputs are near 0 or 1`);
+      assert.ok(
+        share > 0.6,
+        say(
+          `layer ${i + 1}: only ${share} of the outputs are near 0 or 1`,
+          `${i + 1} 層目: 0 か 1 に近い出力の割合が ${share} しかありません`,
+        ),
+      );
     }
   }),
 );
@@ -125,7 +180,10 @@ Deno.test(
     for (const [i, spread] of spreads(layerActivations, "sigmoid", 0.01).entries()) {
       assert.ok(
         spread < 0.05,
-        `layer ${i + 1}: the outputs spread by ${spread}, expected them bunched at 0.5`,
+        say(
+          `layer ${i + 1}: the outputs spread by ${spread}, expected them bunched at 0.5`,
+          `${i + 1} 層目: 出力の広がり (標準偏差) が ${spread} です。0.5 付近に集中するはずです`,
+        ),
       );
     }
   }),
@@ -137,8 +195,20 @@ Deno.test(
     const s = spreads(layerActivations, "sigmoid", "xavier"),
       e = extremes(layerActivations, "sigmoid", "xavier");
     for (let i = 0; i < 5; i++) {
-      assert.ok(s[i] > 0.08 && s[i] < 0.3, `layer ${i + 1} spreads by ${s[i]}`);
-      assert.ok(e[i] < 0.1, `layer ${i + 1} has ${e[i]} of its outputs near 0 or 1`);
+      assert.ok(
+        s[i] > 0.08 && s[i] < 0.3,
+        say(
+          `layer ${i + 1} spreads by ${s[i]}`,
+          `${i + 1} 層目の広がり (標準偏差) が ${s[i]} です`,
+        ),
+      );
+      assert.ok(
+        e[i] < 0.1,
+        say(
+          `layer ${i + 1} has ${e[i]} of its outputs near 0 or 1`,
+          `${i + 1} 層目: 0 か 1 に近い出力の割合が ${e[i]} です`,
+        ),
+      );
     }
   }),
 );
@@ -148,19 +218,33 @@ Deno.test(
   named({ layerActivations }, ({ layerActivations }) => {
     const he = spreads(layerActivations, "relu", "he");
     for (const [i, s] of he.entries()) {
-      assert.ok(s > 0.5 && s < 1.5, `He: layer ${i + 1} spreads by ${s}, expected 0.5 to 1.5`);
+      assert.ok(
+        s > 0.5 && s < 1.5,
+        say(
+          `He: layer ${i + 1} spreads by ${s}, expected 0.5 to 1.5`,
+          `Heの初期値: ${i + 1} 層目の広がり (標準偏差) が ${s} です。0.5 から 1.5 になるはずです`,
+        ),
+      );
     }
     const xavier = spreads(layerActivations, "relu", "xavier");
     assert.ok(
       xavier[4] < 0.5 * xavier[0],
-      `Xavier with ReLU should shrink layer by layer: layer 1 spreads by ${xavier[0]}, layer 5 by ${
-        xavier[4]
-      }`,
+      say(
+        `Xavier with ReLU should shrink layer by layer: layer 1 spreads by ${
+          xavier[0]
+        }, layer 5 by ${xavier[4]}`,
+        `ReLU で Xavierの初期値なら層ごとに縮むはず: 1 層目の広がりが ${xavier[0]}、5 層目が ${
+          xavier[4]
+        } です`,
+      ),
     );
     const small = spreads(layerActivations, "relu", 0.01);
     assert.ok(
       small[4] < 1e-3,
-      `std 0.01 with ReLU should vanish, last layer spreads by ${small[4]}`,
+      say(
+        `std 0.01 with ReLU should vanish, last layer spreads by ${small[4]}`,
+        `ReLU で標準偏差 0.01 なら消えていくはず: 最後の層の広がりが ${small[4]} です`,
+      ),
     );
   }),
 );
@@ -177,11 +261,17 @@ Deno.test(
     for (const [i, a] of out.entries()) {
       assert.ok(
         Math.abs(np.mean(a)) < 0.05,
-        `layer ${i + 1}: mean ${np.mean(a)}, expected about 0`,
+        say(
+          `layer ${i + 1}: mean ${np.mean(a)}, expected about 0`,
+          `${i + 1} 層目: 平均が ${np.mean(a)} です。ほぼ 0 になるはずです`,
+        ),
       );
       assert.ok(
         np.max(np.abs(a)) < 1,
-        `layer ${i + 1}: |output| up to ${np.max(np.abs(a))}, tanh stays below 1`,
+        say(
+          `layer ${i + 1}: |output| up to ${np.max(np.abs(a))}, tanh stays below 1`,
+          `${i + 1} 層目: |出力| の最大が ${np.max(np.abs(a))} です。tanh は 1 未満に収まります`,
+        ),
       );
     }
   }),
@@ -203,8 +293,26 @@ Deno.test(
       weightInitStd: "he",
       rng: np.rng(3),
     });
-    assert.equal(a.length, 3, `${a.length} outputs for layers: 3`);
-    assert.deepEqual(a[2].shape, [10, 20], `layer 3's output has shape [${a[2].shape.join(", ")}]`);
-    assert.deepEqual(a[2].toArray(), b[2].toArray(), "layer 3's output differs for the same seed");
+    assert.equal(
+      a.length,
+      3,
+      say(`${a.length} outputs for layers: 3`, `layers: 3 なのに出力が ${a.length} 個です`),
+    );
+    assert.deepEqual(
+      a[2].shape,
+      [10, 20],
+      say(
+        `layer 3's output has shape [${a[2].shape.join(", ")}]`,
+        `3 層目の出力の形状が [${a[2].shape.join(", ")}] です`,
+      ),
+    );
+    assert.deepEqual(
+      a[2].toArray(),
+      b[2].toArray(),
+      say(
+        "layer 3's output differs for the same seed",
+        "同じシードなのに 3 層目の出力が異なります",
+      ),
+    );
   }),
 );
