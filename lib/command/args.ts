@@ -19,7 +19,8 @@
 import { parseArgs } from "node:util";
 import { editDistance } from "../kata/cli.ts";
 import { UsageError } from "./errors.ts";
-import { defineMessages, type Lang, LANGS, parseLang, setLang } from "./lang.ts";
+import { defineMessages, type Lang, parseLang, setLang } from "./lang.ts";
+import { COMMAND, errorLine } from "./messages.ts";
 
 /** The parser's own words, in both languages. */
 const MESSAGES = defineMessages("args", {
@@ -49,6 +50,12 @@ const MESSAGES = defineMessages("args", {
     }`,
   missing: (usage: string) => `Missing argument: ${usage}`,
   seeHelp: (name: string) => `Run "deno task ${name} --help" for the options.`,
+  optionsPlaceholder: "[options]",
+  needsValue: (option: string) => `${option} needs a value`,
+  dashValue: (option: string) =>
+    `${option} needs a value, and the next argument starts with a dash: write ${option}=-X ` +
+    `for a value that starts with one`,
+  noValue: (option: string) => `${option} takes no value`,
 }, {
   above: (min: number) => `${min} より大きい値`,
   range: (low: string | number, max: number) => `${low} から ${max}`,
@@ -74,6 +81,12 @@ const MESSAGES = defineMessages("args", {
     `余分な引数 ${extra}${onlyOptions ? ": このコマンドはオプションだけを取ります" : ""}`,
   missing: (usage: string) => `引数が足りません: ${usage}`,
   seeHelp: (name: string) => `オプションは "deno task ${name} --help" で確認できます。`,
+  optionsPlaceholder: "[オプション]",
+  needsValue: (option: string) => `${option} には値が必要です`,
+  dashValue: (option: string) =>
+    `${option} には値が必要ですが、次の引数がダッシュで始まっています: ダッシュで始まる値は ` +
+    `${option}=-X のように書いてください`,
+  noValue: (option: string) => `${option} は値を取りません`,
 });
 
 /**
@@ -102,13 +115,7 @@ export function langArg(argv: string[]): Lang | undefined {
     else if (arg.startsWith("--lang=")) value = arg.slice("--lang=".length);
     else continue;
     found = parseLang(value);
-    if (found === undefined) {
-      throw new UsageError(
-        `--lang must be ${LANGS.join(" or ")}, got "${value}" / --lang は ${
-          LANGS.join(" か ")
-        } です`,
-      );
-    }
+    if (found === undefined) throw new UsageError(COMMAND().badLang(value));
   }
   return found;
 }
@@ -263,7 +270,9 @@ export function helpText(spec: CommandSpec): string {
     spec.summary,
     "",
     m.usage,
-    ...(spec.usage ?? [`deno task ${spec.name} [options]`]).map((line) => `  ${line}`),
+    ...(spec.usage ?? [`deno task ${spec.name} ${m.optionsPlaceholder}`]).map((line) =>
+      `  ${line}`
+    ),
     "",
     m.options,
     ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
@@ -300,6 +309,63 @@ function closest(word: string, names: string[]): string | undefined {
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/**
+ * The {@linkcode UsageError} for an error of `node:util`'s `parseArgs`, in the current
+ * language: an unknown option (with the closest known one), a stray argument, a missing value,
+ * a value that looks like an option, a value given to a switch.
+ *
+ * @example
+ * ```ts
+ * import { parseArgsError } from "./args.ts";
+ * import { setLang } from "./lang.ts";
+ * import { parseArgs } from "node:util";
+ * import assert from "node:assert/strict";
+ *
+ * const refuse = (args: string[]) => {
+ *   try {
+ *     parseArgs({ args, strict: true, options: { lr: { type: "string" } } });
+ *   } catch (error) {
+ *     return parseArgsError(error, ["lr", "help"]).message;
+ *   }
+ * };
+ * setLang("ja");
+ * assert.equal(refuse(["--lrr"]), '不明なオプション "--lrr": --lr のことですか？');
+ * assert.equal(refuse(["--lr"]), "--lr には値が必要です");
+ * setLang("en");
+ * assert.equal(refuse(["x"]), 'Unexpected argument "x": this command takes only options');
+ * setLang(undefined);
+ * ```
+ *
+ * @param error What `parseArgs` threw.
+ * @param known The option names the command knows (without dashes), for "did you mean".
+ * @returns The error to throw.
+ */
+export function parseArgsError(error: unknown, known: string[]): UsageError {
+  const m = MESSAGES();
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string } | undefined)?.code;
+  const unknown = message.match(/^Unknown option '--?([^']+)'/);
+  if (unknown) {
+    const guess = closest(unknown[1], known);
+    return new UsageError(
+      m.unknownOption(`${unknown[1].length === 1 ? "-" : "--"}${unknown[1]}`) +
+        (guess ? m.didYouMean(guess) : m.theOptions(known.map((k) => `--${k}`).join(", "))),
+    );
+  }
+  const positional = message.match(/^Unexpected argument '([^']*)'/);
+  if (positional || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    return new UsageError(m.unexpected(JSON.stringify(positional?.[1] ?? ""), 1, true));
+  }
+  // "Option '--lr <value>' argument missing", "Option '-y, --yes' does not take an argument".
+  const option = message.match(/^Option '(?:-\w, )?(-[^' ]+)/)?.[1];
+  if (option !== undefined) {
+    if (/ambiguous/.test(message)) return new UsageError(m.dashValue(option));
+    if (/argument missing/.test(message)) return new UsageError(m.needsValue(option));
+    if (/does not take an argument/.test(message)) return new UsageError(m.noValue(option));
+  }
+  return new UsageError(message.replace(/\. To specify (a positional|an option) argument.*$/s, ""));
 }
 
 /**
@@ -371,18 +437,7 @@ export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
   try {
     parsed = parseArgs({ args: argv, options: config, strict: true, allowPositionals: true });
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error))
-      .replace(/\. To specify a positional argument.*$/s, "")
-      .replace(/\. To specify an option argument.*$/s, "");
-    const unknown = message.match(/^Unknown option '--?([^']+)'/);
-    if (unknown) {
-      const guess = closest(unknown[1], known);
-      throw new UsageError(
-        m.unknownOption(`${unknown[1].length === 1 ? "-" : "--"}${unknown[1]}`) +
-          (guess ? m.didYouMean(guess) : m.theOptions(known.map((k) => `--${k}`).join(", "))),
-      );
-    }
-    throw new UsageError(message);
+    throw parseArgsError(error, known);
   }
   const values: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(options)) {
@@ -427,7 +482,7 @@ export function parseCommandArgs<const O extends Record<string, OptionSpec>>(
 
 /**
  * {@linkcode parseCommandArgs} for a command's entry: prints the help and exits 0 on `--help`;
- * prints `error: …` and where to find the options, and exits 2, on bad input.
+ * prints `error: …` (`エラー: …`) and where to find the options, and exits 2, on bad input.
  *
  * @param argv The arguments (`Deno.args`).
  * @param spec What the command accepts.
@@ -442,7 +497,7 @@ export function commandLine<const O extends Record<string, OptionSpec>>(
     parsed = parseCommandArgs(argv, spec);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`error: ${error.message}\n${MESSAGES().seeHelp(spec.name)}`);
+    console.error(`${errorLine(error.message)}\n${MESSAGES().seeHelp(spec.name)}`);
     Deno.exit(2);
   }
   if (parsed.help) {

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { helpText, parseCommandArgs } from "./args.ts";
 import { UsageError, userMessage } from "./errors.ts";
+import { LANG_ENV, setLang } from "./lang.ts";
 import { reportError } from "./run.ts";
+import { displayWidth, padDisplay } from "./width.ts";
+
+// These tests read the English messages, whatever the locale of the machine that runs them;
+// the commands they start are told so too.
+setLang("en");
+const ENGLISH = { [LANG_ENV]: "en" };
 
 const SPEC = {
   name: "ch06:test",
@@ -51,8 +58,9 @@ Deno.test("parseCommandArgs() refuses bad input with one-line UsageErrors", () =
     [["--lr", "Infinity"], /needs a number/],
     [["--model", "huge"], /^Unknown model "huge": choose one of simple, deep$/],
     [["--out", ""], /^--out needs a value/],
-    [["--out"], /argument missing/],
-    [["--yes=1"], /does not take an argument/],
+    [["--out"], /^--out needs a value$/],
+    [["--yes=1"], /^--yes takes no value$/],
+    [["--lr", "-1"], /^--lr needs a value, .* --lr=-X /],
   ];
   for (const [argv, message] of cases) {
     assert.throws(() => parseCommandArgs(argv, SPEC), (error: unknown) => {
@@ -129,7 +137,7 @@ Deno.test("a synchronous loop stops cleanly on SIGINT and SIGTERM", async () => 
       130,
     ]] as const
   ) {
-    const child = await startLoop([], {});
+    const child = await startLoop([], ENGLISH);
     child.kill(signal);
     const { code: exit, stderr } = await child.output();
     assert.equal(exit, code, signal);
@@ -143,7 +151,7 @@ Deno.test("a loop whose parent is killed with SIGKILL stops too", async () => {
   // A shell is the parent; killing it leaves the loop an orphan, which must notice.
   const shell = new Deno.Command("sh", {
     args: ["-c", `"${Deno.execPath()}" run -A "${LOOP}" --parent > "${join(dir, "out")}" 2>&1`],
-    env: { INTERRUPT_REPORT: report },
+    env: { INTERRUPT_REPORT: report, ...ENGLISH },
   }).spawn();
   const out = join(dir, "out");
   while (!(existsSync(out) && Deno.readTextFileSync(out).includes("ready"))) {
@@ -159,7 +167,7 @@ Deno.test("a loop whose parent is killed with SIGKILL stops too", async () => {
 Deno.test("a command refuses a bad ZEROKARA_THREADS in one line with exit 2", async () => {
   const { code, stderr } = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", fileURLToPath(new URL("../experiments/ch01/plot.ts", import.meta.url))],
-    env: { ZEROKARA_THREADS: "abc" },
+    env: { ZEROKARA_THREADS: "abc", ...ENGLISH },
     stdout: "null",
     stderr: "piped",
   }).output();
@@ -168,4 +176,38 @@ Deno.test("a command refuses a bad ZEROKARA_THREADS in one line with exit 2", as
     new TextDecoder().decode(stderr),
     /^error: ZEROKARA_THREADS must be a positive whole number.*"abc".*\n$/,
   );
+});
+
+Deno.test("in Japanese, a command's error line starts with エラー: and its bug note is Japanese", async () => {
+  const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", fileURLToPath(new URL("../experiments/ch01/plot.ts", import.meta.url))],
+    env: { ZEROKARA_THREADS: "abc", [LANG_ENV]: "ja" },
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  assert.equal(code, 2);
+  assert.match(new TextDecoder().decode(stderr), /^エラー: ZEROKARA_THREADS は正の整数で/);
+  const lines: string[] = [];
+  const error = console.error;
+  console.error = (...args: unknown[]) => lines.push(args.map(String).join(" "));
+  try {
+    setLang("ja");
+    assert.equal(reportError(new UsageError("--epochs は整数です")), 2);
+    reportError(new TypeError("x is undefined"));
+    assert.equal(lines[0], "エラー: --epochs は整数です");
+    assert.match(lines.at(-1)!, /ワークブック自体の不具合/);
+  } finally {
+    console.error = error;
+    setLang("en");
+  }
+});
+
+Deno.test("displayWidth() counts kana, kanji and fullwidth punctuation as two columns", () => {
+  assert.equal(displayWidth("ReLU, 標準偏差 0.01"), 19);
+  assert.equal(displayWidth("（既定）"), 8);
+  assert.equal(displayWidth("x²/20 — …"), 9);
+  const rows = ["sigmoid, 標準偏差 1", "sigmoid, Xavier", "ReLU, He"].map((label) =>
+    padDisplay(label, 20) + "|"
+  );
+  assert.deepEqual(rows.map(displayWidth), [21, 21, 21]);
 });

@@ -1,10 +1,13 @@
 /**
  * The errors a user can cause, apart from the workbook's own bugs: a command prints a
- * {@linkcode UserError} as one line (`error: …`) and exits with its code; anything else keeps
- * its stack trace. This module imports nothing, so any part of `lib/` may use it.
+ * {@linkcode UserError} as one line (`error: …`, `エラー: …` in Japanese) and exits with its
+ * code; anything else keeps its stack trace. This module imports only the shared messages
+ * (`messages.ts`, which imports only `lang.ts`), so any part of `lib/` may use it.
  *
  * @module
  */
+
+import { COMMAND } from "./messages.ts";
 
 /**
  * A problem the user can fix (a bad option, a damaged or missing file, a full disk): the
@@ -69,18 +72,21 @@ const FILE_ERRORS = [
  * @example
  * ```ts
  * import { userMessage, UserError } from "./errors.ts";
+ * import { setLang } from "./lang.ts";
  * import assert from "node:assert/strict";
  *
+ * setLang("en");
  * assert.equal(userMessage(new UserError("bad file")), "bad file");
  * assert.match(
  *   userMessage(new Deno.errors.IsADirectory("Is a directory (os error 21): open 'x'")) ?? "",
  *   /Is a directory .*open 'x'/,
  * );
  * assert.equal(userMessage(new TypeError("undefined is not a function")), undefined);
+ * setLang(undefined);
  * ```
  *
  * @param error What was thrown.
- * @returns The line to print after `error: `, or `undefined`.
+ * @returns The line to print after `error: ` (`エラー: `), or `undefined`.
  */
 export function userMessage(error: unknown): string | undefined {
   if (error instanceof UserError) return error.message;
@@ -91,10 +97,7 @@ export function userMessage(error: unknown): string | undefined {
   });
   const noSpace = /No space left on device|os error 28\b|Disk quota exceeded/i.test(error.message);
   if (!fileError && !noSpace) return undefined;
-  const advice = noSpace
-    ? "free some disk space and run the command again"
-    : "check the path (a folder where a file belongs, or a file where a folder belongs?) " +
-      "and its permissions";
+  const advice = noSpace ? COMMAND().noSpace : COMMAND().checkPath;
   return `${error.message.split("\n")[0]}: ${advice}`;
 }
 

@@ -8,6 +8,7 @@
  */
 
 import { InterruptedError } from "./errors.ts";
+import { COMMAND } from "./messages.ts";
 
 /** A running watch. */
 export interface InterruptWatch {
@@ -77,12 +78,12 @@ export async function watchInterrupts(options: WatchOptions = {}): Promise<Inter
       ? "Ctrl-C"
       : value === 15
       ? "SIGTERM"
-      : "the process that started it ended";
+      : COMMAND().parentEnded;
   };
   return {
     check() {
       const why = reason();
-      if (why !== undefined) throw new InterruptedError(`stopped (${why})`);
+      if (why !== undefined) throw new InterruptedError(COMMAND().stopped(why));
     },
     reason,
     stop() {

@@ -1,7 +1,7 @@
 /**
  * The top of every command: checks the environment, makes the command end with the process
- * that started it, runs it, and turns the errors a user can cause into one line (`error: …`)
- * with a non-zero exit code. Other errors are the workbook's bugs and keep their stack trace.
+ * that started it, runs it, and turns the errors a user can cause into one line (`error: …`,
+ * `エラー: …` in Japanese) with a non-zero exit code. Other errors are the workbook's bugs and keep their stack trace.
  *
  * ```ts ignore
  * import { runCommand } from "../command/run.ts";
@@ -13,6 +13,7 @@
 
 import { UsageError, userExitCode, userMessage } from "./errors.ts";
 import { startedByDeno, watchInterrupts } from "./interrupt.ts";
+import { COMMAND, errorLine } from "./messages.ts";
 
 /**
  * The problem with `ZEROKARA_THREADS` or `ZEROKARA_KERNELS`, or `undefined` when they are unset
@@ -21,12 +22,15 @@ import { startedByDeno, watchInterrupts } from "./interrupt.ts";
  * @example
  * ```ts
  * import { environmentProblem } from "./run.ts";
+ * import { setLang } from "./lang.ts";
  * import assert from "node:assert/strict";
  *
+ * setLang("en");
  * assert.equal(environmentProblem({ ZEROKARA_THREADS: "2" }), undefined);
  * assert.match(environmentProblem({ ZEROKARA_THREADS: "abc" }) ?? "", /ZEROKARA_THREADS/);
  * assert.match(environmentProblem({ ZEROKARA_THREADS: "0" }) ?? "", /1 or 2/);
  * assert.match(environmentProblem({ ZEROKARA_KERNELS: "gpu" }) ?? "", /ts or wasm/);
+ * setLang(undefined);
  * ```
  *
  * @param env The environment (default: the process's).
@@ -37,13 +41,11 @@ export function environmentProblem(
 ): string | undefined {
   const threads = env.ZEROKARA_THREADS;
   if (threads !== undefined && !/^\s*[1-9]\d*\s*$/.test(threads)) {
-    return `ZEROKARA_THREADS must be a positive whole number (1 or 2: the work is split in at ` +
-      `most two), got "${threads}": unset it, or set ZEROKARA_THREADS=1 to keep to one thread`;
+    return COMMAND().threads(threads);
   }
   const kernels = env.ZEROKARA_KERNELS;
   if (kernels !== undefined && kernels !== "ts" && kernels !== "wasm") {
-    return `ZEROKARA_KERNELS must be ts or wasm, got "${kernels}": unset it to use the ` +
-      `WebAssembly kernels`;
+    return COMMAND().kernels(kernels);
   }
   return undefined;
 }
@@ -59,13 +61,10 @@ export function reportError(error: unknown): number {
   const message = userMessage(error);
   if (message === undefined) {
     console.error(error);
-    console.error(
-      "This is a bug in the workbook, not in your code or input: please report it with the " +
-        "lines above.",
-    );
+    console.error(COMMAND().bug);
     return 70;
   }
-  console.error(`error: ${message}`);
+  console.error(errorLine(message));
   return userExitCode(error);
 }
 
