@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, say } from "../../lib/testing/mod.ts";
+import { assertProperty } from "../../lib/testing/property.ts";
 import { MISTAKES } from "../../lib/mistakes/ch01.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { add, argmax, dot, sum } from "./basics.ts";
@@ -11,9 +12,21 @@ const named = mistakeNamer("01", MISTAKES);
 /** A TypeError or RangeError whose message contains every fragment. */
 function errorWith(kind: typeof TypeError | typeof RangeError, ...fragments: string[]) {
   return (e: Error) => {
-    assert.ok(e instanceof kind, `expected a ${kind.name}, got ${e.name}: ${e.message}`);
+    assert.ok(
+      e instanceof kind,
+      say(
+        `expected a ${kind.name}, got ${e.name}: ${e.message}`,
+        `${kind.name} が投げられるはずが、${e.name} でした: ${e.message}`,
+      ),
+    );
     for (const f of fragments) {
-      assert.ok(e.message.includes(f), `the message should mention ${f}: ${e.message}`);
+      assert.ok(
+        e.message.includes(f),
+        say(
+          `the message should mention ${f}: ${e.message}`,
+          `メッセージに ${f} が含まれていません: ${e.message}`,
+        ),
+      );
     }
     return true;
   };
@@ -36,19 +49,31 @@ Deno.test(
   "add() matches the book's examples (§1.5.3, §1.5.5)",
   named({ add }, ({ add }) => {
     const x = np.array([1.0, 2.0, 3.0]), y = np.array([2.0, 4.0, 6.0]);
-    assert.deepEqual(add(x, y).toArray(), [3, 6, 9], "add([1, 2, 3], [2, 4, 6])");
+    assert.deepEqual(
+      add(x, y).toArray(),
+      [3, 6, 9],
+      say("add([1, 2, 3], [2, 4, 6])", "add([1, 2, 3], [2, 4, 6]) の結果"),
+    );
     const A = np.array([[1, 2], [3, 4]]);
-    assert.deepEqual(add(A, np.array(10)).toArray(), [[11, 12], [13, 14]], "add(A, 10)");
-    assert.deepEqual(A.toArray(), [[1, 2], [3, 4]], "A after add(A, 10): it must not change");
+    assert.deepEqual(
+      add(A, np.array(10)).toArray(),
+      [[11, 12], [13, 14]],
+      say("add(A, 10)", "add(A, 10) の結果"),
+    );
+    assert.deepEqual(
+      A.toArray(),
+      [[1, 2], [3, 4]],
+      say("A after add(A, 10): it must not change", "add(A, 10) の後の A: 変わってはいけません"),
+    );
     assert.deepEqual(
       add(A, np.array([10, 20])).toArray(),
       [[11, 22], [13, 24]],
-      "add(A, [10, 20])",
+      say("add(A, [10, 20])", "add(A, [10, 20]) の結果"),
     );
     assert.deepEqual(
       add(np.array([[10], [20]]), A).toArray(),
       [[11, 12], [23, 24]],
-      "add([[10], [20]], A)",
+      say("add([[10], [20]], A)", "add([[10], [20]], A) の結果"),
     );
   }),
 );
@@ -58,18 +83,26 @@ Deno.test(
   named({ add }, ({ add }) => {
     const column = np.array([[0], [10], [20]]), row = np.array([1, 2, 3, 4]);
     const out = add(column, row);
-    assert.deepEqual(out.shape, [3, 4], "the shape of add(column [3, 1], row [4])");
+    assert.deepEqual(
+      out.shape,
+      [3, 4],
+      say("the shape of add(column [3, 1], row [4])", "add(列 [3, 1], 行 [4]) の形状"),
+    );
     assert.deepEqual(
       out.toArray(),
       [[1, 2, 3, 4], [11, 12, 13, 14], [21, 22, 23, 24]],
-      "add(column [3, 1], row [4])",
+      say("add(column [3, 1], row [4])", "add(列 [3, 1], 行 [4]) の結果"),
     );
     assert.deepEqual(
       add(np.zeros([2, 0]), np.ones([1])).shape,
       [2, 0],
-      "the shape of [2, 0] + [1]",
+      say("the shape of [2, 0] + [1]", "[2, 0] + [1] の形状"),
     );
-    assert.equal(add(np.array(1), np.array(2)).item(), 3, "add of two 0-d arrays, 1 + 2");
+    assert.equal(
+      add(np.array(1), np.array(2)).item(),
+      3,
+      say("add of two 0-d arrays, 1 + 2", "0 次元配列どうしの add、1 + 2"),
+    );
   }),
 );
 
@@ -77,10 +110,32 @@ Deno.test(
   "add() keeps float32 only when both inputs are float32, and leaves them unchanged",
   named({ add }, ({ add }) => {
     const a = np.array([1, 2], { dtype: "float32" }), b = np.array([3, 4], { dtype: "float32" });
-    assert.equal(add(a, b).dtype, "float32", "the dtype of float32 + float32");
-    assert.equal(add(a, np.array([3, 4])).dtype, "float64", "the dtype of float32 + float64");
-    assert.deepEqual(a.toArray(), [1, 2], "a after add(a, b): the inputs must not change");
-    assert.deepEqual(b.toArray(), [3, 4], "b after add(a, b): the inputs must not change");
+    assert.equal(
+      add(a, b).dtype,
+      "float32",
+      say("the dtype of float32 + float32", "float32 + float32 の dtype"),
+    );
+    assert.equal(
+      add(a, np.array([3, 4])).dtype,
+      "float64",
+      say("the dtype of float32 + float64", "float32 + float64 の dtype"),
+    );
+    assert.deepEqual(
+      a.toArray(),
+      [1, 2],
+      say(
+        "a after add(a, b): the inputs must not change",
+        "add(a, b) の後の a: 入力は変わってはいけません",
+      ),
+    );
+    assert.deepEqual(
+      b.toArray(),
+      [3, 4],
+      say(
+        "b after add(a, b): the inputs must not change",
+        "add(a, b) の後の b: 入力は変わってはいけません",
+      ),
+    );
   }),
 );
 
@@ -89,12 +144,14 @@ Deno.test(
   named({ add }, ({ add }) => {
     add(np.zeros([1]), np.zeros([1]));
     const pairs = shapes.chain((t) => fc.tuple(derivedFrom(t), derivedFrom(t), seeds));
-    fc.assert(
+    assertProperty(
       fc.property(pairs, ([shapeA, shapeB, seed]) => {
         const r = np.rng(seed);
         const a = r.uniform(shapeA, { low: -5, high: 5 }),
           b = r.uniform(shapeB, { low: -5, high: 5 });
-        assertAllClose(add(a, b), np.add(a, b), { msg: `shapes [${shapeA}] and [${shapeB}]` });
+        assertAllClose(add(a, b), np.add(a, b), {
+          msg: say(`shapes [${shapeA}] and [${shapeB}]`, `形状 [${shapeA}] と [${shapeB}]`),
+        });
       }),
       { seed: 1, numRuns: 150 },
     );
@@ -108,12 +165,18 @@ Deno.test(
     assert.throws(
       () => add(np.zeros([2, 3]), np.zeros([4])),
       errorWith(TypeError, "[2, 3]", "[4]"),
-      "add of shapes [2, 3] and [4] must throw a TypeError",
+      say(
+        "add of shapes [2, 3] and [4] must throw a TypeError",
+        "形状 [2, 3] と [4] の add は TypeError を投げるはずです",
+      ),
     );
     assert.throws(
       () => add(np.zeros([3, 2]), np.zeros([2, 3])),
       errorWith(TypeError, "[3, 2]", "[2, 3]"),
-      "add of shapes [3, 2] and [2, 3] must throw a TypeError",
+      say(
+        "add of shapes [3, 2] and [2, 3] must throw a TypeError",
+        "形状 [3, 2] と [2, 3] の add は TypeError を投げるはずです",
+      ),
     );
   }),
 );
@@ -124,12 +187,24 @@ Deno.test(
   "dot() matches the book's examples (§3.3.2)",
   named({ dot }, ({ dot }) => {
     const A = np.array([[1, 2], [3, 4]]), B = np.array([[5, 6], [7, 8]]);
-    assert.deepEqual(dot(A, B).toArray(), [[19, 22], [43, 50]], "dot(A, B) of §3.3.2");
+    assert.deepEqual(
+      dot(A, B).toArray(),
+      [[19, 22], [43, 50]],
+      say("dot(A, B) of §3.3.2", "§3.3.2 の dot(A, B)"),
+    );
     const C = np.array([[1, 2, 3], [4, 5, 6]]), D = np.array([[1, 2], [3, 4], [5, 6]]);
-    assert.deepEqual(dot(C, D).toArray(), [[22, 28], [49, 64]], "dot of a 2×3 and a 3×2 matrix");
+    assert.deepEqual(
+      dot(C, D).toArray(),
+      [[22, 28], [49, 64]],
+      say("dot of a 2×3 and a 3×2 matrix", "2×3 行列と 3×2 行列の dot"),
+    );
     // The neural network of §3.3.3: X (1×2) · W (2×3).
     const X = np.array([[1, 2]]), W = np.array([[1, 3, 5], [2, 4, 6]]);
-    assert.deepEqual(dot(X, W).toArray(), [[5, 11, 17]], "dot(X, W) of §3.3.3");
+    assert.deepEqual(
+      dot(X, W).toArray(),
+      [[5, 11, 17]],
+      say("dot(X, W) of §3.3.3", "§3.3.3 の dot(X, W)"),
+    );
   }),
 );
 
@@ -137,17 +212,31 @@ Deno.test(
   "dot() respects the identity and (AB)ᵀ = BᵀAᵀ",
   named({ dot }, ({ dot }) => {
     const A = np.rng(3).normal([3, 4]), B = np.rng(4).normal([4, 2]);
-    assertAllClose(dot(A, np.eye(4)), A, { msg: "dot(A, I)" });
-    assertAllClose(dot(np.eye(3), A), A, { msg: "dot(I, A)" });
-    assertAllClose(dot(A, B).T, dot(B.T, A.T), { rtol: 1e-12, msg: "(AB)ᵀ against BᵀAᵀ" });
+    assertAllClose(dot(A, np.eye(4)), A, { msg: say("dot(A, I)", "dot(A, I) の結果") });
+    assertAllClose(dot(np.eye(3), A), A, { msg: say("dot(I, A)", "dot(I, A) の結果") });
+    assertAllClose(dot(A, B).T, dot(B.T, A.T), {
+      rtol: 1e-12,
+      msg: say("(AB)ᵀ against BᵀAᵀ", "(AB)ᵀ と BᵀAᵀ の比較"),
+    });
     assert.deepEqual(
       dot(np.zeros([2, 0]), np.zeros([0, 3])).toArray(),
       [[0, 0, 0], [0, 0, 0]],
-      "dot of [2, 0] and [0, 3] (an empty shared axis sums to 0)",
+      say(
+        "dot of [2, 0] and [0, 3] (an empty shared axis sums to 0)",
+        "[2, 0] と [0, 3] の dot（共通の軸が空なら和は 0）",
+      ),
     );
     const f32 = np.ones([2, 2], { dtype: "float32" });
-    assert.equal(dot(f32, f32).dtype, "float32", "the dtype of dot(float32, float32)");
-    assert.equal(dot(f32, np.ones([2, 2])).dtype, "float64", "the dtype of dot(float32, float64)");
+    assert.equal(
+      dot(f32, f32).dtype,
+      "float32",
+      say("the dtype of dot(float32, float32)", "dot(float32, float32) の dtype"),
+    );
+    assert.equal(
+      dot(f32, np.ones([2, 2])).dtype,
+      "float64",
+      say("the dtype of dot(float32, float64)", "dot(float32, float64) の dtype"),
+    );
   }),
 );
 
@@ -161,14 +250,14 @@ Deno.test(
       fc.integer({ min: 1, max: 9 }),
       seeds,
     );
-    fc.assert(
+    assertProperty(
       fc.property(sizes, ([m, k, n, seed]) => {
         const r = np.rng(seed);
         const a = r.normal([m, k]), b = r.normal([k, n]);
         assertAllClose(dot(a, b), np.dot(a, b), {
           rtol: 1e-12,
           atol: 1e-12,
-          msg: `dot of [${m}, ${k}] and [${k}, ${n}]`,
+          msg: say(`dot of [${m}, ${k}] and [${k}, ${n}]`, `[${m}, ${k}] と [${k}, ${n}] の dot`),
         });
       }),
       { seed: 1, numRuns: 100 },
@@ -184,12 +273,18 @@ Deno.test(
     assert.throws(
       () => dot(np.zeros([2, 3]), np.zeros([2, 2])),
       errorWith(TypeError, "[2, 3]", "[2, 2]"),
-      "dot of shapes [2, 3] and [2, 2] must throw a TypeError (3 columns, 2 rows)",
+      say(
+        "dot of shapes [2, 3] and [2, 2] must throw a TypeError (3 columns, 2 rows)",
+        "形状 [2, 3] と [2, 2] の dot は TypeError を投げるはずです（3 列と 2 行）",
+      ),
     );
     assert.throws(
       () => dot(np.zeros([1, 784]), np.zeros([50, 784])),
       errorWith(TypeError, "[1, 784]", "[50, 784]"),
-      "dot of shapes [1, 784] and [50, 784] must throw a TypeError (784 columns, 50 rows)",
+      say(
+        "dot of shapes [1, 784] and [50, 784] must throw a TypeError (784 columns, 50 rows)",
+        "形状 [1, 784] と [50, 784] の dot は TypeError を投げるはずです（784 列と 50 行）",
+      ),
     );
   }),
 );
@@ -201,12 +296,18 @@ Deno.test(
     assert.throws(
       () => dot(np.zeros([3]), np.zeros([3, 2])),
       errorWith(TypeError, "[3]"),
-      "dot of a 1-D [3] and a [3, 2] must throw a TypeError",
+      say(
+        "dot of a 1-D [3] and a [3, 2] must throw a TypeError",
+        "1 次元の [3] と [3, 2] の dot は TypeError を投げるはずです",
+      ),
     );
     assert.throws(
       () => dot(np.zeros([2, 2]), np.zeros([2, 2, 2])),
       errorWith(TypeError, "[2, 2, 2]"),
-      "dot of a [2, 2] and a 3-D [2, 2, 2] must throw a TypeError",
+      say(
+        "dot of a [2, 2] and a 3-D [2, 2, 2] must throw a TypeError",
+        "[2, 2] と 3 次元の [2, 2, 2] の dot は TypeError を投げるはずです",
+      ),
     );
   }),
 );
@@ -217,23 +318,31 @@ Deno.test(
   "sum() totals along one axis",
   named({ sum }, ({ sum }) => {
     const x = np.array([[1, 2, 3], [4, 5, 6]]);
-    assert.deepEqual(sum(x, { axis: 0 }).toArray(), [5, 7, 9], "axis 0");
-    assert.deepEqual(sum(x, { axis: 1 }).toArray(), [6, 15], "axis 1");
-    assert.deepEqual(sum(x, { axis: -1 }).toArray(), [6, 15], "axis -1");
+    assert.deepEqual(sum(x, { axis: 0 }).toArray(), [5, 7, 9], say("axis 0", "axis 0 に沿った和"));
+    assert.deepEqual(sum(x, { axis: 1 }).toArray(), [6, 15], say("axis 1", "axis 1 に沿った和"));
+    assert.deepEqual(sum(x, { axis: -1 }).toArray(), [6, 15], say("axis -1", "axis -1 に沿った和"));
     assert.deepEqual(
       sum(x, { axis: 1, keepdims: true }).toArray(),
       [[6], [15]],
-      "axis 1, keepdims",
+      say("axis 1, keepdims", "axis 1 に沿った和（keepdims）"),
     );
     assert.deepEqual(
       sum(x, { axis: 0, keepdims: true }).toArray(),
       [[5, 7, 9]],
-      "axis 0, keepdims",
+      say("axis 0, keepdims", "axis 0 に沿った和（keepdims）"),
     );
-    assert.equal(sum(np.array([1, 2, 3]), { axis: 0 }).item(), 6, "[1, 2, 3] along axis 0");
+    assert.equal(
+      sum(np.array([1, 2, 3]), { axis: 0 }).item(),
+      6,
+      say("[1, 2, 3] along axis 0", "[1, 2, 3] の axis 0 に沿った和"),
+    );
     // A middle axis of a 2×3×2 array.
     const y = np.arange(12).reshape(2, 3, 2);
-    assert.deepEqual(sum(y, { axis: 1 }).toArray(), [[6, 9], [24, 27]], "axis 1 of [2, 3, 2]");
+    assert.deepEqual(
+      sum(y, { axis: 1 }).toArray(),
+      [[6, 9], [24, 27]],
+      say("axis 1 of [2, 3, 2]", "[2, 3, 2] の axis 1 に沿った和"),
+    );
   }),
 );
 
@@ -244,22 +353,36 @@ Deno.test(
     const total = np.sum(x);
     for (const axis of [0, 1, 2, -1]) {
       const s = sum(x, { axis });
-      assert.equal(s.ndim, 2, `ndim of the sum along axis ${axis} of a [3, 4, 5] array`);
+      assert.equal(
+        s.ndim,
+        2,
+        say(
+          `ndim of the sum along axis ${axis} of a [3, 4, 5] array`,
+          `[3, 4, 5] の配列の axis ${axis} に沿った和の ndim`,
+        ),
+      );
       assert.ok(
         Math.abs(np.sum(s) - total) < 1e-9,
-        `the sum along axis ${axis} should keep the total ${total}, got ${np.sum(s)}`,
+        say(
+          `the sum along axis ${axis} should keep the total ${total}, got ${np.sum(s)}`,
+          `axis ${axis} に沿った和の総和は ${total} のままのはずが、${np.sum(s)} でした`,
+        ),
       );
-      assert.equal(sum(x, { axis, keepdims: true }).ndim, 3, `ndim with keepdims, axis ${axis}`);
+      assert.equal(
+        sum(x, { axis, keepdims: true }).ndim,
+        3,
+        say(`ndim with keepdims, axis ${axis}`, `keepdims ありの ndim、axis ${axis}`),
+      );
     }
     assert.deepEqual(
       sum(np.zeros([2, 0]), { axis: 1 }).toArray(),
       [0, 0],
-      "an empty axis sums to 0",
+      say("an empty axis sums to 0", "空の軸の和は 0"),
     );
     assert.equal(
       sum(np.ones([3], { dtype: "float32" }), { axis: 0 }).dtype,
       "float32",
-      "the dtype of the sum of a float32 array",
+      say("the dtype of the sum of a float32 array", "float32 の配列の和の dtype"),
     );
   }),
 );
@@ -277,13 +400,16 @@ Deno.test(
           seeds,
         )
       );
-    fc.assert(
+    assertProperty(
       fc.property(cases, ([shape, axis, keepdims, seed]) => {
         const x = np.rng(seed).normal(shape);
         assertAllClose(sum(x, { axis, keepdims }), np.sum(x, { axis, keepdims }), {
           rtol: 1e-12,
           atol: 1e-12,
-          msg: `shape [${shape}], axis ${axis}, keepdims ${keepdims}`,
+          msg: say(
+            `shape [${shape}], axis ${axis}, keepdims ${keepdims}`,
+            `形状 [${shape}]、axis ${axis}、keepdims ${keepdims}`,
+          ),
         });
       }),
       { seed: 1, numRuns: 150 },
@@ -299,12 +425,18 @@ Deno.test(
     assert.throws(
       () => sum(x, { axis: 2 }),
       errorWith(RangeError, "2"),
-      "sum along axis 2 of a [2, 3] array must throw a RangeError",
+      say(
+        "sum along axis 2 of a [2, 3] array must throw a RangeError",
+        "[2, 3] の配列の axis 2 に沿った sum は RangeError を投げるはずです",
+      ),
     );
     assert.throws(
       () => sum(x, { axis: -3 }),
       errorWith(RangeError, "-3"),
-      "sum along axis -3 of a [2, 3] array must throw a RangeError",
+      say(
+        "sum along axis -3 of a [2, 3] array must throw a RangeError",
+        "[2, 3] の配列の axis -3 に沿った sum は RangeError を投げるはずです",
+      ),
     );
   }),
 );
@@ -315,10 +447,26 @@ Deno.test(
   "argmax() matches the book's batch of predictions (§3.6.3)",
   named({ argmax }, ({ argmax }) => {
     const y = np.array([[0.1, 0.8, 0.1], [0.3, 0.1, 0.6], [0.2, 0.5, 0.3], [0.8, 0.1, 0.1]]);
-    assert.deepEqual(argmax(y, { axis: 1 }).toArray(), [1, 2, 1, 0], "axis 1");
-    assert.deepEqual(argmax(y, { axis: -1 }).toArray(), [1, 2, 1, 0], "axis -1");
-    assert.deepEqual(argmax(y, { axis: 0 }).toArray(), [3, 0, 1], "axis 0");
-    assert.equal(argmax(np.array([3, 9, 4]), { axis: 0 }).item(), 1, "[3, 9, 4] along axis 0");
+    assert.deepEqual(
+      argmax(y, { axis: 1 }).toArray(),
+      [1, 2, 1, 0],
+      say("axis 1", "axis 1 に沿った argmax"),
+    );
+    assert.deepEqual(
+      argmax(y, { axis: -1 }).toArray(),
+      [1, 2, 1, 0],
+      say("axis -1", "axis -1 に沿った argmax"),
+    );
+    assert.deepEqual(
+      argmax(y, { axis: 0 }).toArray(),
+      [3, 0, 1],
+      say("axis 0", "axis 0 に沿った argmax"),
+    );
+    assert.equal(
+      argmax(np.array([3, 9, 4]), { axis: 0 }).item(),
+      1,
+      say("[3, 9, 4] along axis 0", "[3, 9, 4] の axis 0 に沿った argmax"),
+    );
   }),
 );
 
@@ -328,15 +476,23 @@ Deno.test(
     assert.deepEqual(
       argmax(np.array([[5, 5, 1], [0, 2, 2]]), { axis: 1 }).toArray(),
       [0, 1],
-      "ties: the first index wins",
+      say("ties: the first index wins", "同じ値が並ぶときは最初のインデックス"),
     );
-    assert.deepEqual(argmax(np.array([-3, -1, -2]), { axis: 0 }).toArray(), 1, "negative values");
+    assert.deepEqual(
+      argmax(np.array([-3, -1, -2]), { axis: 0 }).toArray(),
+      1,
+      say("negative values", "負の値"),
+    );
     const x = np.array([[[1, 9], [8, 2]], [[7, 3], [4, 6]]]);
-    assert.deepEqual(argmax(x, { axis: 1 }).toArray(), [[1, 0], [0, 1]], "axis 1 of a 3-D array");
+    assert.deepEqual(
+      argmax(x, { axis: 1 }).toArray(),
+      [[1, 0], [0, 1]],
+      say("axis 1 of a 3-D array", "3 次元配列の axis 1 に沿った argmax"),
+    );
     assert.equal(
       argmax(np.ones([2], { dtype: "float32" }), { axis: 0 }).dtype,
       "float64",
-      "the dtype of the indices",
+      say("the dtype of the indices", "インデックスの dtype"),
     );
   }),
 );
@@ -353,14 +509,14 @@ Deno.test(
           seeds,
         )
       );
-    fc.assert(
+    assertProperty(
       fc.property(cases, ([shape, axis, seed]) => {
         // Rounded values make ties, where the first index must win.
         const x = np.rng(seed).integers(0, 4, { size: shape });
         assert.deepEqual(
           argmax(x, { axis }).toArray(),
           np.argmax(x, { axis }).toArray(),
-          `argmax along axis ${axis} of x = ${x}`,
+          say(`argmax along axis ${axis} of x = ${x}`, `x = ${x} の axis ${axis} に沿った argmax`),
         );
       }),
       { seed: 1, numRuns: 150 },
@@ -375,17 +531,26 @@ Deno.test(
     assert.throws(
       () => argmax(np.zeros([4, 3]), { axis: 2 }),
       errorWith(RangeError, "2"),
-      "argmax along axis 2 of a [4, 3] array must throw a RangeError",
+      say(
+        "argmax along axis 2 of a [4, 3] array must throw a RangeError",
+        "[4, 3] の配列の axis 2 に沿った argmax は RangeError を投げるはずです",
+      ),
     );
     assert.throws(
       () => argmax(np.zeros([4, 3]), { axis: -3 }),
       errorWith(RangeError, "-3"),
-      "argmax along axis -3 of a [4, 3] array must throw a RangeError",
+      say(
+        "argmax along axis -3 of a [4, 3] array must throw a RangeError",
+        "[4, 3] の配列の axis -3 に沿った argmax は RangeError を投げるはずです",
+      ),
     );
     assert.throws(
       () => argmax(np.zeros([4, 0]), { axis: 1 }),
       RangeError,
-      "an empty axis has no largest element: RangeError",
+      say(
+        "an empty axis has no largest element: RangeError",
+        "空の軸には最大の要素がありません: RangeError になるはずです",
+      ),
     );
   }),
 );

@@ -3,6 +3,8 @@ import fc from "fast-check";
 import * as reference from "../../lib/perceptron/mod.ts";
 import { MISTAKES } from "../../lib/mistakes/ch02.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
+import { say } from "../../lib/testing/mod.ts";
+import { assertProperty } from "../../lib/testing/property.ts";
 import { AND, NAND, OR, perceptron, XOR } from "./perceptron.ts";
 
 const named = mistakeNamer("02", MISTAKES);
@@ -44,12 +46,18 @@ Deno.test(
     assert.equal(
       perceptron([0, 1], { w: [0.5, 0.5], b: -0.7 }),
       0,
-      "y for x = (0, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = -0.2)",
+      say(
+        "y for x = (0, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = -0.2)",
+        "x = (0, 1), w = (0.5, 0.5), b = -0.7 のときの y（w·x + b = -0.2）",
+      ),
     );
     assert.equal(
       perceptron([1, 1], { w: [0.5, 0.5], b: -0.7 }),
       1,
-      "y for x = (1, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = 0.3)",
+      say(
+        "y for x = (1, 1), w = (0.5, 0.5), b = -0.7 (w·x + b = 0.3)",
+        "x = (1, 1), w = (0.5, 0.5), b = -0.7 のときの y（w·x + b = 0.3）",
+      ),
     );
   }),
 );
@@ -60,17 +68,26 @@ Deno.test(
     assert.equal(
       perceptron([0, 0], { w: [3, -2], b: 0 }),
       0,
-      "y for x = (0, 0), w = (3, -2), b = 0 (sum 0)",
+      say(
+        "y for x = (0, 0), w = (3, -2), b = 0 (sum 0)",
+        "x = (0, 0), w = (3, -2), b = 0 のときの y（和は 0）",
+      ),
     );
     assert.equal(
       perceptron([1, 0], { w: [1, 1], b: -1 }),
       0,
-      "y for x = (1, 0), w = (1, 1), b = -1 (sum 0)",
+      say(
+        "y for x = (1, 0), w = (1, 1), b = -1 (sum 0)",
+        "x = (1, 0), w = (1, 1), b = -1 のときの y（和は 0）",
+      ),
     );
     assert.equal(
       perceptron([1, 1], { w: [1, 1], b: -1 }),
       1,
-      "y for x = (1, 1), w = (1, 1), b = -1 (sum 1)",
+      say(
+        "y for x = (1, 1), w = (1, 1), b = -1 (sum 1)",
+        "x = (1, 1), w = (1, 1), b = -1 のときの y（和は 1）",
+      ),
     );
   }),
 );
@@ -81,12 +98,18 @@ Deno.test(
     assert.equal(
       perceptron([1, 1, 1], { w: [0.5, 0.5, 0.5], b: -1.2 }),
       1,
-      "y for x = (1, 1, 1), w = (0.5, 0.5, 0.5), b = -1.2 (w·x + b = 0.3)",
+      say(
+        "y for x = (1, 1, 1), w = (0.5, 0.5, 0.5), b = -1.2 (w·x + b = 0.3)",
+        "x = (1, 1, 1), w = (0.5, 0.5, 0.5), b = -1.2 のときの y（w·x + b = 0.3）",
+      ),
     );
     assert.equal(
       perceptron([2], { w: [0.5], b: -1.2 }),
       0,
-      "y for x = (2), w = (0.5), b = -1.2 (w·x + b = -0.2)",
+      say(
+        "y for x = (2), w = (0.5), b = -1.2 (w·x + b = -0.2)",
+        "x = (2), w = (0.5), b = -1.2 のときの y（w·x + b = -0.2）",
+      ),
     );
   }),
 );
@@ -102,13 +125,20 @@ Deno.test(
       })
     );
     perceptron([1], { w: [1], b: 0 }); // a stub fails here, before fast-check wraps its error
-    fc.assert(
+    assertProperty(
       fc.property(sized, ({ x, w, b }) => {
         const y = perceptron(x, { w, b });
         const tmp = x.reduce((s, xi, i) => s + w[i] * xi, 0) + b;
         // Away from the boundary, where the order of the additions cannot matter.
         fc.pre(Math.abs(tmp) > 1e-9);
-        assert.equal(y, tmp > 0 ? 1 : 0, `x=${x}, w=${w}, b=${b}: w·x + b = ${tmp}`);
+        assert.equal(
+          y,
+          tmp > 0 ? 1 : 0,
+          say(
+            `x=${x}, w=${w}, b=${b}: w·x + b = ${tmp}`,
+            `x=${x}, w=${w}, b=${b} のとき: w·x + b = ${tmp}`,
+          ),
+        );
       }),
       { seed: 1, numRuns: 500 },
     );
@@ -123,7 +153,10 @@ Deno.test(
       assert.deepEqual(
         table((x1, x2) => perceptron([x1, x2], weights)),
         expected[name as keyof typeof expected],
-        `outputs for (0, 0), (1, 0), (0, 1), (1, 1) with w = (${weights.w}), b = ${weights.b}`,
+        say(
+          `outputs for (0, 0), (1, 0), (0, 1), (1, 1) with w = (${weights.w}), b = ${weights.b}`,
+          `w = (${weights.w}), b = ${weights.b} での (0, 0), (1, 0), (0, 1), (1, 1) の出力`,
+        ),
       );
     }
   }),
@@ -136,7 +169,10 @@ Deno.test(
       assert.notDeepEqual(
         table((x1, x2) => perceptron([x1, x2], weights)),
         XOR_TABLE,
-        `the book's weights of ${name} give the exclusive-or table`,
+        say(
+          `the book's weights of ${name} give the exclusive-or table`,
+          `本の ${name} の重みで XOR の真理値表になっています`,
+        ),
       );
     }
     // A grid of weights and biases from -1 to 1 in steps of 0.1: 9,261 perceptrons.
@@ -145,19 +181,29 @@ Deno.test(
       for (const w2 of grid) {
         for (const b of grid) {
           const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
-          assert.notDeepEqual(t, XOR_TABLE, `w = (${w1}, ${w2}), b = ${b} gives XOR`);
+          assert.notDeepEqual(
+            t,
+            XOR_TABLE,
+            say(
+              `w = (${w1}, ${w2}), b = ${b} gives XOR`,
+              `w = (${w1}, ${w2}), b = ${b} で XOR になっています`,
+            ),
+          );
         }
       }
     }
     // And random ones of any size: XOR is not linearly separable.
     const any = fc.double({ min: -1e6, max: 1e6, noNaN: true });
-    fc.assert(
+    assertProperty(
       fc.property(any, any, any, (w1, w2, b) => {
         const t = table((x1, x2) => perceptron([x1, x2], { w: [w1, w2], b }));
         assert.notDeepEqual(
           t,
           XOR_TABLE,
-          `w = (${w1}, ${w2}), b = ${b} gives the exclusive-or table`,
+          say(
+            `w = (${w1}, ${w2}), b = ${b} gives the exclusive-or table`,
+            `w = (${w1}, ${w2}), b = ${b} で XOR の真理値表になっています`,
+          ),
         );
       }),
       { seed: 1, numRuns: 2000 },
@@ -170,7 +216,11 @@ Deno.test(
 Deno.test(
   "AND() matches the book's truth table (§2.3.3)",
   named({ AND }, ({ AND }) => {
-    assert.deepEqual(table(AND), [0, 0, 0, 1], "AND for (0, 0), (1, 0), (0, 1), (1, 1)");
+    assert.deepEqual(
+      table(AND),
+      [0, 0, 0, 1],
+      say("AND for (0, 0), (1, 0), (0, 1), (1, 1)", "(0, 0), (1, 0), (0, 1), (1, 1) に対する AND"),
+    );
   }),
 );
 
@@ -182,13 +232,21 @@ Deno.test(
     // give the same truth table draw another line.
     onTheDiagonal((x1, x2) => {
       const tmp = 0.5 * x1 + 0.5 * x2 - 0.7;
-      assert.equal(AND(x1, x2), tmp > 0 ? 1 : 0, `AND(${x1}, ${x2}), where the sum is ${tmp}`);
+      assert.equal(
+        AND(x1, x2),
+        tmp > 0 ? 1 : 0,
+        say(`AND(${x1}, ${x2}), where the sum is ${tmp}`, `AND(${x1}, ${x2})（和は ${tmp}）`),
+      );
     });
-    fc.assert(
+    assertProperty(
       fc.property(real, real, (x1, x2) => {
         const tmp = 0.5 * x1 + 0.5 * x2 - 0.7;
         fc.pre(Math.abs(tmp) > 1e-9);
-        assert.equal(AND(x1, x2), tmp > 0 ? 1 : 0, `AND(${x1}, ${x2}), where the sum is ${tmp}`);
+        assert.equal(
+          AND(x1, x2),
+          tmp > 0 ? 1 : 0,
+          say(`AND(${x1}, ${x2}), where the sum is ${tmp}`, `AND(${x1}, ${x2})（和は ${tmp}）`),
+        );
       }),
       { seed: 1, numRuns: 500 },
     );
@@ -198,7 +256,14 @@ Deno.test(
 Deno.test(
   "NAND() matches the book's truth table (§2.3.3)",
   named({ NAND }, ({ NAND }) => {
-    assert.deepEqual(table(NAND), [1, 1, 1, 0], "NAND for (0, 0), (1, 0), (0, 1), (1, 1)");
+    assert.deepEqual(
+      table(NAND),
+      [1, 1, 1, 0],
+      say(
+        "NAND for (0, 0), (1, 0), (0, 1), (1, 1)",
+        "(0, 0), (1, 0), (0, 1), (1, 1) に対する NAND",
+      ),
+    );
   }),
 );
 
@@ -210,13 +275,21 @@ Deno.test(
     // give the same truth table draw another line.
     onTheDiagonal((x1, x2) => {
       const tmp = -0.5 * x1 - 0.5 * x2 + 0.7;
-      assert.equal(NAND(x1, x2), tmp > 0 ? 1 : 0, `NAND(${x1}, ${x2}), where the sum is ${tmp}`);
+      assert.equal(
+        NAND(x1, x2),
+        tmp > 0 ? 1 : 0,
+        say(`NAND(${x1}, ${x2}), where the sum is ${tmp}`, `NAND(${x1}, ${x2})（和は ${tmp}）`),
+      );
     });
-    fc.assert(
+    assertProperty(
       fc.property(real, real, (x1, x2) => {
         const tmp = -0.5 * x1 - 0.5 * x2 + 0.7;
         fc.pre(Math.abs(tmp) > 1e-9);
-        assert.equal(NAND(x1, x2), tmp > 0 ? 1 : 0, `NAND(${x1}, ${x2}), where the sum is ${tmp}`);
+        assert.equal(
+          NAND(x1, x2),
+          tmp > 0 ? 1 : 0,
+          say(`NAND(${x1}, ${x2}), where the sum is ${tmp}`, `NAND(${x1}, ${x2})（和は ${tmp}）`),
+        );
       }),
       { seed: 1, numRuns: 500 },
     );
@@ -226,7 +299,11 @@ Deno.test(
 Deno.test(
   "OR() matches the book's truth table (§2.3.3)",
   named({ OR }, ({ OR }) => {
-    assert.deepEqual(table(OR), [0, 1, 1, 1], "OR for (0, 0), (1, 0), (0, 1), (1, 1)");
+    assert.deepEqual(
+      table(OR),
+      [0, 1, 1, 1],
+      say("OR for (0, 0), (1, 0), (0, 1), (1, 1)", "(0, 0), (1, 0), (0, 1), (1, 1) に対する OR"),
+    );
   }),
 );
 
@@ -238,13 +315,21 @@ Deno.test(
     // give the same truth table draw another line.
     onTheDiagonal((x1, x2) => {
       const tmp = 0.5 * x1 + 0.5 * x2 - 0.2;
-      assert.equal(OR(x1, x2), tmp > 0 ? 1 : 0, `OR(${x1}, ${x2}), where the sum is ${tmp}`);
+      assert.equal(
+        OR(x1, x2),
+        tmp > 0 ? 1 : 0,
+        say(`OR(${x1}, ${x2}), where the sum is ${tmp}`, `OR(${x1}, ${x2})（和は ${tmp}）`),
+      );
     });
-    fc.assert(
+    assertProperty(
       fc.property(real, real, (x1, x2) => {
         const tmp = 0.5 * x1 + 0.5 * x2 - 0.2;
         fc.pre(Math.abs(tmp) > 1e-9);
-        assert.equal(OR(x1, x2), tmp > 0 ? 1 : 0, `OR(${x1}, ${x2}), where the sum is ${tmp}`);
+        assert.equal(
+          OR(x1, x2),
+          tmp > 0 ? 1 : 0,
+          say(`OR(${x1}, ${x2}), where the sum is ${tmp}`, `OR(${x1}, ${x2})（和は ${tmp}）`),
+        );
       }),
       { seed: 1, numRuns: 500 },
     );
@@ -256,7 +341,11 @@ Deno.test(
 Deno.test(
   "XOR() matches the book's truth table (§2.5.2)",
   named({ XOR }, ({ XOR }) => {
-    assert.deepEqual(table(XOR), XOR_TABLE, "XOR for (0, 0), (1, 0), (0, 1), (1, 1)");
+    assert.deepEqual(
+      table(XOR),
+      XOR_TABLE,
+      say("XOR for (0, 0), (1, 0), (0, 1), (1, 1)", "(0, 0), (1, 0), (0, 1), (1, 1) に対する XOR"),
+    );
   }),
 );
 
@@ -271,7 +360,10 @@ Deno.test(
       assert.equal(
         XOR(x1, x2),
         expected,
-        `XOR(${x1}, ${x2}), where the construction gives ${expected}`,
+        say(
+          `XOR(${x1}, ${x2}), where the construction gives ${expected}`,
+          `XOR(${x1}, ${x2})（2 層の組み合わせでは ${expected}）`,
+        ),
       );
     }
     // Along the diagonal x1 = x2 in steps of 0.01: the construction gives 1 where
@@ -281,15 +373,18 @@ Deno.test(
       assert.equal(
         XOR(x1, x2),
         expected,
-        `XOR(${x1}, ${x2}), where the construction gives ${expected}`,
+        say(
+          `XOR(${x1}, ${x2}), where the construction gives ${expected}`,
+          `XOR(${x1}, ${x2})（2 層の組み合わせでは ${expected}）`,
+        ),
       );
     });
-    fc.assert(
+    assertProperty(
       fc.property(real, real, (x1, x2) => {
         const y = XOR(x1, x2);
         // The book's construction, from the reference gates of lib/perceptron.
         const expected = reference.AND(reference.NAND(x1, x2), reference.OR(x1, x2));
-        assert.equal(y, expected, `XOR(${x1}, ${x2})`);
+        assert.equal(y, expected, say(`XOR(${x1}, ${x2})`, `XOR(${x1}, ${x2}) の値`));
       }),
       { seed: 1, numRuns: 500 },
     );

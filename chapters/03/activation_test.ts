@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, say } from "../../lib/testing/mod.ts";
+import { assertProperty } from "../../lib/testing/property.ts";
 import { identity, relu, sigmoid, softmax, stepFunction } from "./activation.ts";
 import book from "../../lib/nets/testdata/book_ch03.json" with { type: "json" };
 import { MISTAKES } from "../../lib/mistakes/ch03.ts";
@@ -21,21 +22,6 @@ function noNaN(x: np.NDArray): boolean {
   return x.data.every((v) => !Number.isNaN(v));
 }
 
-/**
- * fc.assert, except that a failure is the failing assertion itself (its label and values),
- * with fast-check's counterexample added to its message.
- */
-function assertProperty<T>(property: fc.IProperty<T>, params: fc.Parameters<T>): void {
-  const details = fc.check(property, params);
-  if (!details.failed) return;
-  const error = details.errorInstance;
-  if (!(error instanceof Error)) return assertProperty(property, params);
-  error.message += `\n  (fast-check's smallest counterexample: ${
-    fc.stringify(details.counterexample)
-  })`;
-  throw error;
-}
-
 // stepFunction ------------------------------------------------------------------------------
 
 Deno.test(
@@ -44,7 +30,7 @@ Deno.test(
     assert.deepEqual(
       stepFunction(np.array([-1.0, 1.0, 2.0])).toArray(),
       [0, 1, 1],
-      "stepFunction([-1.0, 1.0, 2.0])",
+      say("stepFunction([-1.0, 1.0, 2.0])", "stepFunction([-1.0, 1.0, 2.0]) の結果"),
     );
   }),
 );
@@ -55,12 +41,15 @@ Deno.test(
     assert.deepEqual(
       stepFunction(np.array([0, -0, 1e-300, -1e-300])).toArray(),
       [0, 0, 1, 0],
-      "stepFunction([0, -0, 1e-300, -1e-300])",
+      say(
+        "stepFunction([0, -0, 1e-300, -1e-300])",
+        "stepFunction([0, -0, 1e-300, -1e-300]) の結果",
+      ),
     );
     assert.deepEqual(
       stepFunction(np.array([[-3, 3], [0.5, -0.5]])).toArray(),
       [[0, 1], [1, 0]],
-      "stepFunction of a 2×2 array",
+      say("stepFunction of a 2×2 array", "2×2 の配列に対する stepFunction"),
     );
   }),
 );
@@ -73,8 +62,14 @@ Deno.test(
       fc.property(shapes, seeds, (shape, seed) => {
         const x = randomArray(shape, seed);
         const y = stepFunction(x);
-        assert.deepEqual(y.shape, x.shape, "the output's shape");
-        x.data.forEach((v, i) => assert.equal(y.data[i], v > 0 ? 1 : 0, `the output for x = ${v}`));
+        assert.deepEqual(y.shape, x.shape, say("the output's shape", "出力の形状"));
+        x.data.forEach((v, i) =>
+          assert.equal(
+            y.data[i],
+            v > 0 ? 1 : 0,
+            say(`the output for x = ${v}`, `x = ${v} に対する出力`),
+          )
+        );
       }),
       { seed: 1, numRuns: 100 },
     );
@@ -88,9 +83,11 @@ Deno.test(
   named({ sigmoid }, ({ sigmoid }) => {
     assertAllClose(sigmoid(np.array([-1.0, 1.0, 2.0])), [0.26894142, 0.73105858, 0.88079708], {
       rtol: 1e-7,
-      msg: "sigmoid([-1.0, 1.0, 2.0])",
+      msg: say("sigmoid([-1.0, 1.0, 2.0])", "sigmoid([-1.0, 1.0, 2.0]) の結果"),
     });
-    assertAllClose(sigmoid(np.array([0])), [0.5], { msg: "sigmoid([0])" });
+    assertAllClose(sigmoid(np.array([0])), [0.5], {
+      msg: say("sigmoid([0])", "sigmoid([0]) の結果"),
+    });
   }),
 );
 
@@ -98,8 +95,17 @@ Deno.test(
   "sigmoid() saturates to 0 and 1 without NaN for large inputs",
   named({ sigmoid }, ({ sigmoid }) => {
     const y = sigmoid(np.array([-1000, -40, 40, 1000]));
-    assert.ok(noNaN(y), `sigmoid([-1000, -40, 40, 1000]) is ${y}`);
-    assertAllClose(y, [0, 0, 1, 1], { atol: 1e-15, msg: "sigmoid([-1000, -40, 40, 1000])" });
+    assert.ok(
+      noNaN(y),
+      say(
+        `sigmoid([-1000, -40, 40, 1000]) is ${y}`,
+        `sigmoid([-1000, -40, 40, 1000]) が ${y} になっています`,
+      ),
+    );
+    assertAllClose(y, [0, 0, 1, 1], {
+      atol: 1e-15,
+      msg: say("sigmoid([-1000, -40, 40, 1000])", "sigmoid([-1000, -40, 40, 1000]) の結果"),
+    });
   }),
 );
 
@@ -111,19 +117,25 @@ Deno.test(
       fc.property(shapes, seeds, (shape, seed) => {
         const x = randomArray(shape, seed);
         const y = sigmoid(x);
-        assert.deepEqual(y.shape, x.shape, "the output's shape");
+        assert.deepEqual(y.shape, x.shape, say("the output's shape", "出力の形状"));
         assertAllClose(sigmoid(np.neg(x)), np.sub(1, y), {
           atol: 1e-12,
-          msg: "σ(-x) against 1 - σ(x)",
+          msg: say("σ(-x) against 1 - σ(x)", "σ(-x) と 1 - σ(x) の比較"),
         });
         assert.ok(
           y.data.every((v) => v > 0 && v < 1),
-          `σ(x) must lie strictly between 0 and 1: ${y}`,
+          say(
+            `σ(x) must lie strictly between 0 and 1: ${y}`,
+            `σ(x) は 0 より大きく 1 より小さいはずです: ${y}`,
+          ),
         );
         const shifted = sigmoid(np.add(x, 0.5));
         assert.ok(
           shifted.data.every((v, i) => v > y.data[i]),
-          `σ(x + 0.5) must exceed σ(x): σ(x) = ${y}, σ(x + 0.5) = ${shifted}`,
+          say(
+            `σ(x + 0.5) must exceed σ(x): σ(x) = ${y}, σ(x + 0.5) = ${shifted}`,
+            `σ(x + 0.5) は σ(x) より大きいはずです: σ(x) = ${y}, σ(x + 0.5) = ${shifted}`,
+          ),
         );
       }),
       { seed: 1, numRuns: 100 },
@@ -136,11 +148,15 @@ Deno.test(
 Deno.test(
   "relu() passes positive values and zeroes the rest (§3.2.7)",
   named({ relu }, ({ relu }) => {
-    assert.deepEqual(relu(np.array([-2, 0, 3])).toArray(), [0, 0, 3], "relu([-2, 0, 3])");
+    assert.deepEqual(
+      relu(np.array([-2, 0, 3])).toArray(),
+      [0, 0, 3],
+      say("relu([-2, 0, 3])", "relu([-2, 0, 3]) の結果"),
+    );
     assert.deepEqual(
       relu(np.array([[-0.5, 0.5], [7, -7]])).toArray(),
       [[0, 0.5], [7, 0]],
-      "relu of a 2×2 array",
+      say("relu of a 2×2 array", "2×2 の配列に対する relu"),
     );
   }),
 );
@@ -150,11 +166,18 @@ Deno.test(
   named({ relu }, ({ relu }) => {
     const x = np.array([-2, 0, 3, -0.5]);
     const y = relu(x);
-    assert.deepEqual(y.toArray(), [0, 0, 3, 0], "relu([-2, 0, 3, -0.5])");
+    assert.deepEqual(
+      y.toArray(),
+      [0, 0, 3, 0],
+      say("relu([-2, 0, 3, -0.5])", "relu([-2, 0, 3, -0.5]) の結果"),
+    );
     assert.deepEqual(
       x.toArray(),
       [-2, 0, 3, -0.5],
-      "x after relu(x): the input must not change (the caller may still need it)",
+      say(
+        "x after relu(x): the input must not change (the caller may still need it)",
+        "relu(x) の後の x: 入力は変わってはいけません（呼び出し側がまだ使うかもしれません）",
+      ),
     );
   }),
 );
@@ -167,9 +190,13 @@ Deno.test(
       fc.property(shapes, seeds, (shape, seed) => {
         const x = randomArray(shape, seed);
         const y = relu(x);
-        assert.deepEqual(y.shape, x.shape, "the output's shape");
+        assert.deepEqual(y.shape, x.shape, say("the output's shape", "出力の形状"));
         x.data.forEach((v, i) =>
-          assert.equal(y.data[i], Math.max(0, v), `the output for x = ${v}`)
+          assert.equal(
+            y.data[i],
+            Math.max(0, v),
+            say(`the output for x = ${v}`, `x = ${v} に対する出力`),
+          )
         );
       }),
       { seed: 1, numRuns: 100 },
@@ -184,8 +211,12 @@ Deno.test(
   named({ identity }, ({ identity }) => {
     const x = np.array([[0.3, -2.9], [4.0, 1e-9]]);
     const y = identity(x);
-    assert.deepEqual(y.shape, x.shape, "the output's shape");
-    assert.deepEqual(y.toArray(), [[0.3, -2.9], [4.0, 1e-9]], "the output's values");
+    assert.deepEqual(y.shape, x.shape, say("the output's shape", "出力の形状"));
+    assert.deepEqual(
+      y.toArray(),
+      [[0.3, -2.9], [4.0, 1e-9]],
+      say("the output's values", "出力の値"),
+    );
   }),
 );
 
@@ -197,9 +228,12 @@ Deno.test(
     const y = softmax(np.array([0.3, 2.9, 4.0]));
     assertAllClose(y, [0.01821127, 0.24519181, 0.73659691], {
       rtol: 1e-6,
-      msg: "softmax([0.3, 2.9, 4.0])",
+      msg: say("softmax([0.3, 2.9, 4.0])", "softmax([0.3, 2.9, 4.0]) の結果"),
     });
-    assertAllClose(np.sum(y), 1, { rtol: 1e-12, msg: "the sum of softmax([0.3, 2.9, 4.0])" });
+    assertAllClose(np.sum(y), 1, {
+      rtol: 1e-12,
+      msg: say("the sum of softmax([0.3, 2.9, 4.0])", "softmax([0.3, 2.9, 4.0]) の総和"),
+    });
   }),
 );
 
@@ -207,16 +241,28 @@ Deno.test(
   "softmax() does not overflow for [1010, 1000, 990] (§3.5.2)",
   named({ softmax }, ({ softmax }) => {
     const y = softmax(np.array([1010, 1000, 990]));
-    assert.ok(noNaN(y), `softmax([1010, 1000, 990]) is ${y}: subtract the max before exp`);
+    assert.ok(
+      noNaN(y),
+      say(
+        `softmax([1010, 1000, 990]) is ${y}: subtract the max before exp`,
+        `softmax([1010, 1000, 990]) が ${y} になっています: exp の前に最大値を引きましょう`,
+      ),
+    );
     assertAllClose(y, [9.99954600e-01, 4.53978686e-05, 2.06106005e-09], {
       rtol: 1e-6,
-      msg: "softmax([1010, 1000, 990])",
+      msg: say("softmax([1010, 1000, 990])", "softmax([1010, 1000, 990]) の結果"),
     });
     const small = softmax(np.array([-1010, -1000, -990]));
-    assert.ok(noNaN(small), `softmax([-1010, -1000, -990]) is ${small}`);
+    assert.ok(
+      noNaN(small),
+      say(
+        `softmax([-1010, -1000, -990]) is ${small}`,
+        `softmax([-1010, -1000, -990]) が ${small} になっています`,
+      ),
+    );
     assertAllClose(small, [2.06106005e-09, 4.53978686e-05, 9.99954600e-01], {
       rtol: 1e-6,
-      msg: "softmax([-1010, -1000, -990])",
+      msg: say("softmax([-1010, -1000, -990])", "softmax([-1010, -1000, -990]) の結果"),
     });
   }),
 );
@@ -226,16 +272,22 @@ Deno.test(
   named({ softmax }, ({ softmax }) => {
     const x = np.array([[0.3, 2.9, 4.0], [1010, 1000, 990], [0, 0, 0]]);
     const y = softmax(x);
-    assert.deepEqual(y.shape, [3, 3], "the output's shape");
+    assert.deepEqual(y.shape, [3, 3], say("the output's shape", "出力の形状"));
     assertAllClose(y.slice(0), softmax(np.array([0.3, 2.9, 4.0])), {
       rtol: 1e-12,
-      msg: "row 0 against softmax([0.3, 2.9, 4.0]) alone",
+      msg: say(
+        "row 0 against softmax([0.3, 2.9, 4.0]) alone",
+        "0 行目と softmax([0.3, 2.9, 4.0]) 単独の比較",
+      ),
     });
     assertAllClose(y.slice(1), [9.99954600e-01, 4.53978686e-05, 2.06106005e-09], {
       rtol: 1e-6,
-      msg: "row 1, [1010, 1000, 990]",
+      msg: say("row 1, [1010, 1000, 990]", "1 行目、[1010, 1000, 990]"),
     });
-    assertAllClose(y.slice(2), [1 / 3, 1 / 3, 1 / 3], { rtol: 1e-12, msg: "row 2, [0, 0, 0]" });
+    assertAllClose(y.slice(2), [1 / 3, 1 / 3, 1 / 3], {
+      rtol: 1e-12,
+      msg: say("row 2, [0, 0, 0]", "2 行目、[0, 0, 0]"),
+    });
   }),
 );
 
@@ -251,23 +303,32 @@ Deno.test(
         (shape, seed, c) => {
           const x = randomArray(shape, seed, 30);
           const y = softmax(x);
-          assert.deepEqual(y.shape, x.shape, "the output's shape");
-          assert.ok(y.data.every((v) => v >= 0 && v <= 1), `values must lie in [0, 1]: ${y}`);
+          assert.deepEqual(y.shape, x.shape, say("the output's shape", "出力の形状"));
+          assert.ok(
+            y.data.every((v) => v >= 0 && v <= 1),
+            say(`values must lie in [0, 1]: ${y}`, `値は [0, 1] の範囲にあるはずです: ${y}`),
+          );
           const sums = np.sum(y, { axis: -1 });
           assertAllClose(sums, np.ones(sums.shape), {
             rtol: 1e-12,
-            msg: "the sums along the last axis",
+            msg: say("the sums along the last axis", "最後の軸に沿った和"),
           });
           assertAllClose(softmax(np.add(x, c)), y, {
             rtol: 1e-9,
             atol: 1e-300,
-            msg: `softmax(x + ${c}) against softmax(x)`,
+            msg: say(
+              `softmax(x + ${c}) against softmax(x)`,
+              `softmax(x + ${c}) と softmax(x) の比較`,
+            ),
           });
           // The largest input gets the largest probability.
           assert.deepEqual(
             np.argmax(y, { axis: -1 }).toArray(),
             np.argmax(x, { axis: -1 }).toArray(),
-            "the position of the largest probability against that of the largest input",
+            say(
+              "the position of the largest probability against that of the largest input",
+              "確率が最大の位置と、入力が最大の位置の比較",
+            ),
           );
         },
       ),
@@ -294,11 +355,14 @@ function replay(
 ): void {
   for (const c of cases) {
     const x = np.array(c.x);
-    assert.deepEqual(x.shape, c.shape, "the recorded input's shape");
+    assert.deepEqual(x.shape, c.shape, say("the recorded input's shape", "記録された入力の形状"));
     assertAllClose(fn(x), np.array(c.y), {
       rtol: options.rtol ?? 1e-12,
       atol: options.atol ?? 0,
-      msg: `${name}(x) for x of shape [${c.shape}]`,
+      msg: say(
+        `${name}(x) for x of shape [${c.shape}]`,
+        `形状 [${c.shape}] の x に対する ${name}(x)`,
+      ),
     });
   }
 }

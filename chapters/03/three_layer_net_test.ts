@@ -4,7 +4,8 @@ import { loadMnist, type Mnist } from "../../lib/mnist/mod.ts";
 import { loadSampleWeight } from "../../lib/nets/sample_weight.ts";
 import * as np from "../../lib/np/mod.ts";
 import * as reference from "../../lib/nets/three_layer_net.ts";
-import { assertAllClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, say } from "../../lib/testing/mod.ts";
+import { assertProperty } from "../../lib/testing/property.ts";
 import { accuracy, forward, initNetwork, type Network, predict } from "./three_layer_net.ts";
 import book from "../../lib/nets/testdata/book_ch03.json" with { type: "json" };
 import { MISTAKES } from "../../lib/mistakes/ch03.ts";
@@ -55,9 +56,12 @@ Deno.test(
     const network = initNetwork();
     for (const [key, value] of Object.entries(bookNetwork())) {
       const mine = network[key as keyof Network];
-      assert.ok(mine !== undefined, `the network has no ${key}`);
-      assert.deepEqual(mine.shape, value.shape, `the shape of ${key}`);
-      assert.deepEqual(mine.toArray(), value.toArray(), `the values of ${key}`);
+      assert.ok(
+        mine !== undefined,
+        say(`the network has no ${key}`, `ネットワークに ${key} がありません`),
+      );
+      assert.deepEqual(mine.shape, value.shape, say(`the shape of ${key}`, `${key} の形状`));
+      assert.deepEqual(mine.toArray(), value.toArray(), say(`the values of ${key}`, `${key} の値`));
     }
   }),
 );
@@ -70,7 +74,10 @@ Deno.test(
     const y = forward(bookNetwork(), np.array([1.0, 0.5]));
     assertAllClose(y, [0.31682708, 0.69627909], {
       rtol: 1e-7,
-      msg: "forward(toy network, [1.0, 0.5])",
+      msg: say(
+        "forward(toy network, [1.0, 0.5])",
+        "forward(§3.4.3 のネットワーク, [1.0, 0.5]) の結果",
+      ),
     });
   }),
 );
@@ -81,11 +88,18 @@ Deno.test(
     const network = randomNetwork([4, 5, 3, 2], 7);
     const x = np.rng(8).uniform([6, 4], { low: -2, high: 2 });
     const batch = forward(network, x);
-    assert.deepEqual(batch.shape, [6, 2], "the output's shape for a batch [6, 4]");
+    assert.deepEqual(
+      batch.shape,
+      [6, 2],
+      say("the output's shape for a batch [6, 4]", "バッチ [6, 4] に対する出力の形状"),
+    );
     for (let i = 0; i < 6; i++) {
       assertAllClose(batch.slice(i), forward(network, x.slice(i)), {
         rtol: 1e-12,
-        msg: `row ${i} of the batch against input ${i} alone`,
+        msg: say(
+          `row ${i} of the batch against input ${i} alone`,
+          `バッチの ${i} 行目と、入力 ${i} 単独の比較`,
+        ),
       });
     }
   }),
@@ -100,13 +114,16 @@ Deno.test(
     const eye = np.eye(2);
     const zeros = np.zeros([2]);
     const network = { W1: eye, b1: np.array([0.5, -0.5]), W2: eye, b2: zeros, W3: eye, b3: zeros };
-    fc.assert(
+    assertProperty(
       fc.property(fc.double({ min: -5, max: 5, noNaN: true }), (v) => {
         const s = (z: number) => 1 / (1 + Math.exp(-z));
         const y = forward(network, np.array([v, -v]));
         assertAllClose(y, [s(s(v + 0.5)), s(s(-v - 0.5))], {
           rtol: 1e-12,
-          msg: `the output for x = [${v}, ${-v}]: h(h(a1)) with h the sigmoid`,
+          msg: say(
+            `the output for x = [${v}, ${-v}]: h(h(a1)) with h the sigmoid`,
+            `x = [${v}, ${-v}] に対する出力: h をシグモイド関数として h(h(a1))`,
+          ),
         });
       }),
       { seed: 1, numRuns: 50 },
@@ -121,11 +138,24 @@ Deno.test(
   named({ predict }, ({ predict }) => {
     const network = randomNetwork([6, 4, 5, 3], 3);
     const y = predict(network, np.rng(4).uniform([5, 6]));
-    assert.deepEqual(y.shape, [5, 3], "the output's shape for a batch [5, 6]");
-    assert.ok(y.data.every((v) => v > 0 && v < 1), `probabilities must lie in (0, 1): ${y}`);
-    assertAllClose(np.sum(y, { axis: 1 }), np.ones([5]), { rtol: 1e-12, msg: "the row sums" });
+    assert.deepEqual(
+      y.shape,
+      [5, 3],
+      say("the output's shape for a batch [5, 6]", "バッチ [5, 6] に対する出力の形状"),
+    );
+    assert.ok(
+      y.data.every((v) => v > 0 && v < 1),
+      say(`probabilities must lie in (0, 1): ${y}`, `確率は (0, 1) の範囲にあるはずです: ${y}`),
+    );
+    assertAllClose(np.sum(y, { axis: 1 }), np.ones([5]), {
+      rtol: 1e-12,
+      msg: say("the row sums", "各行の和"),
+    });
     const one = predict(network, np.rng(4).uniform([5, 6]).slice(0));
-    assertAllClose(one, y.slice(0), { rtol: 1e-12, msg: "one input against row 0 of the batch" });
+    assertAllClose(one, y.slice(0), {
+      rtol: 1e-12,
+      msg: say("one input against row 0 of the batch", "1 つの入力と、バッチの 0 行目の比較"),
+    });
   }),
 );
 
@@ -140,7 +170,10 @@ Deno.test(
     const e = np.exp(np.sub(scores, np.max(scores, { axis: 1, keepdims: true })));
     assertAllClose(y, np.div(e, np.sum(e, { axis: 1, keepdims: true })), {
       rtol: 1e-12,
-      msg: "predict(network, x) against the normalised exponentials of the scores",
+      msg: say(
+        "predict(network, x) against the normalised exponentials of the scores",
+        "predict(network, x) と、スコアの指数関数を正規化したものの比較",
+      ),
     });
   }),
 );
@@ -151,16 +184,34 @@ Deno.test(
     const { xTest, tTest } = testSet();
     const { network } = loadSampleWeight();
     const y = predict(network, xTest.slice("0:8"));
-    assert.deepEqual(y.shape, [8, 10], "the output's shape for 8 images");
+    assert.deepEqual(
+      y.shape,
+      [8, 10],
+      say("the output's shape for 8 images", "8 枚の画像に対する出力の形状"),
+    );
     // 7, 2, 1, 0, 4, 1, 4, 9 (the ninth, a 5, looks like a 6 to this network)
     assert.deepEqual(
       np.argmax(y, { axis: 1 }).toArray(),
       [...tTest.data.subarray(0, 8)],
-      "the most probable class of the first 8 test images against their labels",
+      say(
+        "the most probable class of the first 8 test images against their labels",
+        "最初の 8 枚のテスト画像で最も確率の高いクラスと、正解ラベルの比較",
+      ),
     );
     const single = predict(network, xTest.slice(0));
-    assert.deepEqual(single.shape, [10], "the output's shape for one image [784]");
-    assert.equal(np.argmax(single), 7, "the most probable class of the first image (a 7)");
+    assert.deepEqual(
+      single.shape,
+      [10],
+      say("the output's shape for one image [784]", "1 枚の画像 [784] に対する出力の形状"),
+    );
+    assert.equal(
+      np.argmax(single),
+      7,
+      say(
+        "the most probable class of the first image (a 7)",
+        "最初の画像（7）で最も確率の高いクラス",
+      ),
+    );
   }),
 );
 
@@ -174,17 +225,23 @@ Deno.test(
     assert.equal(
       accuracy(bookNetwork(), { x, t: np.array([1, 1, 1]) }),
       1,
-      "labels [1, 1, 1], batchSize 100 (the default): 3 right of 3",
+      say(
+        "labels [1, 1, 1], batchSize 100 (the default): 3 right of 3",
+        "ラベル [1, 1, 1]、batchSize 100（既定値）: 3 個中 3 個正解",
+      ),
     );
     assert.equal(
       accuracy(bookNetwork(), { x, t: np.array([1, 1, 0]), batchSize: 2 }),
       2 / 3,
-      "labels [1, 1, 0], batchSize 2: 2 right of 3",
+      say(
+        "labels [1, 1, 0], batchSize 2: 2 right of 3",
+        "ラベル [1, 1, 0]、batchSize 2: 3 個中 2 個正解",
+      ),
     );
     assert.equal(
       accuracy(bookNetwork(), { x, t: np.array([0, 0, 0]), batchSize: 1 }),
       0,
-      "labels [0, 0, 0], batchSize 1",
+      say("labels [0, 0, 0], batchSize 1", "ラベル [0, 0, 0]、batchSize 1"),
     );
   }),
 );
@@ -200,10 +257,17 @@ Deno.test(
       assert.equal(
         accuracy(network, { x, t, batchSize }),
         byOne,
-        `accuracy with batchSize ${batchSize} against batchSize 1`,
+        say(
+          `accuracy with batchSize ${batchSize} against batchSize 1`,
+          `batchSize ${batchSize} と batchSize 1 での認識精度の比較`,
+        ),
       );
     }
-    assert.equal(accuracy(network, { x, t }), byOne, "batchSize 100 by default");
+    assert.equal(
+      accuracy(network, { x, t }),
+      byOne,
+      say("batchSize 100 by default", "batchSize の既定値は 100"),
+    );
   }),
 );
 
@@ -213,9 +277,15 @@ Deno.test(
     const { xTest, tTest } = testSet();
     const { network } = loadSampleWeight();
     const acc = accuracy(network, { x: xTest, t: tTest, batchSize: 100 });
-    assert.ok(acc >= 0.92, `accuracy ${acc} is below 0.92`);
+    assert.ok(
+      acc >= 0.92,
+      say(`accuracy ${acc} is below 0.92`, `認識精度 ${acc} が 0.92 未満です`),
+    );
     // The book's NumPy code gets 0.9659 with these weights; rounding may move a few images.
-    assert.ok(Math.abs(acc - SAMPLE_WEIGHT_ACCURACY) <= 0.001, `accuracy ${acc}`);
+    assert.ok(
+      Math.abs(acc - SAMPLE_WEIGHT_ACCURACY) <= 0.001,
+      say(`accuracy ${acc}`, `認識精度 ${acc}`),
+    );
   }),
 );
 
@@ -236,7 +306,10 @@ function replay(name: string, fn: (x: np.NDArray) => np.NDArray, cases: Case[]):
     assertAllClose(fn(x), np.array(c.y), {
       rtol: 1e-12,
       atol: 0,
-      msg: `${name}(network, x) for x of shape [${c.shape}]`,
+      msg: say(
+        `${name}(network, x) for x of shape [${c.shape}]`,
+        `形状 [${c.shape}] の x に対する ${name}(network, x)`,
+      ),
     });
   }
 }
@@ -266,12 +339,18 @@ Deno.test(
     assertAllClose(y, book.sampleWeight.first8.y, {
       rtol: 1e-4,
       atol: 1e-6,
-      msg: "predict() of the first 8 test images with the shipped weights",
+      msg: say(
+        "predict() of the first 8 test images with the shipped weights",
+        "同梱の重みで最初の 8 枚のテスト画像に対する predict()",
+      ),
     });
     assert.deepEqual(
       np.argmax(y, { axis: 1 }).toArray(),
       book.sampleWeight.first8.argmax,
-      "the most probable classes of the first 8 test images",
+      say(
+        "the most probable classes of the first 8 test images",
+        "最初の 8 枚のテスト画像で最も確率の高いクラス",
+      ),
     );
   }),
 );
@@ -285,7 +364,10 @@ Deno.test(
     // Float32 rounding may move an image or two across a decision boundary.
     assert.ok(
       Math.abs(acc - book.sampleWeight.accuracy) <= 0.0005,
-      `accuracy ${acc}, NumPy ${book.sampleWeight.accuracy}`,
+      say(
+        `accuracy ${acc}, NumPy ${book.sampleWeight.accuracy}`,
+        `認識精度 ${acc}、NumPy では ${book.sampleWeight.accuracy}`,
+      ),
     );
   }),
 );

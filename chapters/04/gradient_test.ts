@@ -4,7 +4,8 @@ import * as np from "../../lib/np/mod.ts";
 import * as reference from "../../lib/gradient/numerical.ts";
 import { softmax } from "../../lib/functions/activation.ts";
 import { crossEntropyError as referenceCrossEntropy } from "../../lib/functions/loss.ts";
-import { assertAllClose } from "../../lib/testing/mod.ts";
+import { assertAllClose, say } from "../../lib/testing/mod.ts";
+import { assertProperty } from "../../lib/testing/property.ts";
 import { MISTAKES } from "../../lib/mistakes/ch04.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { gradientDescent, numericalDiff, numericalGradient } from "./gradient.ts";
@@ -21,7 +22,10 @@ const function2 = (x: np.NDArray) => np.sum(np.square(x));
 function assertNear(what: string, actual: number, expected: number, tol: number): void {
   assert.ok(
     Math.abs(actual - expected) < tol,
-    `${what}: expected ${expected} (within ${tol}), got ${actual}`,
+    say(
+      `${what}: expected ${expected} (within ${tol}), got ${actual}`,
+      `${what}: ${expected} になるはずが（許容誤差 ${tol}）、${actual} でした`,
+    ),
   );
 }
 
@@ -30,20 +34,35 @@ Deno.test(
   named({ numericalDiff }, ({ numericalDiff }) => {
     // The book prints 0.1999999999990898 and 0.2999999999986347; the true values are 0.2 and 0.3.
     // A forward difference (f(x + h) − f(x)) / h would be off by about 1e-6.
-    assertNear("the derivative at 5", numericalDiff(function1, 5), 0.1999999999990898, 1e-12);
-    assertNear("the derivative at 10", numericalDiff(function1, 10), 0.2999999999986347, 1e-12);
+    assertNear(
+      say("the derivative at 5", "5 での微分"),
+      numericalDiff(function1, 5),
+      0.1999999999990898,
+      1e-12,
+    );
+    assertNear(
+      say("the derivative at 10", "10 での微分"),
+      numericalDiff(function1, 10),
+      0.2999999999986347,
+      1e-12,
+    );
   }),
 );
 
 Deno.test(
   "numericalDiff() is exact for a straight line and honours options.h",
   named({ numericalDiff }, ({ numericalDiff }) => {
-    assertNear("the derivative of 3x − 1 at 2", numericalDiff((x) => 3 * x - 1, 2), 3, 1e-9);
+    assertNear(
+      say("the derivative of 3x − 1 at 2", "2 での 3x − 1 の微分"),
+      numericalDiff((x) => 3 * x - 1, 2),
+      3,
+      1e-9,
+    );
     // With h = 1, the central difference of x³ at 0 is ((1) − (−1)) / 2 = 1 (true slope 0).
     assert.equal(
       numericalDiff((x) => x ** 3, 0, { h: 1 }),
       1,
-      "the derivative of x³ at 0 with h = 1",
+      say("the derivative of x³ at 0 with h = 1", "h = 1 での、0 における x³ の微分"),
     );
   }),
 );
@@ -52,8 +71,18 @@ Deno.test(
   "numericalDiff() finds the partial derivatives of the book's function_2 (§4.3.3)",
   named({ numericalDiff }, ({ numericalDiff }) => {
     // ∂f/∂x0 at (3, 4) by fixing x1 = 4, and ∂f/∂x1 by fixing x0 = 3: 6 and 8.
-    assertNear("∂f/∂x0 at (3, 4)", numericalDiff((x0) => x0 ** 2 + 4 ** 2, 3), 6, 1e-6);
-    assertNear("∂f/∂x1 at (3, 4)", numericalDiff((x1) => 3 ** 2 + x1 ** 2, 4), 8, 1e-6);
+    assertNear(
+      say("∂f/∂x0 at (3, 4)", "(3, 4) での ∂f/∂x0"),
+      numericalDiff((x0) => x0 ** 2 + 4 ** 2, 3),
+      6,
+      1e-6,
+    );
+    assertNear(
+      say("∂f/∂x1 at (3, 4)", "(3, 4) での ∂f/∂x1"),
+      numericalDiff((x1) => 3 ** 2 + x1 ** 2, 4),
+      8,
+      1e-6,
+    );
   }),
 );
 
@@ -62,15 +91,15 @@ Deno.test(
   named({ numericalGradient }, ({ numericalGradient }) => {
     assertAllClose(numericalGradient(function2, np.array([3.0, 4.0])), [6, 8], {
       rtol: 1e-9,
-      msg: "the gradient at (3, 4)",
+      msg: say("the gradient at (3, 4)", "(3, 4) での勾配"),
     });
     assertAllClose(numericalGradient(function2, np.array([0.0, 2.0])), [0, 4], {
       atol: 1e-9,
-      msg: "the gradient at (0, 2)",
+      msg: say("the gradient at (0, 2)", "(0, 2) での勾配"),
     });
     assertAllClose(numericalGradient(function2, np.array([3.0, 0.0])), [6, 0], {
       atol: 1e-9,
-      msg: "the gradient at (3, 0)",
+      msg: say("the gradient at (3, 0)", "(3, 0) での勾配"),
     });
   }),
 );
@@ -82,13 +111,17 @@ Deno.test(
     const before = x.clone();
     // f(x) = Σ x³ has the gradient 3x².
     const grad = numericalGradient((v) => np.sum(np.pow(v, 3)), x);
-    assert.deepEqual(grad.shape, [2, 2, 2], "the gradient's shape");
+    assert.deepEqual(grad.shape, [2, 2, 2], say("the gradient's shape", "勾配の形状"));
     assertAllClose(grad, np.mul(3, np.square(before)), {
       rtol: 1e-6,
       atol: 1e-7,
-      msg: "the gradient of Σx³ against 3x²",
+      msg: say("the gradient of Σx³ against 3x²", "Σx³ の勾配と 3x² の比較"),
     });
-    assert.deepEqual(x.toArray(), before.toArray(), "x must be restored after each element");
+    assert.deepEqual(
+      x.toArray(),
+      before.toArray(),
+      say("x must be restored after each element", "要素ごとに x を元に戻すはずです"),
+    );
   }),
 );
 
@@ -98,14 +131,25 @@ Deno.test(
     const x = np.array([[3, 4], [-1, 0.5]], { dtype: "float32" });
     // A larger h, as float32 keeps about 7 digits.
     const grad = numericalGradient((v) => np.sum(np.square(v)), x, { h: 1e-2 });
-    assert.equal(grad.dtype, "float32", "the dtype of the gradient for a float32 x");
-    assert.deepEqual(grad.shape, [2, 2], "the gradient's shape");
+    assert.equal(
+      grad.dtype,
+      "float32",
+      say("the dtype of the gradient for a float32 x", "float32 の x に対する勾配の dtype"),
+    );
+    assert.deepEqual(grad.shape, [2, 2], say("the gradient's shape", "勾配の形状"));
     assertAllClose(grad, [[6, 8], [-2, 1]], {
       rtol: 1e-3,
       atol: 1e-3,
-      msg: "the gradient of Σx² at the float32 x = [[3, 4], [-1, 0.5]]",
+      msg: say(
+        "the gradient of Σx² at the float32 x = [[3, 4], [-1, 0.5]]",
+        "float32 の x = [[3, 4], [-1, 0.5]] での Σx² の勾配",
+      ),
     });
-    assert.deepEqual(x.toArray(), [[3, 4], [-1, 0.5]], "x after the call: it must be restored");
+    assert.deepEqual(
+      x.toArray(),
+      [[3, 4], [-1, 0.5]],
+      say("x after the call: it must be restored", "呼び出し後の x: 元に戻っているはずです"),
+    );
   }),
 );
 
@@ -117,7 +161,10 @@ Deno.test(
     const grad = numericalGradient(() => np.sum(np.square(W)), W);
     assertAllClose(grad, [[2, 4], [6, 8]], {
       rtol: 1e-9,
-      msg: "the gradient of ΣW² when f reads W itself (all zeros: is x changed in place?)",
+      msg: say(
+        "the gradient of ΣW² when f reads W itself (all zeros: is x changed in place?)",
+        "f が W を直接読むときの ΣW² の勾配（すべて 0 なら、x をその場で書き換えていますか？）",
+      ),
     });
   }),
 );
@@ -131,12 +178,15 @@ Deno.test(
       assertAllClose(numericalGradient(f, x), reference.numericalGradient(f, x), {
         rtol: 1e-9,
         atol: 1e-12,
-        msg: `the gradient of Σ x·sin x at a random [3, 2] point (seed ${seed})`,
+        msg: say(
+          `the gradient of Σ x·sin x at a random [3, 2] point (seed ${seed})`,
+          `ランダムな [3, 2] の点での Σ x·sin x の勾配（seed ${seed}）`,
+        ),
       });
     };
     // One direct call first, so that an unwritten stub fails with its own error.
     check(0);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), check), { seed: 1, numRuns: 30 });
+    assertProperty(fc.property(fc.integer({ min: 0, max: 1000 }), check), { seed: 1, numRuns: 30 });
   }),
 );
 
@@ -148,10 +198,25 @@ Deno.test(
       stepNum: 100,
     });
     // The book prints [-6.11110793e-10, 8.14814391e-10].
-    assertAllClose(x, [-6.11110793e-10, 8.14814391e-10], { rtol: 1e-6, msg: "the final x" });
-    assert.equal(history.length, 100, "history.length: one point before each step");
-    assertAllClose(history[0], [-3, 4], { msg: "history[0], the point before the first step" });
-    assertAllClose(history[1], [-2.4, 3.2], { rtol: 1e-9, msg: "history[1], after one step" });
+    assertAllClose(x, [-6.11110793e-10, 8.14814391e-10], {
+      rtol: 1e-6,
+      msg: say("the final x", "最終的な x"),
+    });
+    assert.equal(
+      history.length,
+      100,
+      say(
+        "history.length: one point before each step",
+        "history.length: 各ステップの前の点が 1 つずつ",
+      ),
+    );
+    assertAllClose(history[0], [-3, 4], {
+      msg: say("history[0], the point before the first step", "history[0]、最初のステップの前の点"),
+    });
+    assertAllClose(history[1], [-2.4, 3.2], {
+      rtol: 1e-9,
+      msg: say("history[1], after one step", "history[1]、1 ステップ後"),
+    });
   }),
 );
 
@@ -163,12 +228,15 @@ Deno.test(
     // rounding noise (f(x ± h) of numbers near 1e13), so only the size is checked.
     assert.ok(
       Math.abs(big.x.data[0]) > 1e10,
-      `with lr 10, x should blow up, got [${big.x.data.join(", ")}]`,
+      say(
+        `with lr 10, x should blow up, got [${big.x.data.join(", ")}]`,
+        `lr 10 では x が発散するはずが、[${big.x.data.join(", ")}] でした`,
+      ),
     );
     const small = gradientDescent(function2, np.array([-3.0, 4.0]), { lr: 1e-10, stepNum: 100 });
     assertAllClose(small.x, [-2.99999994, 3.99999992], {
       rtol: 1e-8,
-      msg: "the final x with lr 1e-10",
+      msg: say("the final x with lr 1e-10", "lr 1e-10 での最終的な x"),
     });
   }),
 );
@@ -178,13 +246,21 @@ Deno.test(
   named({ gradientDescent }, ({ gradientDescent }) => {
     const initX = np.array([-3.0, 4.0]);
     const { x, history } = gradientDescent(function2, initX);
-    assert.equal(history.length, 100, "history.length with the default stepNum");
+    assert.equal(
+      history.length,
+      100,
+      say("history.length with the default stepNum", "stepNum が既定値のときの history.length"),
+    );
     // Each step multiplies x by (1 − 2 · 0.01) = 0.98, exactly for a quadratic.
     assertAllClose(x, [-3 * 0.98 ** 100, 4 * 0.98 ** 100], {
       rtol: 1e-6,
-      msg: "the final x with the default lr 0.01",
+      msg: say("the final x with the default lr 0.01", "既定値の lr 0.01 での最終的な x"),
     });
-    assert.deepEqual(initX.toArray(), [-3, 4], "initX after the call: it must not change");
+    assert.deepEqual(
+      initX.toArray(),
+      [-3, 4],
+      say("initX after the call: it must not change", "呼び出し後の initX: 変わってはいけません"),
+    );
   }),
 );
 
@@ -197,7 +273,7 @@ Deno.test(
   named({ numericalDiff }, ({ numericalDiff }) => {
     for (const { x, value } of book.gradients.numericalDiff) {
       assertNear(
-        `the derivative of 0.01x² + 0.1x at ${x}`,
+        say(`the derivative of 0.01x² + 0.1x at ${x}`, `${x} での 0.01x² + 0.1x の微分`),
         numericalDiff((v) => 0.01 * v ** 2 + 0.1 * v, x),
         value,
         1e-12 * Math.max(1, Math.abs(value)),
@@ -214,7 +290,7 @@ Deno.test(
       assertAllClose(grad, toArray(p.grad), {
         rtol: 1e-9,
         atol: 1e-12,
-        msg: `the gradient of Σx² at [${p.x.data}]`,
+        msg: say(`the gradient of Σx² at [${p.x.data}]`, `[${p.x.data}] での Σx² の勾配`),
       });
     }
     // The loss of a one-layer softmax network as a function of its weights (§4.4.2), with the
@@ -226,9 +302,20 @@ Deno.test(
     assertAllClose(grad, toArray(m.grad), {
       rtol: 1e-7,
       atol: 1e-12,
-      msg: "the gradient of the softmax network's loss by its weights W",
+      msg: say(
+        "the gradient of the softmax network's loss by its weights W",
+        "ソフトマックスのネットワークの損失関数の、重み W についての勾配",
+      ),
     });
-    assertNear("the loss after the call (W must be restored)", f(), m.loss, 1e-12);
+    assertNear(
+      say(
+        "the loss after the call (W must be restored)",
+        "呼び出し後の損失（W は元に戻っているはずです）",
+      ),
+      f(),
+      m.loss,
+      1e-12,
+    );
   }),
 );
 
@@ -240,14 +327,24 @@ Deno.test(
         lr: d.lr,
         stepNum: d.stepNum,
       });
-      assert.equal(history.length, d.historyLength, `history.length with lr ${d.lr}`);
+      assert.equal(
+        history.length,
+        d.historyLength,
+        say(`history.length with lr ${d.lr}`, `lr ${d.lr} での history.length`),
+      );
       assertAllClose(np.stack(history.slice(0, 5)), toArray(d.historyHead), {
         rtol: 1e-9,
-        msg: `the first 5 points of the history with lr ${d.lr}`,
+        msg: say(
+          `the first 5 points of the history with lr ${d.lr}`,
+          `lr ${d.lr} での history の最初の 5 点`,
+        ),
       });
       // lr 10 diverges into rounding noise (see above): only the others are compared.
       if (d.lr !== 10) {
-        assertAllClose(x, toArray(d.x), { rtol: 1e-6, msg: `the final x with lr ${d.lr}` });
+        assertAllClose(x, toArray(d.x), {
+          rtol: 1e-6,
+          msg: say(`the final x with lr ${d.lr}`, `lr ${d.lr} での最終的な x`),
+        });
       }
     }
   }),

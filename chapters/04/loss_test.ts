@@ -4,6 +4,8 @@ import * as np from "../../lib/np/mod.ts";
 import * as reference from "../../lib/functions/loss.ts";
 import { MISTAKES } from "../../lib/mistakes/ch04.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
+import { say } from "../../lib/testing/mod.ts";
+import { assertProperty } from "../../lib/testing/property.ts";
 import { crossEntropyError, sumSquaredError } from "./loss.ts";
 import { book, toArray } from "./testdata/book_fixture.ts";
 
@@ -19,7 +21,10 @@ const yWrong = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]);
 function assertClose(what: string, actual: number, expected: number, tol = 1e-12): void {
   assert.ok(
     Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)),
-    `${what}: expected ${expected}, got ${actual}`,
+    say(
+      `${what}: expected ${expected}, got ${actual}`,
+      `${what}: ${expected} になるはずが、${actual} でした`,
+    ),
   );
 }
 
@@ -39,8 +44,16 @@ function batch(seed: number, n: number, classes: number) {
 Deno.test(
   "sumSquaredError() matches the book's example (§4.2.1)",
   named({ sumSquaredError }, ({ sumSquaredError }) => {
-    assertClose("the loss of the right answer (2)", sumSquaredError(yRight, t), 0.0975);
-    assertClose("the loss of the wrong answer (7)", sumSquaredError(yWrong, t), 0.5975);
+    assertClose(
+      say("the loss of the right answer (2)", "正解（2）の損失"),
+      sumSquaredError(yRight, t),
+      0.0975,
+    );
+    assertClose(
+      say("the loss of the wrong answer (7)", "不正解（7）の損失"),
+      sumSquaredError(yWrong, t),
+      0.5975,
+    );
   }),
 );
 
@@ -51,7 +64,10 @@ Deno.test(
     const y = np.stack([yRight, yWrong, yRight]);
     const tBatch = np.stack([t, t, t]);
     assertClose(
-      "the loss of the batch [right, wrong, right], the mean of 0.0975, 0.5975 and 0.0975",
+      say(
+        "the loss of the batch [right, wrong, right], the mean of 0.0975, 0.5975 and 0.0975",
+        "バッチ [正解, 不正解, 正解] の損失: 0.0975, 0.5975, 0.0975 の平均",
+      ),
       sumSquaredError(y, tBatch),
       (0.0975 + 0.5975 + 0.0975) / 3,
     );
@@ -61,8 +77,12 @@ Deno.test(
 Deno.test(
   "sumSquaredError() is 0 for a perfect answer and grows with the error",
   named({ sumSquaredError }, ({ sumSquaredError }) => {
-    assert.equal(sumSquaredError(t, t), 0, "the loss of y = t");
-    assertClose("the loss of y = 0 against a one-hot t", sumSquaredError(np.zeros([10]), t), 0.5);
+    assert.equal(sumSquaredError(t, t), 0, say("the loss of y = t", "y = t の損失"));
+    assertClose(
+      say("the loss of y = 0 against a one-hot t", "one-hot の t に対する y = 0 の損失"),
+      sumSquaredError(np.zeros([10]), t),
+      0.5,
+    );
   }),
 );
 
@@ -71,15 +91,18 @@ Deno.test(
   named({ sumSquaredError }, ({ sumSquaredError }) => {
     const first = batch(0, 3, 5);
     assertClose(
-      "the loss of a random batch of 3",
+      say("the loss of a random batch of 3", "3 個のランダムなバッチの損失"),
       sumSquaredError(first.y, first.oneHot),
       reference.sumSquaredError(first.y, first.oneHot),
     );
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 6 }), (seed, n) => {
         const { y, oneHot } = batch(seed, n, 5);
         assertClose(
-          `the loss of a random batch of ${n} (seed ${seed})`,
+          say(
+            `the loss of a random batch of ${n} (seed ${seed})`,
+            `${n} 個のランダムなバッチの損失（seed ${seed}）`,
+          ),
           sumSquaredError(y, oneHot),
           reference.sumSquaredError(y, oneHot),
         );
@@ -95,12 +118,12 @@ Deno.test(
   "crossEntropyError() matches the book's example (§4.2.2)",
   named({ crossEntropyError }, ({ crossEntropyError }) => {
     assertClose(
-      "the loss of the right answer (2)",
+      say("the loss of the right answer (2)", "正解（2）の損失"),
       crossEntropyError(yRight, t),
       0.510825457099338,
     );
     assertClose(
-      "the loss of the wrong answer (7)",
+      say("the loss of the wrong answer (7)", "不正解（7）の損失"),
       crossEntropyError(yWrong, t),
       2.302584092994546,
     );
@@ -111,18 +134,21 @@ Deno.test(
   "crossEntropyError() takes class indices as labels (§4.2.4)",
   named({ crossEntropyError }, ({ crossEntropyError }) => {
     assertClose(
-      "the loss of the right answer with t = [2]",
+      say("the loss of the right answer with t = [2]", "t = [2] での正解の損失"),
       crossEntropyError(yRight, np.array([2])),
       0.510825457099338,
     );
     assertClose(
-      "the loss of the wrong answer with t = [2]",
+      say("the loss of the wrong answer with t = [2]", "t = [2] での不正解の損失"),
       crossEntropyError(yWrong, np.array([2])),
       2.302584092994546,
     );
     const y = np.stack([yRight, yWrong]);
     assertClose(
-      "the loss of the batch [right, wrong] with t = [2, 7] (both right)",
+      say(
+        "the loss of the batch [right, wrong] with t = [2, 7] (both right)",
+        "t = [2, 7] でのバッチ [正解, 不正解] の損失（どちらも正解）",
+      ),
       crossEntropyError(y, np.array([2, 7])),
       0.510825457099338,
     );
@@ -135,12 +161,15 @@ Deno.test(
     const y = np.stack([yRight, yWrong]);
     const mean = (0.510825457099338 + 2.302584092994546) / 2;
     assertClose(
-      "the loss of the batch [right, wrong], one-hot",
+      say("the loss of the batch [right, wrong], one-hot", "バッチ [正解, 不正解] の損失、one-hot"),
       crossEntropyError(y, np.stack([t, t])),
       mean,
     );
     assertClose(
-      "the loss of the batch [right, wrong], t = [2, 2]",
+      say(
+        "the loss of the batch [right, wrong], t = [2, 2]",
+        "バッチ [正解, 不正解] の損失、t = [2, 2]",
+      ),
       crossEntropyError(y, np.array([2, 2])),
       mean,
     );
@@ -154,9 +183,20 @@ Deno.test(
     const loss = crossEntropyError(y, np.array([0, 1, 0]));
     assert.ok(
       Number.isFinite(loss),
-      `the loss of y = [1, 0, 0], t = [0, 1, 0] is ${loss}: ln 0 = −∞ unless δ = 1e-7 is added to y (§4.2.2)`,
+      say(
+        `the loss of y = [1, 0, 0], t = [0, 1, 0] is ${loss}: ln 0 = −∞ unless δ = 1e-7 is added to y (§4.2.2)`,
+        `y = [1, 0, 0], t = [0, 1, 0] の損失が ${loss} です: y に δ = 1e-7 を足さないと ln 0 = −∞ になります（§4.2.2）`,
+      ),
     );
-    assertClose("the loss of y = [1, 0, 0], t = [0, 1, 0], −ln(1e-7)", loss, -Math.log(1e-7), 1e-9);
+    assertClose(
+      say(
+        "the loss of y = [1, 0, 0], t = [0, 1, 0], −ln(1e-7)",
+        "y = [1, 0, 0], t = [0, 1, 0] の損失、−ln(1e-7)",
+      ),
+      loss,
+      -Math.log(1e-7),
+      1e-9,
+    );
   }),
 );
 
@@ -166,15 +206,21 @@ Deno.test(
     // One direct call first, so that an unwritten stub fails with its own error.
     const first = batch(0, 3, 4);
     assertClose(
-      "the loss with index labels against one-hot labels",
+      say(
+        "the loss with index labels against one-hot labels",
+        "インデックスのラベルと one-hot のラベルでの損失の比較",
+      ),
       crossEntropyError(first.y, first.labels),
       crossEntropyError(first.y, first.oneHot),
     );
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 6 }), (seed, n) => {
         const { y, labels, oneHot } = batch(seed, n, 4);
         assertClose(
-          `the loss with index labels against one-hot labels, batch of ${n} (seed ${seed})`,
+          say(
+            `the loss with index labels against one-hot labels, batch of ${n} (seed ${seed})`,
+            `インデックスのラベルと one-hot のラベルでの損失の比較、${n} 個のバッチ（seed ${seed}）`,
+          ),
           crossEntropyError(y, labels),
           crossEntropyError(y, oneHot),
         );
@@ -189,20 +235,29 @@ Deno.test(
   named({ crossEntropyError }, ({ crossEntropyError }) => {
     const first = batch(0, 3, 5);
     assertClose(
-      "the loss of a random batch of 3, index labels",
+      say(
+        "the loss of a random batch of 3, index labels",
+        "3 個のランダムなバッチの損失、インデックスのラベル",
+      ),
       crossEntropyError(first.y, first.labels),
       reference.crossEntropyError(first.y, first.labels),
     );
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 6 }), (seed, n) => {
         const { y, labels, oneHot } = batch(seed, n, 5);
         assertClose(
-          `the loss of a random batch of ${n} (seed ${seed}), index labels`,
+          say(
+            `the loss of a random batch of ${n} (seed ${seed}), index labels`,
+            `${n} 個のランダムなバッチの損失（seed ${seed}）、インデックスのラベル`,
+          ),
           crossEntropyError(y, labels),
           reference.crossEntropyError(y, labels),
         );
         assertClose(
-          `the loss of a random batch of ${n} (seed ${seed}), one-hot labels`,
+          say(
+            `the loss of a random batch of ${n} (seed ${seed}), one-hot labels`,
+            `${n} 個のランダムなバッチの損失（seed ${seed}）、one-hot のラベル`,
+          ),
           crossEntropyError(y, oneHot),
           reference.crossEntropyError(y, oneHot),
         );
@@ -222,7 +277,10 @@ Deno.test(
     for (const [i, c] of book.losses.entries()) {
       const expected = "sse" in c ? c.sse : c.sseMean;
       assertClose(
-        `the loss of recorded case ${i} (y of shape [${c.y.shape}])`,
+        say(
+          `the loss of recorded case ${i} (y of shape [${c.y.shape}])`,
+          `記録されたケース ${i}（y の形状 [${c.y.shape}]）の損失`,
+        ),
         sumSquaredError(toArray(c.y), toArray(c.t)),
         expected as number,
       );
@@ -236,12 +294,18 @@ Deno.test(
     for (const [i, c] of book.losses.entries()) {
       const y = toArray(c.y);
       assertClose(
-        `the loss of recorded case ${i} (y of shape [${c.y.shape}]), one-hot labels`,
+        say(
+          `the loss of recorded case ${i} (y of shape [${c.y.shape}]), one-hot labels`,
+          `記録されたケース ${i}（y の形状 [${c.y.shape}]）の損失、one-hot のラベル`,
+        ),
         crossEntropyError(y, toArray(c.t)),
         c.cee,
       );
       assertClose(
-        `the loss of recorded case ${i} (y of shape [${c.y.shape}]), index labels`,
+        say(
+          `the loss of recorded case ${i} (y of shape [${c.y.shape}]), index labels`,
+          `記録されたケース ${i}（y の形状 [${c.y.shape}]）の損失、インデックスのラベル`,
+        ),
         crossEntropyError(y, np.array(c.label)),
         c.cee,
       );

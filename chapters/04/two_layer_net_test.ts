@@ -4,6 +4,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { MISTAKES } from "../../lib/mistakes/ch04.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -50,7 +51,10 @@ function assertGradientKeys(grads: Record<string, np.NDArray>, what: string): vo
   assert.deepEqual(
     keys,
     ["W1", "W2", "b1", "b2"],
-    `the keys of ${what}` + (missing.length > 0 ? `: ${missing.join(", ")} missing` : ""),
+    say(
+      `the keys of ${what}` + (missing.length > 0 ? `: ${missing.join(", ")} missing` : ""),
+      `${what}のキー` + (missing.length > 0 ? `: ${missing.join(", ")} がありません` : ""),
+    ),
   );
 }
 
@@ -69,7 +73,10 @@ Deno.test(
     );
     assertAllClose(y, expected, {
       rtol: 1e-12,
-      msg: "predict(x) against the same network by hand",
+      msg: say(
+        "predict(x) against the same network by hand",
+        "predict(x) と、同じネットワークを手で計算したものの比較",
+      ),
     });
   }),
 );
@@ -79,12 +86,22 @@ Deno.test(
   named({ TwoLayerNet }, ({ TwoLayerNet }) => {
     const net = new TwoLayerNet({ inputSize: 784, hiddenSize: 100, outputSize: 10 });
     const y = net.predict(np.rng(1).random([3, 784]));
-    assert.deepEqual(y.shape, [3, 10], "the shape of predict(x) for x of shape [3, 784]");
+    assert.deepEqual(
+      y.shape,
+      [3, 10],
+      say(
+        "the shape of predict(x) for x of shape [3, 784]",
+        "形状 [3, 784] の x に対する predict(x) の形状",
+      ),
+    );
     assertAllClose(np.sum(y, { axis: 1 }), [1, 1, 1], {
       rtol: 1e-12,
-      msg: "the row sums of predict(x)",
+      msg: say("the row sums of predict(x)", "predict(x) の各行の和"),
     });
-    assert.ok(y.data.every((p) => p > 0 && p < 1), `probabilities must lie in (0, 1): ${y}`);
+    assert.ok(
+      y.data.every((p) => p > 0 && p < 1),
+      say(`probabilities must lie in (0, 1): ${y}`, `確率は (0, 1) の範囲にあるはずです: ${y}`),
+    );
   }),
 );
 
@@ -106,12 +123,18 @@ Deno.test(
     for (let i = 0; i < 6; i++) expected -= Math.log(y[i][labels.data[i]] + 1e-7) / 6;
     assert.ok(
       Math.abs(loss - expected) < 1e-12,
-      `the loss with one-hot labels: expected ${expected}, got ${loss}`,
+      say(
+        `the loss with one-hot labels: expected ${expected}, got ${loss}`,
+        `one-hot のラベルでの損失: ${expected} になるはずが、${loss} でした`,
+      ),
     );
     const byIndex = net.loss(x, labels);
     assert.ok(
       Math.abs(byIndex - expected) < 1e-12,
-      `the loss with index labels: expected ${expected}, got ${byIndex}`,
+      say(
+        `the loss with index labels: expected ${expected}, got ${byIndex}`,
+        `インデックスのラベルでの損失: ${expected} になるはずが、${byIndex} でした`,
+      ),
     );
   }),
 );
@@ -125,7 +148,10 @@ Deno.test(
     const loss = net.loss(x, np.array([0, 1, 2, 3, 9]));
     assert.ok(
       Math.abs(loss + Math.log(0.1 + 1e-7)) < 1e-12,
-      `the loss of all-zero weights: expected ${-Math.log(0.1 + 1e-7)}, got ${loss}`,
+      say(
+        `the loss of all-zero weights: expected ${-Math.log(0.1 + 1e-7)}, got ${loss}`,
+        `重みがすべて 0 のときの損失: ${-Math.log(0.1 + 1e-7)} になるはずが、${loss} でした`,
+      ),
     );
   }),
 );
@@ -141,14 +167,29 @@ Deno.test(
     net.params.b2 = np.zeros([3]);
     const x = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]]);
     // The predicted classes are [0, 1, 2, 0].
-    assert.equal(net.accuracy(x, np.array([0, 1, 2, 2])), 0.75, "accuracy for t = [0, 1, 2, 2]");
+    assert.equal(
+      net.accuracy(x, np.array([0, 1, 2, 2])),
+      0.75,
+      say("accuracy for t = [0, 1, 2, 2]", "t = [0, 1, 2, 2] での認識精度"),
+    );
     assert.equal(
       net.accuracy(x, np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 1]])),
       0.75,
-      "accuracy for the one-hot t of [0, 1, 2, 2]",
+      say(
+        "accuracy for the one-hot t of [0, 1, 2, 2]",
+        "[0, 1, 2, 2] を one-hot にした t での認識精度",
+      ),
     );
-    assert.equal(net.accuracy(x, np.array([0, 1, 2, 0])), 1, "accuracy for t = [0, 1, 2, 0]");
-    assert.equal(net.accuracy(x, np.array([2, 2, 0, 1])), 0, "accuracy for t = [2, 2, 0, 1]");
+    assert.equal(
+      net.accuracy(x, np.array([0, 1, 2, 0])),
+      1,
+      say("accuracy for t = [0, 1, 2, 0]", "t = [0, 1, 2, 0] での認識精度"),
+    );
+    assert.equal(
+      net.accuracy(x, np.array([2, 2, 0, 1])),
+      0,
+      say("accuracy for t = [2, 2, 0, 1]", "t = [2, 2, 0, 1] での認識精度"),
+    );
   }),
 );
 
@@ -157,11 +198,19 @@ Deno.test(
   named({ TwoLayerNet }, ({ TwoLayerNet }) => {
     const { net, x, t } = smallCase(TwoLayerNet, 3);
     const grads = net.numericalGradient(x, t);
-    assertGradientKeys(grads, "numericalGradient(x, t)");
+    assertGradientKeys(grads, say("numericalGradient(x, t)", "numericalGradient(x, t) が返す勾配"));
     for (const key of ["W1", "b1", "W2", "b2"]) {
-      assert.deepEqual(grads[key].shape, net.params[key].shape, `the shape of grads.${key}`);
+      assert.deepEqual(
+        grads[key].shape,
+        net.params[key].shape,
+        say(`the shape of grads.${key}`, `grads.${key} の形状`),
+      );
       const expected = numericalGradientOf(() => net.loss(x, t), net.params[key], { h: 1e-4 });
-      assertGradientMatches(grads[key], expected, { rtol: 1e-6, atol: 1e-10, msg: `grads.${key}` });
+      assertGradientMatches(grads[key], expected, {
+        rtol: 1e-6,
+        atol: 1e-10,
+        msg: say(`grads.${key}`, `grads.${key} の値`),
+      });
     }
   }),
 );
@@ -173,7 +222,9 @@ Deno.test(
     const before = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.clone()]));
     net.numericalGradient(x, t);
     for (const key of Object.keys(before)) {
-      assertAllClose(net.params[key], before[key], { msg: `params.${key} after the call` });
+      assertAllClose(net.params[key], before[key], {
+        msg: say(`params.${key} after the call`, `呼び出し後の params.${key}`),
+      });
     }
   }),
 );
@@ -183,13 +234,19 @@ Deno.test(
   named({ TwoLayerNet }, ({ TwoLayerNet }) => {
     const { net, x, t } = smallCase(TwoLayerNet, 5);
     const numerical = net.numericalGradient(x, t);
-    assertGradientKeys(numerical, "numericalGradient(x, t)");
+    assertGradientKeys(
+      numerical,
+      say("numericalGradient(x, t)", "numericalGradient(x, t) が返す勾配"),
+    );
     const analytic = net.gradient(x, t);
     for (const key of ["W1", "b1", "W2", "b2"]) {
       assertAllClose(numerical[key], analytic[key], {
         rtol: 1e-5,
         atol: 1e-8,
-        msg: `grads.${key} against gradient().${key}`,
+        msg: say(
+          `grads.${key} against gradient().${key}`,
+          `grads.${key} と gradient().${key} の比較`,
+        ),
       });
     }
   }),
@@ -223,9 +280,21 @@ Deno.test(
       }
     }
     const after = net.loss(x, t);
-    assert.ok(after < before / 2, `the loss should halve; it went from ${before} to ${after}`);
+    assert.ok(
+      after < before / 2,
+      say(
+        `the loss should halve; it went from ${before} to ${after}`,
+        `損失は半分以下になるはずが、${before} から ${after} にしかなっていません`,
+      ),
+    );
     const accuracy = net.accuracy(x, t);
-    assert.ok(accuracy > 0.9, `the accuracy after training should exceed 0.9, got ${accuracy}`);
+    assert.ok(
+      accuracy > 0.9,
+      say(
+        `the accuracy after training should exceed 0.9, got ${accuracy}`,
+        `学習後の認識精度は 0.9 を超えるはずが、${accuracy} でした`,
+      ),
+    );
   }),
 );
 
@@ -237,7 +306,10 @@ Deno.test(
 function assertClose(what: string, actual: number, expected: number, tol = 1e-12): void {
   assert.ok(
     Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)),
-    `${what}: expected ${expected}, got ${actual}`,
+    say(
+      `${what}: expected ${expected}, got ${actual}`,
+      `${what}: ${expected} になるはずが、${actual} でした`,
+    ),
   );
 }
 
@@ -253,9 +325,20 @@ Deno.test(
   "TwoLayerNet.predict() and loss() match the book's ch04/two_layer_net.py",
   named({ TwoLayerNet }, ({ TwoLayerNet }) => {
     const { net, x, t, r } = recordedNet(TwoLayerNet);
-    assertAllClose(net.predict(x), toArray(r.predict), { rtol: 1e-12, msg: "predict(x)" });
-    assertClose("loss(x, t) with one-hot labels", net.loss(x, t), r.loss);
-    assertClose("loss(x, t) with index labels", net.loss(x, np.array(r.label)), r.loss);
+    assertAllClose(net.predict(x), toArray(r.predict), {
+      rtol: 1e-12,
+      msg: say("predict(x)", "predict(x) の結果"),
+    });
+    assertClose(
+      say("loss(x, t) with one-hot labels", "one-hot のラベルでの loss(x, t)"),
+      net.loss(x, t),
+      r.loss,
+    );
+    assertClose(
+      say("loss(x, t) with index labels", "インデックスのラベルでの loss(x, t)"),
+      net.loss(x, np.array(r.label)),
+      r.loss,
+    );
   }),
 );
 
@@ -263,7 +346,7 @@ Deno.test(
   "TwoLayerNet.accuracy() matches the book's ch04/two_layer_net.py",
   named({ TwoLayerNet }, ({ TwoLayerNet }) => {
     const { net, x, t, r } = recordedNet(TwoLayerNet);
-    assert.equal(net.accuracy(x, t), r.accuracy, "accuracy(x, t)");
+    assert.equal(net.accuracy(x, t), r.accuracy, say("accuracy(x, t)", "accuracy(x, t) の結果"));
   }),
 );
 
@@ -272,16 +355,20 @@ Deno.test(
   named({ TwoLayerNet }, ({ TwoLayerNet }) => {
     const { net, x, t, r } = recordedNet(TwoLayerNet);
     const grads = net.numericalGradient(x, t);
-    assertGradientKeys(grads, "numericalGradient(x, t)");
+    assertGradientKeys(grads, say("numericalGradient(x, t)", "numericalGradient(x, t) が返す勾配"));
     const analytic = net.gradient(x, t);
     for (const key of ["W1", "b1", "W2", "b2"]) {
       const numerical = toArray(r.numericalGradient[key as keyof typeof r.numericalGradient]);
-      assertAllClose(grads[key], numerical, { rtol: 1e-7, atol: 1e-11, msg: `grads.${key}` });
+      assertAllClose(grads[key], numerical, {
+        rtol: 1e-7,
+        atol: 1e-11,
+        msg: say(`grads.${key}`, `grads.${key} の値`),
+      });
       const expected = toArray(r.gradient[key as keyof typeof r.gradient]);
       assertAllClose(analytic[key], expected, {
         rtol: 1e-10,
         atol: 1e-14,
-        msg: `gradient().${key} (given)`,
+        msg: say(`gradient().${key} (given)`, `gradient().${key}（最初から書いてあるもの）`),
       });
     }
   }),
