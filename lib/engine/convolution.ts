@@ -1,18 +1,26 @@
 /**
  * The engine's Convolution layer: the same sums as the answer key's `lib/layers/convolution.ts`
- * (§7.4.3) with each image's patches as columns, written by a kernel, no transposed copies,
- * scratch arrays reused from call to call, and a first layer that skips ∂L/∂x.
+ * (§7.4.3), computed where the matrix product lives. With the WebAssembly kernels (the
+ * default) the patches, the filters and the products stay in the layer's own WebAssembly
+ * memory ({@linkcode ConvArena}) from forward to backward, in the book's layout (`col`
+ * `[N·OH·OW, C·FH·FW]`), and ∂L/∂col is written over the patches; without them (`ZEROKARA_KERNELS=ts`)
+ * each image's patches are columns of an `np` array, written by a kernel, with scratch arrays
+ * reused from call to call. A first layer skips ∂L/∂x either way.
  *
- * @module
+ @module
  */
 
 import * as np from "../np/mod.ts";
 import {
   col2imColumnsKernel,
+  col2imKernel,
   type ConvGeometry,
   im2colColumnsKernel,
+  im2colKernel,
 } from "../np/kernels/im2col.ts";
+import { kernelConfig } from "../np/kernels/matmul.ts";
 import type { Layer } from "../layers/layer.ts";
+import { ConvArena } from "./conv_arena.ts";
 
 /** Options of {@linkcode Convolution}: the book's `stride` and `pad`, and `firstLayer`. */
 export interface ConvolutionOptions {
@@ -115,6 +123,8 @@ export class Convolution implements Layer {
     }
     const [N, , H, W] = x.shape;
     const g = convGeometry(this, N, H, W);
+    const arena = this.#arenaFor(x.dtype);
+    if (arena !== null) return this.#forwardInArena(arena, x, g);
     const { outH, outW } = g;
 
     // im2col, each image's patches as columns: [N, C·FH·FW, OH·OW]. The last forward's col
@@ -136,6 +146,9 @@ export class Convolution implements Layer {
 
   /** Stores dW and db; returns ∂L/∂x of the input's shape (empty for a first layer). */
   backward(dout: np.NDArray): np.NDArray {
+    if (this.x !== null && this.#arena !== null && this.#arena.dtype === this.x.dtype) {
+      return this.#backwardInArena(this.#arena.arena, this.x, dout);
+    }
     if (this.x === null || this.col === null || this.colW === null) {
       throw new Error("Convolution.backward called before forward");
     }
@@ -160,6 +173,109 @@ export class Convolution implements Layer {
     const dcol = np.matmul(this.colW, douts, { transA: true, out: temp.dcol });
     const dx = np.zeros(this.x.shape, { dtype: dcol.dtype });
     col2imColumnsKernel(dcol.data, dx.data, convGeometry(this, N, H, W));
+    return dx;
+  }
+  /** The WebAssembly arena of the layer's arrays, made on the first forward (null: none). */
+  #arena: { arena: ConvArena; dtype: np.DType } | null = null;
+  /** Whether the arena's patches are the last forward's (backward overwrites them). */
+  #patchesValid = false;
+
+  #arenaFor(dtype: np.DType): ConvArena | null {
+    if (kernelConfig.backend !== "wasm" || (dtype !== "float32" && dtype !== "float64")) {
+      return null;
+    }
+    if (this.#arena?.dtype !== dtype) {
+      const arena = ConvArena.create(dtype);
+      this.#arena = arena === null ? null : { arena, dtype };
+    }
+    return this.#arena?.arena ?? null;
+  }
+
+  /**
+   * The forward pass in the arena, in the book's layout: the patches as rows, `col`
+   * `[N·OH·OW, C·FH·FW]`, and out = col · Wᵀ, `[N·OH·OW, FN]`, transposed to NCHW with the
+   * bias added on the way.
+   */
+  #forwardInArena(arena: ConvArena, x: np.NDArray, g: ConvGeometry): np.NDArray {
+    const [FN] = this.W.shape;
+    const K = this.W.size / FN, P = g.outH * g.outW, rows = g.n * P;
+    const colAt = arena.region("col", rows * K);
+    const wAt = arena.region("W", FN * K);
+    const outAt = arena.region("out", rows * FN);
+    im2colKernel(x.data, arena.view(colAt, rows * K), g);
+    this.#patchesValid = true;
+    arena.view(wAt, FN * K).set(this.W.data);
+    // op(B)[k][f] = W[f][k]: Wᵀ read in place through its strides.
+    const patches = { at: colAt, rowStride: K, colStride: 1 };
+    arena.gemm(rows, FN, K, patches, { at: wAt, rowStride: 1, colStride: K }, outAt, FN);
+    const product = arena.view(outAt, rows * FN);
+    const out = np.zeros([g.n, FN, g.outH, g.outW], { dtype: x.dtype });
+    const o = out.data, bias = this.b.data;
+    for (let img = 0; img < g.n; img++) {
+      for (let f = 0; f < FN; f++) {
+        const b = bias[f];
+        for (let p = 0, to = (img * FN + f) * P, from = img * P * FN + f; p < P; p++, from += FN) {
+          o[to++] = product[from] + b;
+        }
+      }
+    }
+    this.x = x;
+    this.col = null;
+    this.colW = this.W.reshape(FN, -1);
+    return out;
+  }
+
+  /**
+   * The backward pass in the arena: dout to rows `[N·OH·OW, FN]` (summing db on the way),
+   * dW = doutᵀ · col, then ∂L/∂col = dout · W over the patches (which the forward's col no
+   * longer needs) and col2im.
+   */
+  #backwardInArena(arena: ConvArena, x: np.NDArray, dout: np.NDArray): np.NDArray {
+    const [FN, C, FH, FW] = this.W.shape;
+    const [N, , H, W] = x.shape;
+    const g = convGeometry(this, N, H, W);
+    const K = C * FH * FW, P = g.outH * g.outW, rows = N * P;
+    if (dout.size !== rows * FN) {
+      throw new TypeError(
+        `Convolution.backward needs dout of shape [${N}, ${FN}, ${g.outH}, ${g.outW}], got ` +
+          `[${dout.shape.join(", ")}]`,
+      );
+    }
+    const colAt = arena.region("col", rows * K);
+    const wAt = arena.region("W", FN * K);
+    const doutAt = arena.region("dout", rows * FN);
+    const dWAt = arena.region("dW", FN * K);
+    if (!this.#patchesValid) im2colKernel(x.data, arena.view(colAt, rows * K), g);
+
+    const d = dout.data, doutRows = arena.view(doutAt, rows * FN);
+    const db = np.zeros([FN], { dtype: this.b.dtype });
+    for (let img = 0; img < N; img++) {
+      for (let f = 0; f < FN; f++) {
+        let sum = 0;
+        for (let p = 0, from = (img * FN + f) * P, to = img * P * FN + f; p < P; p++, to += FN) {
+          const v = d[from++];
+          doutRows[to] = v;
+          sum += v;
+        }
+        db.data[f] += sum;
+      }
+    }
+    this.db = db;
+    // dW [FN, K] = doutᵀ · col: op(A)[f][r] = dout[r][f].
+    const patches = { at: colAt, rowStride: K, colStride: 1 };
+    arena.gemm(FN, K, rows, { at: doutAt, rowStride: 1, colStride: FN }, patches, dWAt, K);
+    const dW = np.zeros([FN, C, FH, FW], { dtype: this.W.dtype });
+    dW.data.set(arena.view(dWAt, FN * K));
+    this.dW = dW;
+    if (this.firstLayer) return np.zeros([0], { dtype: dout.dtype });
+
+    // ∂L/∂col [N·OH·OW, K] = dout · W, written over the patches.
+    arena.view(wAt, FN * K).set(this.W.data);
+    const filters = { at: wAt, rowStride: K, colStride: 1 };
+    arena.gemm(rows, K, FN, { at: doutAt, rowStride: FN, colStride: 1 }, filters, colAt, K);
+    this.#patchesValid = false;
+    const dx = np.zeros(x.shape, { dtype: x.dtype });
+    col2imKernel(arena.view(colAt, rows * K), dx.data, g);
     return dx;
   }
 }
