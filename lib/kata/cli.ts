@@ -113,44 +113,6 @@ export function unknownFlags(args: Args, known: string[]): string[] {
   return [...args.flags.keys()].filter((f) => !known.includes(f)).map((f) => `--${f}`);
 }
 
-/**
- * The arguments of a command that takes `count` positional arguments (or from `count` to
- * `max`): prints `help` and exits 0 on `--help`; on unknown flags, stray or missing arguments
- * prints one line (`error: …` and where the help is) and exits 2.
- *
- * @param argv The command's arguments.
- * @param help The command's help text (its first words name the task: `deno task watch: …`).
- * @param options The flags it knows besides `help`, and how many positional arguments it takes.
- * @returns The parsed arguments.
- */
-export function commandArgs(
-  argv: string[],
-  help: string,
-  options: { flags: string[]; count: number; max?: number },
-): Args {
-  const args = parseArgs(argv);
-  if (args.flags.has("help")) {
-    console.log(help);
-    Deno.exit(0);
-  }
-  const max = options.max ?? options.count;
-  const task = help.match(/^deno task (\S+?):?(?:\s|$)/)?.[1] ?? "";
-  const more = `\nRun "deno task ${task} --help" for the usage.`;
-  const unknown = unknownFlags(args, ["help", ...options.flags]);
-  if (unknown.length > 0) {
-    const known = ["help", ...options.flags].map((f) => `--${f}`).join(", ");
-    fail(`error: Unknown option ${unknown.join(" ")}: the options are ${known}${more}`, 2);
-  }
-  if (args.positional.length > max) {
-    const extra = args.positional.slice(max).map((a) => JSON.stringify(a)).join(" ");
-    fail(`error: Unexpected argument ${extra}${more}`, 2);
-  }
-  if (args.positional.length < options.count) {
-    fail(`error: Missing argument${more}\n\n${help}`, 2);
-  }
-  return args;
-}
-
 /** Levenshtein distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
   a = a.toLowerCase();
@@ -219,10 +181,4 @@ export function confirmOnTerminal(question: string): boolean {
   if (!Deno.stdin.isTerminal()) return false;
   const answer = prompt(`${question} [y/N]`);
   return answer !== null && /^y(es)?$/i.test(answer.trim());
-}
-
-/** Prints an error in sentence case to stderr and exits with code 1 (or `code`). */
-export function fail(message: string, code = 1): never {
-  console.error(message);
-  Deno.exit(code);
 }

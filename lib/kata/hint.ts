@@ -13,6 +13,7 @@ import { readFileSync, renameSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseCommandArgs } from "../command/args.ts";
 import { UsageError } from "../command/errors.ts";
+import { errorLine } from "../command/messages.ts";
 import { defineMessages, lang } from "../command/lang.ts";
 import { runCommand } from "../command/run.ts";
 import { writeTextAtomicSync } from "../io/atomic.ts";
@@ -36,7 +37,7 @@ const MESSAGES = defineMessages("hint", {
   seen: (seen: number, tiers: number) => `  (${seen} of ${tiers} tiers seen)`,
   exercisesOf: (chapter: string) => `Exercises of chapter ${chapter} with hints:`,
   seeHelp: `Run "deno task hint --help" for the usage.`,
-  unexpected: (extra: string) => `error: Unexpected argument ${extra}`,
+  unexpected: (extra: string) => `Unexpected argument ${extra}`,
   noSection: (chapter: string, name: string) => `Chapter ${chapter} has no hints for "${name}".`,
   didYouMean: (names: string) => ` Did you mean ${names}?`,
   itsExercises: "Its exercises:",
@@ -74,7 +75,7 @@ The tiers you have seen are remembered per exercise in .kata/hints.json.`,
   seen: (seen: number, tiers: number) => `  （${tiers} 段階中 ${seen} 段階を表示済み）`,
   exercisesOf: (chapter: string) => `${chapter}章のヒントのある演習:`,
   seeHelp: `使い方は "deno task hint --help" で確認できます。`,
-  unexpected: (extra: string) => `error: 余分な引数 ${extra}`,
+  unexpected: (extra: string) => `余分な引数 ${extra}`,
   noSection: (chapter: string, name: string) => `${chapter}章に "${name}" のヒントはありません。`,
   didYouMean: (names: string) => ` ${names} のことですか？`,
   itsExercises: "この章の演習:",
@@ -275,7 +276,7 @@ export function hintCommand(root: string, argv: string[], s: Style = style(false
     });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    return { text: `error: ${error.message}\n${MESSAGES().seeHelp}`, code: 2 };
+    return { text: `${errorLine(error.message)}\n${MESSAGES().seeHelp}`, code: 2 };
   }
   const m = MESSAGES();
   const chapters = chaptersWithHints(root);
@@ -307,7 +308,9 @@ export function hintCommand(root: string, argv: string[], s: Style = style(false
   }
   if (extra.length > 0) {
     return {
-      text: `${m.unexpected(extra.map((a) => JSON.stringify(a)).join(" "))}\n${m.seeHelp}`,
+      text: `${
+        errorLine(m.unexpected(extra.map((a) => JSON.stringify(a)).join(" ")))
+      }\n${m.seeHelp}`,
       code: 2,
     };
   }

@@ -11,7 +11,9 @@
 import { chapterArg, REPO_ROOT, type Style, style } from "./cli.ts";
 import { join, relative } from "node:path";
 import { commandLine } from "../command/args.ts";
-import { defineMessages, exportLang, lang, saveLang } from "../command/lang.ts";
+import { defineMessages, exportLang, type Lang, lang, saveLang } from "../command/lang.ts";
+import { errorLine } from "../command/messages.ts";
+import { displayWidth, padDisplay } from "../command/width.ts";
 import { readWorkbook } from "./manifest.ts";
 import {
   type ChapterProgress,
@@ -31,11 +33,11 @@ const MESSAGES = defineMessages("kata", {
   allDone: "All done! Train the final network on your code: deno task train --mine",
   next: (label: string, name: string, chapter: string) => `${label} ${name} in chapter ${chapter}`,
   nextLabel: "Next:",
-  write: "  write  ",
-  fails: "  fails  ",
-  test: "  test   ",
+  write: "write",
+  fails: "fails",
+  test: "test",
   or: "   or   ",
-  stuck: "  stuck? ",
+  stuck: "stuck?",
   somePass: "(some of its tests pass already; keep going)",
   chapterErrors: (label: string, chapter: string) =>
     `${label} chapter ${chapter} has errors outside its tests (see above).`,
@@ -70,11 +72,11 @@ The language: --lang, else the saved setting, else LC_ALL, LC_MESSAGES or LANG
   allDone: "すべて完了！ 最後のネットワークを自分のコードで学習: deno task train --mine",
   next: (label: string, name: string, chapter: string) => `${label} ${chapter}章の ${name}`,
   nextLabel: "次:",
-  write: "  書く場所  ",
-  fails: "  失敗      ",
-  test: "  テスト    ",
+  write: "書く場所",
+  fails: "失敗",
+  test: "テスト",
   or: "   または   ",
-  stuck: "  ヒント    ",
+  stuck: "ヒント",
   somePass: "（テストの一部はもう通っています。この調子で）",
   chapterErrors: (label: string, chapter: string) =>
     `${label} ${chapter}章にテスト以外のエラーがあります（上を参照）。`,
@@ -214,7 +216,9 @@ export function nextExercise(
 
 /**
  * The command that runs one exercise's tests: `--filter name`, or a pattern anchored at the
- * start when the name is part of another exercise's (AND and NAND).
+ * start when the name is part of another exercise's (AND and NAND). In Japanese it is
+ * `deno test -A …`: a plain `deno test` may not read `LANG` or `.kata/settings.json`, so its
+ * failures would speak English.
  *
  * @example
  * ```ts
@@ -226,19 +230,40 @@ export function nextExercise(
  *   tests: [], done: false, notStarted: true, location: "",
  * });
  * const chapter = { chapter: "02", title: "", errors: [], exercises: [exercise("AND"), exercise("NAND")] };
- * assert.equal(filterCommand(chapter, "NAND"), "deno test chapters/02/ --filter NAND");
- * assert.equal(filterCommand(chapter, "AND"), 'deno test chapters/02/ --filter "/^AND\\b/"');
+ * assert.equal(filterCommand(chapter, "NAND", "en"), "deno test chapters/02/ --filter NAND");
+ * assert.equal(filterCommand(chapter, "AND", "en"), 'deno test chapters/02/ --filter "/^AND\\b/"');
+ * assert.equal(filterCommand(chapter, "NAND", "ja"), "deno test -A chapters/02/ --filter NAND");
  * ```
  *
  * @param chapter The chapter's progress.
  * @param name The exercise.
+ * @param language The language of the messages (default: this process's).
  * @returns The command line.
  */
-export function filterCommand(chapter: ChapterProgress, name: string): string {
+export function filterCommand(
+  chapter: ChapterProgress,
+  name: string,
+  language: Lang = lang(),
+): string {
   const shared = chapter.exercises.some((e) =>
     e.exercise.name !== name && e.exercise.name.includes(name)
   );
-  return `deno test chapters/${chapter.chapter}/ --filter ${shared ? `"/^${name}\\b/"` : name}`;
+  return `${chapterTestCommand(chapter.chapter, language)} --filter ${
+    shared ? `"/^${name}\\b/"` : name
+  }`;
+}
+
+/**
+ * The command that runs a chapter's tests in the learner's language: `deno test chapters/04/`,
+ * or `deno test -A chapters/04/` in Japanese (without permissions the tests cannot read the
+ * locale, and speak English).
+ *
+ * @param chapter Two digits.
+ * @param language The language (default: this process's).
+ * @returns The command line.
+ */
+export function chapterTestCommand(chapter: string, language: Lang = lang()): string {
+  return `deno test${language === "ja" ? " -A" : ""} chapters/${chapter}/`;
 }
 
 /**
@@ -312,23 +337,28 @@ export function renderStatus(
     return lines.join("\n");
   }
   const ch = next.chapter.chapter;
+  // The labels' column: the widest label and a space (two after Japanese ones, whose
+  // characters take two columns each).
+  const width = Math.max(...[m.write, m.fails, m.test, m.stuck].map(displayWidth)) +
+    (lang() === "ja" ? 2 : 1);
+  const label = (text: string) => `  ${padDisplay(text, width)}`;
   lines.push("");
   if (next.exercise) {
     const e = next.exercise;
     lines.push(m.next(s.bold(m.nextLabel), s.yellow(e.exercise.name), ch));
-    lines.push(`${m.write}${s.cyan(e.location)}`);
+    lines.push(`${label(m.write)}${s.cyan(e.location)}`);
     if (e.error && !e.notStarted) {
-      lines.push(`${m.fails}${s.red(clip(localiseProgressError(e.error), 100))}`);
+      lines.push(`${label(m.fails)}${s.red(clip(localiseProgressError(e.error), 100))}`);
     } else if (e.error && e.notStarted && e.tests.some((t) => t.status === "passed")) {
       lines.push(`  ${s.dim(m.somePass)}`);
     }
     lines.push(
-      `${m.test}${filterCommand(next.chapter, e.exercise.name)}${m.or}deno task watch ${ch}`,
+      `${label(m.test)}${filterCommand(next.chapter, e.exercise.name)}${m.or}deno task watch ${ch}`,
     );
-    lines.push(`${m.stuck}deno task hint ${ch} ${e.exercise.name}`);
+    lines.push(`${label(m.stuck)}deno task hint ${ch} ${e.exercise.name}`);
   } else {
     lines.push(m.chapterErrors(s.bold(m.nextLabel), ch));
-    lines.push(`${m.test}deno test chapters/${ch}/`);
+    lines.push(`${label(m.test)}${chapterTestCommand(ch)}`);
   }
   return lines.join("\n");
 }
@@ -353,7 +383,7 @@ if (import.meta.main) {
   const bad = chosen.filter(({ c }) => c === undefined || !all.includes(c));
   if (bad.length > 0) {
     const what = bad.map(({ a }) => `"${a}"`).join(", ");
-    console.error(`error: ${MESSAGES().badArgs(what, all.join(" "))}`);
+    console.error(errorLine(MESSAGES().badArgs(what, all.join(" "))));
     Deno.exit(2);
   }
   const chapters = chosen.length > 0 ? [...new Set(chosen.map(({ c }) => c as string))] : all;

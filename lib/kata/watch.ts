@@ -10,6 +10,7 @@
 import { commandLine } from "../command/args.ts";
 import { startedByDeno, watchInterrupts } from "../command/interrupt.ts";
 import { defineMessages, exportLang } from "../command/lang.ts";
+import { errorLine } from "../command/messages.ts";
 import { chapterArg, REPO_ROOT, style } from "./cli.ts";
 import { readWorkbook } from "./manifest.ts";
 import { chapterProgress, isFinished, orderedExercises } from "./progress.ts";
@@ -120,7 +121,7 @@ if (import.meta.main) {
     (given !== undefined && (chapter === undefined || !chapters.includes(chapter)))
   ) {
     const what = [given, ...extra].filter((x) => x).join(" ");
-    console.error(`error: ${MESSAGES().cannotWatch(what, chapters.join(" "))}`);
+    console.error(errorLine(MESSAGES().cannotWatch(what, chapters.join(" "))));
     Deno.exit(2);
   }
   const s = style();
