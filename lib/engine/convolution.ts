@@ -3,11 +3,11 @@
  * (§7.4.3), computed where the matrix product lives. With the WebAssembly kernels (the
  * default) the patches, the filters and the products stay in the layer's own WebAssembly
  * memory ({@linkcode ConvArena}) from forward to backward, in the book's layout (`col`
- * `[N·OH·OW, C·FH·FW]`), and ∂L/∂col is written over the patches; without them (`ZEROKARA_KERNELS=ts`)
- * each image's patches are columns of an `np` array, written by a kernel, with scratch arrays
- * reused from call to call. A first layer skips ∂L/∂x either way.
+ * `[N·OH·OW, C·FH·FW]`), and ∂L/∂col is written over the patches; without them
+ * (`ZEROKARA_KERNELS=ts`) each image's patches are columns of an `np` array, written by a
+ * kernel, with scratch arrays reused from call to call. A first layer skips ∂L/∂x either way.
  *
- @module
+ * @module
  */
 
 import * as np from "../np/mod.ts";
