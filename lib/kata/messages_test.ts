@@ -1,6 +1,8 @@
 import { assertBilingual } from "../command/bilingual.ts";
 import { CATALOGUES } from "../command/lang.ts";
 import "../command/args.ts";
+import "../command/messages.ts";
+import "./test_run.ts";
 import "./status.ts";
 import "./hint.ts";
 import "./watch.ts";
@@ -13,12 +15,14 @@ import "../testing/messages.ts";
 Deno.test("every message exists in both languages, and the Japanese ones are Japanese", () => {
   const tools = [
     "args",
+    "command",
     "hint",
     "kata",
     "mistakes",
     "reset",
     "solution",
     "testing",
+    "testRun",
     "todo",
     "watch",
   ];

@@ -16,7 +16,14 @@ import {
   testBelongsTo,
   type Workbook,
 } from "./manifest.ts";
-import { firstLine, rootCause, type RunError, runTests, type TestResult } from "./test_run.ts";
+import {
+  EXITED_PREFIX,
+  firstLine,
+  rootCause,
+  type RunError,
+  runTests,
+  type TestResult,
+} from "./test_run.ts";
 
 /** Where one exercise stands. */
 export interface ExerciseProgress {
@@ -69,7 +76,7 @@ export interface ChapterProgress {
  */
 export function describeRunError(error: RunError, root: string): string {
   const message = firstLine(error.error)
-    .replace(/^deno test exited with code \d+: /, "")
+    .replace(EXITED_PREFIX, "")
     .replace(/^error: /, "");
   const at = error.error.match(/^\s*at (?:.*\()?file:\/\/(\S+?:\d+:\d+)\)?\s*$/m)?.[1];
   const prefix = `${root.replace(/\/$/, "")}/`;

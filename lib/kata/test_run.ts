@@ -10,6 +10,38 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "../command/errors.ts";
+import { defineMessages } from "../command/lang.ts";
+
+/** What a run reports about itself (not about a test), in both languages. */
+const MESSAGES = defineMessages("testRun", {
+  badTimeout: (name: string, text: string) =>
+    `${name} must be a whole number of seconds per chapter (0: no limit), got "${text}"`,
+  timedOut: (what: string, seconds: number, name: string) =>
+    `${TIMEOUT_ERROR}: ${what} did not finish within ${seconds} s, so the run was stopped. An ` +
+    `endless loop in that exercise? (${name}=N sets the limit per chapter in seconds.)`,
+  theTest: (test: string, file: string) => `the test "${test}" (${file})`,
+  theTests: (where: string) => `the tests of ${where}`,
+  exited: (code: number, output: string) => `deno test exited with code ${code}: ${output}`,
+  noOutput: "(no output)",
+}, {
+  badTimeout: (name: string, text: string) =>
+    `${name} は章ごとの秒数を整数で指定してください（0 なら制限なし）。"${text}" は使えません`,
+  timedOut: (what: string, seconds: number, name: string) =>
+    `時間切れ: ${what}が ${seconds} 秒以内に終わらなかったので、実行を止めました。` +
+    `その演習に無限ループはありませんか？（章ごとの制限は ${name}=N 秒で変えられます）`,
+  theTest: (test: string, file: string) => `テスト "${test}"（${file}）`,
+  theTests: (where: string) => `${where} のテスト`,
+  exited: (code: number, output: string) =>
+    `deno test が終了コード ${code} で終わりました: ${output}`,
+  noOutput: "（出力なし）",
+});
+
+/**
+ * The start of {@linkcode TestRun}'s message for a run that exited with an error outside the
+ * tests, in either language (for one-line reports that leave it out).
+ */
+export const EXITED_PREFIX =
+  /^(?:deno test exited with code \d+|deno test が終了コード \d+ で終わりました): /;
 
 /** The outcome of one test (steps are folded into their test). */
 export interface TestResult {
@@ -270,10 +302,7 @@ export function defaultTimeout(
   let seconds = DEFAULT_CHAPTER_SECONDS;
   if (text !== undefined) {
     if (!/^\s*\d+\s*$/.test(text)) {
-      throw new UsageError(
-        `${TIMEOUT_ENV} must be a whole number of seconds per chapter (0: no limit), got ` +
-          `"${text}"`,
-      );
+      throw new UsageError(MESSAGES().badTimeout(TIMEOUT_ENV, text));
     }
     seconds = Number(text);
   }
@@ -385,12 +414,11 @@ export async function runTests(paths: string[], options: RunTestsOptions): Promi
       const where = paths.join(" ");
       errors.push({
         file: hung?.file ?? "",
-        error:
-          `${TIMEOUT_ERROR}: ${
-            hung ? `the test "${hung.name}" (${hung.file})` : `the tests of ${where}`
-          } did not finish within ${Math.round(limit / 1000)} s, so the run was stopped. An ` +
-          `endless loop in that exercise? (${TIMEOUT_ENV}=N sets the limit per chapter in ` +
-          `seconds.)`,
+        error: MESSAGES().timedOut(
+          hung ? MESSAGES().theTest(hung.name, hung.file) : MESSAGES().theTests(where),
+          Math.round(limit / 1000),
+          TIMEOUT_ENV,
+        ),
       });
       return { tests, errors, code: code === 0 ? 1 : code, output, timedOut: true };
     }
@@ -408,7 +436,7 @@ function runFailure(output: string, code: number): string {
   const lines = output.split("\n").filter((l) => !/^\s*(Stack backtrace:|\d+: <unknown>)/.test(l));
   const start = lines.findIndex((l) => /^(error|TS\d+ |\w*Error)\b|\[ERROR\]/.test(l));
   const picked = start >= 0 ? lines.slice(start, start + 12) : lines.slice(-8);
-  return `deno test exited with code ${code}: ${picked.join("\n").trim() || "(no output)"}`;
+  return MESSAGES().exited(code, picked.join("\n").trim() || MESSAGES().noOutput);
 }
 
 /**

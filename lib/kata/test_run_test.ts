@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setLang } from "../command/lang.ts";
 import { decodeXml, parseJunit, parseRunErrors, runTests } from "./test_run.ts";
+
+// The messages read below are the English ones, whatever the machine's locale.
+setLang("en");
 
 Deno.test("decodeXml() decodes entities", () => {
   assert.equal(
