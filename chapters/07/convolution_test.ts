@@ -4,6 +4,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { arrayOf, book as fixture } from "./testdata/book_fixture.ts";
 import { Convolution } from "./convolution.ts";
@@ -67,14 +68,20 @@ Deno.test(
       28.5,
     ]]]], {
       ...EXACT,
-      msg: "out of the image 1…9 with a 2×2 filter of ones and a bias of 0.5",
+      msg: say(
+        "out of the image 1…9 with a 2×2 filter of ones and a bias of 0.5",
+        "画像 1…9 に、要素がすべて 1 の 2×2 フィルターとバイアス 0.5 を適用した out",
+      ),
     });
     // The book's example (§7.2.3): a 4×4 input and a 3×3 filter give 15 16 / 6 15, plus 3.
     const x = np.array([[[[1, 2, 3, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 3, 0, 1]]]]);
     const W = np.array([[[[2, 0, 1], [0, 1, 2], [1, 0, 2]]]]);
     assertAllClose(new Convolution(W, np.array([3])).forward(x), [[[[18, 19], [9, 18]]]], {
       ...EXACT,
-      msg: "out of the book's example of §7.2.3 (15 16 / 6 15) with a bias of 3",
+      msg: say(
+        "out of the book's example of §7.2.3 (15 16 / 6 15) with a bias of 3",
+        "§7.2.3 の書籍の例 (15 16 / 6 15) にバイアス 3 を加えた out",
+      ),
     });
   }),
 );
@@ -93,13 +100,20 @@ Deno.test(
       assert.deepEqual(
         out.shape,
         [2, 4, OH, OW],
-        `out's shape for x [2, 3, 7, 6], W [4, 3, 3, 2], stride ${stride}, pad ${pad}: ` +
-          `[${out.shape}], expected [2, 4, ${OH}, ${OW}]`,
+        say(
+          `out's shape for x [2, 3, 7, 6], W [4, 3, 3, 2], stride ${stride}, pad ${pad}: ` +
+            `[${out.shape}], expected [2, 4, ${OH}, ${OW}]`,
+          `x [2, 3, 7, 6], W [4, 3, 3, 2], stride ${stride}, pad ${pad} のときの out の形状が ` +
+            `[${out.shape}] です。[2, 4, ${OH}, ${OW}] になるはずです`,
+        ),
       );
       assertAllClose(out, directConvolution(x, W, b, stride, pad), {
         rtol: 1e-10,
         atol: 1e-12,
-        msg: `out against the convolution's definition, stride ${stride}, pad ${pad}`,
+        msg: say(
+          `out against the convolution's definition, stride ${stride}, pad ${pad}`,
+          `out と、畳み込み演算を定義どおりに計算した結果の比較 (stride ${stride}, pad ${pad})`,
+        ),
       });
     }
   }),
@@ -112,7 +126,14 @@ Deno.test(
     const W = random.normal([2, 1, 3, 3], { dtype: "float32" });
     const conv = new Convolution(W, np.zeros([2], { dtype: "float32" }));
     const out = conv.forward(random.random([2, 1, 5, 5], { dtype: "float32" }));
-    assert.equal(out.dtype, "float32", `out of a float32 layer and input: dtype ${out.dtype}`);
+    assert.equal(
+      out.dtype,
+      "float32",
+      say(
+        `out of a float32 layer and input: dtype ${out.dtype}`,
+        `float32 のレイヤと入力に対する out の dtype が ${out.dtype} です`,
+      ),
+    );
   }),
 );
 
@@ -133,17 +154,29 @@ Deno.test(
       const wrt = { dx: x, dW: W, db: b };
       for (const name of ["dx", "dW", "db"] as const) {
         const grad = grads[name];
-        const of = `${name}, stride ${stride}, pad ${pad}`;
-        assert.ok(grad, `${of}: not set by backward (got ${grad})`);
+        const of = say(
+          `${name}, stride ${stride}, pad ${pad}`,
+          `${name} (stride ${stride}、pad ${pad})`,
+        );
+        assert.ok(
+          grad,
+          say(
+            `${of}: not set by backward (got ${grad})`,
+            `${of}: backward で設定されていません (${grad})`,
+          ),
+        );
         assert.deepEqual(
           grad.shape,
           wrt[name].shape,
-          `${of}: shape [${grad.shape}], expected [${wrt[name].shape}]`,
+          say(
+            `${of}: shape [${grad.shape}], expected [${wrt[name].shape}]`,
+            `${of}: 形状が [${grad.shape}] です。[${wrt[name].shape}] になるはずです`,
+          ),
         );
         assertGradientMatches(grad, numericalGradientOf(f, wrt[name], { h: 1e-6 }), {
           rtol: 1e-5,
           atol: 1e-7,
-          msg: `${of}: against the numerical gradient`,
+          msg: say(`${of}: against the numerical gradient`, `${of}: 数値微分で求めた勾配との比較`),
         });
       }
     }
@@ -159,7 +192,14 @@ Deno.test(
     const out = conv.forward(random.random([2, 1, 5, 5], { dtype: "float32" }));
     const dx = conv.backward(np.onesLike(out));
     for (const [name, grad] of [["dx", dx], ["dW", conv.dW], ["db", conv.db]] as const) {
-      assert.equal(grad?.dtype, "float32", `${name} of a float32 layer: dtype ${grad?.dtype}`);
+      assert.equal(
+        grad?.dtype,
+        "float32",
+        say(
+          `${name} of a float32 layer: dtype ${grad?.dtype}`,
+          `float32 のレイヤの ${name} の dtype が ${grad?.dtype} です`,
+        ),
+      );
     }
   }),
 );
@@ -172,17 +212,32 @@ const CLOSE = { rtol: 1e-10, atol: 1e-12 };
 Deno.test(
   "Convolution.forward() and backward() agree with the book's NumPy code",
   named({ Convolution }, ({ Convolution }) => {
-    assert.ok(fixture.convolution.length > 0, "the fixture has Convolution cases");
+    assert.ok(
+      fixture.convolution.length > 0,
+      say("the fixture has Convolution cases", "フィクスチャに Convolution のケースがあるはず"),
+    );
     for (const c of fixture.convolution) {
       const layer = new Convolution(arrayOf(c.W), arrayOf(c.b), { stride: c.stride, pad: c.pad });
-      const of = `x [${c.x.shape}], W [${c.W.shape}], stride ${c.stride}, pad ${c.pad}`;
-      assertAllClose(layer.forward(arrayOf(c.x)), arrayOf(c.out), { ...CLOSE, msg: `out, ${of}` });
+      const of = say(
+        `x [${c.x.shape}], W [${c.W.shape}], stride ${c.stride}, pad ${c.pad}`,
+        `x [${c.x.shape}]、W [${c.W.shape}]、stride ${c.stride}、pad ${c.pad}`,
+      );
+      assertAllClose(layer.forward(arrayOf(c.x)), arrayOf(c.out), {
+        ...CLOSE,
+        msg: say(`out, ${of}`, `${of} での out`),
+      });
       assertAllClose(layer.backward(arrayOf(c.dout)), arrayOf(c.dx), {
         ...CLOSE,
-        msg: `dx, ${of}`,
+        msg: say(`dx, ${of}`, `${of} での dx`),
       });
-      assertAllClose(layer.dW ?? [], arrayOf(c.dW), { ...CLOSE, msg: `dW, ${of}` });
-      assertAllClose(layer.db ?? [], arrayOf(c.db), { ...CLOSE, msg: `db, ${of}` });
+      assertAllClose(layer.dW ?? [], arrayOf(c.dW), {
+        ...CLOSE,
+        msg: say(`dW, ${of}`, `${of} での dW`),
+      });
+      assertAllClose(layer.db ?? [], arrayOf(c.db), {
+        ...CLOSE,
+        msg: say(`db, ${of}`, `${of} での db`),
+      });
     }
   }),
 );

@@ -4,6 +4,7 @@ import {
   assertAllClose,
   assertGradientMatches,
   numericalGradientOf,
+  say,
 } from "../../lib/testing/mod.ts";
 import { arrayOf, book as fixture } from "./testdata/book_fixture.ts";
 import { Pooling } from "./pooling.ts";
@@ -52,7 +53,10 @@ Deno.test(
     const x = np.array([[[[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]]]]);
     assertAllClose(pool.forward(x), [[[[2, 3], [4, 2]]]], {
       ...EXACT,
-      msg: "out of the book's 4×4 example, 2×2 windows, stride 2",
+      msg: say(
+        "out of the book's 4×4 example, 2×2 windows, stride 2",
+        "書籍の 4×4 の例に 2×2 のウィンドウ、stride 2 でプーリングした out",
+      ),
     });
   }),
 );
@@ -64,8 +68,12 @@ Deno.test(
       const x = np.rng(40 + size * 3 + stride).standardNormal([2, 3, 7, 6]);
       const out = new Pooling(size, size, { stride }).forward(x);
       assertAllClose(out, directMaxPool(x, size, size, stride), {
-        msg: `out of x [2, 3, 7, 6], ${size}×${size} windows, stride ${stride}, against the ` +
-          `definition`,
+        msg: say(
+          `out of x [2, 3, 7, 6], ${size}×${size} windows, stride ${stride}, against the ` +
+            `definition`,
+          `x [2, 3, 7, 6]、${size}×${size} のウィンドウ、stride ${stride} での out と、` +
+            `定義どおりに計算した結果の比較`,
+        ),
       });
     }
   }),
@@ -77,8 +85,12 @@ Deno.test(
     // A window of 2 rows × 3 columns over 5×7 images gives 4×5 outputs; 3×2 windows give 3×6.
     for (const [poolH, poolW, stride, pad] of [[2, 3, 1, 0], [3, 2, 1, 0], [3, 2, 2, 1]]) {
       const x = np.rng(45 + poolH).standardNormal([2, 3, 5, 7]);
-      const of = `x [2, 3, 5, 7], ${poolH}×${poolW} windows (poolH × poolW), stride ${stride}, ` +
-        `pad ${pad}`;
+      const of = say(
+        `x [2, 3, 5, 7], ${poolH}×${poolW} windows (poolH × poolW), stride ${stride}, ` +
+          `pad ${pad}`,
+        `x [2, 3, 5, 7]、${poolH}×${poolW} のウィンドウ (poolH × poolW)、stride ${stride}, ` +
+          `pad ${pad}`,
+      );
       const expected = directMaxPool(x, poolH, poolW, stride, pad);
       let out: np.NDArray;
       try {
@@ -86,17 +98,30 @@ Deno.test(
       } catch (e) {
         if (!(e instanceof RangeError || e instanceof TypeError)) throw e;
         throw new assert.AssertionError({
-          message: `forward threw for ${of} (out should be [${expected.shape}]: OH from H and ` +
-            `poolH, OW from W and poolW):\n${e}`,
+          message: say(
+            `forward threw for ${of} (out should be [${expected.shape}]: OH from H and ` +
+              `poolH, OW from W and poolW):\n${e}`,
+            `${of} で forward が例外を投げました (out は [${expected.shape}] になるはず: ` +
+              `OH は H と poolH から、OW は W と poolW から求めます):\n${e}`,
+          ),
         });
       }
       assert.deepEqual(
         out.shape,
         expected.shape,
-        `out's shape for ${of}: [${out.shape}], expected [${expected.shape}] ` +
-          `(OH from H and poolH, OW from W and poolW)`,
+        say(
+          `out's shape for ${of}: [${out.shape}], expected [${expected.shape}] ` +
+            `(OH from H and poolH, OW from W and poolW)`,
+          `${of} での out の形状が [${out.shape}] です。[${expected.shape}] になるはずです ` +
+            `(OH は H と poolH から、OW は W と poolW から)`,
+        ),
       );
-      assertAllClose(out, expected, { msg: `out for ${of}, against the definition` });
+      assertAllClose(out, expected, {
+        msg: say(
+          `out for ${of}, against the definition`,
+          `${of} での out と、定義どおりに計算した結果の比較`,
+        ),
+      });
     }
   }),
 );
@@ -106,7 +131,14 @@ Deno.test(
   named({ Pooling }, ({ Pooling }) => {
     const x = np.rng(46).random([2, 2, 4, 4], { dtype: "float32" });
     const out = new Pooling(2, 2, { stride: 2 }).forward(x);
-    assert.equal(out.dtype, "float32", `out of a float32 x: dtype ${out.dtype}`);
+    assert.equal(
+      out.dtype,
+      "float32",
+      say(
+        `out of a float32 x: dtype ${out.dtype}`,
+        `float32 の x に対する out の dtype が ${out.dtype} です`,
+      ),
+    );
   }),
 );
 
@@ -118,8 +150,12 @@ Deno.test(
     const dx = pool.backward(np.array([[[[1, 2], [3, 4]]]]));
     assertAllClose(dx, [[[[0, 0, 0, 0], [1, 0, 0, 2], [0, 0, 4, 0], [0, 3, 0, 0]]]], {
       ...EXACT,
-      msg: "dx for dout 1 2 / 3 4: each value at its window's maximum (3, 4, 5 and 3 in x), " +
-        "0 elsewhere",
+      msg: say(
+        "dx for dout 1 2 / 3 4: each value at its window's maximum (3, 4, 5 and 3 in x), " +
+          "0 elsewhere",
+        "dout 1 2 / 3 4 のときの dx: 各値はそのウィンドウの最大値の位置 (x の 3, 4, 5, 3) に入り、" +
+          "それ以外は 0",
+      ),
     });
   }),
 );
@@ -133,8 +169,12 @@ Deno.test(
     const dx = pool.backward(np.array([[[[1, 2]], [[3, 4]]]]));
     assertAllClose(dx, [[[[1, 0, 0, 0], [0, 0, 0, 2]], [[0, 0, 4, 0], [0, 3, 0, 0]]]], {
       ...EXACT,
-      msg: "dx for dout 1 2 (channel 0) and 3 4 (channel 1): each value at the 9 of its own " +
-        "window and channel (dout's values taken in the order (n, oy, ox, c) of the windows?)",
+      msg: say(
+        "dx for dout 1 2 (channel 0) and 3 4 (channel 1): each value at the 9 of its own " +
+          "window and channel (dout's values taken in the order (n, oy, ox, c) of the windows?)",
+        "dout 1 2 (チャンネル 0) と 3 4 (チャンネル 1) のときの dx: 各値は自分のウィンドウと" +
+          "チャンネルの 9 の位置に入るはず (dout の値をウィンドウの (n, oy, ox, c) の順で取っていませんか?)",
+      ),
     });
   }),
 );
@@ -157,17 +197,26 @@ Deno.test(
       const layer = new Pooling(poolH, poolW, { stride, pad });
       const dout = random.standardNormal(layer.forward(x).shape);
       const dx = layer.backward(dout);
-      const of = `${poolH}×${poolW} windows, stride ${stride}, pad ${pad}`;
+      const of = say(
+        `${poolH}×${poolW} windows, stride ${stride}, pad ${pad}`,
+        `${poolH}×${poolW} のウィンドウ、stride ${stride}, pad ${pad}`,
+      );
       assert.deepEqual(
         dx.shape,
         x.shape,
-        `dx's shape (${of}): [${dx.shape}], expected [${x.shape}]`,
+        say(
+          `dx's shape (${of}): [${dx.shape}], expected [${x.shape}]`,
+          `dx の形状 (${of}) が [${dx.shape}] です。[${x.shape}] になるはずです`,
+        ),
       );
       const f = () => np.sum(np.mul(layer.forward(x), dout));
       assertGradientMatches(dx, numericalGradientOf(f, x, { h: 1e-6 }), {
         rtol: 1e-5,
         atol: 1e-7,
-        msg: `dx (${of}) against the numerical gradient`,
+        msg: say(
+          `dx (${of}) against the numerical gradient`,
+          `dx (${of}) と数値微分で求めた勾配の比較`,
+        ),
       });
     }
   }),
@@ -179,7 +228,14 @@ Deno.test(
     const pool = new Pooling(2, 2, { stride: 2 });
     const out = pool.forward(np.rng(47).random([2, 2, 4, 4], { dtype: "float32" }));
     const dx = pool.backward(np.onesLike(out));
-    assert.equal(dx.dtype, "float32", `dx of a float32 dout: dtype ${dx.dtype}`);
+    assert.equal(
+      dx.dtype,
+      "float32",
+      say(
+        `dx of a float32 dout: dtype ${dx.dtype}`,
+        `float32 の dout に対する dx の dtype が ${dx.dtype} です`,
+      ),
+    );
   }),
 );
 
@@ -191,15 +247,23 @@ const CLOSE = { rtol: 1e-10, atol: 1e-12 };
 Deno.test(
   "Pooling.forward() and backward() agree with the book's NumPy code",
   named({ Pooling }, ({ Pooling }) => {
-    assert.ok(fixture.pooling.length > 0, "the fixture has Pooling cases");
+    assert.ok(
+      fixture.pooling.length > 0,
+      say("the fixture has Pooling cases", "フィクスチャに Pooling のケースがあるはず"),
+    );
     for (const c of fixture.pooling) {
       const layer = new Pooling(c.poolH, c.poolW, { stride: c.stride, pad: c.pad });
-      const of =
-        `x [${c.x.shape}], ${c.poolH}×${c.poolW} windows, stride ${c.stride}, pad ${c.pad}`;
-      assertAllClose(layer.forward(arrayOf(c.x)), arrayOf(c.out), { ...CLOSE, msg: `out, ${of}` });
+      const of = say(
+        `x [${c.x.shape}], ${c.poolH}×${c.poolW} windows, stride ${c.stride}, pad ${c.pad}`,
+        `x [${c.x.shape}]、${c.poolH}×${c.poolW} のウィンドウ、stride ${c.stride}, pad ${c.pad}`,
+      );
+      assertAllClose(layer.forward(arrayOf(c.x)), arrayOf(c.out), {
+        ...CLOSE,
+        msg: say(`out, ${of}`, `${of} での out`),
+      });
       assertAllClose(layer.backward(arrayOf(c.dout)), arrayOf(c.dx), {
         ...CLOSE,
-        msg: `dx, ${of}`,
+        msg: say(`dx, ${of}`, `${of} での dx`),
       });
     }
   }),
