@@ -5,7 +5,7 @@ import { Dropout } from "../../lib/layers/dropout.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, assertNetGradients } from "../../lib/testing/mod.ts";
+import { assertAllClose, assertNetGradients, say } from "../../lib/testing/mod.ts";
 import { DeepConvNet } from "./deep_conv_net.ts";
 import { MISTAKES } from "../../lib/mistakes/ch08.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -51,23 +51,57 @@ Deno.test(
       Dropout,
     ];
     const names = net.layers.map((l) => l.constructor.name).join(" ");
-    assert.equal(net.layers.length, kinds.length, `layers: ${names} (${net.layers.length} of 20)`);
+    assert.equal(
+      net.layers.length,
+      kinds.length,
+      say(
+        `layers: ${names} (${net.layers.length} of 20)`,
+        `layers: ${names.replaceAll(" ", " → ")} (20 層のはずが ${net.layers.length} 層)`,
+      ),
+    );
     net.layers.forEach((layer, i) =>
       assert.ok(
         layer instanceof kinds[i],
-        `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
+        say(
+          `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
+          `レイヤ ${i} が ${layer.constructor.name} です。${
+            kinds[i].name
+          } になるはずです (layers: ${names.replaceAll(" ", " → ")})`,
+        ),
       )
     );
     const convs = net.layers.filter((l): l is Convolution => l instanceof Convolution);
     const pads = convs.map((c) => c.pad), strides = convs.map((c) => c.stride);
-    assert.deepEqual(pads, [1, 1, 1, 2, 1, 1], `the convolutions' pads: ${pads}`);
-    assert.deepEqual(strides, [1, 1, 1, 1, 1, 1], `the convolutions' strides: ${strides}`);
+    assert.deepEqual(
+      pads,
+      [1, 1, 1, 2, 1, 1],
+      say(`the convolutions' pads: ${pads}`, `畳み込み層の pad: ${pads}`),
+    );
+    assert.deepEqual(
+      strides,
+      [1, 1, 1, 1, 1, 1],
+      say(`the convolutions' strides: ${strides}`, `畳み込み層の stride: ${strides}`),
+    );
     net.layers.filter((l): l is Pooling => l instanceof Pooling).forEach((p, i) => {
       const window = [p.poolH, p.poolW, p.stride];
-      assert.deepEqual(window, [2, 2, 2], `pooling ${i + 1}'s poolH, poolW, stride: ${window}`);
+      assert.deepEqual(
+        window,
+        [2, 2, 2],
+        say(
+          `pooling ${i + 1}'s poolH, poolW, stride: ${window}`,
+          `${i + 1} つ目のプーリング層の poolH, poolW, stride: ${window}`,
+        ),
+      );
     });
     net.layers.filter((l): l is Dropout => l instanceof Dropout).forEach((d, i) => {
-      assert.equal(d.dropoutRatio, 0.5, `dropout ${i + 1}'s ratio: ${d.dropoutRatio}`);
+      assert.equal(
+        d.dropoutRatio,
+        0.5,
+        say(
+          `dropout ${i + 1}'s ratio: ${d.dropoutRatio}`,
+          `${i + 1} つ目の Dropout レイヤの dropoutRatio: ${d.dropoutRatio}`,
+        ),
+      );
     });
   }),
 );
@@ -98,7 +132,12 @@ Deno.test(
     assert.deepEqual(
       shapes,
       expected,
-      `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+      say(
+        `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+        `params の形状が ${JSON.stringify(shapes)} です。${
+          JSON.stringify(expected)
+        } になるはずです`,
+      ),
     );
     // He: std √(2 / inputs per neuron): 16·3·3 = 144 for W2 and W3 (W3 has 32·3·3 = 288
     // outputs per input), 64·4·4 = 1024 for W7.
@@ -107,14 +146,20 @@ Deno.test(
       const he = Math.sqrt(2 / inputs);
       assert.ok(
         Math.abs(std / he - 1) < 0.08,
-        `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
+        say(
+          `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
+          `${key} の標準偏差が ${std} です。Heの初期値 √(2 / ${inputs}) = ${he} になるはずです`,
+        ),
       );
     }
     assert.ok(
       (net.layers[0] as Convolution).W === net.params.W1,
-      "layer 0's W is params.W1 itself",
+      say("layer 0's W is params.W1 itself", "レイヤ 0 の W は params.W1 そのもののはず"),
     );
-    assert.ok((net.layers[18] as Affine).W === net.params.W8, "layer 18's W is params.W8 itself");
+    assert.ok(
+      (net.layers[18] as Affine).W === net.params.W8,
+      say("layer 18's W is params.W8 itself", "レイヤ 18 の W は params.W8 そのもののはず"),
+    );
   }),
 );
 
@@ -124,12 +169,27 @@ Deno.test(
     const net = new DeepConvNet();
     const x = np.rng(1).random([2, 1, 28, 28]);
     const test1 = net.predict(x), test2 = net.predict(x);
-    assert.deepEqual(test1.shape, [2, 10], `scores' shape for 2 images: [${test1.shape}]`);
-    assertAllClose(test2, test1, { msg: "scores of the same images twice, not in training" });
+    assert.deepEqual(
+      test1.shape,
+      [2, 10],
+      say(
+        `scores' shape for 2 images: [${test1.shape}]`,
+        `画像 2 枚での scores の形状: [${test1.shape}]`,
+      ),
+    );
+    assertAllClose(test2, test1, {
+      msg: say(
+        "scores of the same images twice, not in training",
+        "訓練時以外に同じ画像で 2 回求めた scores",
+      ),
+    });
     const train = net.predict(x, { train: true });
     assert.ok(
       np.sum(np.abs(np.sub(train, test1))) > 0,
-      `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
+      say(
+        `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
+        `{ train: true } での scores が ${train} で、指定なしと同じです (Dropout でニューロンを消去するはず)`,
+      ),
     );
   }),
 );
@@ -147,20 +207,31 @@ Deno.test(
     assert.equal(
       lossTrain,
       lossTrainAgain,
-      `loss by default: ${lossTrain}, with { train: true } and the same masks: ` +
-        `${lossTrainAgain}; the book's loss is in training mode unless told otherwise ` +
-        `(train_flg=True), so that dropout drops units while the network learns`,
+      say(
+        `loss by default: ${lossTrain}, with { train: true } and the same masks: ` +
+          `${lossTrainAgain}; the book's loss is in training mode unless told otherwise ` +
+          `(train_flg=True), so that dropout drops units while the network learns`,
+        `既定の loss が ${lossTrain}、{ train: true } で同じマスクのときが ${lossTrainAgain} です。` +
+          `書籍の loss は指定がなければ訓練モード (train_flg=True) で、` +
+          `学習中は Dropout がニューロンを消去します`,
+      ),
     );
     const lossTest = net.loss(x, t, { train: false });
     const lossTestAgain = net.loss(x, t, { train: false });
     assert.equal(
       lossTestAgain,
       lossTest,
-      `loss with { train: false } twice: ${lossTest}, ${lossTestAgain}`,
+      say(
+        `loss with { train: false } twice: ${lossTest}, ${lossTestAgain}`,
+        `{ train: false } で 2 回求めた loss: ${lossTest}, ${lossTestAgain}`,
+      ),
     );
     assert.ok(
       Number.isFinite(lossTrain) && Number.isFinite(lossTest),
-      `losses: ${lossTrain} (training), ${lossTest} (not training)`,
+      say(
+        `losses: ${lossTrain} (training), ${lossTest} (not training)`,
+        `loss: ${lossTrain} (訓練時)、${lossTest} (訓練時以外)`,
+      ),
     );
   }),
 );

@@ -5,7 +5,7 @@ import { Dropout } from "../../lib/layers/dropout.ts";
 import { Pooling } from "../../lib/layers/pooling.ts";
 import { Relu } from "../../lib/layers/relu.ts";
 import * as np from "../../lib/np/mod.ts";
-import { assertAllClose, assertNetGradients } from "../../lib/testing/mod.ts";
+import { assertAllClose, assertNetGradients, say } from "../../lib/testing/mod.ts";
 import { FinalConvNet } from "./final_conv_net.ts";
 import { MISTAKES } from "../../lib/mistakes/ch08.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
@@ -31,23 +31,65 @@ Deno.test(
     const net = new FinalConvNet();
     const kinds = [Convolution, Pooling, Relu, Convolution, Pooling, Relu, Affine, Relu, Affine];
     const names = net.layers.map((l) => l.constructor.name).join(" ");
-    assert.equal(net.layers.length, kinds.length, `layers: ${names} (${net.layers.length} of 9)`);
+    assert.equal(
+      net.layers.length,
+      kinds.length,
+      say(
+        `layers: ${names} (${net.layers.length} of 9)`,
+        `layers: ${names.replaceAll(" ", " → ")} (9 層のはずが ${net.layers.length} 層)`,
+      ),
+    );
     net.layers.forEach((layer, i) =>
       assert.ok(
         layer instanceof kinds[i],
-        `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
+        say(
+          `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
+          `レイヤ ${i} が ${layer.constructor.name} です。${
+            kinds[i].name
+          } になるはずです (layers: ${names.replaceAll(" ", " → ")})`,
+        ),
       )
     );
     const [conv1, conv2] = [net.layers[0] as Convolution, net.layers[3] as Convolution];
     const first = [conv1.pad, conv1.stride], second = [conv2.pad, conv2.stride];
-    assert.deepEqual(first, [2, 1], `the first convolution's pad, stride: ${first}`);
-    assert.deepEqual(second, [0, 1], `the second convolution's pad, stride: ${second}`);
+    assert.deepEqual(
+      first,
+      [2, 1],
+      say(
+        `the first convolution's pad, stride: ${first}`,
+        `1 つ目の畳み込み層の pad, stride: ${first}`,
+      ),
+    );
+    assert.deepEqual(
+      second,
+      [0, 1],
+      say(
+        `the second convolution's pad, stride: ${second}`,
+        `2 つ目の畳み込み層の pad, stride: ${second}`,
+      ),
+    );
     for (const i of [1, 4]) {
       const pool = net.layers[i] as Pooling, window = [pool.poolH, pool.poolW, pool.stride];
-      assert.deepEqual(window, [2, 2, 2], `layer ${i}'s poolH, poolW, stride: ${window}`);
+      assert.deepEqual(
+        window,
+        [2, 2, 2],
+        say(
+          `layer ${i}'s poolH, poolW, stride: ${window}`,
+          `レイヤ ${i} の poolH, poolW, stride: ${window}`,
+        ),
+      );
     }
-    assert.ok(conv1.W === net.params.W1, "layer 0's W is params.W1 itself (not a copy)");
-    assert.ok((net.layers[8] as Affine).b === net.params.b4, "layer 8's b is params.b4 itself");
+    assert.ok(
+      conv1.W === net.params.W1,
+      say(
+        "layer 0's W is params.W1 itself (not a copy)",
+        "レイヤ 0 の W は params.W1 そのもの (コピーではない) のはず",
+      ),
+    );
+    assert.ok(
+      (net.layers[8] as Affine).b === net.params.b4,
+      say("layer 8's b is params.b4 itself", "レイヤ 8 の b は params.b4 そのもののはず"),
+    );
   }),
 );
 
@@ -56,14 +98,34 @@ Deno.test(
   named({ FinalConvNet }, ({ FinalConvNet }) => {
     const net = new FinalConvNet({ dropoutRatio: 0.5 });
     const names = net.layers.map((l) => l.constructor.name).join(" ");
-    assert.equal(net.layers.length, 10, `layers with dropoutRatio 0.5: ${names}`);
+    assert.equal(
+      net.layers.length,
+      10,
+      say(
+        `layers with dropoutRatio 0.5: ${names}`,
+        `dropoutRatio 0.5 での layers: ${names.replaceAll(" ", " → ")}`,
+      ),
+    );
     const dropout = net.layers[8];
     assert.ok(
       dropout instanceof Dropout,
-      `layer 8: a ${dropout.constructor.name}, expected a Dropout`,
+      say(
+        `layer 8: a ${dropout.constructor.name}, expected a Dropout`,
+        `レイヤ 8 が ${dropout.constructor.name} です。Dropout になるはずです`,
+      ),
     );
-    assert.equal(dropout.dropoutRatio, 0.5, `the Dropout layer's ratio: ${dropout.dropoutRatio}`);
-    assert.ok((net.layers[9] as Affine).W === net.params.W4, "layer 9's W is params.W4 itself");
+    assert.equal(
+      dropout.dropoutRatio,
+      0.5,
+      say(
+        `the Dropout layer's ratio: ${dropout.dropoutRatio}`,
+        `Dropout レイヤの dropoutRatio: ${dropout.dropoutRatio}`,
+      ),
+    );
+    assert.ok(
+      (net.layers[9] as Affine).W === net.params.W4,
+      say("layer 9's W is params.W4 itself", "レイヤ 9 の W は params.W4 そのもののはず"),
+    );
   }),
 );
 
@@ -85,18 +147,33 @@ Deno.test(
     assert.deepEqual(
       shapes,
       expected,
-      `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+      say(
+        `params' shapes: ${JSON.stringify(shapes)}, expected ${JSON.stringify(expected)}`,
+        `params の形状が ${JSON.stringify(shapes)} です。${
+          JSON.stringify(expected)
+        } になるはずです`,
+      ),
     );
     for (const [key, inputs] of [["W2", 400], ["W3", 800]] as const) {
       const std = Math.sqrt(np.mean(np.square(net.params[key])));
       const he = Math.sqrt(2 / inputs);
       assert.ok(
         Math.abs(std / he - 1) < 0.05,
-        `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
+        say(
+          `${key}'s standard deviation: ${std}, expected He's √(2 / ${inputs}) = ${he}`,
+          `${key} の標準偏差が ${std} です。Heの初期値 √(2 / ${inputs}) = ${he} になるはずです`,
+        ),
       );
     }
     const dtype = new FinalConvNet({ dtype: "float32" }).params.W3.dtype;
-    assert.equal(dtype, "float32", `W3's dtype with { dtype: "float32" }: ${dtype}`);
+    assert.equal(
+      dtype,
+      "float32",
+      say(
+        `W3's dtype with { dtype: "float32" }: ${dtype}`,
+        `{ dtype: "float32" } での W3 の dtype: ${dtype}`,
+      ),
+    );
   }),
 );
 
@@ -106,14 +183,24 @@ Deno.test(
     const net = new FinalConvNet({ dropoutRatio: 0.5 });
     const x = np.rng(1).random([3, 1, 28, 28]);
     const y = net.predict(x);
-    assert.deepEqual(y.shape, [3, 10], `scores' shape for 3 images: [${y.shape}]`);
+    assert.deepEqual(
+      y.shape,
+      [3, 10],
+      say(`scores' shape for 3 images: [${y.shape}]`, `画像 3 枚での scores の形状: [${y.shape}]`),
+    );
     assertAllClose(net.predict(x, { train: false }), y, {
-      msg: "scores with { train: false } against the default (not training)",
+      msg: say(
+        "scores with { train: false } against the default (not training)",
+        "{ train: false } での scores と既定 (訓練時以外) の比較",
+      ),
     });
     const train = net.predict(x, { train: true });
     assert.ok(
       np.sum(np.abs(np.sub(train, y))) > 0,
-      `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
+      say(
+        `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
+        `{ train: true } での scores が ${train} で、指定なしと同じです (Dropout でニューロンを消去するはず)`,
+      ),
     );
   }),
 );
@@ -131,16 +218,25 @@ Deno.test(
     const lossTest = net.loss(x, t, { train: false });
     assert.ok(
       lossTrain !== lossTest,
-      `loss with { train: true }: ${lossTrain}, with { train: false }: ${lossTest}; ` +
-        `with dropoutRatio 0.5 they must differ (Dropout drops units only in training)`,
+      say(
+        `loss with { train: true }: ${lossTrain}, with { train: false }: ${lossTest}; ` +
+          `with dropoutRatio 0.5 they must differ (Dropout drops units only in training)`,
+        `{ train: true } での loss が ${lossTrain}、{ train: false } では ${lossTest} です。` +
+          `dropoutRatio 0.5 なら両者は異なるはず (Dropout がニューロンを消去するのは訓練時だけ)`,
+      ),
     );
     assert.equal(
       lossDefault,
       lossTrain,
-      `loss by default: ${lossDefault}, with { train: true } and the same masks: ` +
-        `${lossTrain}, with { train: false }: ${lossTest}; loss is in training mode unless ` +
-        `told otherwise (the book's train_flg=True), so that dropout drops units while the ` +
-        `network learns`,
+      say(
+        `loss by default: ${lossDefault}, with { train: true } and the same masks: ` +
+          `${lossTrain}, with { train: false }: ${lossTest}; loss is in training mode unless ` +
+          `told otherwise (the book's train_flg=True), so that dropout drops units while the ` +
+          `network learns`,
+        `既定の loss が ${lossDefault}、{ train: true } で同じマスクのときが ${lossTrain}、` +
+          `{ train: false } では ${lossTest} です。loss は指定がなければ訓練モード ` +
+          `(書籍の train_flg=True) で、学習中は Dropout がニューロンを消去します`,
+      ),
     );
   }),
 );
