@@ -46,7 +46,7 @@ function differingPixels(mine: Picture, want: Picture): string {
   }
   return [...counts].map(([region, n]) =>
     say(`${n} pixels in ${region}`, `${region}に ${n} ピクセル`)
-  ).join(", ");
+  ).join(say(", ", "、"));
 }
 
 Deno.test(
@@ -129,7 +129,7 @@ Deno.test(
       say(
         `the chart differs from the expected one where it draws: ${differ}. Check the title ` +
           `"sin & cos", the axis labels "x" and "y", and dashed: ["cos"]`,
-        `グラフが期待と違うところ: ${differ}。タイトル "sin & cos"、` +
+        `期待したグラフと違うピクセル: ${differ}。タイトル "sin & cos"、` +
           `軸ラベル "x" と "y"、dashed: ["cos"] を確かめてください`,
       ),
     );

@@ -66,7 +66,7 @@ Deno.test(
     assertClose(
       say(
         "the loss of the batch [right, wrong, right], the mean of 0.0975, 0.5975 and 0.0975",
-        "バッチ [正解, 不正解, 正解] の損失: 0.0975, 0.5975, 0.0975 の平均",
+        "バッチ [正解, 不正解, 正解] の損失（0.0975, 0.5975, 0.0975 の平均）",
       ),
       sumSquaredError(y, tBatch),
       (0.0975 + 0.5975 + 0.0975) / 3,
