@@ -128,7 +128,11 @@ Deno.test(
   named({ Relu }, ({ Relu }) => {
     const { relu: c } = book.layers;
     const relu = new Relu();
-    assertAllClose(relu.forward(toArray(c.x)), toArray(c.out), { msg: "out" });
-    assertAllClose(relu.backward(toArray(c.dout)), toArray(c.dx), { msg: "dx" });
+    assertAllClose(relu.forward(toArray(c.x)), toArray(c.out), {
+      msg: say("out", "順伝播の出力 out"),
+    });
+    assertAllClose(relu.backward(toArray(c.dout)), toArray(c.dx), {
+      msg: say("dx", "逆伝播の出力 dx"),
+    });
   }),
 );

@@ -81,7 +81,13 @@ Deno.test(
   named({ Sigmoid }, ({ Sigmoid }) => {
     const layer = new Sigmoid();
     const c = book.layers.sigmoid;
-    assertAllClose(layer.forward(toArray(c.x)), toArray(c.out), { rtol: 1e-14, msg: "out" });
-    assertAllClose(layer.backward(toArray(c.dout)), toArray(c.dx), { rtol: 1e-13, msg: "dx" });
+    assertAllClose(layer.forward(toArray(c.x)), toArray(c.out), {
+      rtol: 1e-14,
+      msg: say("out", "順伝播の出力 out"),
+    });
+    assertAllClose(layer.backward(toArray(c.dout)), toArray(c.dx), {
+      rtol: 1e-13,
+      msg: say("dx", "逆伝播の出力 dx"),
+    });
   }),
 );

@@ -4,7 +4,7 @@ import * as reference from "../../lib/layers/simple.ts";
 import { MISTAKES } from "../../lib/mistakes/ch05.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
 import { AddLayer, MulLayer } from "./simple_layers.ts";
-import { say } from "../../lib/testing/mod.ts";
+import { assertProperty, say } from "../../lib/testing/mod.ts";
 
 const named = mistakeNamer("05", MISTAKES);
 
@@ -88,7 +88,7 @@ Deno.test(
     // One direct call first, so that an unwritten stub fails with its own error.
     check(1.5, -2, 0.5);
     const value = (range: number) => fc.double({ min: -range, max: range, noNaN: true });
-    fc.assert(fc.property(value(10), value(10), value(3), check), { seed: 1, numRuns: 100 });
+    assertProperty(fc.property(value(10), value(10), value(3), check), { seed: 1, numRuns: 100 });
   }),
 );
 
@@ -103,9 +103,17 @@ Deno.test(
       say(`forward(200, 450) gave ${out}`, `forward(200, 450) の結果が ${out} です`),
     );
     const [dx, dy] = layer.backward(1.1);
-    assert.deepEqual({ dx, dy }, { dx: 1.1, dy: 1.1 }, "backward(1.1)");
+    assert.deepEqual(
+      { dx, dy },
+      { dx: 1.1, dy: 1.1 },
+      say("backward(1.1)", "backward(1.1) の結果"),
+    );
     const [dx2, dy2] = layer.backward(-3);
-    assert.deepEqual({ dx: dx2, dy: dy2 }, { dx: -3, dy: -3 }, "backward(-3)");
+    assert.deepEqual(
+      { dx: dx2, dy: dy2 },
+      { dx: -3, dy: -3 },
+      say("backward(-3)", "backward(-3) の結果"),
+    );
   }),
 );
 

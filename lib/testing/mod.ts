@@ -1,5 +1,7 @@
 /**
- * Test helpers: `assertAllClose` (NumPy's `assert_allclose`) and numerical gradient checks.
+ * Test helpers: `assertAllClose` (NumPy's `assert_allclose`), numerical gradient checks,
+ * `assertProperty` (fast-check's `fc.assert`, failing with the assertion itself) and `say`
+ * (a label in the learner's language).
  *
  * @module
  */
@@ -12,4 +14,5 @@ export {
   type GradientCheckOptions,
   numericalGradientOf,
 } from "./gradient_check.ts";
+export { assertProperty } from "./property.ts";
 export { say } from "./say.ts";
