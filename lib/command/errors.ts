@@ -7,6 +7,7 @@
  * @module
  */
 
+import { lang } from "./lang.ts";
 import { COMMAND } from "./messages.ts";
 
 /**
@@ -89,7 +90,7 @@ const FILE_ERRORS = [
  * @returns The line to print after `error: ` (`エラー: `), or `undefined`.
  */
 export function userMessage(error: unknown): string | undefined {
-  if (error instanceof UserError) return error.message;
+  if (error instanceof UserError) return (lang() === "ja" && japaneseLine(error)) || error.message;
   if (!(error instanceof Error)) return undefined;
   const fileError = FILE_ERRORS.some((name) => {
     const type = (Deno.errors as Record<string, unknown>)[name];
@@ -99,6 +100,34 @@ export function userMessage(error: unknown): string | undefined {
   if (!fileError && !noSpace) return undefined;
   const advice = noSpace ? COMMAND().noSpace : COMMAND().checkPath;
   return `${error.message.split("\n")[0]}: ${advice}`;
+}
+
+/**
+ * The Japanese line for the errors of `lib/io`, whose own messages are English: a damaged
+ * safetensors file (`SafetensorsError`, with its `file`) and a file that cannot be written
+ * (`WriteError`, with its `path` and the file-system error as `cause`). Matched by name, as
+ * `lib/io` imports this module.
+ */
+function japaneseLine(error: UserError): string | undefined {
+  const m = COMMAND();
+  const { file, path } = error as UserError & { file?: unknown; path?: unknown };
+  if (error.name === "SafetensorsError" && typeof file === "string") {
+    return m.badSafetensors(file);
+  }
+  if (error.name === "WriteError" && typeof path === "string") {
+    const cause = error.cause;
+    const reason = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+    const advice = /No space left|os error 28|quota/i.test(reason)
+      ? m.noSpace
+      : cause instanceof Deno.errors.PermissionDenied
+      ? m.writable
+      : cause instanceof Deno.errors.IsADirectory || cause instanceof Deno.errors.NotADirectory ||
+          cause instanceof Deno.errors.AlreadyExists
+      ? m.inTheWay
+      : m.checkDisk;
+    return m.cannotWrite(path, reason, advice);
+  }
+  return undefined;
 }
 
 /** The exit code for an error with a {@linkcode userMessage}. */

@@ -1,7 +1,8 @@
 /**
  * The words every command shares, in both languages: the `error: ` / `エラー: ` prefix of a
  * one-line error, the advice for file-system errors, the note under a bug's stack trace, the
- * checks of `ZEROKARA_THREADS` and `ZEROKARA_KERNELS`, and why a run stopped. This module
+ * checks of `ZEROKARA_THREADS` and `ZEROKARA_KERNELS`, why a run stopped, and the Japanese
+ * lines for the errors of `lib/io` (a damaged safetensors file, a file that cannot be written). This module
  * imports only `lang.ts`, so any part of `lib/` may use it.
  *
  * @module
@@ -26,6 +27,14 @@ export const COMMAND = defineMessages("command", {
   badLang: (value: string) => `--lang must be en or ja, got "${value}"`,
   stopped: (why: string) => `stopped (${why})`,
   parentEnded: "the process that started it ended",
+  badSafetensors: (file: string) =>
+    `${file} cannot be read as a safetensors file: it is damaged, cut short, or of another ` +
+    `kind. Write it again with the command that made it`,
+  cannotWrite: (path: string, reason: string, advice: string) =>
+    `cannot write ${path} (${reason}): ${advice}`,
+  writable: "make the folder writable, or choose another place",
+  inTheWay: "a file or folder is in the way: move it, or choose another place",
+  checkDisk: "check the path and the disk",
 }, {
   error: "エラー: ",
   bug: "これはワークブック自体の不具合です（あなたのコードや入力の問題ではありません）。" +
@@ -42,6 +51,14 @@ export const COMMAND = defineMessages("command", {
   badLang: (value: string) => `--lang は en か ja で指定してください（"${value}"）`,
   stopped: (why: string) => `中断しました（${why}）`,
   parentEnded: "起動元のプロセスが終了しました",
+  badSafetensors: (file: string) =>
+    `${file} を safetensors ファイルとして読めません: 壊れているか、途中で切れているか、` +
+    `別の形式のファイルです。作ったコマンドでもう一度書き出してください`,
+  cannotWrite: (path: string, reason: string, advice: string) =>
+    `${path} に書き込めません（${reason}）: ${advice}`,
+  writable: "フォルダーを書き込めるようにするか、別の場所を選んでください",
+  inTheWay: "ファイルかフォルダーが邪魔をしています: 移動するか、別の場所を選んでください",
+  checkDisk: "パスとディスクを確かめてください",
 });
 
 /**

@@ -7,6 +7,7 @@
  */
 
 import { commandLine } from "../command/args.ts";
+import { userMessage } from "../command/errors.ts";
 import { runCommand } from "../command/run.ts";
 import { useMineIfAsked } from "../kata/mine.ts";
 import { isMine } from "../kata/mine_env.ts";
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     run = loadLabRun(values.params);
   } catch (error) {
-    console.error(m.error((error as Error).message));
+    console.error(m.error(userMessage(error) ?? (error as Error).message));
     return 1;
   }
   const mine = isMine();

@@ -11,7 +11,8 @@ import { OPTIMIZER_NAMES, type OptimizerName } from "./optimizers.ts";
 
 export { UsageError } from "../command/errors.ts";
 import { UsageError } from "../command/errors.ts";
-import { parseLang, setLang } from "../command/lang.ts";
+import { langArg, parseArgsError } from "../command/args.ts";
+import { setLang } from "../command/lang.ts";
 import { TRAIN } from "./messages.ts";
 
 /** The options as typed; absent ones are undefined, so a resumed run can take the saved ones. */
@@ -105,43 +106,33 @@ function integer(name: string, text: string | undefined, min: number, max: numbe
  *   number or out of range, or a stray argument.
  */
 export function parseTrainArgs(argv: string[]): TrainArgs {
+  const options = {
+    help: { type: "boolean", short: "h" },
+    model: { type: "string" },
+    epochs: { type: "string" },
+    "batch-size": { type: "string" },
+    lr: { type: "string" },
+    "lr-decay": { type: "string" },
+    optimizer: { type: "string" },
+    augment: { type: "string" },
+    seed: { type: "string" },
+    limit: { type: "string" },
+    mine: { type: "boolean" },
+    resume: { type: "boolean" },
+    force: { type: "boolean" },
+    out: { type: "string" },
+    lang: { type: "string" },
+  } as const;
+  // --lang first, so that every message below speaks it.
+  const chosen = langArg(argv);
+  if (chosen !== undefined) setLang(chosen);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: "boolean", short: "h" },
-        model: { type: "string" },
-        epochs: { type: "string" },
-        "batch-size": { type: "string" },
-        lr: { type: "string" },
-        "lr-decay": { type: "string" },
-        optimizer: { type: "string" },
-        augment: { type: "string" },
-        seed: { type: "string" },
-        limit: { type: "string" },
-        mine: { type: "boolean" },
-        resume: { type: "boolean" },
-        force: { type: "boolean" },
-        out: { type: "string" },
-        lang: { type: "string" },
-      },
-    });
+    parsed = parseArgs({ args: argv, strict: true, allowPositionals: false, options });
   } catch (error) {
-    // parseArgs's messages are clear; drop its trailing advice about "--" and positionals.
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ""));
+    throw parseArgsError(error, Object.keys(options));
   }
   const v = parsed.values;
-  if (v.lang !== undefined) {
-    const chosen = parseLang(v.lang);
-    if (chosen === undefined) {
-      throw new UsageError(`--lang must be en or ja, got "${v.lang}" / --lang は en か ja です`);
-    }
-    setLang(chosen);
-  }
   const model = v.model;
   if (model !== undefined && !(model in MODELS)) {
     throw new UsageError(TRAIN().unknownModelArg(model, Object.keys(MODELS).join(", ")));

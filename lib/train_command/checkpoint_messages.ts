@@ -32,6 +32,13 @@ export const CHECKPOINT = defineMessages("checkpoint", {
   badHistory: (epoch: number) => `its history is not one record of numbers per epoch 1 to ${epoch}`,
   badIter: (iter: string) => `its optimizer's update count ${iter} is not a positive whole number`,
   notFinite: (key: string) => `its tensor ${key} holds NaN or infinite values`,
+  notANetwork: (path: string, network: string, known: string) =>
+    `${path} holds parameters of ${network}, not one of ${known}: give the ` +
+    `params.safetensors that deno task train wrote`,
+  unnamedNetwork: "an unnamed network",
+  paramsMismatch: (message: string) => message,
+  paramNaN: (path: string, key: string) =>
+    `${path}: parameter ${key} holds NaN or infinite values: train again`,
 }, {
   cannotResume: (path: string, problem: string) =>
     `${path} からは再開できません: ${problem}。ファイルが壊れているか、deno task train が書いた` +
@@ -57,4 +64,14 @@ export const CHECKPOINT = defineMessages("checkpoint", {
   badHistory: (epoch: number) => `履歴が、エポック 1〜${epoch} の数値の記録1件ずつになっていません`,
   badIter: (iter: string) => `最適化手法の更新回数 ${iter} が正の整数ではありません`,
   notFinite: (key: string) => `テンソル ${key} に NaN か無限大の値があります`,
+  notANetwork: (path: string, network: string, known: string) =>
+    `${path} のパラメータは ${network} のもので、${known} のどれでもありません: ` +
+    `deno task train が書き出した params.safetensors を指定してください`,
+  unnamedNetwork: "名前のないネットワーク",
+  paramsMismatch: (_message: string) =>
+    `パラメータの名前か形状がネットワークと合いません（別のネットワーク、または大きさの違う` +
+    `ネットワークから保存されたファイルです）: deno task train が書き出した params.safetensors ` +
+    `を指定してください`,
+  paramNaN: (path: string, key: string) =>
+    `${path}: パラメータ ${key} に NaN か無限大の値があります: 学習し直してください`,
 });

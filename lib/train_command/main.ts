@@ -12,7 +12,7 @@
 
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { InterruptedError, UserError } from "../command/errors.ts";
+import { InterruptedError, UserError, userMessage } from "../command/errors.ts";
 import { startedByDeno, watchInterrupts } from "../command/interrupt.ts";
 import { runCommand } from "../command/run.ts";
 import { useMineIfAsked } from "../kata/mine.ts";
@@ -233,7 +233,7 @@ async function train(argv: string[], task: string): Promise<number> {
         throw new UsageError(
           TRAIN().cannotRead(
             checkpointPath,
-            String(error instanceof Error ? error.message : error),
+            userMessage(error) ?? String(error instanceof Error ? error.message : error),
           ),
         );
       }

@@ -20,7 +20,8 @@ async function train(args: string[]): Promise<{ code: number; stdout: string; st
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    // English, whatever the locale of the machine running the tests.
+    env: { NO_COLOR: "1", ZEROKARA_LANG: "en" },
   }).output();
   const text = new TextDecoder();
   return { code, stdout: text.decode(stdout), stderr: text.decode(stderr) };
@@ -131,8 +132,10 @@ Deno.test("train: bad input exits with code 2 and says what to do", async () => 
       ["--limit", "100", "--batch-size", "200"],
       /--batch-size 200 is larger than the 100 training images/,
     ],
-    [["--frobnicate"], /Unknown option '--frobnicate'/],
-    [["extra"], /Unexpected argument 'extra'/],
+    [["--frobnicate"], /Unknown option "--frobnicate": the options are --help, --model, /],
+    [["--modle", "deep"], /Unknown option "--modle": did you mean --model\?/],
+    [["extra"], /Unexpected argument "extra": this command takes only options/],
+    [["--lr", "-1"], /--lr needs a value, and the next argument starts with a dash/],
     [["--limit", "100", "--out", join(file, "sub")], /Cannot write to the output folder/],
     [["--resume", "--out", join(file, "none")], /--resume found no checkpoint/],
   ];

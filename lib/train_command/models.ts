@@ -9,6 +9,7 @@
  */
 
 import { UserError } from "../command/errors.ts";
+import { CHECKPOINT } from "./checkpoint_messages.ts";
 import * as engine from "../engine/nets.ts";
 import { isMine } from "../kata/mine_env.ts";
 import { loadSafetensors } from "../io/safetensors.ts";
@@ -173,9 +174,13 @@ export function loadTrainedModel(
   const entry = Object.entries(MODELS).find(([, spec]) => spec.className === metadata.network);
   if (entry === undefined) {
     throw new UserError(
-      `${path} holds parameters of ${JSON.stringify(metadata.network ?? "an unnamed network")}, ` +
-        `not one of ${Object.values(MODELS).map((s) => s.className).join(", ")}: give the ` +
-        `params.safetensors that deno task train wrote`,
+      CHECKPOINT().notANetwork(
+        path,
+        metadata.network === undefined
+          ? CHECKPOINT().unnamedNetwork
+          : JSON.stringify(metadata.network),
+        Object.values(MODELS).map((s) => s.className).join(", "),
+      ),
     );
   }
   const [name, spec] = entry;
@@ -183,11 +188,11 @@ export function loadTrainedModel(
   try {
     copyParams(tensors, model.params, path);
   } catch (error) {
-    throw new UserError((error as Error).message);
+    throw new UserError(CHECKPOINT().paramsMismatch(`${path}: ${(error as Error).message}`));
   }
   for (const [key, param] of Object.entries(model.params)) {
     if (!param.data.every(Number.isFinite)) {
-      throw new UserError(`${path}: parameter ${key} holds NaN or infinite values: train again`);
+      throw new UserError(CHECKPOINT().paramNaN(path, key));
     }
   }
   return { model, name, spec };

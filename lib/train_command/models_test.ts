@@ -8,6 +8,10 @@ import { MINE_ENV } from "../kata/mine_env.ts";
 import { DeepConvNet } from "../nets/deep_conv_net.ts";
 import { FinalConvNet } from "../nets/final_conv_net.ts";
 import { convNets, loadTrainedModel, MODELS } from "./models.ts";
+import { setLang } from "../command/lang.ts";
+
+// The messages read below are the English ones, whatever the machine's locale.
+setLang("en");
 
 Deno.test("loadTrainedModel() rebuilds the network named in the file", async () => {
   const dir = await Deno.makeTempDir();
@@ -26,6 +30,19 @@ Deno.test("loadTrainedModel() says when the file holds another network", async (
     network: "TwoLayerNet",
   });
   assert.throws(() => loadTrainedModel(path), /"TwoLayerNet", not one of FinalConvNet/);
+  setLang("ja");
+  try {
+    assert.throws(() => loadTrainedModel(path), /"TwoLayerNet" のもので、FinalConvNet/);
+    const other = saveSafetensors(join(dir, "q.safetensors"), { W: np.ones([1]) }, {
+      network: "FinalConvNet",
+    });
+    assert.throws(
+      () => loadTrainedModel(other),
+      /パラメータの名前か形状がネットワークと合いません/,
+    );
+  } finally {
+    setLang("en");
+  }
   await Deno.remove(dir, { recursive: true });
 });
 

@@ -17,7 +17,8 @@ async function train(args: string[]): Promise<{ code: number; stdout: string; st
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    // English, whatever the locale of the machine running the tests.
+    env: { NO_COLOR: "1", ZEROKARA_LANG: "en" },
   }).output();
   const text = new TextDecoder();
   return { code, stdout: text.decode(stdout), stderr: text.decode(stderr) };

@@ -6,6 +6,7 @@
  */
 
 import { defineMessages } from "../../command/lang.ts";
+import { padDisplay } from "../../command/width.ts";
 
 /** The chapter 04 commands' messages and chart texts. */
 export const CH04 = defineMessages("ch04", {
@@ -18,7 +19,7 @@ export const CH04 = defineMessages("ch04", {
   descentSummary: "Chapter 04: draws gradient descent on x0² + x1² from (-3, 4) (§4.4.1) to " +
     "out/ch04/descent.png.",
   descentTitle: "Gradient descent on x0² + x1² (§4.4.1)",
-  afterSteps: (steps: number, x: string) => `after ${steps} steps:`.padEnd(17) + `x = ${x}`,
+  afterSteps: (steps: number, x: string) => padDisplay(`after ${steps} steps:`, 17) + `x = ${x}`,
   trainSummary: "Trains the chapter 4 TwoLayerNet (784-50-10, sigmoid, softmax) on MNIST with " +
     "SGD:\nbatches of 100, lr 0.1, 10000 iterations by default (the book's train_neuralnet.py).",
 }, {
@@ -30,7 +31,7 @@ export const CH04 = defineMessages("ch04", {
   descentSummary: "4章: x0² + x1² の (-3, 4) からの勾配降下法（§4.4.1）を " +
     "out/ch04/descent.png に描きます。",
   descentTitle: "x0² + x1² の勾配降下法（§4.4.1）",
-  afterSteps: (steps: number, x: string) => `${steps} ステップ後:`.padEnd(12) + `x = ${x}`,
+  afterSteps: (steps: number, x: string) => padDisplay(`${steps} ステップ後:`, 17) + `x = ${x}`,
   trainSummary: "4章の TwoLayerNet（784-50-10、シグモイド関数、ソフトマックス関数）を MNIST で " +
     "SGD により学習します:\nバッチサイズ 100、学習率 0.1、既定で 10000 回の反復" +
     "（本書の train_neuralnet.py）。",

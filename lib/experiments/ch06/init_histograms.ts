@@ -21,6 +21,7 @@ import * as np from "../../np/mod.ts";
 import { renderVegaLite, type TopLevelSpec } from "../../plot/mod.ts";
 import { EXPERIMENTS, langFromArgs } from "../messages.ts";
 import { CH06 } from "./messages.ts";
+import { padDisplay } from "../../command/width.ts";
 
 /** A setting's label in the current language ("std" is 標準偏差 in Japanese). */
 function localLabel(label: string): string {
@@ -200,8 +201,8 @@ if (import.meta.main) {
     console.log(CH06().spreads);
     for (const { setting, spreads } of rows) {
       console.log(
-        `  ${localLabel(setting.label).padEnd(18)} ${
-          spreads.map((s) => s.toPrecision(3)).join("  ")
+        `  ${padDisplay(localLabel(setting.label), 19)}${
+          spreads.map((s) => s.toPrecision(3).padStart(10)).join(" ")
         }`,
       );
     }
