@@ -62,7 +62,10 @@ Deno.test(
     const net = new MultiLayerNet({ inputSize: 5, hiddenSizeList: [4, 3], outputSize: 3 });
     const { x, t } = batch();
     const want = crossEntropyError(softmax(net.predict(x)), t);
-    assertAllClose([net.loss(x, t)], [want], { rtol: 1e-12, msg: "loss (λ = 0)" });
+    assertAllClose([net.loss(x, t)], [want], {
+      rtol: 1e-12,
+      msg: say("loss (λ = 0)", "λ = 0 での損失"),
+    });
   }),
 );
 

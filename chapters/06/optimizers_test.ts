@@ -449,7 +449,7 @@ for (const [name, Class] of Object.entries(classes)) {
             assertAllClose(got[key], toArray(tensor), {
               rtol: 1e-10,
               atol: 1e-14,
-              msg: `${name}.${field}.${key}`,
+              msg: say(`${name}.${field}.${key}`, `${name}.${field}.${key} の値`),
             });
           }
         }
