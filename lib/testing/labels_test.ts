@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The chapters whose tests are checked. */
-const CHAPTERS = ["01", "02", "03", "04"];
+const CHAPTERS = ["01", "02", "03", "04", "05", "06", "07", "08"];
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
