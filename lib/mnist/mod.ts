@@ -33,7 +33,7 @@ import { fileURLToPath } from "node:url";
 import * as np from "../np/mod.ts";
 import { type IdxImages, MnistFileError, parseIdxImages, parseIdxLabels } from "./idx.ts";
 
-export { MnistFileError } from "./idx.ts";
+export { type IdxImages, MnistFileError } from "./idx.ts";
 
 /** The four IDX files, under their names in the package's `data/` folder. */
 export const MNIST_FILES = {
@@ -268,18 +268,80 @@ function readRaw(dir: string, verify: boolean): RawMnist {
 
 /** Pixels 0–255 as numbers of the dtype, divided by 255 when normalising (the book's `X /= 255.0`). */
 function toImages(images: IdxImages, dtype: np.DType, normalize: boolean, flatten: boolean) {
-  // A table of the 256 possible values: one lookup per pixel instead of a division. For
-  // float32, dividing in float64 and rounding once gives the same value as NumPy's float32
-  // division (double rounding is harmless for division from binary64 to binary32).
-  const table = new Float64Array(256);
-  for (let v = 0; v < 256; v++) table[v] = v / 255;
   const { pixels, count, rows, cols } = images;
   const data = dtype === "float32"
     ? new Float32Array(pixels.length)
     : new Float64Array(pixels.length);
-  if (normalize) { for (let i = 0; i < pixels.length; i++) data[i] = table[pixels[i]]; }
+  if (normalize) scalePixels(pixels, data);
   else data.set(pixels);
   return new np.NDArray(data, flatten ? [count, rows * cols] : [count, 1, rows, cols]);
+}
+
+/** The 256 pixel values scaled to 0.0–1.0. */
+const SCALED = Float64Array.from({ length: 256 }, (_, v) => v / 255);
+
+/**
+ * Writes pixels scaled from 0–255 to 0.0–1.0 into `out` from index `at`, as `loadMnist`'s
+ * `normalize` does. For float32, dividing in float64 and rounding once gives the same value as
+ * NumPy's float32 division (double rounding is harmless for division from binary64 to
+ * binary32), so every user of MNIST sees the same bits.
+ *
+ * @example
+ * ```ts
+ * import { scalePixels } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const out = new Float32Array(3);
+ * scalePixels(Uint8Array.from([0, 51, 255]), out);
+ * assert.deepEqual([...out], [0, Math.fround(0.2), 1]);
+ * ```
+ *
+ * @param pixels Bytes 0–255.
+ * @param out The destination.
+ * @param at Where in `out` the first pixel goes.
+ */
+export function scalePixels(pixels: Uint8Array, out: Float32Array | Float64Array, at = 0): void {
+  // A table lookup per pixel instead of a division.
+  for (let i = 0; i < pixels.length; i++) out[at + i] = SCALED[pixels[i]];
+}
+
+/** MNIST as its files hold it: images as bytes 0–255, labels as class indices. */
+export interface MnistBytes {
+  /** The 60,000 training images (`pixels` views the file's bytes). */
+  xTrain: IdxImages;
+  /** Their labels, 0–9. */
+  tTrain: Uint8Array;
+  /** The 10,000 test images. */
+  xTest: IdxImages;
+  /** Their labels, 0–9. */
+  tTest: Uint8Array;
+}
+
+/**
+ * MNIST's images as bytes and labels as class indices, checked as {@linkcode loadMnist}
+ * checks them: for a program that keeps the training set in a quarter of float32's memory
+ * and scales each mini-batch as it takes it ({@linkcode scalePixels}), as `deno task train`
+ * does.
+ *
+ * @example
+ * ```ts
+ * import { loadMnistBytes } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const { xTest, tTest } = loadMnistBytes();
+ * assert.equal(xTest.pixels.length, 10000 * 28 * 28);
+ * assert.equal(tTest.length, 10000);
+ * ```
+ *
+ * @param options `dir` and `verify`, as for {@linkcode loadMnist}.
+ * @returns The four arrays (views of the files' bytes, shared by every call).
+ */
+export function loadMnistBytes(
+  options: Pick<LoadMnistOptions, "dir" | "verify"> = {},
+): MnistBytes {
+  const dir = options.dir ?? mnistDir();
+  const raw = readRaw(dir, options.verify ?? dir === mnistDir());
+  return { xTrain: raw.train, tTrain: raw.trainLabels, xTest: raw.test, tTest: raw.testLabels };
 }
 
 /** Labels as class indices `[n]` or one-hot rows `[n, 10]` (the book's `_change_one_hot_label`). */

@@ -9,9 +9,41 @@
  * @module
  */
 
+import { scalePixels } from "../mnist/mod.ts";
 import * as np from "../np/mod.ts";
 import type { Optimizer } from "../optimizers/types.ts";
 import type { PredictOptions } from "../nets/network.ts";
+
+/**
+ * Images kept as MNIST's bytes, 0–255: a quarter of the memory of float32 (47 MB instead of
+ * 188 MB for the training set). {@linkcode takeRows} scales the rows it takes to float32
+ * 0.0–1.0, the same bits as `loadMnist`'s.
+ */
+export class ByteImages {
+  /** The pixels, image after image. */
+  readonly pixels: Uint8Array;
+  /** `[n, C, H, W]` (or `[n, D]`). */
+  readonly shape: number[];
+
+  /**
+   * @param pixels The bytes.
+   * @param shape Their shape, samples along axis 0.
+   */
+  constructor(pixels: Uint8Array, shape: number[]) {
+    this.pixels = pixels;
+    this.shape = shape;
+  }
+
+  /** All the images as float32 0.0–1.0. */
+  toFloat32(): np.NDArray {
+    const out = np.zeros(this.shape, { dtype: "float32" });
+    scalePixels(this.pixels, out.data);
+    return out;
+  }
+}
+
+/** Training images: an array, or bytes scaled as they are taken. */
+export type Images = np.NDArray | ByteImages;
 
 /** What the loop needs of a network: the book's networks from chapter 5 on all fit. */
 export interface TrainableNet {
@@ -84,7 +116,16 @@ export interface EpochOptions {
  * @param indices The rows to take, in order.
  * @returns An array of shape `[indices.length, ...x.shape.slice(1)]`.
  */
-export function takeRows(x: np.NDArray, indices: ArrayLike<number>): np.NDArray {
+export function takeRows(x: Images, indices: ArrayLike<number>): np.NDArray {
+  if (x instanceof ByteImages) {
+    const row = x.pixels.length / x.shape[0];
+    const out = np.zeros([indices.length, ...x.shape.slice(1)], { dtype: "float32" });
+    for (let i = 0; i < indices.length; i++) {
+      const from = indices[i] * row;
+      scalePixels(x.pixels.subarray(from, from + row), out.data, i * row);
+    }
+    return out;
+  }
   const row = x.size / x.shape[0];
   const out = np.zeros([indices.length, ...x.shape.slice(1)], { dtype: x.dtype });
   for (let i = 0; i < indices.length; i++) {
@@ -113,10 +154,14 @@ export function takeRows(x: np.NDArray, indices: ArrayLike<number>): np.NDArray 
  * @param n How many to keep.
  * @returns An array of shape `[min(n, x.shape[0]), ...x.shape.slice(1)]`.
  */
-export function firstRows(x: np.NDArray, n: number): np.NDArray {
+export function firstRows<T extends Images>(x: T, n: number): T {
   if (n >= x.shape[0]) return x;
+  const shape = [n, ...x.shape.slice(1)];
+  if (x instanceof ByteImages) {
+    return new ByteImages(x.pixels.subarray(0, n * (x.pixels.length / x.shape[0])), shape) as T;
+  }
   const row = x.size / x.shape[0];
-  return new np.NDArray(x.data.subarray(0, n * row), [n, ...x.shape.slice(1)]);
+  return new np.NDArray(x.data.subarray(0, n * row), shape) as T;
 }
 
 /**
@@ -211,7 +256,7 @@ function countCorrect(y: np.NDArray, t: np.NDArray): number {
  */
 export function trainEpoch(
   net: TrainableNet,
-  x: np.NDArray,
+  x: Images,
   t: np.NDArray,
   options: EpochOptions,
 ): EpochResult {
