@@ -15,6 +15,7 @@
 
 import { broadcastShapes } from "./broadcast.ts";
 import { zeros } from "./creation.ts";
+import { NP_MESSAGES } from "./messages.ts";
 import { type DType, NDArray, type Shape, showShape } from "./ndarray.ts";
 
 /** float32 only when both operands are float32, as `np.add` and `np.dot` decide. */
@@ -96,18 +97,13 @@ export function add(a: NDArray, b: NDArray): NDArray {
  */
 export function dot(a: NDArray, b: NDArray): NDArray {
   if (a.ndim !== 2 || b.ndim !== 2) {
-    throw new TypeError(
-      `dot takes two 2-D arrays, got shapes ${showShape(a.shape)} and ${showShape(b.shape)}: ` +
-        `reshape a vector to [1, n] or [n, 1] (np.dot handles every rank)`,
-    );
+    throw new TypeError(NP_MESSAGES().dotRank(showShape(a.shape), showShape(b.shape)));
   }
   const [m, k] = a.shape;
   const [rows, n] = b.shape;
   if (k !== rows) {
     throw new TypeError(
-      `shapes ${showShape(a.shape)} and ${showShape(b.shape)} not aligned: ` +
-        `${k} (dim 1) != ${rows} (dim 0); the columns of the first must match the rows of ` +
-        `the second (check the order of the operands, or transpose one)`,
+      NP_MESSAGES().dotNotAligned(showShape(a.shape), showShape(b.shape), k, rows),
     );
   }
   const out = zeros([m, n], { dtype: resultDType(a, b) });
@@ -128,14 +124,11 @@ export function dot(a: NDArray, b: NDArray): NDArray {
  */
 function checkAxis(name: string, axis: number, shape: Shape): number {
   if (!Number.isInteger(axis)) {
-    throw new TypeError(`${name}: the axis must be an integer, got ${axis}`);
+    throw new TypeError(NP_MESSAGES().axisNotIntegerOf(name, axis));
   }
   const ndim = shape.length;
   if (axis < -ndim || axis >= ndim) {
-    throw new RangeError(
-      `${name}: axis ${axis} is out of bounds for shape ${showShape(shape)} ` +
-        `(an array of dimension ${ndim}): use -${ndim} .. ${ndim - 1}`,
-    );
+    throw new RangeError(NP_MESSAGES().axisOutOfBoundsOf(name, axis, showShape(shape), ndim));
   }
   return axis < 0 ? axis + ndim : axis;
 }
@@ -229,10 +222,7 @@ export function argmax(x: NDArray, options: ArgmaxOptions): NDArray {
   const axis = checkAxis("argmax", options.axis, x.shape);
   const [outer, n, inner] = aroundAxis(x.shape, axis);
   if (n === 0) {
-    throw new RangeError(
-      `argmax: axis ${options.axis} of shape ${showShape(x.shape)} is empty, so it has no ` +
-        `largest element`,
-    );
+    throw new RangeError(NP_MESSAGES().argmaxEmptyAxis(options.axis, showShape(x.shape)));
   }
   const out = zeros(reducedShape(x.shape, axis, false));
   for (let o = 0; o < outer; o++) {

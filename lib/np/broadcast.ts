@@ -4,6 +4,7 @@
  * @module
  */
 
+import { NP_MESSAGES } from "./messages.ts";
 import { type Shape, showShape } from "./ndarray.ts";
 
 /**
@@ -32,11 +33,7 @@ export function broadcastShapes(a: Shape, b: Shape): number[] {
     const m = i <= a.length ? a[a.length - i] : 1;
     const n = i <= b.length ? b[b.length - i] : 1;
     if (m !== n && m !== 1 && n !== 1) {
-      throw new TypeError(
-        `operands could not be broadcast together with shapes ${showShape(a)} and ${
-          showShape(b)
-        }: sizes ${m} and ${n} differ on axis -${i}; make them equal or 1 (reshape or add an axis)`,
-      );
+      throw new TypeError(NP_MESSAGES().notBroadcast(showShape(a), showShape(b), m, n, i));
     }
     out[ndim - i] = m === 1 ? n : m;
   }

@@ -6,6 +6,7 @@
  */
 
 import { bigIntHint, checkNumber, describe } from "./describe.ts";
+import { NP_DESCRIBE, NP_MESSAGES } from "./messages.ts";
 import {
   allocate,
   type ArrayLike,
@@ -66,36 +67,36 @@ export function array(values: ArrayLike, options: DTypeOptions = {}): NDArray {
   const data = allocate(dtype, shapeSize(shape), { name: "array", shape });
   // The position being read, to name a bad element (`[1][0]`) without building strings.
   const at: number[] = [];
-  const where = (depth: number) => at.slice(0, depth).map((i) => `[${i}]`).join("") || "(top)";
+  const where = (depth: number) =>
+    at.slice(0, depth).map((i) => `[${i}]`).join("") || NP_MESSAGES().top;
   let next = 0;
   const fill = (v: unknown, depth: number): void => {
     if (depth === shape.length) {
       if (typeof v !== "number") {
         throw new TypeError(
-          `Cannot make an array: element ${where(depth)} is ${
-            Array.isArray(v) ? "a nested array" : describe(v)
-          }, expected a number at this depth${bigIntHint(v)}${ndarrayHint(v)}`,
+          NP_MESSAGES().arrayNotNumber(
+            where(depth),
+            Array.isArray(v) ? NP_DESCRIBE().nestedArray : describe(v),
+            bigIntHint(v) + ndarrayHint(v),
+          ),
         );
       }
       data[next++] = v;
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[depth]) {
-      throw new TypeError(
-        `Cannot make an array from ragged nested arrays: element ${where(depth)} is ${
-          describe(v)
-        }, where a list of length ${shape[depth]} is expected, like the first one at that depth`,
-      );
+      throw new TypeError(NP_MESSAGES().arrayRagged(where(depth), describe(v), shape[depth]));
     }
     for (let i = 0; i < v.length; i++) {
       at[depth] = i;
       const item = v[i];
       if (item === undefined && !(i in v)) {
+        const m = NP_MESSAGES();
         throw new TypeError(
-          `Cannot make an array: element ${where(depth + 1)} is an empty slot (a hole, as in ` +
-            `[1, , 3]), expected ${
-              depth + 1 === shape.length ? "a number" : `a list of length ${shape[depth + 1]}`
-            }`,
+          m.arrayHole(
+            where(depth + 1),
+            depth + 1 === shape.length ? m.aNumber : m.aList(shape[depth + 1]),
+          ),
         );
       }
       fill(item, depth + 1);
@@ -118,11 +119,8 @@ function nestedShape(values: NestedArray): number[] {
 
 /** The advice for an NDArray or a typed array met where nested arrays of numbers were expected. */
 function ndarrayHint(v: unknown): string {
-  if (v instanceof NDArray) return ": use np.stack to join NDArrays along a new axis";
-  return ArrayBuffer.isView(v)
-    ? ": wrap a Float64Array or Float32Array with new NDArray(data, shape), or convert it with " +
-      "Array.from(…)"
-    : "";
+  if (v instanceof NDArray) return NP_MESSAGES().stackHint;
+  return ArrayBuffer.isView(v) ? NP_MESSAGES().typedArrayHint : "";
 }
 
 /**
@@ -256,12 +254,10 @@ export function arange(start: number, stop?: number, options: ArangeOptions = {}
   if (stop === undefined) [start, stop] = [0, start];
   if (!Number.isFinite(start) || !Number.isFinite(stop) || !Number.isFinite(step)) {
     throw new TypeError(
-      `arange needs finite numbers, got ${describe(start)}, ${describe(stop)}, step ${
-        describe(step)
-      }`,
+      NP_MESSAGES().arangeNotFinite(describe(start), describe(stop), describe(step)),
     );
   }
-  if (step === 0) throw new RangeError("arange's step must not be 0");
+  if (step === 0) throw new RangeError(NP_MESSAGES().arangeStepZero);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const data = allocate(checkDType(options.dtype ?? "float64"), n, { name: "arange", shape: [n] });
   for (let i = 0; i < n; i++) data[i] = start + i * step;
@@ -292,7 +288,7 @@ export function linspace(start: number, stop: number, options: LinspaceOptions =
   checkNumber(start, "linspace: start");
   checkNumber(stop, "linspace: stop");
   if (!Number.isInteger(num) || num < 0) {
-    throw new RangeError(`linspace's num must be a non-negative integer, got ${describe(num)}`);
+    throw new RangeError(NP_MESSAGES().linspaceNum(describe(num)));
   }
   const endpoint = options.endpoint ?? true;
   const intervals = endpoint ? num - 1 : num;

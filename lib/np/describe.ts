@@ -7,6 +7,8 @@
  * @module
  */
 
+import { NP_DESCRIBE, NP_MESSAGES, NP_SUBJECTS, type Subject } from "./messages.ts";
+
 /** Longest description kept of an object or a string, so a message stays one readable line. */
 const MAX_TEXT = 60;
 
@@ -32,42 +34,43 @@ const MAX_TEXT = 60;
  * @returns A description such as `3n (a BigInt)`, `"a" (a string)` or `an array of length 2`.
  */
 export function describe(value: unknown): string {
+  const m = NP_DESCRIBE();
   switch (typeof value) {
     case "number":
       return Object.is(value, -0) ? "-0" : String(value);
     case "bigint":
-      return `${value}n (a BigInt)`;
+      return m.bigint(String(value));
     case "string": {
       const text = JSON.stringify(value);
-      return `${text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + "…" : text} (a string)`;
+      return m.string(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + "…" : text);
     }
     case "boolean":
-      return `${value} (a boolean)`;
+      return m.boolean(String(value));
     case "undefined":
       return "undefined";
     case "symbol":
-      return `${String(value)} (a Symbol)`;
+      return m.symbol(String(value));
     case "function":
-      return "a function";
+      return m.function;
   }
   if (value === null) return "null";
   // A getter or a Proxy may throw while it is looked at: the description must not.
   try {
-    if (Array.isArray(value)) return `an array of length ${value.length}`;
+    if (Array.isArray(value)) return m.array(value.length);
     if (value instanceof Error) return `${value.name}: ${value.message}`;
     if (ArrayBuffer.isView(value)) {
       const length = (value as { length?: number }).length ?? value.byteLength;
-      return `a ${value.constructor.name} of length ${length}`;
+      return m.typedArray(value.constructor.name, length);
     }
     const { constructor, shape } = value as { constructor?: { name?: string }; shape?: unknown };
     if (constructor?.name === "NDArray" && Array.isArray(shape)) {
-      return `an NDArray of shape [${shape.join(", ")}]`;
+      return m.ndarray(`[${shape.join(", ")}]`);
     }
     const text = JSON.stringify(value);
-    if (text === undefined) return "an object";
-    return text.length > MAX_TEXT ? `an object (${text.slice(0, MAX_TEXT)}…)` : text;
+    if (text === undefined) return m.object;
+    return text.length > MAX_TEXT ? m.objectText(`${text.slice(0, MAX_TEXT)}…`) : text;
   } catch {
-    return "an object";
+    return m.object;
   }
 }
 
@@ -84,20 +87,21 @@ export function describe(value: unknown): string {
  * ```
  *
  * @param value The value to check.
- * @param what What it is, to start the message: `"full: the fill value"`.
+ * @param what What it is, to start the message: `"full: the fill value"` (a subject of
+ *   `NP_SUBJECTS`, said in the learner's language).
  * @returns The value, typed as a number.
  * @throws {TypeError} for any other type; a BigInt is told to go through `Number(…)`.
  */
-export function checkNumber(value: unknown, what: string): number {
+export function checkNumber(value: unknown, what: Subject): number {
   if (typeof value === "number") return value;
-  throw new TypeError(`${what} must be a number, got ${describe(value)}${bigIntHint(value)}`);
+  throw new TypeError(
+    NP_MESSAGES().notNumber(NP_SUBJECTS()[what], describe(value), bigIntHint(value)),
+  );
 }
 
 /** The advice that follows a refused BigInt (np holds float64 or float32 numbers only). */
 export function bigIntHint(value: unknown): string {
-  return typeof value === "bigint"
-    ? ": np holds float64 and float32 numbers, so convert it with Number(…)"
-    : "";
+  return typeof value === "bigint" ? NP_MESSAGES().bigIntHint : "";
 }
 
 /** Binary units, as NumPy's MemoryError names them ("Unable to allocate 7.28 TiB …"). */
@@ -130,13 +134,12 @@ export function allocationError(
   const size = typeof shape === "number" ? shape : shape.reduce((p, n) => p * n, 1);
   const itemBytes = dtype === "float32" ? 4 : 8;
   const bytes = size * itemBytes;
+  const m = NP_MESSAGES();
   const of = typeof shape === "number"
-    ? `${size} elements`
-    : `shape [${shape.join(", ")}] (${size} elements)`;
+    ? m.elements(size)
+    : m.shapeElements(`[${shape.join(", ")}]`, size);
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new RangeError(
-    `${name}: unable to allocate ${formatBytes(bytes)} (${bytes} bytes) for an array of ${of} ` +
-      `and dtype ${dtype} (${reason}): use a smaller shape, for example a smaller batch`,
-    { cause },
-  );
+  return new RangeError(m.allocation(name, formatBytes(bytes), bytes, of, dtype, reason), {
+    cause,
+  });
 }

@@ -13,6 +13,7 @@
 import { broadcastShapes } from "./broadcast.ts";
 import { asarray } from "./creation.ts";
 import { describe } from "./describe.ts";
+import { NP_MESSAGES } from "./messages.ts";
 import {
   type Arithmetic,
   type BinaryFn,
@@ -50,12 +51,10 @@ function output(shape: Shape, dtype: DType, out: NDArray | undefined, name: stri
     return new NDArray(allocate(dtype, shapeSize(shape), { name, shape }), shape);
   }
   if (!(out instanceof NDArray)) {
-    throw new TypeError(`${name}: the out option must be an NDArray`);
+    throw new TypeError(NP_MESSAGES().outNotNDArray(name));
   }
   if (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
-    throw new TypeError(
-      `${name}: out has shape ${showShape(out.shape)} but the result has shape ${showShape(shape)}`,
-    );
+    throw new TypeError(NP_MESSAGES().outShape(name, showShape(out.shape), showShape(shape)));
   }
   return out;
 }
@@ -491,10 +490,7 @@ export function clip(x: ArrayLike, options: ClipOptions): NDArray {
   const min = options.min == null ? -Infinity : boundOf(options.min, "min");
   const max = options.max == null ? Infinity : boundOf(options.max, "max");
   if (min > max) {
-    throw new RangeError(
-      `clip needs min <= max, got min ${min} > max ${max}: NumPy would return ${max} ` +
-        `everywhere, but swapped bounds are almost always a mistake here (swap them)`,
-    );
+    throw new RangeError(NP_MESSAGES().clipBounds(min, max));
   }
   // NumPy's clip is minimum(maximum(x, min), max), which a NaN bound turns into NaN.
   if (Number.isNaN(min) || Number.isNaN(max)) return unary("clip", toNaN, x, options);
@@ -505,5 +501,5 @@ const toNaN = () => NaN;
 
 function boundOf(value: unknown, which: "min" | "max"): number {
   if (typeof value === "number") return value;
-  throw new TypeError(`clip: ${which} must be a number, got ${describe(value)}`);
+  throw new TypeError(NP_MESSAGES().clipBound(which, describe(value)));
 }

@@ -9,6 +9,7 @@ import { broadcastShapes } from "./broadcast.ts";
 import { asarray } from "./creation.ts";
 import { mul } from "./elementwise.ts";
 import { gemm, gemmBatch } from "./kernels/matmul.ts";
+import { NP_MESSAGES } from "./messages.ts";
 import { allocate, type ArrayLike, type DType, NDArray, shapeSize, showShape } from "./ndarray.ts";
 
 function productDType(a: NDArray, b: NDArray): DType {
@@ -39,11 +40,15 @@ function operands(x: ArrayLike, y: ArrayLike): [NDArray, NDArray, DType] {
 
 function notAligned(a: NDArray, b: NDArray, axisA: number, axisB: number): TypeError {
   return new TypeError(
-    `shapes ${showShape(a.shape)} and ${showShape(b.shape)} not aligned: ` +
-      `${a.shape[axisA]} (dim ${axisA}) != ${b.shape[axisB]} (dim ${axisB}); ` +
-      `the last axis of the first must match the ${
-        b.ndim > 1 ? "second-to-last" : "only"
-      } axis of the second (check the order of the operands, or transpose one)`,
+    NP_MESSAGES().notAligned(
+      showShape(a.shape),
+      showShape(b.shape),
+      a.shape[axisA],
+      axisA,
+      b.shape[axisB],
+      axisB,
+      b.ndim > 1,
+    ),
   );
 }
 
@@ -58,19 +63,21 @@ export interface DotOptions {
 /** The product of 2-D operands with either one read transposed in place (the kernel's flags). */
 function dotTransposed(a: NDArray, b: NDArray, dtype: DType, options: DotOptions): NDArray {
   if (a.ndim !== 2 || b.ndim !== 2) {
-    throw new TypeError(
-      `dot's transA/transB options need 2-D operands, got shapes ${showShape(a.shape)} and ` +
-        `${showShape(b.shape)}: use .T or transpose() for other ranks`,
-    );
+    throw new TypeError(NP_MESSAGES().dotTransposedRank(showShape(a.shape), showShape(b.shape)));
   }
   const transA = options.transA ?? false, transB = options.transB ?? false;
   const [m, k] = transA ? [a.shape[1], a.shape[0]] : a.shape;
   const [kb, n] = transB ? [b.shape[1], b.shape[0]] : b.shape;
   if (k !== kb) {
     throw new TypeError(
-      `shapes ${showShape(a.shape)}${transA ? ".T" : ""} and ${showShape(b.shape)}${
-        transB ? ".T" : ""
-      } not aligned: ${k} != ${kb}; the columns of the first must match the rows of the second`,
+      NP_MESSAGES().dotTransposedNotAligned(
+        showShape(a.shape),
+        transA,
+        showShape(b.shape),
+        transB,
+        k,
+        kb,
+      ),
     );
   }
   const c = allocate(dtype, m * n, { name: "dot", shape: [m, n] });
@@ -185,13 +192,12 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
   // The operands as the user passed them, for the messages (a 1-D one is reshaped below).
   const givenA = a, givenB = b;
   if (a.ndim === 0 || b.ndim === 0) {
-    throw new TypeError("matmul does not take 0-d arrays (scalars): use np.mul for those");
+    throw new TypeError(NP_MESSAGES().matmulScalar);
   }
   const transA = options.transA ?? false, transB = options.transB ?? false;
   if ((transA && a.ndim === 1) || (transB && b.ndim === 1)) {
     throw new TypeError(
-      `matmul's transA/transB options need operands of 2 or more axes, got shapes ` +
-        `${showShape(a.shape)} and ${showShape(b.shape)}: a 1-D operand needs no transpose`,
+      NP_MESSAGES().matmulTransposedVector(showShape(a.shape), showShape(b.shape)),
     );
   }
   const vectorA = a.ndim === 1, vectorB = b.ndim === 1;
@@ -204,10 +210,14 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
       throw notAligned(givenA, givenB, givenA.ndim - 1, vectorB ? 0 : givenB.ndim - 2);
     }
     throw new TypeError(
-      `shapes ${showShape(givenA.shape)}${transA ? " (transposed)" : ""} and ${
-        showShape(givenB.shape)
-      }${transB ? " (transposed)" : ""} not aligned: ${k} != ${kb}; the columns of each first ` +
-        `matrix must match the rows of each second one`,
+      NP_MESSAGES().matmulTransposedNotAligned(
+        showShape(givenA.shape),
+        transA,
+        showShape(givenB.shape),
+        transB,
+        k,
+        kb,
+      ),
     );
   }
   const batchA = a.shape.slice(0, -2), batchB = b.shape.slice(0, -2);
@@ -216,9 +226,12 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
     batch = broadcastShapes(batchA, batchB);
   } catch {
     throw new TypeError(
-      `matmul: shapes ${showShape(givenA.shape)} and ${showShape(givenB.shape)} have batch ` +
-        `axes ${showShape(batchA)} and ${showShape(batchB)}, which could not be broadcast ` +
-        `together (sizes must be equal or 1); the last two axes of each are its matrices`,
+      NP_MESSAGES().matmulBatch(
+        showShape(givenA.shape),
+        showShape(givenB.shape),
+        showShape(batchA),
+        showShape(batchB),
+      ),
     );
   }
   const count = shapeSize(batch);
@@ -259,21 +272,20 @@ export function matmul(x: ArrayLike, y: ArrayLike, options: MatmulOptions = {}):
 
 /** The data of matmul's `out` option, after checking that it can take the result. */
 function checkOut(out: NDArray, shape: number[], dtype: DType, operands: NDArray[]) {
-  if (!(out instanceof NDArray)) throw new TypeError("matmul: the out option must be an NDArray");
+  if (!(out instanceof NDArray)) throw new TypeError(NP_MESSAGES().outNotNDArray("matmul"));
   if (
     out.dtype !== dtype || out.shape.length !== shape.length ||
     out.shape.some((n, i) => n !== shape[i])
   ) {
     throw new TypeError(
-      `matmul: out is ${out.dtype} of shape ${showShape(out.shape)} but the result is ${dtype} ` +
-        `of shape ${showShape(shape)}: pass an array of the result's shape and dtype`,
+      NP_MESSAGES().matmulOut(out.dtype, showShape(out.shape), dtype, showShape(shape)),
     );
   }
   const start = out.data.byteOffset, end = start + out.data.byteLength;
   for (const x of operands) {
     const from = x.data.byteOffset, to = from + x.data.byteLength;
     if (x.data.buffer === out.data.buffer && from < end && start < to) {
-      throw new TypeError("matmul: out shares memory with an operand: pass a separate array");
+      throw new TypeError(NP_MESSAGES().matmulOutShared);
     }
   }
   return out.data;

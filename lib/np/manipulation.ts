@@ -8,6 +8,7 @@
 import { broadcastShapes } from "./broadcast.ts";
 import { asarray } from "./creation.ts";
 import { bigIntHint, checkNumber, describe } from "./describe.ts";
+import { NP_MESSAGES, NP_SUBJECTS, type Subject } from "./messages.ts";
 import { binaryLoop } from "./kernels/elementwise.ts";
 import { stridedCopy } from "./kernels/strided.ts";
 import {
@@ -57,14 +58,14 @@ export function transpose(x: ArrayLike, axes?: readonly number[]): NDArray {
  * The items of a list the user gave (axes, arrays, widths), refusing a non-list and a hole
  * (`[0, , 1]`), which `map` and `some` would silently skip.
  */
-function listOf<T>(list: readonly T[], what: string): T[] {
+function listOf<T>(list: readonly T[], what: Subject): T[] {
   if (!Array.isArray(list)) {
-    throw new TypeError(`${what} must be a list, got ${describe(list)}`);
+    throw new TypeError(NP_MESSAGES().notList(NP_SUBJECTS()[what], describe(list)));
   }
   const items = new Array<T>(list.length);
   for (let i = 0; i < list.length; i++) {
     if (list[i] === undefined && !(i in list)) {
-      throw new TypeError(`${what} have an empty slot (a hole) at position ${i}`);
+      throw new TypeError(NP_MESSAGES().listHole(NP_SUBJECTS()[what], i));
     }
     items[i] = list[i];
   }
@@ -104,17 +105,16 @@ export function concatenate(arrays: readonly ArrayLike[], options: AxisOptions =
 
 /** concatenate() of NDArrays, allocated for the function `name` (`stack` joins through it). */
 function join(name: string, xs: readonly NDArray[], options: AxisOptions): NDArray {
-  if (xs.length === 0) throw new RangeError("concatenate needs at least one array");
+  if (xs.length === 0) throw new RangeError(NP_MESSAGES().concatenateNone);
   const first = xs[0];
-  if (first.ndim === 0) throw new TypeError("concatenate cannot join 0-d arrays: use np.stack");
+  if (first.ndim === 0) throw new TypeError(NP_MESSAGES().concatenateScalars);
   const axis = normalizeAxis(options.axis ?? 0, first.ndim);
   for (const [i, x] of xs.entries()) {
     const fits = x.ndim === first.ndim &&
       x.shape.every((n, a) => a === axis || n === first.shape[a]);
     if (!fits) {
       throw new TypeError(
-        `concatenate: array ${i} has shape ${showShape(x.shape)}, which does not match ` +
-          `${showShape(first.shape)} except along axis ${axis}`,
+        NP_MESSAGES().concatenateShapes(i, showShape(x.shape), showShape(first.shape), axis),
       );
     }
   }
@@ -147,14 +147,11 @@ function join(name: string, xs: readonly NDArray[], options: AxisOptions): NDArr
  */
 export function stack(arrays: readonly ArrayLike[], options: AxisOptions = {}): NDArray {
   const xs = listOf(arrays, "stack: the arrays").map((a) => asarray(a));
-  if (xs.length === 0) throw new RangeError("stack needs at least one array");
+  if (xs.length === 0) throw new RangeError(NP_MESSAGES().stackNone);
   const shape = xs[0].shape;
   for (const [i, x] of xs.entries()) {
     if (x.ndim !== shape.length || x.shape.some((n, a) => n !== shape[a])) {
-      throw new TypeError(
-        `stack needs arrays of one shape: array ${i} has shape ${showShape(x.shape)}, ` +
-          `array 0 has ${showShape(shape)}`,
-      );
+      throw new TypeError(NP_MESSAGES().stackShapes(i, showShape(x.shape), showShape(shape)));
     }
   }
   const axis = normalizeAxis(options.axis ?? 0, shape.length + 1);
@@ -195,9 +192,7 @@ export function squeeze(x: ArrayLike, options: { axis?: number } = {}): NDArray 
   if (options.axis === undefined) return a.reshape(a.shape.filter((n) => n !== 1));
   const axis = normalizeAxis(options.axis, a.ndim);
   if (a.shape[axis] !== 1) {
-    throw new RangeError(
-      `Cannot squeeze axis ${axis} of shape ${showShape(a.shape)}: its size is not 1`,
-    );
+    throw new RangeError(NP_MESSAGES().squeeze(axis, showShape(a.shape)));
   }
   return a.reshape(a.shape.filter((_, i) => i !== axis));
 }
@@ -218,9 +213,7 @@ export function broadcastTo(x: ArrayLike, shape: Shape): NDArray {
   const a = asarray(x);
   const target = broadcastShapes(a.shape, shape);
   if (target.length !== shape.length || target.some((n, i) => n !== shape[i])) {
-    throw new TypeError(
-      `Cannot broadcast an array of shape ${showShape(a.shape)} to shape ${showShape(shape)}`,
-    );
+    throw new TypeError(NP_MESSAGES().broadcastTo(showShape(a.shape), showShape(shape)));
   }
   const out = allocate(a.dtype, shapeSize(shape), { name: "broadcastTo", shape });
   const zero = { data: allocate(a.dtype, 1), strides: shape.map(() => 0) };
@@ -282,22 +275,16 @@ export function pad(
         readonly number[]
       )[];
   if (pairs.length !== a.ndim) {
-    throw new TypeError(
-      `pad needs one [before, after] pair per axis: ${pairs.length} pairs for shape ${
-        showShape(a.shape)
-      }`,
-    );
+    throw new TypeError(NP_MESSAGES().padPairs(pairs.length, showShape(a.shape)));
   }
   for (const pair of pairs) {
     const shown = `[${pair.map((w) => describe(w)).join(", ")}]`;
     const other = pair.find((w) => typeof w !== "number");
     if (other !== undefined) {
-      throw new TypeError(
-        `pad widths must be pairs of numbers, got ${shown}${bigIntHint(other)}`,
-      );
+      throw new TypeError(NP_MESSAGES().padNotNumbers(shown, bigIntHint(other)));
     }
     if (pair.length !== 2 || pair.some((w) => !Number.isInteger(w) || w < 0)) {
-      throw new RangeError(`pad widths must be pairs of non-negative integers, got ${shown}`);
+      throw new RangeError(NP_MESSAGES().padNegative(shown));
     }
   }
   // No padding (im2col with pad 0): still a copy, as NumPy returns one.
@@ -350,12 +337,10 @@ export function take(x: ArrayLike, indices: Indices, options: AxisOptions = {}):
   for (let j = 0; j < idx.size; j++) {
     let i = idx.data[j];
     if (!Number.isInteger(i)) {
-      throw new TypeError(
-        `take: index ${describe(i)} (at position ${j} of the indices) is not an integer`,
-      );
+      throw new TypeError(NP_MESSAGES().takeNotInteger(describe(i), j));
     }
     if (i < -n || i >= n) {
-      throw new RangeError(`take: index ${i} is out of bounds for axis ${axis} with size ${n}`);
+      throw new RangeError(NP_MESSAGES().takeOutOfBounds(i, axis, n));
     }
     if (i < 0) i += n;
     for (let o = 0; o < outer; o++) {

@@ -10,6 +10,7 @@
 
 import { allocationError, bigIntHint, describe } from "./describe.ts";
 import { formatArray } from "./format.ts";
+import { NP_MESSAGES, NP_SUBJECTS } from "./messages.ts";
 import { permuteKernel } from "./kernels/permute.ts";
 import { assignSlice, sliceArray, type SliceSpec } from "./slicing.ts";
 
@@ -34,9 +35,9 @@ const DTYPES: readonly DType[] = ["float64", "float32"];
 export function checkDType(dtype: unknown): DType {
   if (!DTYPES.includes(dtype as DType)) {
     throw new TypeError(
-      `Unsupported dtype ${
-        typeof dtype === "string" ? JSON.stringify(dtype) : describe(dtype)
-      }: use "float64" (the default) or "float32"`,
+      NP_MESSAGES().unsupportedDType(
+        typeof dtype === "string" ? JSON.stringify(dtype) : describe(dtype),
+      ),
     );
   }
   return dtype as DType;
@@ -92,29 +93,25 @@ export function dtypeOf(data: TypedArray): DType {
  * Checks that a shape is a list of non-negative integers and returns a copy of it. A hole
  * (`[2, , 3]`), a BigInt or a string is refused by position.
  */
-export function checkShape(shape: unknown, what = "shape"): number[] {
+export function checkShape(shape: unknown, subject: "shape" | "new shape" = "shape"): number[] {
+  const what = () => NP_SUBJECTS()[subject];
   if (!Array.isArray(shape)) {
-    throw new TypeError(`The ${what} must be an array of integers, got ${describe(shape)}`);
+    throw new TypeError(NP_MESSAGES().shapeNotArray(what(), describe(shape)));
   }
   const shown = () => `[${Array.from(shape, (n) => (typeof n === "number" ? n : "?")).join(", ")}]`;
   const copy = new Array<number>(shape.length);
   for (let i = 0; i < shape.length; i++) {
     const n: unknown = shape[i];
     if (n === undefined && !(i in shape)) {
-      throw new TypeError(
-        `The ${what} ${shown()} has an empty slot (a hole) at position ${i}: give every size`,
-      );
+      throw new TypeError(NP_MESSAGES().shapeHole(what(), shown(), i));
     }
     if (typeof n !== "number" || !Number.isInteger(n)) {
       throw new TypeError(
-        `The ${what} ${shown()} holds ${describe(n)} at position ${i}, which is not an ` +
-          `integer${bigIntHint(n)}`,
+        NP_MESSAGES().shapeNotInteger(what(), shown(), describe(n), i, bigIntHint(n)),
       );
     }
     if (n < 0) {
-      throw new RangeError(
-        `The ${what} ${shown()} holds ${n}: sizes must not be negative`,
-      );
+      throw new RangeError(NP_MESSAGES().shapeNegative(what(), shown(), n));
     }
     copy[i] = n;
   }
@@ -166,14 +163,10 @@ export function showShape(shape: Shape): string {
  */
 export function normalizeAxis(axis: number, ndim: number): number {
   if (!Number.isInteger(axis)) {
-    throw new TypeError(`The axis must be an integer, got ${describe(axis)}`);
+    throw new TypeError(NP_MESSAGES().axisNotInteger(describe(axis)));
   }
   if (axis < -ndim || axis >= ndim) {
-    throw new RangeError(
-      `Axis ${axis} is out of bounds for an array of dimension ${ndim}: use -${ndim} .. ${
-        ndim - 1
-      }`,
-    );
+    throw new RangeError(NP_MESSAGES().axisOutOfBounds(axis, ndim));
   }
   return axis < 0 ? axis + ndim : axis;
 }
@@ -209,16 +202,12 @@ export class NDArray {
    */
   constructor(data: TypedArray, shape: Shape) {
     if (!(data instanceof Float64Array || data instanceof Float32Array)) {
-      throw new TypeError(
-        "NDArray data must be a Float64Array or a Float32Array: use np.array() to convert other data",
-      );
+      throw new TypeError(NP_MESSAGES().dataNotTyped);
     }
     const checked = checkShape(shape);
     const size = shapeSize(checked);
     if (size !== data.length) {
-      throw new RangeError(
-        `Cannot wrap ${data.length} elements as shape ${showShape(checked)}, which holds ${size}`,
-      );
+      throw new RangeError(NP_MESSAGES().cannotWrap(data.length, showShape(checked), size));
     }
     this.data = data;
     this.shape = Object.freeze(checked);
@@ -267,9 +256,7 @@ export class NDArray {
   /** Writes one element: `x.set([1, 2], 5)` is NumPy's `x[1, 2] = 5`. */
   set(indices: readonly number[], value: number): void {
     if (typeof value !== "number") {
-      throw new TypeError(
-        `set: the value must be a number, got ${describe(value)}${bigIntHint(value)}`,
-      );
+      throw new TypeError(NP_MESSAGES().setValue(describe(value), bigIntHint(value)));
     }
     const shape = this.shape;
     if (indices.length === 2 && shape.length === 2) {
@@ -288,9 +275,7 @@ export class NDArray {
   /** The single element of a one-element array as a number (NumPy's `item()`). */
   item(): number {
     if (this.size !== 1) {
-      throw new RangeError(
-        `item() needs an array with one element, this one has shape ${showShape(this.shape)}`,
-      );
+      throw new RangeError(NP_MESSAGES().itemNotOne(showShape(this.shape)));
     }
     return this.data[0];
   }
@@ -305,24 +290,18 @@ export class NDArray {
     for (let i = 0; i < wanted.length; i++) {
       const n: unknown = wanted[i];
       if (typeof n !== "number") {
-        throw new TypeError(
-          `Cannot reshape to a shape that holds ${describe(n)} at position ${i}: sizes must be ` +
-            `integers${bigIntHint(n)}`,
-        );
+        throw new TypeError(NP_MESSAGES().reshapeNotNumber(describe(n), i, bigIntHint(n)));
       }
     }
     const unknown = wanted.indexOf(-1);
     if (unknown !== -1) {
       if (wanted.indexOf(-1, unknown + 1) !== -1) {
-        throw new RangeError(
-          `Cannot reshape to ${showShape(wanted)}: only one size can be -1`,
-        );
+        throw new RangeError(NP_MESSAGES().reshapeTwoUnknown(showShape(wanted)));
       }
       const known = wanted.reduce((p, n, i) => (i === unknown ? p : p * n), 1);
       if (known === 0 || this.size % known !== 0) {
         throw new RangeError(
-          `Cannot reshape an array of size ${this.size} into shape ${showShape(wanted)}: ` +
-            `${this.size} is not a multiple of ${known}`,
+          NP_MESSAGES().reshapeNotMultiple(this.size, showShape(wanted), known),
         );
       }
       wanted[unknown] = this.size / known;
@@ -330,8 +309,12 @@ export class NDArray {
     const checked = checkShape(wanted, "new shape");
     if (shapeSize(checked) !== this.size) {
       throw new RangeError(
-        `Cannot reshape an array of size ${this.size} (shape ${showShape(this.shape)}) into ` +
-          `shape ${showShape(checked)} of size ${shapeSize(checked)}: the sizes must match`,
+        NP_MESSAGES().reshapeSizes(
+          this.size,
+          showShape(this.shape),
+          showShape(checked),
+          shapeSize(checked),
+        ),
       );
     }
     return new NDArray(this.data, checked);
@@ -352,11 +335,7 @@ export class NDArray {
    */
   assign(specs: readonly SliceSpec[], value: NDArray | number): void {
     if (typeof value !== "number" && !(value instanceof NDArray)) {
-      throw new TypeError(
-        `assign: the value must be a number or an NDArray, got ${describe(value)}${
-          bigIntHint(value)
-        }`,
-      );
+      throw new TypeError(NP_MESSAGES().assignValue(describe(value), bigIntHint(value)));
     }
     const v = typeof value === "number" ? new NDArray(new Float64Array([value]), []) : value;
     assignSlice(this, specs, v);
@@ -391,8 +370,7 @@ export class NDArray {
       : axes.map((a) => normalizeAxis(a, ndim));
     if (perm.length !== ndim || new Set(perm).size !== ndim) {
       throw new RangeError(
-        `transpose needs a permutation of the ${ndim} axes of shape ${showShape(this.shape)}, ` +
-          `got [${axes.join(", ")}]`,
+        NP_MESSAGES().transposeAxes(ndim, showShape(this.shape), axes.join(", ")),
       );
     }
     return permute(this, perm);
@@ -466,7 +444,7 @@ function flatIndex(shape: Shape, indices: readonly number[]): number {
 function checkedOffset(shape: Shape, indices: readonly number[]): number {
   if (indices.length !== shape.length) {
     throw new RangeError(
-      `An array of shape ${showShape(shape)} needs ${shape.length} indices, got ${indices.length}`,
+      NP_MESSAGES().indexCount(showShape(shape), shape.length, indices.length),
     );
   }
   let offset = 0;
@@ -475,12 +453,10 @@ function checkedOffset(shape: Shape, indices: readonly number[]): number {
     const n = shape[axis];
     let i: unknown = indices[axis];
     if (typeof i !== "number" || !Number.isInteger(i)) {
-      throw new TypeError(
-        `Index ${describe(i)} on axis ${axis} is not an integer${bigIntHint(i)}`,
-      );
+      throw new TypeError(NP_MESSAGES().indexNotInteger(describe(i), axis, bigIntHint(i)));
     }
     if (i < -n || i >= n) {
-      throw new RangeError(`Index ${i} is out of bounds for axis ${axis} with size ${n}`);
+      throw new RangeError(NP_MESSAGES().indexOutOfBounds(i, axis, n));
     }
     if (i < 0) i += n;
     offset += i * step;

@@ -10,6 +10,7 @@
  */
 
 import { allocate, checkDType, checkShape, type DType, NDArray, type Shape } from "./ndarray.ts";
+import { NP_MESSAGES } from "./messages.ts";
 
 /** Options of the sampling methods that make arrays. */
 export interface SampleOptions {
@@ -45,7 +46,7 @@ export class Generator {
   /** Seeds the generator; use {@linkcode rng} instead of calling this directly. */
   constructor(seed: number) {
     if (!Number.isSafeInteger(seed) || seed < 0) {
-      throw new RangeError(`A seed must be a non-negative integer, got ${seed}`);
+      throw new RangeError(NP_MESSAGES().seed(seed));
     }
     // splitmix32 over both halves of the seed fills the state; never all zero.
     let x = (seed >>> 0) ^ Math.floor(seed / 2 ** 32);
@@ -120,14 +121,14 @@ export class Generator {
   /** Normal numbers with mean `loc` (0) and standard deviation `scale` (1). */
   normal(shape: Shape, options: SampleOptions & { loc?: number; scale?: number } = {}): NDArray {
     const loc = options.loc ?? 0, scale = options.scale ?? 1;
-    if (!(scale >= 0)) throw new RangeError(`normal's scale must be >= 0, got ${scale}`);
+    if (!(scale >= 0)) throw new RangeError(NP_MESSAGES().normalScale(scale));
     return this.#fill("normal", shape, options.dtype, () => loc + scale * this.nextNormal());
   }
 
   /** Uniform numbers in [low, high), with low 0 and high 1 by default. */
   uniform(shape: Shape, options: SampleOptions & { low?: number; high?: number } = {}): NDArray {
     const low = options.low ?? 0, high = options.high ?? 1;
-    if (!(high >= low)) throw new RangeError(`uniform needs low <= high, got ${low} and ${high}`);
+    if (!(high >= low)) throw new RangeError(NP_MESSAGES().uniformBounds(low, high));
     return this.#fill("uniform", shape, options.dtype, () => low + (high - low) * this.nextFloat());
   }
 
@@ -151,14 +152,14 @@ export class Generator {
    */
   choice(n: number, size: number, options: { replace?: boolean } = {}): NDArray {
     if (!Number.isSafeInteger(n) || n <= 0) {
-      throw new RangeError(`choice needs a positive population size, got ${n}`);
+      throw new RangeError(NP_MESSAGES().choicePopulation(n));
     }
     if (!Number.isSafeInteger(size) || size < 0) {
-      throw new RangeError(`choice needs a non-negative sample size, got ${size}`);
+      throw new RangeError(NP_MESSAGES().choiceSize(size));
     }
     if (options.replace === false) {
       if (size > n) {
-        throw new RangeError(`Cannot draw ${size} of ${n} items without replacement`);
+        throw new RangeError(NP_MESSAGES().choiceTooMany(size, n));
       }
       return new NDArray(this.permutation(n).data.slice(0, size), [size]);
     }
@@ -185,7 +186,7 @@ export class Generator {
   /** Restores a state saved by {@linkcode getState}. */
   setState(state: GeneratorState): void {
     if (!Array.isArray(state?.words) || state.words.length !== 4) {
-      throw new TypeError("A generator state needs four 32-bit words (from getState())");
+      throw new TypeError(NP_MESSAGES().generatorState);
     }
     this.#s.set(state.words);
     this.#spare = state.spareNormal ?? null;
@@ -194,7 +195,7 @@ export class Generator {
 
 function checkBounds(low: number, high: number): void {
   if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high) || high <= low) {
-    throw new RangeError(`Random integers need integer bounds low < high, got ${low} and ${high}`);
+    throw new RangeError(NP_MESSAGES().integerBounds(low, high));
   }
 }
 

@@ -10,6 +10,7 @@
 
 import { asarray } from "./creation.ts";
 import { describe } from "./describe.ts";
+import { NP_MESSAGES } from "./messages.ts";
 import { reduceAxis, type ReduceKind } from "./kernels/reduce.ts";
 import {
   allocate,
@@ -46,14 +47,12 @@ function axesOf(name: string, axis: ReduceOptions["axis"], ndim: number): number
   const axes: number[] = [];
   for (let i = 0; i < axis.length; i++) {
     if (axis[i] === undefined && !(i in axis)) {
-      throw new TypeError(`${name}: the axes have an empty slot (a hole) at position ${i}`);
+      throw new TypeError(NP_MESSAGES().axesHole(name, i));
     }
     axes.push(normalizeAxis(axis[i], ndim));
   }
   if (new Set(axes).size !== axes.length) {
-    throw new RangeError(
-      `${name}: axis [${axis.map((a) => describe(a)).join(", ")}] repeats an axis`,
-    );
+    throw new RangeError(NP_MESSAGES().axesRepeat(name, axis.map((a) => describe(a)).join(", ")));
   }
   return axes;
 }
@@ -63,9 +62,7 @@ function reduce(name: string, kind: ReduceKind, x: ArrayLike, options: ReduceOpt
   const axes = axesOf(name, options.axis, a.ndim);
   for (const axis of axes) {
     if (a.shape[axis] === 0 && kind !== "sum") {
-      throw new RangeError(
-        `${name}: cannot reduce axis ${axis} of shape ${showShape(a.shape)}, which is empty`,
-      );
+      throw new RangeError(NP_MESSAGES().reduceEmpty(name, axis, showShape(a.shape)));
     }
   }
   // Reduce the axes one at a time, from the last, each over an (outer, n, inner) view.
@@ -173,15 +170,11 @@ export interface ArgOptions {
 function argReduce(name: string, kind: ReduceKind, x: ArrayLike, options: ArgOptions) {
   const a = asarray(x);
   if (options.axis !== undefined && typeof options.axis !== "number") {
-    throw new TypeError(`${name} takes a single axis (a number), got ${describe(options.axis)}`);
+    throw new TypeError(NP_MESSAGES().singleAxis(name, describe(options.axis)));
   }
   if (options.axis === undefined) {
     if (a.size === 0) {
-      throw new RangeError(
-        `${name}: the array of shape ${showShape(a.shape)} is empty, so it has no ${
-          kind === "argmax" ? "largest" : "smallest"
-        } element`,
-      );
+      throw new RangeError(NP_MESSAGES().argEmpty(name, showShape(a.shape), kind === "argmax"));
     }
     const flat = reduce(name, kind, a.reshape(-1), { axis: 0 }) as NDArray;
     return options.keepdims ? flat.reshape(a.shape.map(() => 1)) : flat.item();

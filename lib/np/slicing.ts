@@ -7,6 +7,7 @@
 
 import { broadcastShapes } from "./broadcast.ts";
 import { describe } from "./describe.ts";
+import { NP_MESSAGES } from "./messages.ts";
 import { stridedCopy } from "./kernels/strided.ts";
 import { allocate, broadcastStrides, NDArray, showShape, stridesOf } from "./ndarray.ts";
 
@@ -28,7 +29,7 @@ function parsePart(text: string, spec: string): number | undefined {
   if (text.trim() === "") return undefined;
   const n = Number(text);
   if (!Number.isInteger(n)) {
-    throw new TypeError(`Slice "${spec}" has ${JSON.stringify(text)}, which is not an integer`);
+    throw new TypeError(NP_MESSAGES().sliceNotInteger(spec, JSON.stringify(text)));
   }
   return n;
 }
@@ -37,24 +38,25 @@ function parsePart(text: string, spec: string): number | undefined {
 function axisRange(spec: SliceSpec, n: number, axis: number): AxisRange {
   if (typeof spec === "number") {
     if (!Number.isInteger(spec)) {
-      throw new TypeError(`Index ${describe(spec)} on axis ${axis} is not an integer`);
+      throw new TypeError(NP_MESSAGES().indexNotInteger(describe(spec), axis, ""));
     }
     if (spec < -n || spec >= n) {
-      throw new RangeError(`Index ${spec} is out of bounds for axis ${axis} with size ${n}`);
+      throw new RangeError(NP_MESSAGES().indexOutOfBounds(spec, axis, n));
     }
     return { start: spec < 0 ? spec + n : spec, step: 1, count: 1, keep: false };
   }
   if (spec === null || spec === ":") return { start: 0, step: 1, count: n, keep: true };
   if (typeof spec !== "string" || !spec.includes(":") || spec.split(":").length > 3) {
     throw new TypeError(
-      `Cannot slice with ${
-        typeof spec === "string" ? JSON.stringify(spec) : describe(spec)
-      } on axis ${axis}: use an index, "start:stop:step" or null`,
+      NP_MESSAGES().sliceBad(
+        typeof spec === "string" ? JSON.stringify(spec) : describe(spec),
+        axis,
+      ),
     );
   }
   const [startText, stopText, stepText = ""] = spec.split(":");
   const step = parsePart(stepText, spec) ?? 1;
-  if (step === 0) throw new RangeError(`Slice "${spec}" has a step of 0`);
+  if (step === 0) throw new RangeError(NP_MESSAGES().sliceStepZero(spec));
   const clamp = (v: number | undefined, fallback: number, low: number, high: number) => {
     if (v === undefined) return fallback;
     if (v < 0) v += n;
@@ -72,9 +74,7 @@ function axisRange(spec: SliceSpec, n: number, axis: number): AxisRange {
 
 function ranges(x: NDArray, specs: readonly SliceSpec[]): AxisRange[] {
   if (specs.length > x.ndim) {
-    throw new RangeError(
-      `Too many indices: ${specs.length} for an array of shape ${showShape(x.shape)}`,
-    );
+    throw new RangeError(NP_MESSAGES().tooManyIndices(specs.length, showShape(x.shape)));
   }
   return x.shape.map((n, axis) => axisRange(axis < specs.length ? specs[axis] : null, n, axis));
 }
@@ -112,11 +112,7 @@ export function assignSlice(x: NDArray, specs: readonly SliceSpec[], value: NDAr
   const { shape, offset, strides } = view(x, ranges(x, specs));
   const target = broadcastShapes(shape, value.shape);
   if (target.length !== shape.length || target.some((n, i) => n !== shape[i])) {
-    throw new TypeError(
-      `Cannot assign a value of shape ${showShape(value.shape)} to a slice of shape ${
-        showShape(shape)
-      }`,
-    );
+    throw new TypeError(NP_MESSAGES().assignShape(showShape(value.shape), showShape(shape)));
   }
   let source = value.data;
   if (value.data.buffer === x.data.buffer) {
