@@ -41,6 +41,18 @@ function translatePage(lang, text) {
   }
 }
 
+/**
+ * Loads the lab's Noto Sans JP before any Japanese text is shown: without a Japanese system
+ * font, kana and kanji come from it, and Chromium may keep the boxes it drew for a text laid
+ * out before the font arrived. Gives up after 3 s (the texts then come with whatever font
+ * there is).
+ */
+async function loadJapaneseFont(lang) {
+  if (lang !== "ja" || !document.fonts) return;
+  const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
+  await Promise.race([document.fonts.load('1em "Noto Sans JP"', "日本語").catch(() => {}), timeout]);
+}
+
 async function api(path, body) {
   const response = await fetch(
     path,
@@ -121,6 +133,7 @@ const NETWORK_PARTS = ["FinalConvNet", "Convolution", "Pooling", "Relu", "Affine
 async function showState() {
   const state = await api("/api/state");
   lab.state = state;
+  await loadJapaneseFont(state.lang);
   translatePage(state.lang, state.text);
   const n = state.network;
   const el = $("network-state");
