@@ -50,7 +50,10 @@ function translatePage(lang, text) {
 async function loadJapaneseFont(lang) {
   if (lang !== "ja" || !document.fonts) return;
   const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
-  await Promise.race([document.fonts.load('1em "Noto Sans JP"', "日本語").catch(() => {}), timeout]);
+  await Promise.race([
+    document.fonts.load('1em "Noto Sans JP"', "日本語").catch(() => {}),
+    timeout,
+  ]);
 }
 
 async function api(path, body) {
