@@ -81,12 +81,12 @@ The tiers you have seen are remembered per exercise in .kata/hints.json.`,
   itsExercises: "この章の演習:",
   hidden: (name: string) => `${name} のヒントを再び隠しました。`,
   unreadable: (path: string, where: string) =>
-    `note: ${path} が段階の JSON オブジェクトではないため、表示済みの段階は失われました。` +
+    `注意: ${path} が段階の JSON オブジェクトではないため、表示済みの段階は失われました。` +
     `${where}。ヒントは段階 1 から始まります。`,
   setAside: (path: string) => `元のファイルは ${path} に退避しました`,
   notSetAside: (why: string) => `元のファイルは退避できませんでした（${why}）`,
   badTiers: (path: string, list: string) =>
-    `note: ${path} に 0 から 3 の整数でない段階があります（${list}）。` +
+    `注意: ${path} に 0 から 3 の整数でない段階があります（${list}）。` +
     `これらは未表示として扱います。`,
   help: `deno task hint: 演習の段階的なヒント
 

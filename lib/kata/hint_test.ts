@@ -3,6 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hintCommand, readHintLevels } from "./hint.ts";
+import { setLang } from "../command/lang.ts";
+
+// The messages read below are the English ones, whatever the machine's locale.
+setLang("en");
 
 function workbook(): string {
   const root = mkdtempSync(join(tmpdir(), "zerokara-hint-"));

@@ -12,6 +12,10 @@ import {
   STUB_MANIFEST,
   stubEntry,
 } from "./stub_manifest.ts";
+import { setLang } from "../command/lang.ts";
+
+// The messages read below are the English ones, whatever the machine's locale.
+setLang("en");
 
 const STUB = 'export function f(x: number): number {\n  return todo("f", "04", x);\n}\n';
 const SOLVED = "export function f(x: number): number {\n  return 2 * x;\n}\n";
