@@ -5,6 +5,7 @@
  */
 
 import * as np from "../np/mod.ts";
+import { FUNCTION_MESSAGES } from "./messages.ts";
 
 /** The book's delta, added inside the log so that log(0) never happens (§4.2.2). */
 const DELTA = 1e-7;
@@ -64,10 +65,7 @@ export function crossEntropyError(y: np.NDArray, t: np.NDArray): number {
   if (tb.size === yb.size) tb = np.argmax(tb, { axis: 1 });
   const batchSize = yb.shape[0];
   if (tb.size !== batchSize) {
-    throw new TypeError(
-      `crossEntropyError: labels of shape [${t.shape}] fit neither one-hot [${y.shape}] ` +
-        `nor one index per sample [${batchSize}]`,
-    );
+    throw new TypeError(FUNCTION_MESSAGES().labels(t.shape, y.shape, batchSize));
   }
   const classes = yb.shape[1];
   let total = 0;

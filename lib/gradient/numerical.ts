@@ -6,6 +6,7 @@
  */
 
 import * as np from "../np/mod.ts";
+import { GRADIENT_MESSAGES } from "./messages.ts";
 import type { GradientDescentOptions, GradientDescentResult, NumericalOptions } from "./types.ts";
 export type { GradientDescentOptions, GradientDescentResult, NumericalOptions } from "./types.ts";
 
@@ -106,10 +107,10 @@ export function gradientDescent(
 ): GradientDescentResult {
   const lr = options.lr ?? 0.01, stepNum = options.stepNum ?? 100;
   if (!Number.isFinite(lr)) {
-    throw new RangeError(`gradientDescent needs a finite learning rate, got ${lr}`);
+    throw new RangeError(GRADIENT_MESSAGES().learningRate(lr));
   }
   if (!Number.isInteger(stepNum) || stepNum < 0) {
-    throw new RangeError(`gradientDescent needs a whole number of steps >= 0, got ${stepNum}`);
+    throw new RangeError(GRADIENT_MESSAGES().steps(stepNum));
   }
   let x = initX.clone();
   const history: np.NDArray[] = [];
@@ -124,7 +125,7 @@ export function gradientDescent(
 
 function checkStep(h: number): number {
   if (!(h > 0) || !Number.isFinite(h)) {
-    throw new RangeError(`The difference step h must be a positive number, got ${h}`);
+    throw new RangeError(GRADIENT_MESSAGES().step(h));
   }
   return h;
 }

@@ -11,14 +11,28 @@ import "./solution.ts";
 import "./todo.ts";
 import "../testing/mistakes.ts";
 import "../testing/messages.ts";
+import "../np/messages.ts";
+import "../layers/messages.ts";
+import "../nets/messages.ts";
+import "../optimizers/messages.ts";
+import "../functions/messages.ts";
+import "../gradient/messages.ts";
 
 Deno.test("every message exists in both languages, and the Japanese ones are Japanese", () => {
   const tools = [
     "args",
     "command",
+    "functions",
+    "gradient",
     "hint",
     "kata",
+    "layers",
     "mistakes",
+    "nets",
+    "np",
+    "np_describe",
+    "np_subjects",
+    "optimizers",
     "reset",
     "solution",
     "testing",

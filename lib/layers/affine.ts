@@ -6,6 +6,7 @@
 
 import * as np from "../np/mod.ts";
 import type { Layer } from "./layer.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 
 /**
  * Affine: out = x · W + b. An input of more than two axes (a batch of images) is flattened
@@ -43,10 +44,7 @@ export class Affine implements Layer {
   /** Wraps existing parameters (the network owns them and the optimizer updates them). */
   constructor(W: np.NDArray, b: np.NDArray) {
     if (W.ndim !== 2 || b.ndim !== 1 || b.shape[0] !== W.shape[1]) {
-      throw new TypeError(
-        `Affine needs W of shape [inputs, outputs] and b of shape [outputs], got ` +
-          `[${W.shape}] and [${b.shape}]`,
-      );
+      throw new TypeError(LAYER_MESSAGES().affineParams(W.shape, b.shape));
     }
     this.W = W;
     this.b = b;
@@ -61,7 +59,7 @@ export class Affine implements Layer {
 
   /** dx = dout · Wᵀ (in the input's shape), dW = xᵀ · dout, db = Σ dout over the batch. */
   backward(dout: np.NDArray): np.NDArray {
-    if (this.x === null) throw new Error("Affine.backward called before forward");
+    if (this.x === null) throw new Error(LAYER_MESSAGES().backwardBeforeForward("Affine"));
     const dx = np.dot(dout, this.W.T);
     this.dW = np.dot(this.x.T, dout);
     this.db = np.sum(dout, { axis: 0 });

@@ -7,6 +7,7 @@
 import * as np from "../np/mod.ts";
 import { showShape } from "../np/ndarray.ts";
 import type { ForwardOptions, Layer } from "./layer.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 
 /** The book's epsilon inside the square root (`10e-7`, that is 1e-6). */
 const EPS = 10e-7;
@@ -80,8 +81,7 @@ export class BatchNormalization implements Layer {
   constructor(gamma: np.NDArray, beta: np.NDArray, options: BatchNormalizationOptions = {}) {
     if (gamma.ndim !== 1 || beta.ndim !== 1 || gamma.size !== beta.size) {
       throw new TypeError(
-        `BatchNormalization needs gamma and beta of one shape [features], got ` +
-          `${showShape(gamma.shape)} and ${showShape(beta.shape)}`,
+        LAYER_MESSAGES().batchNormParams(showShape(gamma.shape), showShape(beta.shape)),
       );
     }
     this.gamma = gamma;
@@ -102,8 +102,7 @@ export class BatchNormalization implements Layer {
     const d = x2.shape[1];
     if (d !== this.gamma.size) {
       throw new TypeError(
-        `BatchNormalization has ${this.gamma.size} features but the input of shape ` +
-          `${showShape(x.shape)} has ${d}: give gamma and beta one entry per feature`,
+        LAYER_MESSAGES().batchNormFeatures(this.gamma.size, showShape(x.shape), d),
       );
     }
     if (this.runningMean === null || this.runningVar === null) {
@@ -138,7 +137,7 @@ export class BatchNormalization implements Layer {
    */
   backward(dout: np.NDArray): np.NDArray {
     if (this.xc === null || this.xn === null || this.std === null) {
-      throw new Error("BatchNormalization.backward called before a training forward pass");
+      throw new Error(LAYER_MESSAGES().backwardBeforeTraining("BatchNormalization"));
     }
     const d2 = dout.reshape(dout.shape[0], -1);
     const n = this.batchSize;

@@ -7,6 +7,7 @@
 import * as np from "../np/mod.ts";
 import { col2im, im2col } from "./im2col.ts";
 import type { Layer } from "./layer.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 import type { ConvolutionOptions } from "./types.ts";
 export type { ConvolutionOptions } from "./types.ts";
 
@@ -61,8 +62,7 @@ export class Convolution implements Layer {
   constructor(W: np.NDArray, b: np.NDArray, options: ConvolutionOptions = {}) {
     if (W.ndim !== 4 || b.ndim !== 1 || b.shape[0] !== W.shape[0]) {
       throw new TypeError(
-        `Convolution needs W of shape [FN, C, FH, FW] and b of shape [FN], got ` +
-          `[${W.shape.join(", ")}] and [${b.shape.join(", ")}]`,
+        LAYER_MESSAGES().convolutionParams(W.shape.join(", "), b.shape.join(", ")),
       );
     }
     this.W = W;
@@ -76,8 +76,7 @@ export class Convolution implements Layer {
     const [FN, C, FH, FW] = this.W.shape;
     if (x.ndim !== 4 || x.shape[1] !== C) {
       throw new TypeError(
-        `Convolution.forward needs x of shape [N, ${C}, H, W] for filters of shape ` +
-          `[${this.W.shape.join(", ")}], got [${x.shape.join(", ")}]`,
+        LAYER_MESSAGES().convolutionInput(C, this.W.shape.join(", "), x.shape.join(", ")),
       );
     }
     const [N, , H, W] = x.shape;
@@ -86,8 +85,7 @@ export class Convolution implements Layer {
     const outW = 1 + Math.floor((W + 2 * this.pad - FW) / this.stride);
     if (outH < 1 || outW < 1) {
       throw new RangeError(
-        `Convolution: a ${FH}×${FW} filter does not fit a ${H}×${W} image with pad ` +
-          `${this.pad}: use a smaller filter or more padding`,
+        LAYER_MESSAGES().filterTooBig("Convolution", FH, FW, H, W, this.pad),
       );
     }
 
@@ -105,7 +103,7 @@ export class Convolution implements Layer {
   /** Stores dW and db; returns ∂L/∂x of the input's shape. */
   backward(dout: np.NDArray): np.NDArray {
     if (this.x === null || this.col === null || this.colW === null) {
-      throw new Error("Convolution.backward called before forward");
+      throw new Error(LAYER_MESSAGES().backwardBeforeForward("Convolution"));
     }
     const [FN, C, FH, FW] = this.W.shape;
     dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN);

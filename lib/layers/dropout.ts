@@ -6,6 +6,7 @@
 
 import * as np from "../np/mod.ts";
 import type { ForwardOptions, Layer } from "./layer.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 
 /** Options of {@linkcode Dropout}. */
 export interface DropoutOptions {
@@ -44,7 +45,7 @@ export class Dropout implements Layer {
    */
   constructor(dropoutRatio = 0.5, options: DropoutOptions = {}) {
     if (!(dropoutRatio >= 0 && dropoutRatio < 1)) {
-      throw new RangeError(`Dropout needs a ratio in [0, 1), got ${dropoutRatio}`);
+      throw new RangeError(LAYER_MESSAGES().dropoutRatio(dropoutRatio));
     }
     this.dropoutRatio = dropoutRatio;
     this.rng = options.rng ?? np.rng(0);
@@ -65,7 +66,7 @@ export class Dropout implements Layer {
   /** dout through the kept units only: dout · mask. */
   backward(dout: np.NDArray): np.NDArray {
     if (this.mask === null) {
-      throw new Error("Dropout.backward called before a training forward pass");
+      throw new Error(LAYER_MESSAGES().backwardBeforeTraining("Dropout"));
     }
     return np.mul(dout, this.mask);
   }

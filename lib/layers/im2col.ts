@@ -7,6 +7,7 @@
 
 import * as np from "../np/mod.ts";
 import type { Col2imOptions, Im2colOptions } from "./types.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 export type { Col2imOptions, Im2colOptions } from "./types.ts";
 
 /** The sizes of one im2col or col2im call. */
@@ -26,10 +27,7 @@ interface Geometry {
 /** Checks the sizes and works out the output size, as the first lines of the book's im2col. */
 function geometry(shape: readonly number[], options: Im2colOptions, name: string): Geometry {
   if (shape.length !== 4) {
-    throw new TypeError(
-      `${name} needs images of shape [n, c, h, w], got shape [${shape.join(", ")}]: ` +
-        `reshape a flat batch with x.reshape(n, 1, 28, 28)`,
-    );
+    throw new TypeError(LAYER_MESSAGES().im2colShape(name, shape.join(", ")));
   }
   const { filterH, filterW, stride = 1, pad = 0 } = options;
   for (
@@ -41,7 +39,7 @@ function geometry(shape: readonly number[], options: Im2colOptions, name: string
     ] as const
   ) {
     if (!Number.isInteger(value) || value < min) {
-      throw new RangeError(`${name}: ${key} must be an integer >= ${min}, got ${value}`);
+      throw new RangeError(LAYER_MESSAGES().im2colSize(name, key, min, value));
     }
   }
   const [n, c, h, w] = shape;
@@ -49,10 +47,7 @@ function geometry(shape: readonly number[], options: Im2colOptions, name: string
   const outH = Math.floor((h + 2 * pad - filterH) / stride) + 1;
   const outW = Math.floor((w + 2 * pad - filterW) / stride) + 1;
   if (outH < 1 || outW < 1) {
-    throw new RangeError(
-      `${name}: a ${filterH}×${filterW} filter does not fit a ${h}×${w} image with pad ${pad}: ` +
-        `use a smaller filter or more padding`,
-    );
+    throw new RangeError(LAYER_MESSAGES().filterTooBig(name, filterH, filterW, h, w, pad));
   }
   return { n, c, h, w, filterH, filterW, stride, pad, outH, outW };
 }
@@ -145,9 +140,14 @@ export function col2im(col: np.NDArray, options: Col2imOptions): np.NDArray {
   const rows = n * outH * outW, cols = c * filterH * filterW;
   if (col.ndim !== 2 || col.shape[0] !== rows || col.shape[1] !== cols) {
     throw new TypeError(
-      `col2im: col has shape [${col.shape.join(", ")}] but input shape ` +
-        `[${options.inputShape.join(", ")}] with a ${filterH}×${filterW} filter needs ` +
-        `[${rows}, ${cols}]: pass the shape of the images that went into im2col`,
+      LAYER_MESSAGES().col2imShape(
+        col.shape.join(", "),
+        options.inputShape.join(", "),
+        filterH,
+        filterW,
+        rows,
+        cols,
+      ),
     );
   }
   col = col.reshape(n, outH, outW, c, filterH, filterW).transpose(0, 3, 4, 5, 1, 2);

@@ -7,6 +7,7 @@
 import * as np from "../np/mod.ts";
 import { col2im, im2col } from "./im2col.ts";
 import type { Layer } from "./layer.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 import type { PoolingOptions } from "./types.ts";
 export type { PoolingOptions } from "./types.ts";
 
@@ -68,9 +69,7 @@ export class Pooling implements Layer {
   /** The maximum of every window of x `[N, C, H, W]`: an output of shape `[N, C, OH, OW]`. */
   forward(x: np.NDArray): np.NDArray {
     if (x.ndim !== 4) {
-      throw new TypeError(
-        `Pooling.forward needs x of shape [N, C, H, W], got [${x.shape.join(", ")}]`,
-      );
+      throw new TypeError(LAYER_MESSAGES().poolingInput(x.shape.join(", ")));
     }
     const [N, C, H, W] = x.shape;
     // out_h = 1 + (H + 2*pad - pool_h) // stride, as for a convolution (§7.2.4)
@@ -78,8 +77,7 @@ export class Pooling implements Layer {
     const outW = 1 + Math.floor((W + 2 * this.pad - this.poolW) / this.stride);
     if (outH < 1 || outW < 1) {
       throw new RangeError(
-        `Pooling: a ${this.poolH}×${this.poolW} window does not fit a ${H}×${W} image with ` +
-          `pad ${this.pad}: use a smaller window or more padding`,
+        LAYER_MESSAGES().windowTooBig(this.poolH, this.poolW, H, W, this.pad),
       );
     }
 
@@ -99,14 +97,16 @@ export class Pooling implements Layer {
   /** Routes each output's gradient to the position of its window's maximum. */
   backward(dout: np.NDArray): np.NDArray {
     if (this.x === null || this.argMax === null) {
-      throw new Error("Pooling.backward called before forward");
+      throw new Error(LAYER_MESSAGES().backwardBeforeForward("Pooling"));
     }
     if (dout.size !== this.argMax.size) {
       const [N, C, H, W] = this.x.shape;
       throw new TypeError(
-        `Pooling.backward needs dout of the forward output's shape (${this.argMax.size} ` +
-          `values for an input of [${[N, C, H, W].join(", ")}]), got ` +
-          `[${dout.shape.join(", ")}]`,
+        LAYER_MESSAGES().poolingDout(
+          this.argMax.size,
+          [N, C, H, W].join(", "),
+          dout.shape.join(", "),
+        ),
       );
     }
     dout = dout.transpose(0, 2, 3, 1);

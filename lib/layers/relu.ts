@@ -6,6 +6,7 @@
 
 import * as np from "../np/mod.ts";
 import type { Layer } from "./layer.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 
 /**
  * ReLU: out = max(0, x). Backward passes the gradient where x > 0 and blocks it elsewhere.
@@ -34,11 +35,10 @@ export class Relu implements Layer {
 
   /** dout where the input was positive, 0 elsewhere. */
   backward(dout: np.NDArray): np.NDArray {
-    if (this.mask === null) throw new Error("Relu.backward called before forward");
+    if (this.mask === null) throw new Error(LAYER_MESSAGES().backwardBeforeForward("Relu"));
     if (dout.size !== this.mask.size) {
       throw new TypeError(
-        `Relu.backward needs dout of the forward output's shape [${this.mask.shape.join(", ")}], ` +
-          `got [${dout.shape.join(", ")}]`,
+        LAYER_MESSAGES().reluDout(this.mask.shape.join(", "), dout.shape.join(", ")),
       );
     }
     // The book: dout[self.mask] = 0 (here without changing the caller's dout).

@@ -7,6 +7,7 @@
 import { sigmoid } from "../functions/activation.ts";
 import * as np from "../np/mod.ts";
 import type { Layer } from "./layer.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 
 /**
  * Sigmoid: out = 1 / (1 + exp(-x)). Backward uses only the output: dx = dout · out · (1 - out).
@@ -34,7 +35,7 @@ export class Sigmoid implements Layer {
 
   /** dout · out · (1 - out). */
   backward(dout: np.NDArray): np.NDArray {
-    if (this.out === null) throw new Error("Sigmoid.backward called before forward");
+    if (this.out === null) throw new Error(LAYER_MESSAGES().backwardBeforeForward("Sigmoid"));
     return np.mul(np.mul(dout, np.sub(1, this.out)), this.out);
   }
 }

@@ -7,6 +7,7 @@
 import { softmax } from "../functions/activation.ts";
 import { crossEntropyError } from "../functions/loss.ts";
 import * as np from "../np/mod.ts";
+import { LAYER_MESSAGES } from "./messages.ts";
 
 /**
  * Softmax followed by the cross-entropy error. Its backward pass is remarkably simple:
@@ -43,7 +44,7 @@ export class SoftmaxWithLoss {
   /** ∂L/∂x = dout · (y - t) / batchSize. */
   backward(dout = 1): np.NDArray {
     if (this.y === null || this.t === null) {
-      throw new Error("SoftmaxWithLoss.backward called before forward");
+      throw new Error(LAYER_MESSAGES().backwardBeforeForward("SoftmaxWithLoss"));
     }
     const batchSize = this.y.shape[0];
     if (this.t.size === this.y.size) {

@@ -12,6 +12,7 @@ import { Pooling } from "../layers/pooling.ts";
 import { Relu } from "../layers/relu.ts";
 import { SoftmaxWithLoss } from "../layers/softmax_with_loss.ts";
 import * as np from "../np/mod.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import {
   accuracyInBatches,
   type AccuracyOptions,
@@ -79,7 +80,7 @@ export class DeepConvNet {
     const hiddenSize = options.hiddenSize ?? 50, outputSize = options.outputSize ?? 10;
     const dtype = options.dtype ?? "float64";
     if (convParams.length !== 6) {
-      throw new RangeError(`DeepConvNet needs six convolutions, got ${convParams.length}`);
+      throw new RangeError(NET_MESSAGES().convolutionCount(convParams.length));
     }
     this.rng = np.rng(options.seed ?? 0);
     this.params = {};

@@ -7,6 +7,7 @@
 
 import { type WeightInitStd, weightScale } from "../init/weight_init.ts";
 import * as np from "../np/mod.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import type { NetAccuracyOptions, NetForwardOptions } from "./types.ts";
 export type {
   MultiLayerNetExtendOptions,
@@ -36,13 +37,12 @@ export function checkSizes(
 ): void {
   const { inputSize, hiddenSizeList, outputSize } = options;
   if (!Array.isArray(hiddenSizeList)) {
-    throw new TypeError(`${name} needs hiddenSizeList, an array of layer sizes such as [100, 100]`);
+    throw new TypeError(NET_MESSAGES().hiddenSizeList(name));
   }
   const sizes = [inputSize, ...hiddenSizeList, outputSize];
   if (!sizes.every((n) => Number.isInteger(n) && n > 0)) {
     throw new RangeError(
-      `${name} needs positive whole sizes, got inputSize ${inputSize}, hiddenSizeList ` +
-        `[${hiddenSizeList}], outputSize ${outputSize}`,
+      NET_MESSAGES().positiveSizes(name, inputSize, hiddenSizeList, outputSize),
     );
   }
 }

@@ -13,6 +13,7 @@ import { Relu } from "../layers/relu.ts";
 import { Sigmoid } from "../layers/sigmoid.ts";
 import { SoftmaxWithLoss } from "../layers/softmax_with_loss.ts";
 import * as np from "../np/mod.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import {
   accuracyByBatches,
   checkSizes,
@@ -90,7 +91,7 @@ export class MultiLayerNetExtend {
     const activation = options.activation ?? "relu";
     const activationLayer = { sigmoid: Sigmoid, relu: Relu }[activation];
     if (activationLayer === undefined) {
-      throw new RangeError(`Unknown activation "${activation}": use "relu" or "sigmoid"`);
+      throw new RangeError(NET_MESSAGES().unknownActivation(activation));
     }
     this.layers = new Map<string, Layer>();
     for (let idx = 1; idx <= this.hiddenLayerNum; idx++) {

@@ -8,6 +8,7 @@
 
 import { loadSafetensors, saveSafetensors } from "../io/safetensors.ts";
 import * as np from "../np/mod.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import type { AccuracyOptions, PredictOptions } from "./types.ts";
 export type { AccuracyOptions, PredictOptions } from "./types.ts";
 
@@ -113,14 +114,17 @@ export function copyParams(
     const loaded = from[key];
     if (loaded === undefined) {
       throw new TypeError(
-        `${source} has no parameter ${key} (it has ${Object.keys(from).join(", ")}): ` +
-          `was it saved from another network?`,
+        NET_MESSAGES().missingParam(source, key, Object.keys(from).join(", ")),
       );
     }
     if (loaded.shape.join() !== param.shape.join()) {
       throw new TypeError(
-        `${source}: parameter ${key} has shape [${loaded.shape.join(", ")}], the network ` +
-          `needs [${param.shape.join(", ")}]: was it saved from a network of other sizes?`,
+        NET_MESSAGES().paramShape(
+          source,
+          key,
+          loaded.shape.join(", "),
+          param.shape.join(", "),
+        ),
       );
     }
     param.data.set(loaded.data);

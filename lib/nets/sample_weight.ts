@@ -8,6 +8,7 @@
 
 import { fileURLToPath } from "node:url";
 import { decodeSafetensors, loadSafetensors, saveSafetensors } from "../io/safetensors.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import type { Network } from "./types.ts";
 export type { Network } from "./types.ts";
 
@@ -69,11 +70,8 @@ export function loadSampleWeight(
     const shape = tensors[key]?.shape;
     const expected = SAMPLE_WEIGHT_SHAPES[key];
     if (!shape || shape.length !== expected.length || shape.some((n, i) => n !== expected[i])) {
-      throw new TypeError(
-        `${path} should hold ${key} of shape [${expected}], found ${
-          shape ? `[${shape}]` : "none"
-        }: make it again with \`deno task ch03:make-weights\``,
-      );
+      const m = NET_MESSAGES();
+      throw new TypeError(m.sampleWeightShape(path, key, expected, shape ? `[${shape}]` : m.none));
     }
   }
   const network = Object.fromEntries(

@@ -20,6 +20,7 @@
 
 import { identity, sigmoid, softmax } from "../functions/activation.ts";
 import * as np from "../np/mod.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import type { Network } from "./sample_weight.ts";
 
 export type { Network } from "./sample_weight.ts";
@@ -146,12 +147,10 @@ export function accuracy(network: Network, options: AccuracyOptions): number {
   const { x, t, batchSize = 100 } = options;
   const n = x.shape[0];
   if (t.ndim !== 1 || t.shape[0] !== n) {
-    throw new TypeError(
-      `accuracy needs one class index per image: x has shape [${x.shape}], t has [${t.shape}]`,
-    );
+    throw new TypeError(NET_MESSAGES().accuracyLabels(x.shape, t.shape));
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    throw new RangeError(NET_MESSAGES().batchSize(batchSize));
   }
   let accuracyCnt = 0;
   for (let i = 0; i < n; i += batchSize) {

@@ -11,6 +11,7 @@ import type { Layer } from "../layers/layer.ts";
 import { Relu } from "../layers/relu.ts";
 import { SoftmaxWithLoss } from "../layers/softmax_with_loss.ts";
 import * as np from "../np/mod.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import type { TwoLayerNetOptions } from "./types.ts";
 export type { TwoLayerNetOptions } from "./types.ts";
 
@@ -48,7 +49,7 @@ export class TwoLayerNet {
     const { inputSize, hiddenSize, outputSize } = options;
     for (const [name, n] of Object.entries({ inputSize, hiddenSize, outputSize })) {
       if (!Number.isInteger(n) || n <= 0) {
-        throw new RangeError(`TwoLayerNet needs a positive whole ${name}, got ${n}`);
+        throw new RangeError(NET_MESSAGES().positiveSize("TwoLayerNet", name, n));
       }
     }
     const scale = options.weightInitStd ?? 0.01, dtype = options.dtype ?? "float64";

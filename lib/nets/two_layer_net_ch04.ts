@@ -9,6 +9,7 @@ import { sigmoid, softmax } from "../functions/activation.ts";
 import { crossEntropyError } from "../functions/loss.ts";
 import { numericalGradient } from "../gradient/numerical.ts";
 import * as np from "../np/mod.ts";
+import { NET_MESSAGES } from "./messages.ts";
 import { twoLayerNetGradient } from "./two_layer_net_ch04_gradient.ts";
 
 import type { TwoLayerNetOptions } from "./types.ts";
@@ -45,7 +46,7 @@ export class TwoLayerNet {
     const { inputSize, hiddenSize, outputSize } = options;
     for (const [name, n] of Object.entries({ inputSize, hiddenSize, outputSize })) {
       if (!Number.isInteger(n) || n <= 0) {
-        throw new RangeError(`TwoLayerNet needs a positive whole ${name}, got ${n}`);
+        throw new RangeError(NET_MESSAGES().positiveSize("TwoLayerNet", name, n));
       }
     }
     const scale = options.weightInitStd ?? 0.01, dtype = options.dtype ?? "float64";

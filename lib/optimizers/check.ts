@@ -6,6 +6,7 @@
  */
 
 import { showShape } from "../np/ndarray.ts";
+import { OPTIMIZER_MESSAGES } from "./messages.ts";
 import type { Params } from "./types.ts";
 
 /**
@@ -31,14 +32,17 @@ export function checkParamsAndGrads(params: Params, grads: Params, name: string)
     const grad = grads[key];
     if (grad === undefined) {
       throw new TypeError(
-        `${name}.update: no gradient for parameter "${key}"; grads has ` +
-          `[${Object.keys(grads).join(", ")}]: pass the gradients of every parameter`,
+        OPTIMIZER_MESSAGES().noGradient(name, key, Object.keys(grads).join(", ")),
       );
     }
     if (grad.size !== param.size || grad.shape.some((n, i) => n !== param.shape[i])) {
       throw new TypeError(
-        `${name}.update: the gradient of "${key}" has shape ${showShape(grad.shape)} but the ` +
-          `parameter has shape ${showShape(param.shape)}`,
+        OPTIMIZER_MESSAGES().gradientShape(
+          name,
+          key,
+          showShape(grad.shape),
+          showShape(param.shape),
+        ),
       );
     }
   }
