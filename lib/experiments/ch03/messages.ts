@@ -7,6 +7,32 @@
 
 import { defineMessages } from "../../command/lang.ts";
 
+/**
+ * A training recipe as the weights file records it (English: `SGD lr=0.5, batch 100,
+ * 10 epochs, Xavier init, float32`), in Japanese.
+ *
+ * @example
+ * ```ts
+ * import { japaneseRecipe } from "./messages.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(
+ *   japaneseRecipe("SGD lr=0.5, batch 100, 10 epochs, Xavier init, float32"),
+ *   "SGD lr=0.5、バッチサイズ 100、10 エポック、Xavierの初期値、float32",
+ * );
+ * ```
+ *
+ * @param recipe The recipe.
+ * @returns It in Japanese (words it does not know stay as they are).
+ */
+export function japaneseRecipe(recipe: string): string {
+  return recipe
+    .replace(/\bbatch (\d+)/g, "バッチサイズ $1")
+    .replace(/\b(\d+) epochs?\b/g, "$1 エポック")
+    .replace(/\b(Xavier|He) init\b/g, "$1の初期値")
+    .replace(/, /g, "、");
+}
+
 /** The chapter 03 commands' messages and chart texts. */
 export const CH03 = defineMessages("ch03", {
   activationsSummary:
@@ -50,7 +76,7 @@ export const CH03 = defineMessages("ch03", {
     "\n本書の neuralnet_mnist_batch.py（§3.6.3）と同じく認識精度を表示します。",
   batchSizeHelp: "1バッチの画像数",
   loaded: (shapes: string, ms: string) => `${shapes}（読み込み ${ms} ms）`,
-  weights: (training: string, seed: string) => `重み: ${training}、seed ${seed}`,
+  weights: (training: string, seed: string) => `重み: ${japaneseRecipe(training)}、seed ${seed}`,
   right: (right: number, total: number, batch: number, ms: string) =>
     `（テスト画像 ${total} 枚中 ${right} 枚が正解、バッチサイズ ${batch}、${ms} ms）`,
   firstPredictions: (values: string) => `最初の10枚の予測: ${values}`,
@@ -63,7 +89,8 @@ export const CH03 = defineMessages("ch03", {
   epochLine: (epoch: number, loss: string, seconds: string) =>
     `エポック ${epoch}: 損失の平均 ${loss}（${seconds} 秒）`,
   wroteBytes: (path: string, bytes: number) => `書き出しました: ${path}（${bytes} バイト）`,
-  training: (recipe: string) => `784-50-100-10 のシグモイド関数のネットワークを学習: ${recipe}`,
+  training: (recipe: string) =>
+    `784-50-100-10 のシグモイド関数のネットワークを学習: ${japaneseRecipe(recipe)}`,
   accuracies: (train: string, test: string, seconds: string) =>
     `訓練データの認識精度 ${train}、テストデータの認識精度 ${test}（${seconds} 秒）`,
 });
