@@ -3,7 +3,13 @@ import fc from "fast-check";
 import * as np from "../mod.ts";
 import { gemm, gemmBatch, kernelConfig } from "./matmul.ts";
 import { type Gemm, type GemmBatch, gemmBatchTs, gemmTs } from "./matmul_ts.ts";
-import { gemmBatchWasm, gemmWasm, wasmRuntime } from "./matmul_wasm.ts";
+import {
+  gemmBatchWasm,
+  gemmInPlace,
+  gemmWasm,
+  reserveWasmMemory,
+  wasmRuntime,
+} from "./matmul_wasm.ts";
 import type { TypedArray } from "../ndarray.ts";
 
 interface Case {
@@ -313,4 +319,26 @@ Deno.test("gemmBatchWasm() lets the worker run its share of a batch", async () =
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   assert.fail("The worker never ran its share of a batch");
+});
+
+Deno.test("gemmInPlace() on reserved memory gives gemmWasm's bits, on one and two threads", () => {
+  const rt = wasmRuntime();
+  if (rt === null) return;
+  // Big enough to be split: C is 300×64, k = 200 (3.8M multiply-adds), B read transposed.
+  const m = 300, n = 64, k = 200;
+  const rng = np.rng(7);
+  const a = rng.random([m * k], { dtype: "float32" }).data as Float32Array;
+  const b = rng.random([n * k], { dtype: "float32" }).data as Float32Array;
+  const expected = new Float32Array(m * n);
+  gemmWasm({ m, n, k, a, b, c: expected, transB: true }, { threads: 1 });
+  const aAt = reserveWasmMemory(a.byteLength)!, bAt = reserveWasmMemory(b.byteLength)!;
+  const cAt = reserveWasmMemory(expected.byteLength)!;
+  new Float32Array(rt.memory.buffer, aAt, a.length).set(a);
+  new Float32Array(rt.memory.buffer, bAt, b.length).set(b);
+  for (const threads of [1, 2]) {
+    gemmInPlace([0, m, n, k, aAt, k, 1, bAt, 1, k, cAt, n, 0], threads);
+    // A product of gemmWasm afterwards puts its operands above the reservations.
+    gemmWasm({ m: 2, n: 2, k: 2, a: a.slice(0, 4), b: b.slice(0, 4), c: new Float32Array(4) });
+    assert.deepEqual(new Float32Array(rt.memory.buffer, cAt, m * n), expected, `${threads}`);
+  }
 });

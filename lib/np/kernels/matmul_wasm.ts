@@ -343,6 +343,56 @@ export function gemmBatchWasm(g: GemmBatch, options: GemmWasmOptions = {}): bool
   return true;
 }
 
+/**
+ * Reserves `bytes` of the kernels' memory for a caller's own arrays, which stay there from
+ * call to call (an engine layer's patches and products: {@linkcode gemmInPlace} computes on
+ * them without copying them in or out). The products of {@linkcode gemmWasm} put their
+ * operands above every reservation. Reservations are never freed: a layer reserves the same
+ * sizes batch after batch.
+ *
+ * @param bytes How many bytes.
+ * @returns The byte offset of the reservation in `wasmRuntime().memory`, or null where the
+ * WebAssembly kernels are unavailable or the memory cannot grow that far.
+ */
+export function reserveWasmMemory(bytes: number): number | null {
+  const rt = wasmRuntime();
+  if (rt === null) return null;
+  const at = rt.operands;
+  if (!ensureMemory(rt, align(at + bytes))) return null;
+  rt.operands = align(at + bytes);
+  return at;
+}
+
+/**
+ * C = op(A)·op(B), or C += op(A)·op(B), on operands already in the kernels' memory
+ * ({@linkcode reserveWasmMemory}), split between the two threads as {@linkcode gemmWasm}
+ * splits its products when `threads` is 2 and the product is big enough (with nothing to
+ * copy, each thread takes half). The same bits on one thread or two.
+ *
+ * @param args gemm.wat's arguments without the scratch area: f64 (1 or 0), m, n, k, then A's
+ * byte offset, row and column strides in elements, the same for B, then C's byte offset, its
+ * row stride, and accumulate (1 or 0).
+ * @param threads 1 or 2.
+ */
+export function gemmInPlace(args: number[], threads: number): void {
+  const rt = wasmRuntime();
+  if (rt === null) throw new Error("gemmInPlace: the WebAssembly kernels are unavailable");
+  const [f64, m, n, k] = args;
+  const run = (part: number[], work: number) =>
+    (rt.gemm as (...x: number[]) => void)(...part, work);
+  const parallel = threads > 1 && m * n * k >= PARALLEL_MIN_MACS &&
+    Math.max(m, n) >= PARALLEL_MIN_SIDE;
+  const helper = parallel ? helperOf(rt) : null;
+  if (helper === null) {
+    run(args, rt.work[0]);
+    return;
+  }
+  const { mine, theirs } = split(args, f64 ? 8 : 4, 0.5);
+  helper.offer([...theirs, rt.work[1]]);
+  run(mine, rt.work[0]);
+  helper.finish((rest) => run(rest.slice(0, 13), rt.work[1]));
+}
+
 /** A typed view of `length` elements at byte `at` of the memory. */
 function view(f64: boolean, buffer: ArrayBufferLike, at: number, length: number) {
   return f64 ? new Float64Array(buffer, at, length) : new Float32Array(buffer, at, length);
