@@ -21,9 +21,11 @@ export function render(message: Messages[string]): string {
 }
 
 /**
- * The English left in a Japanese text: runs of 4 or more ASCII words, once code spans, shapes
- * and tuples (brackets whose words are one or two letters: `[N, C, H, W]`), commands
- * (`deno …`, `git …`), file paths, options and identifiers are taken out.
+ * The English left in a Japanese text: runs of 4 or more ASCII words, three of them in a row
+ * without a comma (a list of names is no sentence), once code blocks and spans, quoted names
+ * (`"unrolls the patches"`: a test's name, input), shapes and tuples
+ * (brackets whose words are one or two letters: `[N, C, H, W]`), commands (`deno …`,
+ * `git …`), file paths, options and identifiers are taken out.
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ export function render(message: Messages[string]): string {
  * assert.deepEqual(englishRuns("続き: deno task hint 04 crossEntropyError --more"), []);
  * assert.deepEqual(englishRuns("[N, C, H, W] に戻す"), []);
  * assert.equal(englishRuns("これは the tests did not run です").length, 1);
+ * assert.deepEqual(englishRuns("sgd, momentum, nesterov, adam から選んでください"), []);
  * ```
  *
  * @param text A Japanese text.
@@ -40,13 +43,18 @@ export function render(message: Messages[string]): string {
  */
 export function englishRuns(text: string): string[] {
   const stripped = text
+    .replace(/```[\s\S]*?```/g, " ")
     .replace(/`[^`]*`/g, " ")
+    .replace(/"[^"\u3040-\u30ff\u4e00-\u9fff]*"/g, " ")
     .replace(/[\[(][^\[\]()]*[\])]/g, (group) => /[A-Za-z]{3}/.test(group) ? group : " ")
     .replace(/\b(?:deno|git)\s[^\n、。（）()「」]*/g, " ")
     .replace(/[\w.\-]*\/[\w.\-/]*/g, " ")
     .replace(/--?[\w-]+/g, " ")
     .replace(/\b\w*(?:[a-z][A-Z]|_|\d)\w*\b/g, " ");
-  return stripped.match(/\b[A-Za-z]+(?:[ ,'’]+[A-Za-z]+){3,}\b/g) ?? [];
+  // A list of names (`sgd, momentum, nesterov, adagrad`) is no sentence: a run counts when
+  // three of its words follow one another without a comma.
+  return (stripped.match(/\b[A-Za-z]+(?:[ ,'’]+[A-Za-z]+){3,}\b/g) ?? [])
+    .filter((run) => /[A-Za-z'’]+ +[A-Za-z'’]+ +[A-Za-z]/.test(run));
 }
 
 /**
