@@ -259,8 +259,8 @@ export const TRAIN = defineMessages("train", {
   aRun: "学習結果",
   anotherOut: "別の --out DIR",
   wouldOverwrite: (out: string, run: string, other: string) =>
-    `${out} にはすでに ${run} があり、新しい学習で上書きされます: --resume で続けるか、` +
-    `残して ${other} に学習するか、--force で置き換えてください`,
+    `${out} にはすでに ${run}があり、新しい学習で上書きされます: --resume で続けるか、` +
+    `残したまま ${other} に学習するか、--force で置き換えてください`,
   cannotWrite: (out: string, reason: string) =>
     `出力フォルダ "${out}" に書き込めません（${reason}）: --out DIR で別のフォルダを指定してください`,
   unknownModel: (model: string, models: string) =>
