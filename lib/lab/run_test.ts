@@ -4,6 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadLabRun, SHIPPED_PARAMS_PATH } from "./run.ts";
 import { SHIPPED_DIR, SHIPPED_HISTORY } from "./make_weights.ts";
+import { setLang } from "../command/lang.ts";
+
+// The messages read below are the English ones, whatever the machine's locale.
+setLang("en");
 
 Deno.test("loadLabRun() takes the latest deno task train run when there is one, else the shipped network", () => {
   const dir = mkdtempSync(join(tmpdir(), "lab-run-"));

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { TwoLayerNet } from "../../nets/two_layer_net_ch04.ts";
 import { runMnistTraining } from "../../book_trainer/mnist_command.ts";
+import { setLang } from "../../command/lang.ts";
+
+// The messages read below are the English ones, whatever the machine's locale.
+setLang("en");
 
 Deno.test("ch04:train runs a smoke training on 200 MNIST images", async () => {
   const lines: string[] = [];
