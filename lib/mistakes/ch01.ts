@@ -11,12 +11,15 @@ import * as np from "../np/mod.ts";
 import type { LineChartStyle } from "../plot/mod.ts";
 import { type NDArray, type Shape, showShape } from "../np/ndarray.ts";
 import type { Mistake } from "../testing/mistakes.ts";
+import { say } from "../testing/say.ts";
 
-/** The answer key's error for shapes that do not broadcast. */
+/** An error for shapes that do not broadcast, in the learner's language, as a learner writes it. */
 function notBroadcastable(a: Shape, b: Shape): TypeError {
-  return new TypeError(
-    `operands could not be broadcast together with shapes ${showShape(a)} and ${showShape(b)}`,
-  );
+  const [sa, sb] = [showShape(a), showShape(b)];
+  return new TypeError(say(
+    `operands could not be broadcast together with shapes ${sa} and ${sb}`,
+    `形状 ${sa} と ${sb} のオペランドはブロードキャストできません`,
+  ));
 }
 
 /** float32 only when both are float32, as the answer key decides. */

@@ -189,7 +189,8 @@ export function assertNetGradients(
   assert.deepEqual(keys, expected, m.gradientKeys(`${keys}`, `${expected}`));
   for (const key of expected) {
     const grad = grads[key], shape = params[key].shape;
-    assert.ok(grad instanceof NDArray, m.gradientMissing(key, `${grad}`, `${shape}`));
+    const present = grad instanceof NDArray;
+    assert.ok(present, m.gradientMissing(key, `${grad}`, `${shape}`));
     assert.deepEqual(grad.shape, shape, m.gradientShape(key, `${grad.shape}`));
   }
   for (const key of Object.keys(params)) {
