@@ -11,7 +11,15 @@
 import { chapterArg, REPO_ROOT, type Style, style } from "./cli.ts";
 import { join, relative } from "node:path";
 import { commandLine } from "../command/args.ts";
-import { defineMessages, exportLang, type Lang, lang, saveLang } from "../command/lang.ts";
+import {
+  defineMessages,
+  detectLang,
+  exportLang,
+  type Lang,
+  lang,
+  LANG_ENV,
+  saveLang,
+} from "../command/lang.ts";
 import { errorLine } from "../command/messages.ts";
 import { displayWidth, padDisplay } from "../command/width.ts";
 import { readWorkbook } from "./manifest.ts";
@@ -232,38 +240,60 @@ export function nextExercise(
  * const chapter = { chapter: "02", title: "", errors: [], exercises: [exercise("AND"), exercise("NAND")] };
  * assert.equal(filterCommand(chapter, "NAND", "en"), "deno test chapters/02/ --filter NAND");
  * assert.equal(filterCommand(chapter, "AND", "en"), 'deno test chapters/02/ --filter "/^AND\\b/"');
- * assert.equal(filterCommand(chapter, "NAND", "ja"), "deno test -A chapters/02/ --filter NAND");
+ * assert.equal(filterCommand(chapter, "NAND", "ja", "ja"), "deno test -A chapters/02/ --filter NAND");
+ * assert.equal(
+ *   filterCommand(chapter, "NAND", "ja", "en"),
+ *   "ZEROKARA_LANG=ja deno test -A chapters/02/ --filter NAND",
+ * );
  * ```
  *
  * @param chapter The chapter's progress.
  * @param name The exercise.
  * @param language The language of the messages (default: this process's).
+ * @param testLang The language the tests would find by themselves (see
+ *   {@linkcode chapterTestCommand}).
  * @returns The command line.
  */
 export function filterCommand(
   chapter: ChapterProgress,
   name: string,
   language: Lang = lang(),
+  testLang: Lang = childLang(),
 ): string {
   const shared = chapter.exercises.some((e) =>
     e.exercise.name !== name && e.exercise.name.includes(name)
   );
-  return `${chapterTestCommand(chapter.chapter, language)} --filter ${
+  return `${chapterTestCommand(chapter.chapter, language, testLang)} --filter ${
     shared ? `"/^${name}\\b/"` : name
   }`;
+}
+
+/** The language this command's caller has without `--lang` (before {@linkcode exportLang}). */
+let callerLang: Lang | undefined;
+
+/** The language a `deno test -A` that the learner types would find by itself. */
+function childLang(): Lang {
+  return callerLang ?? detectLang();
 }
 
 /**
  * The command that runs a chapter's tests in the learner's language: `deno test chapters/04/`,
  * or `deno test -A chapters/04/` in Japanese (without permissions the tests cannot read the
- * locale, and speak English).
+ * locale or the saved setting, and speak English); when Japanese came from `--lang ja` alone,
+ * which the tests cannot see, `ZEROKARA_LANG=ja` goes before it.
  *
  * @param chapter Two digits.
  * @param language The language (default: this process's).
+ * @param testLang The language the tests would find by themselves (the locale, the setting).
  * @returns The command line.
  */
-export function chapterTestCommand(chapter: string, language: Lang = lang()): string {
-  return `deno test${language === "ja" ? " -A" : ""} chapters/${chapter}/`;
+export function chapterTestCommand(
+  chapter: string,
+  language: Lang = lang(),
+  testLang: Lang = childLang(),
+): string {
+  if (language !== "ja") return `deno test chapters/${chapter}/`;
+  return `${testLang === "ja" ? "" : `${LANG_ENV}=ja `}deno test -A chapters/${chapter}/`;
 }
 
 /**
@@ -342,6 +372,8 @@ export function renderStatus(
   const width = Math.max(...[m.write, m.fails, m.test, m.stuck].map(displayWidth)) +
     (lang() === "ja" ? 2 : 1);
   const label = (text: string) => `  ${padDisplay(text, width)}`;
+  // A language given with --lang alone: the commands suggested below need it too.
+  const langFlag = childLang() === lang() ? "" : ` --lang ${lang()}`;
   lines.push("");
   if (next.exercise) {
     const e = next.exercise;
@@ -353,9 +385,11 @@ export function renderStatus(
       lines.push(`  ${s.dim(m.somePass)}`);
     }
     lines.push(
-      `${label(m.test)}${filterCommand(next.chapter, e.exercise.name)}${m.or}deno task watch ${ch}`,
+      `${label(m.test)}${
+        filterCommand(next.chapter, e.exercise.name)
+      }${m.or}deno task watch ${ch}${langFlag}`,
     );
-    lines.push(`${label(m.stuck)}deno task hint ${ch} ${e.exercise.name}`);
+    lines.push(`${label(m.stuck)}deno task hint ${ch} ${e.exercise.name}${langFlag}`);
   } else {
     lines.push(m.chapterErrors(s.bold(m.nextLabel), ch));
     lines.push(`${label(m.test)}${chapterTestCommand(ch)}`);
@@ -377,6 +411,7 @@ if (import.meta.main) {
     console.log(MESSAGES().saved(relative(REPO_ROOT, saveLang(lang(), REPO_ROOT)), lang()));
   }
   // The chapters' tests run in child processes: they speak the same language.
+  callerLang = detectLang();
   exportLang();
   const all = readWorkbook(REPO_ROOT).chapters;
   const chosen = args.positionals.map((a) => ({ a, c: chapterArg(a) }));
