@@ -240,7 +240,11 @@ async function train(argv: string[], task: string): Promise<number> {
     }
     ({ settings, epochs } = resolveSettings(args, checkpoint));
     if (settings.batchSize > settings.trainSize) {
-      throw new UsageError(TRAIN().batchTooLarge(settings.batchSize, settings.trainSize));
+      throw new UsageError(
+        task === "train"
+          ? TRAIN().batchTooLarge(settings.batchSize, settings.trainSize)
+          : TRAIN().limitTooSmall(settings.batchSize, settings.trainSize),
+      );
     }
     checkWritable(args.out);
     claimOutput(args);
@@ -314,7 +318,10 @@ async function train(argv: string[], task: string): Promise<number> {
     ),
   );
   if (checkpoint !== null) console.log(m.resuming(checkpointPath, checkpoint.epoch));
-  const resume = `deno task train --resume${args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`}`;
+  // ch07:train always trains into its own folder, and takes no --out.
+  const resume = task === "train"
+    ? `deno task train --resume${args.out === DEFAULT_OUT ? "" : ` --out ${args.out}`}`
+    : `deno task ${task} --resume`;
   console.log(m.checkpointNote(resume));
   // Ctrl-C, SIGTERM or the end of the process that started this one (deno task, the --mine
   // parent) stop the run between two batches; the last checkpoint stays whole.

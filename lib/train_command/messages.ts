@@ -126,6 +126,9 @@ export const TRAIN = defineMessages("train", {
   batchTooLarge: (batch: number, size: number) =>
     `--batch-size ${batch} is larger than the ${size} training images: use a smaller batch ` +
     `or a larger --limit`,
+  limitTooSmall: (batch: number, size: number) =>
+    `--limit ${size} leaves fewer training images than one batch of ${batch}: give --limit ` +
+    `${batch} or more`,
   doesNotFit: (message: string, model: string) =>
     `${message} The checkpoint does not fit the ${model} network: start a new run without ` +
     `--resume`,
@@ -282,6 +285,9 @@ export const TRAIN = defineMessages("train", {
   batchTooLarge: (batch: number, size: number) =>
     `--batch-size ${batch} が訓練データの ${size} 枚より大きいです: バッチを小さくするか、` +
     `--limit を大きくしてください`,
+  limitTooSmall: (batch: number, size: number) =>
+    `--limit ${size} では訓練データが1バッチ（${batch} 枚）に足りません: --limit は ${batch} ` +
+    `以上にしてください`,
   doesNotFit: (message: string, model: string) =>
     `${message} チェックポイントが ${model} のネットワークに合いません: --resume なしで新しく` +
     `学習してください`,
