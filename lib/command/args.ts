@@ -323,12 +323,13 @@ function closest(word: string, names: string[]): string | undefined {
  * import { parseArgs } from "node:util";
  * import assert from "node:assert/strict";
  *
- * const refuse = (args: string[]) => {
+ * const refuse = (args: string[]): string => {
  *   try {
  *     parseArgs({ args, strict: true, options: { lr: { type: "string" } } });
  *   } catch (error) {
  *     return parseArgsError(error, ["lr", "help"]).message;
  *   }
+ *   return "accepted";
  * };
  * setLang("ja");
  * assert.equal(refuse(["--lrr"]), '不明なオプション "--lrr": --lr のことですか？');

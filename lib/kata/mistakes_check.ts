@@ -2,7 +2,10 @@
  * The self-check's proof that wrong answers fail: every mistake of the chapters' catalogues
  * (`lib/mistakes/chNN.ts`) takes the place of its exercise, the exercise's tests run on it, and
  * the mistake must be caught by one of them (a test named after that exercise fails) and named
- * in the first failure (its message says "This looks like: …" with the mistake's name).
+ * in the first failure (its message says "This looks like: …" with the mistake's name). In
+ * Japanese (`lang: "ja"`), the first failure must name it by its Japanese name and carry no
+ * English sentence: every label, library error and the namer's lines speak the learner's
+ * language.
  *
  * @module
  */
@@ -10,6 +13,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { englishRuns } from "../command/bilingual.ts";
+import type { Lang } from "../command/lang.ts";
 import type { Mistake } from "../testing/mistakes.ts";
 import { referenceImportMap, writeImportMapWith } from "./import_map.ts";
 import { exercisesOfWorkbook, testBelongsTo, type Workbook } from "./manifest.ts";
@@ -34,6 +39,8 @@ export interface MistakeOutcome {
   named: boolean;
   /** Why not, for the report. */
   problem?: string;
+  /** In Japanese: the English runs left in the first failure (none when it is all Japanese). */
+  english?: string[];
 }
 
 /** The catalogue files, `lib/mistakes/chNN.ts`, by chapter. */
@@ -74,11 +81,13 @@ function exerciseFilter(name: string): string {
  *
  * @param workbook The workbook.
  * @param mistake The mistake.
+ * @param lang The language the tests speak (English by default).
  * @returns Whether it was caught and named.
  */
 export async function tryMistake(
   workbook: Workbook,
   mistake: CataloguedMistake,
+  lang: Lang = "en",
 ): Promise<MistakeOutcome> {
   const root = workbook.root;
   const exercise = exercisesOfWorkbook(workbook, mistake.chapter)
@@ -114,7 +123,10 @@ export async function tryMistake(
     const run = await runTests(paths, {
       root,
       importMap: mapPath,
-      permissions: "none",
+      // A learner's plain deno test has no permissions (English); Japanese needs ZEROKARA_LANG.
+      ...(lang === "ja"
+        ? { permissions: "lang", env: { ZEROKARA_LANG: "ja" } }
+        : { permissions: "none" }),
       args: ["--filter", exerciseFilter(mistake.exercise)],
     });
     const failed = run.tests.filter((t) =>
@@ -125,14 +137,22 @@ export async function tryMistake(
       return { mistake, caught: false, named: false, problem: `no test caught it${why}` };
     }
     const first = failed[0];
-    const named = (first.error ?? "").includes(mistake.name);
+    const named = (first.error ?? "").includes(
+      lang === "ja" && mistake.ja ? mistake.ja : mistake.name,
+    );
+    // The message and the failing line's source; not the stack's "at …" lines.
+    const message = (first.error ?? "").split("\n").filter((l) => !/^\s+at /.test(l)).join("\n");
+    const english = lang === "ja" ? englishRuns(message) : [];
     return {
       mistake,
       caught: true,
       named,
-      problem: named
-        ? undefined
-        : `"${first.name}" fails without naming it: ${firstLine(first.error)}`,
+      english,
+      problem: !named
+        ? `"${first.name}" fails without naming it: ${firstLine(first.error)}`
+        : english.length > 0
+        ? `"${first.name}" fails with English in Japanese: ${english.join(" / ")}`
+        : undefined,
     };
   } finally {
     Deno.removeSync(join(mapPath, ".."), { recursive: true });
@@ -144,27 +164,37 @@ export async function tryMistake(
  *
  * @param workbook The workbook.
  * @param concurrency How many test processes at once.
+ * @param lang The language the tests speak (English by default).
  * @returns One outcome per mistake.
  */
 export async function tryAllMistakes(
   workbook: Workbook,
   concurrency = 2,
+  lang: Lang = "en",
 ): Promise<MistakeOutcome[]> {
   const mistakes = await readCatalogues(workbook.root);
-  return await pool(mistakes, concurrency, (m) => tryMistake(workbook, m));
+  return await pool(mistakes, concurrency, (m) => tryMistake(workbook, m, lang));
 }
 
 if (import.meta.main) {
-  // `deno run -A lib/kata/mistakes_check.ts [05 …]`: the mistakes of some chapters, one line each.
+  // `deno run -A lib/kata/mistakes_check.ts [--ja] [05 …]`: the mistakes of some chapters, one
+  // line each (--ja: in Japanese, which also reports English left in a failure).
   const { readWorkbook } = await import("./manifest.ts");
   const { REPO_ROOT } = await import("./cli.ts");
   const workbook = readWorkbook(REPO_ROOT);
-  const wanted = Deno.args;
+  const lang = Deno.args.includes("--ja") ? "ja" : "en";
+  const wanted = Deno.args.filter((a) => a !== "--ja");
   const mistakes = (await readCatalogues(REPO_ROOT))
     .filter((m) => wanted.length === 0 || wanted.includes(m.chapter));
-  const outcomes = await pool(mistakes, 2, (m) => tryMistake(workbook, m));
+  const outcomes = await pool(mistakes, 2, (m) => tryMistake(workbook, m, lang));
   for (const o of outcomes) {
-    const mark = o.caught && o.named ? "ok    " : o.caught ? "UNNAMED" : "MISSED";
+    const mark = !o.caught
+      ? "MISSED"
+      : !o.named
+      ? "UNNAMED"
+      : o.english?.length
+      ? "ENGLISH"
+      : "ok    ";
     console.log(
       `${mark} ${o.mistake.chapter} ${o.mistake.exercise}: ${o.mistake.name}` +
         (o.problem ? `\n         ${o.problem}` : ""),
@@ -172,6 +202,10 @@ if (import.meta.main) {
   }
   const caught = outcomes.filter((o) => o.caught).length;
   const named = outcomes.filter((o) => o.named).length;
-  console.log(`mistakes: ${caught} caught, ${outcomes.length - caught} missed; ${named} named`);
-  Deno.exitCode = named === outcomes.length ? 0 : 1;
+  const english = outcomes.filter((o) => o.english?.length).length;
+  console.log(
+    `mistakes: ${caught} caught, ${outcomes.length - caught} missed; ${named} named` +
+      (lang === "ja" ? `; ${english} with English` : ""),
+  );
+  Deno.exitCode = named === outcomes.length && english === 0 ? 0 : 1;
 }

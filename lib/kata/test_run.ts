@@ -249,9 +249,12 @@ export interface RunTestsOptions {
   args?: string[];
   /**
    * `"all"` (the default) runs with `-A`; `"none"` runs without permissions, as a learner's
-   * plain `deno test chapters/04` does.
+   * plain `deno test chapters/04` does; `"lang"` allows only the variables that choose the
+   * language (`ZEROKARA_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`).
    */
-  permissions?: "all" | "none";
+  permissions?: "all" | "none" | "lang";
+  /** Variables to set in the child (besides `NO_COLOR`). */
+  env?: Record<string, string>;
   /**
    * Milliseconds before the run is stopped as hung (an endless loop in the learner's code).
    * Default: {@linkcode defaultTimeout} of the paths; `0` means no limit.
@@ -366,7 +369,9 @@ export async function runTests(paths: string[], options: RunTestsOptions): Promi
   try {
     // The pretty reporter names each test as it starts, so a hung one can be named.
     const args = ["test", "--permit-no-files", "--reporter=pretty", `--junit-path=${junit}`];
-    if (options.permissions !== "none") args.push("-A");
+    if (options.permissions === "lang") {
+      args.push("--allow-env=ZEROKARA_LANG,LC_ALL,LC_MESSAGES,LANG");
+    } else if (options.permissions !== "none") args.push("-A");
     if (!options.check) args.push("--no-check");
     if (options.doc) args.push("--doc");
     if (options.importMap) args.push(`--import-map=${options.importMap}`);
@@ -374,7 +379,7 @@ export async function runTests(paths: string[], options: RunTestsOptions): Promi
     const child = new Deno.Command(Deno.execPath(), {
       args,
       cwd: options.root,
-      env: { NO_COLOR: "1" },
+      env: { ...options.env, NO_COLOR: "1" },
       stdin: "null",
       stdout: "piped",
       stderr: "piped",

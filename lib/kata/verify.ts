@@ -385,6 +385,27 @@ export function mistakesNamed(outcomes: MistakeOutcome[]): GroupResult {
 }
 
 /**
+ * Failures speak Japanese: with the tests in Japanese, the first failing test of each caught
+ * mistake names it by its Japanese name, and nothing in it is an English sentence (labels,
+ * lib's errors, the namer's lines; code identifiers may stay).
+ *
+ * @param outcomes What became of each mistake, run in Japanese.
+ * @returns The group's result.
+ */
+export function mistakesInJapanese(outcomes: MistakeOutcome[]): GroupResult {
+  const caught = outcomes.filter((o) => o.caught);
+  const bad = caught.filter((o) => !o.named || (o.english?.length ?? 0) > 0);
+  return {
+    name: "mistakes' failures in Japanese",
+    labels: ["Japanese", "not"],
+    passed: caught.length - bad.length,
+    failures: bad.map((o) =>
+      `${o.mistake.chapter} ${o.mistake.exercise}: "${o.mistake.name}": ${o.problem}`
+    ),
+  };
+}
+
+/**
  * Every exercise has at least two catalogued mistakes. One check per exercise.
  *
  * @param exercises The exercises.
@@ -567,9 +588,14 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
   const [types, lib, reference, stub, lint, fmt] = results;
   // The mistakes run after the other test processes, two at a time.
   let found: MistakeOutcome[] = [];
+  const concurrency = options.concurrency ?? 2;
   const mistakes = Object.keys(catalogueFiles(root)).length === 0 ? undefined : await timed(
     "mistakes",
-    async () => mistakesCaught(found = await tryAllMistakes(workbook, options.concurrency ?? 2)),
+    async () => mistakesCaught(found = await tryAllMistakes(workbook, concurrency)),
+  );
+  const japanese = mistakes === undefined ? undefined : await timed(
+    "mistakes in Japanese",
+    async () => mistakesInJapanese(await tryAllMistakes(workbook, concurrency, "ja")),
   );
   const groups = [
     lib,
@@ -584,6 +610,7 @@ export async function verify(root: string, options: VerifyOptions = {}): Promise
     checkFilters(exercises, referenceRun),
     checkStubComments(workbook),
     ...(mistakes ? [mistakes, mistakesNamed(found), mistakesPerExercise(exercises, found)] : []),
+    ...(japanese ? [japanese] : []),
     checkImports(root, files),
     checkManifest(workbook),
   ];
@@ -659,7 +686,8 @@ Checks, case by case:
   stubs ask                 no code in a stub module's comments (lib/kata/stub_comments.ts)
   mistakes                  every mistake of lib/mistakes/chNN.ts, put in its exercise's place,
                             is caught by a test of that exercise and named in its first failure;
-                            two or more per exercise
+                            two or more per exercise; run again in Japanese, the first failure
+                            names it in Japanese and holds no English sentence
   import rules              chapters import only lib/ and their own folder; lib/ never
                             imports chapters/; nothing from JSR
   stubs.ts                  chapters/stubs.ts lists exactly the stub modules
