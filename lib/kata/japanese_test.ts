@@ -1,7 +1,8 @@
 /**
  * The learner's commands in Japanese, as a learner with `LANG=ja_JP.UTF-8` runs them: every
- * command's `--help`, a bad option for each kind of parser, `deno task kata 04`, and every
- * hint tier, with no English sentence left in what they print (`englishRuns`).
+ * command's `--help`, a bad option for each kind of parser, `deno task kata 04`, every hint
+ * tier and every exercise's solution, with no English sentence left in what they print
+ * (`englishRuns`; in a solution, its comments: the code is the code).
  */
 
 import assert from "node:assert/strict";
@@ -13,6 +14,9 @@ import { LANG_ENV, setLang } from "../command/lang.ts";
 import { REPO_ROOT } from "./cli.ts";
 import { hintCommand } from "./hint.ts";
 import { parseHints } from "./hints_file.ts";
+import { exercisesOfWorkbook, readWorkbook } from "./manifest.ts";
+import { findExport, helpersUsed, locateExercise } from "./solution.ts";
+import { inJapanese } from "./solution_ja.ts";
 
 /** The tasks of deno.json that are for the workbook's contributors, not for the learner. */
 const CONTRIBUTORS = new Set([
@@ -137,4 +141,25 @@ Deno.test("every hint tier in Japanese carries no English sentence", () => {
     setLang(undefined);
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+Deno.test("every exercise's solution in Japanese: comments without an English sentence", () => {
+  const workbook = readWorkbook(REPO_ROOT);
+  const problems: string[] = [];
+  for (const exercise of exercisesOfWorkbook(workbook)) {
+    const located = locateExercise(workbook, exercise.chapter, exercise.name);
+    if ("names" in located) continue;
+    const block = findExport(REPO_ROOT, located.reference, located.name);
+    assert.ok(block, `${exercise.chapter} ${exercise.name}: no reference block`);
+    const stub = readFileSync(join(REPO_ROOT, located.stub), "utf8");
+    for (const part of [block, ...helpersUsed(REPO_ROOT, block)]) {
+      const comments = inJapanese(part.text, stub).split("\n")
+        .filter((line) => /^\s*(\/\/|\/\*\*|\*)/.test(line)).join("\n");
+      const runs = englishRuns(comments);
+      if (runs.length > 0) {
+        problems.push(`${exercise.chapter} ${exercise.name}: ${runs.join(" / ")}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
 });

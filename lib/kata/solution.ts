@@ -9,7 +9,7 @@
 
 import { dirname, join, posix } from "node:path";
 import { commandLine } from "../command/args.ts";
-import { defineMessages, exportLang } from "../command/lang.ts";
+import { defineMessages, exportLang, lang } from "../command/lang.ts";
 import { chapterArg, confirmOnTerminal, didYouMean, REPO_ROOT, type Style, style } from "./cli.ts";
 import { importSpecifiers } from "./imports.ts";
 import {
@@ -20,6 +20,7 @@ import {
   testBelongsTo,
   type Workbook,
 } from "./manifest.ts";
+import { inJapanese } from "./solution_ja.ts";
 import { firstLine, runTests } from "./test_run.ts";
 
 /** What `deno task solution` says, in both languages. */
@@ -283,5 +284,12 @@ if (import.meta.main) {
       if (!confirmOnTerminal(m.question)) Deno.exit(1);
     }
   }
-  console.log(renderSolution(block, helpersUsed(REPO_ROOT, block), s));
+  let helpers = helpersUsed(REPO_ROOT, block);
+  if (lang() === "ja") {
+    // The answer key's comments are English: the stub's Japanese ones replace them.
+    const stub = readText(join(REPO_ROOT, located.stub)) ?? "";
+    block.text = inJapanese(block.text, stub);
+    helpers = helpers.map((helper) => ({ ...helper, text: inJapanese(helper.text, stub) }));
+  }
+  console.log(renderSolution(block, helpers, s));
 }
