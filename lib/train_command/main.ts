@@ -81,10 +81,14 @@ function describeRun(out: string): string {
  * `--force` says to replace it; with `--force`, removes the old run's checkpoint and parameters
  * first, so that a `--resume` never mixes the two.
  */
-function claimOutput(args: TrainArgs): void {
+function claimOutput(args: TrainArgs, task: string): void {
   const files = [CHECKPOINT_FILE, PARAMS_FILE].map((f) => join(args.out, f));
   if (args.resume || !files.some((f) => existsSync(f))) return;
   if (!args.force) {
+    // A chapter command (ch07:train) writes to its own folder: it takes no --out.
+    if (task !== "train") {
+      throw new UsageError(TRAIN().wouldOverwriteHere(args.out, describeRun(args.out)));
+    }
     const other = args.out === DEFAULT_OUT ? "--out out/train2" : TRAIN().anotherOut;
     throw new UsageError(TRAIN().wouldOverwrite(args.out, describeRun(args.out), other));
   }
@@ -247,7 +251,7 @@ async function train(argv: string[], task: string): Promise<number> {
       );
     }
     checkWritable(args.out);
-    claimOutput(args);
+    claimOutput(args, task);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(TRAIN().error(error.message));

@@ -105,6 +105,9 @@ export const TRAIN = defineMessages("train", {
   wouldOverwrite: (out: string, run: string, other: string) =>
     `${out} already holds ${run}, which a new run would overwrite: continue it with --resume, ` +
     `keep it and train into ${other}, or replace it with --force`,
+  wouldOverwriteHere: (out: string, run: string) =>
+    `${out} already holds ${run}, which a new run would overwrite: continue it with --resume, ` +
+    `or replace it with --force (copy the folder first to keep it)`,
   cannotWrite: (out: string, reason: string) =>
     `Cannot write to the output folder "${out}" (${reason}): choose another with --out DIR`,
   unknownModel: (model: string, models: string) =>
@@ -264,6 +267,9 @@ export const TRAIN = defineMessages("train", {
   wouldOverwrite: (out: string, run: string, other: string) =>
     `${out} にはすでに ${run}があり、新しい学習で上書きされます: --resume で続けるか、` +
     `残したまま ${other} に学習するか、--force で置き換えてください`,
+  wouldOverwriteHere: (out: string, run: string) =>
+    `${out} にはすでに ${run}があり、新しい学習で上書きされます: --resume で続けるか、` +
+    `--force で置き換えてください（残すなら先にフォルダをコピーしてください）`,
   cannotWrite: (out: string, reason: string) =>
     `出力フォルダ "${out}" に書き込めません（${reason}）: --out DIR で別のフォルダを指定してください`,
   unknownModel: (model: string, models: string) =>
