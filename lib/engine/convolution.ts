@@ -1,9 +1,9 @@
 /**
  * The engine's Convolution layer: the same sums as the answer key's `lib/layers/convolution.ts`
  * (§7.4.3), computed where the matrix product lives. With the WebAssembly kernels (the
- * default) the patches, the filters and the products stay in the layer's own WebAssembly
- * memory ({@linkcode ConvArena}) from forward to backward, in the book's layout (`col`
- * `[N·OH·OW, C·FH·FW]`), and ∂L/∂col is written over the patches; without them
+ * default) the patches, the filters and the products stay in WebAssembly memory
+ * ({@linkcode ConvArena}) from forward to backward, in the book's layout (`col`
+ * `[N·OH·OW, C·FH·FW]`), and ∂L/∂col goes to col2im a few images at a time; without them
  * (`ZEROKARA_KERNELS=ts`) each image's patches are columns of an `np` array, written by a
  * kernel, with scratch arrays reused from call to call. A first layer skips ∂L/∂x either way.
  *
@@ -42,11 +42,12 @@ export interface ConvolutionOptions {
  *
  * The book unrolls the patches into one row per output position, `[N·OH·OW, C·FH·FW]`,
  * multiplies by the filters, `dot(col, col_W)`, and transposes the result `[N·OH·OW, FN]`
- * to `[N, FN, OH, OW]`; its backward transposes `dout` back the other way. This layer does the
- * same sums with each image's patches as columns, `col[n]` of shape `[C·FH·FW, OH·OW]` (the
- * transpose of the book's block for that image, written directly by a kernel), so that
- * `W · col[n]` is that image's output already in NCHW, `[FN, OH·OW]`. No transposed copy is
- * made (they were a fifth of SimpleConvNet's training time). The answer key's Convolution
+ * to `[N, FN, OH, OW]`; its backward transposes `dout` back the other way. With the
+ * WebAssembly kernels this layer does the same in WebAssembly memory, where the products run
+ * on the arrays in place (one product per batch, split between the threads) and the
+ * transposes happen on the way in and out, bias and db included. With the TypeScript kernels
+ * it keeps each image's patches as columns, `col[n]` of shape `[C·FH·FW, OH·OW]`, so that
+ * `W · col[n]` is that image's output already in NCHW. The answer key's Convolution
  * (`lib/layers/convolution.ts`) is the book's; `engine_test.ts` checks that the two agree.
  *
  * @example One 2×2 filter of ones over a 3×3 image: each output is the sum of a patch
@@ -177,8 +178,6 @@ export class Convolution implements Layer {
   }
   /** The WebAssembly arena of the layer's arrays, made on the first forward (null: none). */
   #arena: { arena: ConvArena; dtype: np.DType } | null = null;
-  /** Whether the arena's patches are the last forward's (backward overwrites them). */
-  #patchesValid = false;
 
   #arenaFor(dtype: np.DType): ConvArena | null {
     if (kernelConfig.backend !== "wasm" || (dtype !== "float32" && dtype !== "float64")) {
@@ -203,7 +202,6 @@ export class Convolution implements Layer {
     const wAt = arena.region("W", FN * K);
     const outAt = arena.region("out", rows * FN);
     im2colKernel(x.data, arena.view(colAt, rows * K), g);
-    this.#patchesValid = true;
     arena.view(wAt, FN * K).set(this.W.data);
     // op(B)[k][f] = W[f][k]: Wᵀ read in place through its strides.
     const patches = { at: colAt, rowStride: K, colStride: 1 };
@@ -227,8 +225,7 @@ export class Convolution implements Layer {
 
   /**
    * The backward pass in the arena: dout to rows `[N·OH·OW, FN]` (summing db on the way),
-   * dW = doutᵀ · col, then ∂L/∂col = dout · W over the patches (which the forward's col no
-   * longer needs) and col2im.
+   * dW = doutᵀ · col, then ∂L/∂col = dout · W and col2im, a few images at a time.
    */
   #backwardInArena(arena: ConvArena, x: np.NDArray, dout: np.NDArray): np.NDArray {
     const [FN, C, FH, FW] = this.W.shape;
@@ -245,7 +242,6 @@ export class Convolution implements Layer {
     const wAt = arena.region("W", FN * K);
     const doutAt = arena.region("dout", rows * FN);
     const dWAt = arena.region("dW", FN * K);
-    if (!this.#patchesValid) im2colKernel(x.data, arena.view(colAt, rows * K), g);
 
     const d = dout.data, doutRows = arena.view(doutAt, rows * FN);
     const db = np.zeros([FN], { dtype: this.b.dtype });
@@ -269,16 +265,27 @@ export class Convolution implements Layer {
     this.dW = dW;
     if (this.firstLayer) return np.zeros([0], { dtype: dout.dtype });
 
-    // ∂L/∂col [N·OH·OW, K] = dout · W, written over the patches.
+    // ∂L/∂col [N·OH·OW, K] = dout · W, a few images at a time, each block added back onto
+    // the images by col2im while it is still in the cache (a tenth faster than the whole
+    // batch's ∂L/∂col through memory).
     arena.view(wAt, FN * K).set(this.W.data);
     const filters = { at: wAt, rowStride: K, colStride: 1 };
-    arena.gemm(rows, K, FN, { at: doutAt, rowStride: FN, colStride: 1 }, filters, colAt, K);
-    this.#patchesValid = false;
+    const images = Math.min(N, DCOL_IMAGES), plane = x.size / N;
+    const dcolAt = arena.region("dcol", images * P * K);
     const dx = np.zeros(x.shape, { dtype: x.dtype });
-    col2imKernel(arena.view(colAt, rows * K), dx.data, g);
+    for (let first = 0; first < N; first += images) {
+      const n = Math.min(images, N - first);
+      const douts = { at: doutAt + first * P * FN * arena.size, rowStride: FN, colStride: 1 };
+      arena.gemm(n * P, K, FN, douts, filters, dcolAt, K);
+      const block = dx.data.subarray(first * plane, (first + n) * plane);
+      col2imKernel(arena.view(dcolAt, n * P * K), block, { ...g, n });
+    }
     return dx;
   }
 }
+
+/** Images per block of ∂L/∂col in the arena's backward pass (a block of a few hundred KB). */
+const DCOL_IMAGES = 5;
 
 /** The sizes of the im2col kernels for a batch of N images of H×W. */
 function convGeometry(layer: Convolution, N: number, H: number, W: number): ConvGeometry {

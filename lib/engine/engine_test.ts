@@ -127,6 +127,18 @@ Deno.test("engine Convolution equals the answer key's: strides, pads, non-square
   );
 });
 
+Deno.test("engine Convolution's backward in blocks of images: a batch of 12 (5 + 5 + 2)", () => {
+  for (const dtype of DTYPES) {
+    const W = randn(1, [3, 2, 3, 3], dtype), b = randn(2, [3], dtype);
+    const x = randn(3, [12, 2, 6, 5], dtype), dout = randn(4, [12, 3, 6, 5], dtype);
+    const engine = new Convolution(W, b, { pad: 1 }), book = new BookConvolution(W, b, { pad: 1 });
+    assertAllClose(engine.forward(x), book.forward(x), { ...tol(dtype), msg: "out" });
+    assertAllClose(engine.backward(dout), book.backward(dout), { ...tol(dtype), msg: "dx" });
+    assertAllClose(engine.dW!, book.dW!, { ...tol(dtype), msg: "dW" });
+    assertAllClose(engine.db!, book.db!, { ...tol(dtype), msg: "db" });
+  }
+});
+
 Deno.test("engine Pooling equals the answer key's: strides, pads, non-square windows, ties", () => {
   fc.assert(
     fc.property(
