@@ -219,6 +219,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     results.nets.push(
       await workbookRun("DeepConvNet", make, mnist, batches, p.warmupIterations, {
         threads: kernelConfig.threads,
+        dataParallel: "deep",
       }),
     );
   }
@@ -288,8 +289,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
         }, ` +
         `Adam lr ${TRAIN_CONVNET.lr}, float32, one epoch = ${TRAIN_CONVNET.iterationsPerEpoch} ` +
         `iterations; an iteration = mini-batch copy + forward + backward + update. On 2 threads ` +
-        `SimpleConvNet splits each batch between them (as deno task train does); DeepConvNet, ` +
-        `whose dropout masks come from one generator, splits the matrix products`,
+        `each network splits each batch between them (as deno task train does; DeepConvNet's ` +
+        `dropout masks are drawn for the whole batch on the main thread)`,
     );
     print(netTable(results.nets));
   }

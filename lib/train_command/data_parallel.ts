@@ -7,11 +7,13 @@
  *
  * Splitting the matrix products between the threads (`lib/np/kernels/`) speeds up only the
  * products; splitting the batch also runs ReLU, pooling, im2col and the rest on both cores. It
- * applies to networks whose forward pass depends on nothing but the weights and the batch: no
- * dropout masks (which would need a generator per thread) and no batch normalization (whose
- * statistics are per batch). Each step copies the main thread's parameters to the worker, so the
- * worker keeps no state of its own: checkpoints and `--resume` work as before, and a run repeats
- * exactly for a given seed. One and two threads differ in the last bits of the sums.
+ * applies to networks whose forward pass depends on the weights, the batch and dropout masks,
+ * not to batch normalization (whose statistics are per batch). The main thread draws every
+ * Dropout layer's numbers for the whole batch from the network's generator, as one thread would,
+ * and hands the worker its rows (`dropout_draws.ts`): the masks are one thread's. Each step
+ * copies the main thread's parameters to the worker, so the worker keeps no state of its own:
+ * checkpoints and `--resume` work as before, and a run repeats exactly for a given seed. One and
+ * two threads differ in the last bits of the sums.
  *
  * Memory is shared (`SharedArrayBuffer`); the main thread waits with `Atomics.wait`, which Deno
  * allows on the main thread, as the matrix product's helper thread does.
@@ -19,8 +21,10 @@
  * @module
  */
 
+import type { Dropout } from "../layers/dropout.ts";
 import { kernelConfig } from "../np/kernels/config.ts";
 import * as np from "../np/mod.ts";
+import { dropoutsOf, dropoutWidths, PresetRandom, usePresets } from "./dropout_draws.ts";
 import { firstRows, type TrainableNet } from "./loop.ts";
 
 /** Slots of the control array (`Int32Array`) shared with the worker. */
@@ -60,6 +64,10 @@ export interface WorkerSetup {
   y: SharedArrayBuffer;
   /** Its mean loss (one float64). */
   loss: SharedArrayBuffer;
+  /** The worker's rows of each Dropout layer's numbers for this step, layer after layer. */
+  masks: SharedArrayBuffer;
+  /** The numbers per sample of each Dropout layer, in forward order. */
+  maskWidths: number[];
   /** The shape of one image. */
   sampleShape: number[];
   /** The shape of one label (`[]` for class indices). */
@@ -120,6 +128,10 @@ export class DataParallelNet implements TrainableNet {
   #y: Float32Array | Float64Array;
   #loss: Float64Array;
   #seq = 0;
+  #dropouts: Dropout[];
+  #widths: number[];
+  #presets: PresetRandom[];
+  #masks: Float32Array | Float64Array;
 
   private constructor(net: TrainableNet, worker: Worker, setup: WorkerSetup) {
     this.net = net;
@@ -133,6 +145,10 @@ export class DataParallelNet implements TrainableNet {
     this.#t = view(setup.t);
     this.#y = view(setup.y);
     this.#loss = new Float64Array(setup.loss);
+    this.#widths = setup.maskWidths;
+    this.#dropouts = this.#widths.length > 0 ? dropoutsOf(net) : [];
+    this.#presets = this.#dropouts.map(() => new PresetRandom());
+    this.#masks = view(setup.masks);
   }
 
   /**
@@ -151,6 +167,13 @@ export class DataParallelNet implements TrainableNet {
     const half = Math.floor(options.batchSize / 2);
     const classes = net.predict(options.sample.reshape(1, ...options.sample.shape)).shape[1];
     const total = params.reduce((n, p) => n + p.size, 0);
+    const dropouts = dropoutsOf(net);
+    if (dropouts.some((d) => d.rng !== dropouts[0].rng)) {
+      throw new TypeError("Data parallelism needs the Dropout layers to share one generator");
+    }
+    // A Dropout that draws otherwise (a learner's, under --mine) keeps its own generators.
+    const widths = dropoutWidths(net, dropouts, options.sample);
+    const maskWidths = dropouts.every((_, i) => widths[i] > 0) ? widths : [];
     const setup: WorkerSetup = {
       model: options.model,
       control: new SharedArrayBuffer(4 * 6),
@@ -160,6 +183,8 @@ export class DataParallelNet implements TrainableNet {
       t: sharedBuffer(dtype, half * Math.max(options.label.size, 1)),
       y: sharedBuffer(dtype, Math.max(half, PREDICT_HALF) * classes),
       loss: new SharedArrayBuffer(8),
+      masks: sharedBuffer(dtype, half * maskWidths.reduce((a, b) => a + b, 0)),
+      maskWidths,
       sampleShape: [...options.sample.shape],
       labelShape: [...options.label.shape],
       dtype,
@@ -267,17 +292,21 @@ export class DataParallelNet implements TrainableNet {
     this.#shareParams();
     this.#x.set(x.data.subarray(mine * (x.size / n)));
     this.#t.set(t.data.subarray(mine * (t.size / n)));
+    this.#drawMasks(n, mine, x.dtype);
     Atomics.store(this.#control, Slot.Mode, 0);
     this.#start(theirs);
 
     // Both threads are busy with their halves: this one's products must not ask for the other.
     const threads = kernelConfig.threads;
     kernelConfig.threads = 1;
+    const generator = this.#dropouts[0]?.rng;
     let grads;
     try {
+      if (generator !== undefined) usePresets(this.#dropouts, this.#presets, generator);
       grads = this.net.gradient(firstRows(x, mine), firstRows(t, mine));
     } finally {
       kernelConfig.threads = threads;
+      if (generator !== undefined) usePresets(this.#dropouts, null, generator);
     }
     const myLoss = this.net.lastLayer.loss, myY = this.net.lastLayer.y;
 
@@ -298,6 +327,22 @@ export class DataParallelNet implements TrainableNet {
       this.lastLayer.y = y;
     }
     return grads;
+  }
+
+  /**
+   * Each Dropout layer's numbers for the whole batch, drawn from the network's generator in
+   * forward order as one thread's forward pass draws them: this thread's rows to its presets,
+   * the worker's to the shared buffer.
+   */
+  #drawMasks(n: number, mine: number, dtype: np.DType): void {
+    const generator = this.#dropouts[0]?.rng;
+    let offset = 0;
+    this.#widths.forEach((width, i) => {
+      const all = generator.random([n, width], { dtype });
+      this.#presets[i].values = firstRows(all, mine);
+      this.#masks.set(all.data.subarray(mine * width), offset);
+      offset += (n - mine) * width;
+    });
   }
 
   /** A batch of one, on this thread. */

@@ -14,7 +14,7 @@ function batch(n: number, seed: number) {
   return { x, t };
 }
 
-for (const model of ["final", "simple"]) {
+for (const model of ["final", "simple", "deep"]) {
   Deno.test(`DataParallelNet (${model}): the halves' gradients average to the batch's`, async () => {
     const reference = MODELS[model].create(3);
     const parallel = await DataParallelNet.start(MODELS[model].create(3), {
@@ -34,6 +34,10 @@ for (const model of ["final", "simple"]) {
         }
         assertAllClose(parallel.lastLayer.loss, reference.lastLayer.loss, { rtol: 1e-5 });
         assertAllClose(parallel.lastLayer.y!, reference.lastLayer.y!, { rtol: 1e-4, atol: 1e-6 });
+        // DeepConvNet's dropout masks: drawn as one thread draws them, so its generator is
+        // where one thread's is (a checkpoint saves it).
+        const rng = (net: unknown) => (net as { rng: np.Generator }).rng.getState();
+        assert.deepEqual(rng(parallel.net), rng(reference), `generator after a batch of ${n}`);
       }
     } finally {
       parallel.close();

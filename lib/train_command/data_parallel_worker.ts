@@ -11,6 +11,7 @@
 import { kernelConfig } from "../np/kernels/config.ts";
 import * as np from "../np/mod.ts";
 import { sharedView, Slot, type WorkerSetup } from "./data_parallel.ts";
+import { dropoutsOf, PresetRandom, usePresets } from "./dropout_draws.ts";
 import { MODELS } from "./models.ts";
 
 /** The worker's global scope (the project type-checks against Deno's window types). */
@@ -30,6 +31,10 @@ function serve(setup: WorkerSetup): void {
   const params = view(setup.params), grads = view(setup.grads);
   const x = view(setup.x), t = view(setup.t), y = view(setup.y);
   const loss = new Float64Array(setup.loss);
+  // The Dropout layers take the rows the main thread drew for this half.
+  const dropouts = setup.maskWidths.length > 0 ? dropoutsOf(net) : [], masks = view(setup.masks);
+  const presets = dropouts.map(() => new PresetRandom());
+  if (dropouts.length > 0) usePresets(dropouts, presets, dropouts[0].rng);
   const sampleSize = setup.sampleShape.reduce((a, b) => a * b, 1);
   const labelSize = setup.labelShape.reduce((a, b) => a * b, 1);
   scope.postMessage("ready");
@@ -58,6 +63,11 @@ function serve(setup: WorkerSetup): void {
         continue;
       }
       const tHalf = new np.NDArray(t.subarray(0, count * labelSize), [count, ...setup.labelShape]);
+      let at = 0;
+      setup.maskWidths.forEach((width, i) => {
+        presets[i].values = new np.NDArray(masks.subarray(at, at + count * width), [count, width]);
+        at += count * width;
+      });
       const g = net.gradient(xHalf, tHalf);
       offset = 0;
       for (const [name, p] of Object.entries(net.params)) {

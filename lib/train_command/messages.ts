@@ -66,7 +66,7 @@ export const TRAIN = defineMessages("train", {
       "  --lang ja|en       the language of the messages and charts",
       "  -h, --help         show this help",
       "",
-      "Both cores train (each takes half of every batch; deep splits the matrix products instead);",
+      "Both cores train (each takes half of every batch, with one thread's dropout masks);",
       "ZEROKARA_THREADS=1 keeps to one. A run repeats exactly for a given seed and number of threads.",
     ].join("\n"),
   modelLine: (name: string, description: string, isDefault: boolean) =>
@@ -230,7 +230,7 @@ export const TRAIN = defineMessages("train", {
       "  --lang ja|en       メッセージとグラフの言語",
       "  -h, --help         このヘルプを表示",
       "",
-      "2つのコアで学習します（バッチを半分ずつ。deep は行列の積を分担）。",
+      "2つのコアで学習します（バッチを半分ずつ。Dropout のマスクは1スレッドのときと同じ）。",
       "ZEROKARA_THREADS=1 なら1つだけ。同じ seed とスレッド数なら、学習は毎回同じ結果になります。",
     ].join("\n"),
   modelLine: (name: string, description: string, isDefault: boolean) =>

@@ -104,9 +104,9 @@ export interface ModelSpec {
   /** The chapters whose exercises the network is made of (for `--mine`). */
   chapters: string[];
   /**
-   * Whether a batch may be split between two threads (`data_parallel.ts`): only for networks
-   * without dropout or batch normalization, whose gradient depends on the weights and the batch
-   * alone.
+   * Whether a batch may be split between two threads (`data_parallel.ts`): for networks whose
+   * gradient depends on the weights, the batch and dropout masks (drawn on the main thread), not
+   * on batch statistics (batch normalization).
    */
   dataParallel: boolean;
 }
@@ -150,7 +150,7 @@ export const MODELS: Record<string, ModelSpec> = {
     batchSize: 100,
     augment: 0,
     chapters: ["05", "06", "07", "08"],
-    dataParallel: false, // its dropout masks come from one generator
+    dataParallel: true,
   },
 };
 
