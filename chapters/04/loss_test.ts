@@ -146,8 +146,8 @@ Deno.test(
     const y = np.stack([yRight, yWrong]);
     assertClose(
       say(
-        "the loss of the batch [right, wrong] with t = [2, 7] (both right)",
-        "t = [2, 7] でのバッチ [正解, 不正解] の損失（どちらも正解）",
+        "the loss of the batch [yRight, yWrong] with t = [2, 7] (each row's label is its largest output)",
+        "バッチ [yRight, yWrong]、t = [2, 7] の損失（どちらの行もラベルが最大の出力）",
       ),
       crossEntropyError(y, np.array([2, 7])),
       0.510825457099338,
