@@ -5,7 +5,7 @@
  *
  * 04章、§4.3〜4.4: 数値微分、勾配、勾配降下法。
  *
- * `np` はインポート済みです。`deno test chapters/04/gradient_test.ts` で実行します。
+ * `np` はインポート済みです。`deno test -A chapters/04/gradient_test.ts` で実行します。
  *
  * @module
  */
@@ -29,15 +29,15 @@ export type { GradientDescentOptions, GradientDescentResult, NumericalOptions };
  * at 0 gives exactly 1); the partial derivatives 6 and 8 of x0² + x1² at (3, 4) (§4.3.3); the
  * book's NumPy code.
  *
- * 1つの数の関数の、中心差分による微分（§4.3.1〜4.3.2）: f′(x) ≈ (f(x + h) − f(x − h)) / 2h。
+ * 1変数の関数の、中心差分による微分（§4.3.1〜4.3.2）: f′(x) ≈ (f(x + h) − f(x − h)) / 2h。
  * `options.h` で指定しなければ h = 1e-4。
  *
- * テスト内容: 0.01x² + 0.1x の5と10での本書の値 0.1999999999990898 と 0.2999999999986347（片側の差
- * 分では約1e-6ずれる）。直線。`options.h`（x³ の0で h = 1 ならちょうど1）。(3, 4) での x0² + x1² の
- * 偏微分6と8（§4.3.3）。本書のNumPyのコード。
+ * テスト内容: 0.01x² + 0.1x の5と10での本書の値 0.1999999999990898 と 0.2999999999986347（前方差
+ * 分では約1e-6ずれる）。直線。`options.h`（x = 0 での x³ に h = 1 ならちょうど1）。(3, 4) での
+ * x0² + x1² の偏微分6と8（§4.3.3）。本書のNumPyのコード。
  *
  * @param f A function of one number.
- *   1つの数を受け取る関数。
+ *   1変数の関数（数を1つ受け取る関数）。
  * @param x Where to take the derivative.
  *   微分を求める点。
  * @param options The step `h` (1e-4).
@@ -76,7 +76,7 @@ export function numericalDiff(
  *
  * テスト内容: x0² + x1² に対する本書の (6, 8)、(0, 4)、(6, 0)。3次元のx（Σx³ の勾配は 3x²）が呼び出
  * しの後で変わっていないこと。xを外から読むf。ランダムな点での模範解答との比較。
- * ソフトマックスのネットワークの重みについての損失関数を含む、本書のNumPyのコード。
+ * ソフトマックスを使うネットワークの損失関数の、重みについての勾配を含む、本書のNumPyのコード。
  *
  * @param f A function from an array to a number.
  *   配列を受け取り数を返す関数。

@@ -9,7 +9,7 @@
  *
  * どちらもネットワークの出力 `y` とラベル `t` を、1サンプル（`[classes]`）または
  * バッチ（`[n, classes]`）で受け取り、ただの数値を返します。`np` はインポート済みです。
- * `deno test chapters/04/loss_test.ts` で実行します。
+ * `deno test -A chapters/04/loss_test.ts` で実行します。
  *
  * @module
  */

@@ -17,7 +17,7 @@
  *
  * インポート済みのもの: `np`、そして模範解答のライブラリから `sigmoid` と `softmax`（3章）、
  * `crossEntropyError` と `numericalGradient`（この章のもの。ネットワークが自分の `loss.ts` と
- * `gradient.ts` を待たずにすむように）。`deno test chapters/04/two_layer_net_test.ts` で
+ * `gradient.ts` を待たずにすむように）。`deno test -A chapters/04/two_layer_net_test.ts` で
  * 実行します。
  *
  * @module

@@ -2,7 +2,7 @@
  * Chapter 5, §5.6.1–5.6.2: the Affine (fully connected) layer. Run
  * `deno test chapters/05/affine_test.ts`.
  *
- * 第5章 §5.6.1–5.6.2: Affineレイヤ（全結合層）。`deno test chapters/05/affine_test.ts`
+ * 第5章 §5.6.1–5.6.2: Affineレイヤ（全結合層）。`deno test -A chapters/05/affine_test.ts`
  * で実行します。
  *
  * @module

@@ -1,7 +1,7 @@
 /**
  * Chapter 5, §5.5.1: the ReLU layer. Run `deno test chapters/05/relu_test.ts`.
  *
- * 第5章 §5.5.1: ReLUレイヤ。`deno test chapters/05/relu_test.ts` で実行します。
+ * 第5章 §5.5.1: ReLUレイヤ。`deno test -A chapters/05/relu_test.ts` で実行します。
  *
  * @module
  */

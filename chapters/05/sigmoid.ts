@@ -1,7 +1,7 @@
 /**
  * Chapter 5, §5.5.2: the Sigmoid layer. Run `deno test chapters/05/sigmoid_test.ts`.
  *
- * 第5章 §5.5.2: Sigmoidレイヤ。`deno test chapters/05/sigmoid_test.ts` で実行します。
+ * 第5章 §5.5.2: Sigmoidレイヤ。`deno test -A chapters/05/sigmoid_test.ts` で実行します。
  *
  * @module
  */

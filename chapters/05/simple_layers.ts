@@ -6,7 +6,7 @@
  * 第5章 §5.3–5.4: 本の買い物の例に出てくる乗算ノードと加算ノードを、
  * ただの数を扱うレイヤとして作ります。`forward` はノードの出力を計算し、
  * `backward` は ∂L/∂out を受け取って2つの入力それぞれの勾配を返します。
- * `deno test chapters/05/simple_layers_test.ts` で実行します。
+ * `deno test -A chapters/05/simple_layers_test.ts` で実行します。
  *
  * @module
  */

@@ -2,7 +2,7 @@
  * Chapter 5, §5.6.3: the Softmax-with-Loss layer. Run
  * `deno test chapters/05/softmax_with_loss_test.ts`.
  *
- * 第5章 §5.6.3: Softmax-with-Lossレイヤ。`deno test chapters/05/softmax_with_loss_test.ts`
+ * 第5章 §5.6.3: Softmax-with-Lossレイヤ。`deno test -A chapters/05/softmax_with_loss_test.ts`
  * で実行します。
  *
  * @module

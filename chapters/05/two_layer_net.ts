@@ -9,7 +9,7 @@
  * 誤差逆伝播法で学習します。レイヤを順序付きの Map に並べるコンストラクタは用意してあり、
  * 第4章で書いた `accuracy` と `numericalGradient` も用意済みです。`predict`、`loss`、
  * `gradient` を書いてください。レイヤは `lib/` の参照実装なので、
- * この課題は章のほかの課題を待たずに取り組めます。`deno test chapters/05/two_layer_net_test.ts`
+ * この課題は章のほかの課題を待たずに取り組めます。`deno test -A chapters/05/two_layer_net_test.ts`
  * で実行します。
  *
  * @module

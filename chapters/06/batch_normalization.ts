@@ -2,7 +2,7 @@
  * Chapter 6, §6.3: the Batch Normalization layer. Run
  * `deno test chapters/06/batch_normalization_test.ts`.
  *
- * 第6章 §6.3: Batch Normalizationレイヤ。`deno test chapters/06/batch_normalization_test.ts`
+ * 第6章 §6.3: Batch Normalizationレイヤ。`deno test -A chapters/06/batch_normalization_test.ts`
  * で実行します。
  *
  * @module

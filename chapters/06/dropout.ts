@@ -1,7 +1,7 @@
 /**
  * Chapter 6, §6.4.3: the Dropout layer. Run `deno test chapters/06/dropout_test.ts`.
  *
- * 第6章 §6.4.3: Dropoutレイヤ。`deno test chapters/06/dropout_test.ts` で実行します。
+ * 第6章 §6.4.3: Dropoutレイヤ。`deno test -A chapters/06/dropout_test.ts` で実行します。
  *
  * @module
  */

@@ -4,7 +4,7 @@
  * `deno task ch06:hyperparameters --mine` to search with your code.
  *
  * 第6章 §6.5: 検証データとハイパーパラメータのランダムサーチ。
- * `deno test chapters/06/hyperparameter_search_test.ts` で実行し、
+ * `deno test -A chapters/06/hyperparameter_search_test.ts` で実行し、
  * そのあと `deno task ch06:hyperparameters --mine` で自分のコードで探索できます。
  *
  * @module

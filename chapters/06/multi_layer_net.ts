@@ -8,7 +8,7 @@
  * （本の `common/multi_layer_net.py`）。コンストラクタ、`predict`、
  * `accuracy` は用意してあります。`loss` と `gradient` を書いてください。
  * レイヤは `lib/` の参照実装なので、この課題は05章を待たずに取り組めます。
- * `deno test chapters/06/multi_layer_net_test.ts` で実行します。
+ * `deno test -A chapters/06/multi_layer_net_test.ts` で実行します。
  *
  * @module
  */

@@ -9,7 +9,7 @@
  * （本の `common/multi_layer_net_extend.py`）。コンストラクタと `accuracy` は用意してあります。
  * `predict`、`loss`、`gradient` を書いてください。レイヤ（BatchNormalization と Dropout を含む）
  * は `lib/` の参照実装なので、この課題はほかの課題を待たずに取り組めます。
- * `deno test chapters/06/multi_layer_net_extend_test.ts` で実行します。
+ * `deno test -A chapters/06/multi_layer_net_extend_test.ts` で実行します。
  *
  * @module
  */
@@ -140,6 +140,7 @@ export class MultiLayerNetExtend {
     const dtype = options.dtype ?? "float64";
     this.params = initParams([this.inputSize, ...this.hiddenSizeList, this.outputSize], options);
     // A generator of its own for the masks, seeded apart from the weights' one.
+    // マスク用に、重みの生成器とは別のシードで自分専用の生成器を持ちます。
     this.rng = np.rng((options.seed ?? 0) + 1);
     const activation = options.activation ?? "relu";
     const activationLayer = { sigmoid: Sigmoid, relu: Relu }[activation];

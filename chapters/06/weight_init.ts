@@ -4,7 +4,7 @@
  * `deno task ch06:init-histograms --mine` to see your histograms.
  *
  * 第6章 §6.2: 重みの初期値のスケール（Xavier、He）と、§6.2.2
- * のアクティベーションのヒストグラムの実験。`deno test chapters/06/weight_init_test.ts`
+ * のアクティベーションのヒストグラムの実験。`deno test -A chapters/06/weight_init_test.ts`
  * で実行し、そのあと `deno task ch06:init-histograms --mine` で自分のヒストグラムを見られます。
  *
  * @module

@@ -4,7 +4,7 @@
  * `--filter im2col` or `--filter col2im`.
  *
  * 第7章 §7.4.3: 畳み込みを1回の行列積に変える工夫、`im2col` と `col2im`。
- * `deno test chapters/07/im2col_test.ts` で実行します。2つのうち片方だけなら `--filter im2col`
+ * `deno test -A chapters/07/im2col_test.ts` で実行します。2つのうち片方だけなら `--filter im2col`
  * または `--filter col2im` を付けます。
  *
  * @module

@@ -6,7 +6,7 @@
  * 第7章 §7.4.4: Max プーリングのレイヤの forward と backward。
  * レイヤは `im2col` と `col2im` を使えます。このファイルは lib/ の参照実装を import しています
  * （自分のものは `deno task ch07:train --mine` で動きます）。
- * `deno test chapters/07/pooling_test.ts` で実行します。
+ * `deno test -A chapters/07/pooling_test.ts` で実行します。
  *
  * @module
  */

@@ -7,7 +7,7 @@
  * 第7章 §7.5: 本で最初の CNN、SimpleConvNet。lib/ の参照実装のレイヤ（Convolution、Pooling、
  * Relu、Affine、SoftmaxWithLoss）を使うので、テストにはあなたのほかのコードは要りません。
  * `deno task ch07:train --mine` なら、書き終えたところはあなたのレイヤで学習します。
- * `deno test chapters/07/simple_conv_net_test.ts` で実行します。
+ * `deno test -A chapters/07/simple_conv_net_test.ts` で実行します。
  *
  * @module
  */

@@ -7,7 +7,7 @@
  * 第8章 §8.1: DeepConvNet、99% 以上を出す本のネットワーク。lib/ の参照実装のレイヤ（5〜7章）
  * を使うので、テストにはあなたのほかのコードは要りません。`deno task train --model deep --mine`
  * なら、書き終えたところはあなたのレイヤで学習します。
- * `deno test chapters/08/deep_conv_net_test.ts` で実行します。
+ * `deno test -A chapters/08/deep_conv_net_test.ts` で実行します。
  *
  * @module
  */

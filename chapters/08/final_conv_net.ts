@@ -8,7 +8,7 @@
  * 第8章: 最終的なネットワーク。`deno task train` が既定で学習するもので、
  * LeNet 風の 5×5 の畳み込み2つからなります（§7.7.1）。lib/ の参照実装のレイヤ（5〜7章）
  * を使うので、テストにはあなたのほかのコードは要りません。`deno task train --mine` なら、
- * 書き終えたところはあなたのコードで学習します。`deno test chapters/08/final_conv_net_test.ts`
+ * 書き終えたところはあなたのコードで学習します。`deno test -A chapters/08/final_conv_net_test.ts`
  * で実行します。
  *
  * @module

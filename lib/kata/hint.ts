@@ -62,7 +62,7 @@ Usage:
 
 The tiers you have seen are remembered per exercise in .kata/hints.json.`,
 }, {
-  tierNames: "手がかり|本の節と考え方|ほぼ答え",
+  tierNames: "手がかり|本書の節と考え方|ほぼ答え",
   title: (name: string, chapter: string, level: number, tiers: number) =>
     `${name} のヒント（${chapter}章）: 段階 ${level} / ${tiers}`,
   more: (command: string, tier: number, what: string) =>

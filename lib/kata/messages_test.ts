@@ -6,6 +6,7 @@ import "./test_run.ts";
 import "./status.ts";
 import "./hint.ts";
 import "./watch.ts";
+import "./mine.ts";
 import "./reset.ts";
 import "./solution.ts";
 import "./todo.ts";
@@ -27,6 +28,7 @@ Deno.test("every message exists in both languages, and the Japanese ones are Jap
     "hint",
     "kata",
     "layers",
+    "mine",
     "mistakes",
     "nets",
     "np",

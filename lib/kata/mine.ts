@@ -23,6 +23,8 @@
 import { rmSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defineMessages } from "../command/lang.ts";
+import { displayWidth, padDisplay } from "../command/width.ts";
 import { REPO_ROOT, type Style, style } from "./cli.ts";
 import { mineImportMap, type MineModule, writeImportMapWith } from "./import_map.ts";
 import { readWorkbook, type StubPair } from "./manifest.ts";
@@ -57,6 +59,28 @@ export interface MineChapter {
   errors: string[];
 }
 
+/** What `--mine` says, in both languages. */
+const MESSAGES = defineMessages("mine", {
+  header: "--mine: your code where it is finished, the reference for the rest",
+  yours: "yours",
+  reference: "reference",
+  chapter: (chapter: string) => `chapter ${chapter}`,
+  notFinished: " (not finished)",
+  noneFinished:
+    "--mine runs this on your code wherever an exercise it uses is finished, but none is yet.",
+  finishOne: "Finish one of them (deno task kata shows where you are), or run without --mine.",
+}, {
+  header: "--mine: 終わった演習は自分のコード、残りは模範解答で動かします",
+  yours: "自分のコード",
+  reference: "模範解答",
+  chapter: (chapter: string) => `${chapter}章`,
+  notFinished: "（未完了）",
+  noneFinished:
+    "--mine は、使う演習のうち終わったものを自分のコードで動かしますが、まだどれも終わっていません。",
+  finishOne:
+    "どれかを終わらせるか（今の位置は deno task kata が示します）、--mine を付けずに実行してください。",
+});
+
 /**
  * Says which exercises are the learner's and which the reference's, before `--mine` starts.
  *
@@ -82,22 +106,23 @@ export interface MineChapter {
  * @returns The lines to print.
  */
 export function mineReport(chapters: MineChapter[], s: Style): string {
-  const lines = [`--mine: your code where it is finished, the reference for the rest`];
-  const yours = chapters.filter((c) => c.mine.length > 0);
-  const theirs = chapters.filter((c) => c.reference.length > 0);
-  yours.forEach((c, i) => {
+  const m = MESSAGES();
+  const lines = [m.header];
+  const width = Math.max(displayWidth(m.yours), displayWidth(m.reference));
+  const label = (text: string, first: boolean, color: (t: string) => string) =>
+    first ? color(padDisplay(text, width)) : " ".repeat(width);
+  chapters.filter((c) => c.mine.length > 0).forEach((c, i) => {
     lines.push(
-      `  ${i === 0 ? s.green("yours    ") : "         "}  chapter ${c.chapter}: ${
-        c.mine.join(", ")
-      }`,
+      `  ${label(m.yours, i === 0, s.green)}  ${m.chapter(c.chapter)}: ${c.mine.join(", ")}`,
     );
   });
-  theirs.forEach((c, i) => {
+  chapters.filter((c) => c.reference.length > 0).forEach((c, i) => {
     lines.push(
-      `  ${i === 0 ? s.yellow("reference") : "         "}  chapter ${c.chapter}: ` +
-        `${c.reference.join(", ")} ${s.dim("(not finished)")}`,
+      `  ${label(m.reference, i === 0, s.yellow)}  ${m.chapter(c.chapter)}: ` +
+        `${c.reference.join(", ")}${s.dim(m.notFinished)}`,
     );
-    for (const error of c.errors.slice(0, 3)) lines.push(`             ${s.red("✗")} ${error}`);
+    const indent = " ".repeat(width + 4);
+    for (const error of c.errors.slice(0, 3)) lines.push(`${indent}${s.red("✗")} ${error}`);
   });
   return lines.join("\n");
 }
@@ -185,9 +210,9 @@ export async function useMineIfAsked(mainUrl: string, options: MineOptions = {})
   if (chapters.every((c) => c.mine.length === 0)) {
     console.error(
       [
-        "--mine runs this on your code wherever an exercise it uses is finished, but none is yet.",
+        MESSAGES().noneFinished,
         mineReport(chapters, s).split("\n").slice(1).join("\n"),
-        "Finish one of them (deno task kata shows where you are), or run without --mine.",
+        MESSAGES().finishOne,
       ].join("\n"),
     );
     Deno.exit(1);

@@ -85,12 +85,12 @@ backed up byte for byte first.`,
     `${manifest} が壊れていて（JSON ではない）、配布時のスタブを見分けられません: ` +
     `git checkout -- ${manifest} で元に戻してください`,
   notGit: (root: string, path: string) =>
-    `${root} は git の clone ではない（または git がない）ため、${path} の配布時のスタブが` +
-    `見つかりません。deno task reset を使うには、ワークブックを git で clone してください。`,
+    `${root} は git のクローンではない（または git がない）ため、${path} の配布時のスタブが` +
+    `見つかりません。deno task reset を使うには、ワークブックを git clone で取得してください。`,
   notShipped: (path: string, manifest: string) =>
     `${path} は配布時のスタブではありません（${manifest} にありません）。`,
   notInHistory: (path: string, sha: string) =>
-    `${path} の配布時のスタブ（SHA-256 ${sha}…）がこの clone の git 履歴にありません: ` +
+    `${path} の配布時のスタブ（SHA-256 ${sha}…）がこのクローンの git 履歴にありません: ` +
     `履歴を取得して（git fetch origin）やり直してください。`,
   logFailed: (path: string, ref: string) => `${ref} からの ${path} の git log に失敗しました。`,
   noTodo: (path: string, ref: string) =>
@@ -99,16 +99,16 @@ backed up byte for byte first.`,
   already: (path: string) => `${path} はすでに配布時のスタブです。何もしません。`,
   noTerminal: (path: string) =>
     `${path} は戻しません: 確認できる端末がありません。` +
-    `それでも戻すなら --yes を付けてください（先にあなたの版をバックアップします）。`,
+    `それでも戻すなら --yes を付けてください（先に自分の版をバックアップします）。`,
   question: (path: string) =>
-    `${path} を配布時のスタブに置き換えますか？ あなたの版は先にバックアップします。`,
+    `${path} を配布時のスタブに置き換えますか？ 自分の版は先にバックアップします。`,
   declined: (path: string) => `戻しませんでした。${path} はそのままです。`,
   noBackup: (why: string, path: string) =>
-    `戻しませんでした: あなたの版をバックアップできませんでした（${why}）。${path} はそのままです。`,
+    `戻しませんでした: 自分の版をバックアップできませんでした（${why}）。${path} はそのままです。`,
   writeFailed: (why: string, path: string, backup: string) =>
     `戻しませんでした: ${why}。${path} はそのままです` +
     `${backup ? `（コピーは ${backup} にもあります）` : ""}。`,
-  saved: (backup: string) => `あなたの版は ${backup} に保存しました`,
+  saved: (backup: string) => `自分の版は ${backup} に保存しました`,
   nothingSaved: "バックアップするファイルはありませんでした。",
   restored: (path: string, source: string) => `${path} を配布時のスタブに戻しました（${source}）。`,
   notChapterFile: (text: string, chapter: string) =>
@@ -123,18 +123,18 @@ backed up byte for byte first.`,
     `この章のスタブ: ${stubs || "なし"}。`,
   help: `deno task reset: 章のファイルを配布時のスタブに戻す
 
-あなたのファイルを上書きする前に確認します。端末がない場合（パイプやスクリプト）は
+自分のファイルを上書きする前に確認します。端末がない場合（パイプやスクリプト）は
 確認できないので、--yes を付けてください。
 
 使い方:
-  deno task reset 04 loss.ts          先に確認。あなたの版は .kata/backups/04/ へ
+  deno task reset 04 loss.ts          先に確認。自分の版は .kata/backups/04/ へ
   deno task reset 04 loss.ts --yes    確認なし（端末がないときに必要）
   deno task reset 04 loss.ts --lang en
                                       英語で表示
 
 スタブは lib/kata/stub_manifest.json が（SHA-256 で）記録する配布時のもので、
-clone の git オブジェクトから取り出します。あなた自身のコミットと取り違えることはありません。
-あなたの版は先にバイト単位でそのままバックアップします。`,
+クローンの git オブジェクトから取り出します。自分のコミットと取り違えることはありません。
+自分の版は先にバイト単位でそのままバックアップします。`,
 });
 
 /** Runs git in a folder; `undefined` when it fails (or git is missing). */

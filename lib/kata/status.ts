@@ -103,7 +103,7 @@ The language: --lang, else the saved setting, else LC_ALL, LC_MESSAGES or LANG
 
 使い方:
   deno task kata            全章。次の演習は最後に編集した章から選びます
-                            （clone した直後は、終わっていない最初の章）
+                            （クローンした直後は、終わっていない最初の章）
   deno task kata 04 05      指定した章だけ
   deno task kata --lang ja  日本語で表示（--lang en で英語）
   deno task kata --lang ja --save

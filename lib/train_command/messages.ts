@@ -308,7 +308,7 @@ export const TRAIN = defineMessages("train", {
     `MNIST: 訓練データ ${train} 枚、テストデータ ${test} 枚${limit}`,
   resuming: (path: string, epoch: number) => `${path} から再開します（${epoch} エポック目の後）`,
   checkpointNote: (resume: string) =>
-    `エポックごとにチェックポイントを保存します。止まったら（Ctrl-C）次で続けられます: ${resume}`,
+    `エポックごとにチェックポイントを保存します。中断しても（Ctrl-C）、次のコマンドで再開できます: ${resume}`,
   threadsNote: (message: string) => `注意: ${message}。2つのスレッドは行列の積だけを分担します`,
   damaged: (loss: number, path: string) =>
     `エラー: ${path} から再開した最初のバッチで損失がすでに ${loss} でした: 学習率ではなく、` +
