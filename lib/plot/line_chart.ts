@@ -100,7 +100,8 @@ export function lineChartSpec(
       );
     }
   }
-  const legend = names.length > 1 ? { title: null } : null;
+  // A short stroke per series, dashed like its line (a dashed circle's outline reads as a smudge).
+  const legend = names.length > 1 ? { title: null, symbolType: "stroke" } : null;
   return {
     ...(options.title === undefined ? {} : { title: options.title }),
     width: options.width ?? 480,
@@ -112,7 +113,8 @@ export function lineChartSpec(
         field: "x",
         type: "quantitative",
         title: options.xTitle ?? "x",
-        scale: { zero: false },
+        // Points on the first or last value would be cut in half by the axes: a margin.
+        scale: { zero: false, ...(options.points ? { padding: 10 } : {}) },
       },
       y: {
         field: "y",
@@ -122,6 +124,7 @@ export function lineChartSpec(
           // A log scale has no zero; vega-lite warns when asked to drop it.
           ...(log ? { type: "log" } : { type: "linear", zero: false }),
           ...(options.yDomain ? { domain: [...options.yDomain], clamp: true } : {}),
+          ...(options.points ? { padding: 10 } : {}),
         },
       },
       color: { field: "series", type: "nominal", scale: { domain: names }, legend },
