@@ -71,10 +71,10 @@ Deno.test("train: a tiny run writes the checkpoint, parameters, history and char
   assert.deepEqual(checkpoint.settings, {
     model: "final",
     optimizer: "adam",
-    lr: 0.001,
-    lrDecay: 0.7,
+    lr: 0.002,
+    lrDecay: 0.4,
     batchSize: 50,
-    augment: 2,
+    augment: 1,
     seed: 3,
     trainSize: 200,
   });
