@@ -71,7 +71,7 @@ Deno.test("train: a tiny run writes the checkpoint, parameters, history and char
   assert.deepEqual(checkpoint.settings, {
     model: "final",
     optimizer: "adam",
-    lr: 0.002,
+    lr: 0.0025,
     lrDecay: 0.4,
     batchSize: 50,
     augment: 1,
