@@ -8,7 +8,7 @@
  */
 
 import { Adam as BookAdam } from "../optimizers/optimizer.ts";
-import type * as np from "../np/mod.ts";
+import * as np from "../np/mod.ts";
 import { ADAM_WASM } from "./wasm/adam_wasm.ts";
 
 interface Exports {
@@ -64,8 +64,13 @@ export class Adam {
   /** The number of updates so far. */
   iter = 0;
   #k: Exports | null = null;
-  #at = new Map<string, { p: number; g: number; m: number; v: number; len: number }>();
+  #at = new Map<
+    string,
+    { p: number; g: number; m: number; v: number; len: number; shape: number[] }
+  >();
   #book: BookAdam | null = null;
+  /** Moments handed over before the first update (a checkpoint's), written in at the layout. */
+  #pending: { m?: Record<string, np.NDArray>; v?: Record<string, np.NDArray> } = {};
 
   /** @param options `lr` (0.001), `beta1` (0.9) and `beta2` (0.999). */
   constructor(options: { lr?: number; beta1?: number; beta2?: number } = {}) {
@@ -88,19 +93,86 @@ export class Adam {
     };
     for (const [key, p] of Object.entries(params)) {
       const len = p.size;
-      this.#at.set(key, { p: take(len), g: take(len), m: take(len), v: take(len), len });
+      this.#at.set(key, {
+        p: take(len),
+        g: take(len),
+        m: take(len),
+        v: take(len),
+        len,
+        shape: [...p.shape],
+      });
     }
     const memory = this.#k.memory, need = Math.ceil(at / PAGE) - memory.buffer.byteLength / PAGE;
     if (need > 0) memory.grow(need);
+    for (const field of ["m", "v"] as const) {
+      const arrays = this.#pending[field];
+      if (arrays !== undefined) this.#write(field, arrays);
+    }
+    this.#pending = {};
     return true;
+  }
+
+  /**
+   * The first moments by parameter name, as the answer key's `m` (copies out of the module's
+   * memory; null before the first update). Setting it (a checkpoint's state) replaces them.
+   */
+  get m(): Record<string, np.NDArray> | null {
+    return this.#read("m");
+  }
+
+  set m(arrays: Record<string, np.NDArray> | null) {
+    this.#hand("m", arrays);
+  }
+
+  /** The second moments by parameter name, as the answer key's `v` (see {@linkcode m}). */
+  get v(): Record<string, np.NDArray> | null {
+    return this.#read("v");
+  }
+
+  set v(arrays: Record<string, np.NDArray> | null) {
+    this.#hand("v", arrays);
+  }
+
+  #read(field: "m" | "v"): Record<string, np.NDArray> | null {
+    if (this.#book !== null) return this.#book[field];
+    if (this.#k === null) return this.#pending[field] ?? null;
+    const heap = new Float32Array(this.#k.memory.buffer);
+    const arrays: Record<string, np.NDArray> = {};
+    for (const [key, at] of this.#at) {
+      const data = heap.slice(at[field] / 4, at[field] / 4 + at.len);
+      arrays[key] = new np.NDArray(data, at.shape);
+    }
+    return arrays;
+  }
+
+  #hand(field: "m" | "v", arrays: Record<string, np.NDArray> | null): void {
+    if (this.#book !== null) this.#book[field] = arrays;
+    else if (this.#k !== null && arrays !== null) this.#write(field, arrays);
+    else if (arrays !== null) this.#pending[field] = arrays;
+  }
+
+  #write(field: "m" | "v", arrays: Record<string, np.NDArray>): void {
+    const heap = new Float32Array((this.#k as Exports).memory.buffer);
+    for (const [key, at] of this.#at) {
+      const array = arrays[key];
+      if (array === undefined || array.size !== at.len) {
+        throw new TypeError(`Adam: no ${field} of ${at.len} values for parameter ${key}`);
+      }
+      heap.set(array.data, at[field] / 4);
+    }
   }
 
   /** iter += 1; m += (1 − β₁)(grad − m); v += (1 − β₂)(grad² − v); p −= lr_t · m / (√v + 1e-7). */
   update(params: Record<string, np.NDArray>, grads: Record<string, np.NDArray>): void {
     if (this.#book === null && this.#k === null && !this.#layout(params)) {
       this.#book = new BookAdam({ lr: this.lr, beta1: this.beta1, beta2: this.beta2 });
+      this.#book.iter = this.iter;
+      this.#book.m = this.#pending.m ?? null;
+      this.#book.v = this.#pending.v ?? null;
+      this.#pending = {};
     }
     if (this.#book !== null) {
+      this.#book.lr = this.lr;
       this.#book.update(params, grads);
       this.iter = this.#book.iter;
       return;

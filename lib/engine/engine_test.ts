@@ -392,3 +392,49 @@ Deno.test("engine Convolution.backward() of a first layer returns an empty array
   assert.equal(conv.backward(np.onesLike(out)).size, 0);
   assert.deepEqual(conv.db?.toArray(), [4, 4]);
 });
+
+Deno.test("engine Adam hands out and takes back m and v as the answer key's (checkpoints)", () => {
+  const rng = np.rng(11);
+  const shape = { W: [3, 4], b: [4] };
+  const params = () => ({
+    W: np.rng(1).normal(shape.W, { dtype: "float32" }),
+    b: np.rng(2).normal(shape.b, { dtype: "float32" }),
+  });
+  const grads = Array.from({ length: 4 }, () => ({
+    W: rng.normal(shape.W, { dtype: "float32" }),
+    b: rng.normal(shape.b, { dtype: "float32" }),
+  }));
+  // Two updates, its state saved, then two more: against a fresh engine Adam that resumes from
+  // that state, and against the answer key's Adam all along.
+  const a = params(), b = params(), c = params();
+  const engine = new Adam({ lr: 0.01 }), book = new BookAdam({ lr: 0.01 });
+  assert.equal(engine.m, null, "no m before the first update");
+  for (const g of grads.slice(0, 2)) {
+    engine.update(a, g);
+    book.update(c, g);
+  }
+  for (const field of ["m", "v"] as const) {
+    for (const key of ["W", "b"]) {
+      assert.deepEqual(
+        [...engine[field]![key].data],
+        [...book[field]![key].data],
+        `${field}.${key}`,
+      );
+      assert.deepEqual(engine[field]![key].shape, shape[key as "W" | "b"]);
+    }
+  }
+  const resumed = new Adam({ lr: 0.01 });
+  resumed.m = engine.m;
+  resumed.v = engine.v;
+  resumed.iter = engine.iter;
+  for (const key of ["W", "b"] as const) b[key].data.set(a[key].data);
+  for (const g of grads.slice(2)) {
+    engine.update(a, g);
+    resumed.update(b, g);
+    book.update(c, g);
+  }
+  for (const key of ["W", "b"] as const) {
+    assert.deepEqual([...b[key].data], [...a[key].data], `resumed ${key}`);
+    assert.deepEqual([...a[key].data], [...c[key].data], `answer key ${key}`);
+  }
+});

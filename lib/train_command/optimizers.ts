@@ -5,6 +5,8 @@
  */
 
 import { UserError } from "../command/errors.ts";
+import { Adam as EngineAdam } from "../engine/adam.ts";
+import { isMine } from "../kata/mine_env.ts";
 import type { NDArray } from "../np/mod.ts";
 import { AdaGrad, Adam, Momentum, Nesterov, RMSprop, SGD } from "../optimizers/mod.ts";
 import type { Optimizer } from "../optimizers/types.ts";
@@ -51,7 +53,9 @@ export function createOptimizer(name: OptimizerName, lr: number): Optimizer {
     case "rmsprop":
       return new RMSprop({ lr });
     case "adam":
-      return new Adam({ lr });
+      // The engine's Adam (the same bits, its update in WebAssembly), except under --mine,
+      // where the learner's Adam trains.
+      return isMine() ? new Adam({ lr }) : new EngineAdam({ lr });
   }
 }
 
