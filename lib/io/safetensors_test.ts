@@ -10,6 +10,9 @@ import {
   saveSafetensors,
 } from "./safetensors.ts";
 
+// Property tests draw their cases from a fixed seed: a run repeats exactly.
+fc.configureGlobal({ seed: 20261204 });
+
 // Written by `python3 tools/safetensors_check.py fixture lib/io/testdata/python_written.safetensors`
 // from the format's specification (json + numpy only), laid out like the reference writer.
 const PYTHON_FILE = join(import.meta.dirname!, "testdata", "python_written.safetensors");

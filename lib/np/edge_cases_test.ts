@@ -14,6 +14,9 @@ import { describe } from "./describe.ts";
 import * as np from "./mod.ts";
 import { allocate, type DType, NDArray, showShape, stridesOf } from "./ndarray.ts";
 
+// Property tests draw their cases from a fixed seed: a run repeats exactly.
+fc.configureGlobal({ seed: 20261204 });
+
 // ---- Helpers ----
 
 /** Bit-identical elements (NaN and -0 included), with the first difference named. */
