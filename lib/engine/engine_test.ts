@@ -232,6 +232,27 @@ Deno.test("engine ReluPool equals the answer key's Relu and Pooling in either or
   );
 });
 
+/**
+ * Whether a 2×2 window (stride 2) of a convolution's output `[N, F, H, W]` has its two largest
+ * values within 1e-5 of the output's scale (the larger positive: a window that passes ReLU), or
+ * its largest that close to 0 (ReLU's edge).
+ */
+function nearTie(y: np.NDArray): boolean {
+  const [n, f, h, w] = y.shape, d = y.data;
+  const eps = 1e-5 * (np.max(np.abs(y)) as number);
+  for (let plane = 0; plane < n * f; plane++) {
+    for (let py = 0; py + 1 < h; py += 2) {
+      for (let px = 0; px + 1 < w; px += 2) {
+        const at = plane * h * w + py * w + px;
+        const v = [d[at], d[at + 1], d[at + w], d[at + w + 1]].sort((a, b) => b - a);
+        // Two candidates for the maximum, or a maximum at ReLU's edge.
+        if ((v[0] > 0 && v[0] - v[1] <= eps) || Math.abs(v[0]) <= eps) return true;
+      }
+    }
+  }
+  return false;
+}
+
 Deno.test("engine ConvReluPool equals the answer key's first Convolution, Relu and Pooling", () => {
   fc.assert(
     fc.property(
@@ -263,22 +284,35 @@ Deno.test("engine ConvReluPool equals the answer key's first Convolution, Relu a
         const fused = new ConvReluPool(conv, new Relu(), pool);
         const bookConv = new BookConvolution(W, b, { pad }), bookRelu = new BookRelu();
         const bookPool = new BookPooling(2, 2, { stride: 2 });
+        // Float32 sums in another order than the answer key's: an entry that cancels to near
+        // zero keeps an error of the order of its terms, so atol follows the array's scale.
+        const { rtol, atol } = tol(dtype);
+        const close = (actual: np.NDArray, expected: np.NDArray, msg: string, rtolTimes = 1) => {
+          const scale = np.max(np.abs(expected)) as number;
+          assertAllClose(actual, expected, {
+            rtol: rtol * rtolTimes,
+            atol: Math.max(atol, 1e-5 * scale),
+            msg,
+          });
+        };
+        // A pooling window whose two largest positive values are within rounding of each other
+        // may pick either in float32 (the sums' order differs): no answer to compare there.
+        fc.pre(!nearTie(bookConv.forward(x)));
         for (let round = 0; round < 2; round++) { // the second reuses the module's memory
           const out = fused.forward(x);
           const convOut = bookConv.forward(x);
           const bookOut = poolFirst
             ? bookRelu.forward(bookPool.forward(convOut))
             : bookPool.forward(bookRelu.forward(convOut));
-          assertAllClose(out, bookOut, { ...tol(dtype), msg: "out" });
+          close(out, bookOut, "out");
           assert.equal(fused.backward(dout).size, 0);
           bookConv.backward(
             poolFirst
               ? bookPool.backward(bookRelu.backward(dout))
               : bookRelu.backward(bookPool.backward(dout)),
           );
-          const { rtol, atol } = tol(dtype);
-          assertAllClose(conv.dW!, bookConv.dW!, { rtol: rtol * 10, atol, msg: "dW" });
-          assertAllClose(conv.db!, bookConv.db!, { rtol: rtol * 10, atol, msg: "db" });
+          close(conv.dW!, bookConv.dW!, "dW", 10);
+          close(conv.db!, bookConv.db!, "db", 10);
         }
       },
     ),
