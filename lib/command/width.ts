@@ -1,7 +1,8 @@
 /**
  * Column widths on a terminal: East Asian wide and fullwidth characters (kana, kanji, `（`,
  * `：`) take two columns, so `padEnd` misaligns a table with Japanese in it.
- * {@linkcode padDisplay} pads by columns instead.
+ * {@linkcode padDisplay} pads by columns instead. {@linkcode hasJapanese} tells whether a text
+ * has Japanese in it at all (the charts' font, the Japanese comments of a solution).
  *
  * @module
  */
@@ -75,4 +76,24 @@ export function displayWidth(text: string): number {
 export function padDisplay(text: string, width: number, side: "end" | "start" = "end"): string {
   const pad = " ".repeat(Math.max(0, width - displayWidth(text)));
   return side === "end" ? text + pad : pad + text;
+}
+
+/**
+ * Whether a text has Japanese characters (kana, kanji, full-width forms and punctuation),
+ * that DejaVu (the charts' font) cannot draw.
+ *
+ * @example
+ * ```ts
+ * import { hasJapanese } from "./width.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(hasJapanese("損失関数 (loss)"), true);
+ * assert.equal(hasJapanese("loss × 10³ → x²"), false);
+ * ```
+ *
+ * @param text The text (an SVG document, a title, a comment line).
+ * @returns `true` when it has some.
+ */
+export function hasJapanese(text: string): boolean {
+  return /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text);
 }

@@ -7,7 +7,7 @@
  * @module
  */
 
-const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
+import { hasJapanese } from "../command/width.ts";
 
 /**
  * What a line declares, as a key shared by the stub and the answer key: `class Affine`,
@@ -51,10 +51,10 @@ function japaneseLines(doc: string[]): string[] {
     if (tagMatch) {
       inExample = line.startsWith("@example");
       tag = /^@(?:param|returns?|throws)\b/.test(line) ? tagMatch[1] : "";
-      if (JAPANESE.test(line)) out.push(line);
+      if (hasJapanese(line)) out.push(line);
       continue;
     }
-    if (inExample || !JAPANESE.test(line)) {
+    if (inExample || !hasJapanese(line)) {
       if (line.trim() === "" && out.length > 0 && out.at(-1) !== "" && tag === "") out.push("");
       continue;
     }

@@ -14,6 +14,7 @@ import "dejavu-fonts-ttf/package.json" with { type: "json" };
 import "@expo-google-fonts/noto-sans-jp/package.json" with { type: "json" };
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import { fileURLToPath } from "node:url";
+import { hasJapanese } from "../command/width.ts";
 import { writeFileAtomicSync } from "../io/atomic.ts";
 
 /** The font family every chart uses; resvg and vega both get this name. */
@@ -65,25 +66,8 @@ export function cjkFont(): Promise<Uint8Array> {
   return cjkReady;
 }
 
-/**
- * Whether a text has Japanese characters (kana, kanji, full-width forms and punctuation),
- * that DejaVu cannot draw.
- *
- * @example
- * ```ts
- * import { hasJapanese } from "./render.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(hasJapanese("損失関数 (loss)"), true);
- * assert.equal(hasJapanese("loss × 10³ → x²"), false);
- * ```
- *
- * @param text The text (an SVG document, a title).
- * @returns `true` when it has some.
- */
-export function hasJapanese(text: string): boolean {
-  return /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(text);
-}
+// Which charts need the Japanese font: the test lives beside the terminal's width rules.
+export { hasJapanese };
 
 /** Options of {@linkcode svgToPng} and {@linkcode renderSvg}. */
 export interface PngOptions {
