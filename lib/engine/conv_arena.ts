@@ -23,6 +23,11 @@ export interface Operand {
   rowStride: number;
   /** Elements from one column to the next. */
   colStride: number;
+  /**
+   * For A only: its columns in segments of `length`, each `gap` elements after the end of the
+   * last (`colStride` must be 1); see `gemm.wat`.
+   */
+  segments?: { length: number; gap: number };
 }
 
 /** Named regions of the matrix kernels' WebAssembly memory, and products on them. */
@@ -76,24 +81,37 @@ export class ConvArena {
   }
 
   /**
-   * C (m×n, row stride ldc, at `c`) = op(A)·op(B), A m×k and B k×n as strided operands, on
-   * the threads `kernelConfig` allows.
+   * C (m×n, row stride ldc, at `c`) = op(A)·op(B), or C += op(A)·op(B) when `accumulate`, A
+   * m×k and B k×n as strided operands, on the threads `kernelConfig` allows.
    */
-  gemm(m: number, n: number, k: number, a: Operand, b: Operand, c: number, ldc: number): void {
-    gemmInPlace([
-      this.size === 8 ? 1 : 0,
-      m,
-      n,
-      k,
-      a.at,
-      a.rowStride,
-      a.colStride,
-      b.at,
-      b.rowStride,
-      b.colStride,
-      c,
-      ldc,
-      0,
-    ], kernelConfig.threads);
+  gemm(
+    m: number,
+    n: number,
+    k: number,
+    a: Operand,
+    b: Operand,
+    c: number,
+    ldc: number,
+    accumulate = false,
+  ): void {
+    gemmInPlace(
+      [
+        this.size === 8 ? 1 : 0,
+        m,
+        n,
+        k,
+        a.at,
+        a.rowStride,
+        a.colStride,
+        b.at,
+        b.rowStride,
+        b.colStride,
+        c,
+        ldc,
+        accumulate ? 1 : 0,
+      ],
+      kernelConfig.threads,
+      a.segments,
+    );
   }
 }

@@ -2,8 +2,10 @@
  * The engine's Convolution layer: the same sums as the answer key's `lib/layers/convolution.ts`
  * (§7.4.3), computed where the matrix product lives. With the WebAssembly kernels (the
  * default) the patches, the filters and the products stay in WebAssembly memory
- * ({@linkcode ConvArena}) from forward to backward, in the book's layout (`col`
- * `[N·OH·OW, C·FH·FW]`), and ∂L/∂col goes to col2im a few images at a time; without them
+ * ({@linkcode ConvArena}) from forward to backward: a stride-1 layer of 8 or more channels
+ * reads its patches straight from a channels-last copy of the images (`shifted_conv.ts`: no
+ * im2col, no col2im), any other in the book's layout (`col` `[N·OH·OW, C·FH·FW]`), with
+ * ∂L/∂col going to col2im a few images at a time; without them
  * (`ZEROKARA_KERNELS=ts`) each image's patches are columns of an `np` array, written by a
  * kernel, with scratch arrays reused from call to call. A first layer skips ∂L/∂x either way.
  *
@@ -21,6 +23,7 @@ import {
 import { kernelConfig } from "../np/kernels/matmul.ts";
 import type { Layer } from "../layers/layer.ts";
 import { ConvArena } from "./conv_arena.ts";
+import { shiftedBackward, shiftedConvFits, shiftedForward } from "./shifted_conv.ts";
 
 /** Options of {@linkcode Convolution}: the book's `stride` and `pad`, and `firstLayer`. */
 export interface ConvolutionOptions {
@@ -197,6 +200,14 @@ export class Convolution implements Layer {
    */
   #forwardInArena(arena: ConvArena, x: np.NDArray, g: ConvGeometry): np.NDArray {
     const [FN] = this.W.shape;
+    this.x = x;
+    this.col = null;
+    this.colW = this.W.reshape(FN, -1);
+    if (shiftedConvFits(g)) {
+      const out = np.zeros([g.n, FN, g.outH, g.outW], { dtype: x.dtype });
+      shiftedForward(arena, x.data, this.W.data, this.b.data, g, out.data);
+      return out;
+    }
     const K = this.W.size / FN, P = g.outH * g.outW, rows = g.n * P;
     const colAt = arena.region("col", rows * K);
     const wAt = arena.region("W", FN * K);
@@ -217,9 +228,6 @@ export class Convolution implements Layer {
         }
       }
     }
-    this.x = x;
-    this.col = null;
-    this.colW = this.W.reshape(FN, -1);
     return out;
   }
 
@@ -237,6 +245,24 @@ export class Convolution implements Layer {
         `Convolution.backward needs dout of shape [${N}, ${FN}, ${g.outH}, ${g.outW}], got ` +
           `[${dout.shape.join(", ")}]`,
       );
+    }
+    if (shiftedConvFits(g)) {
+      const grads = {
+        dW: np.zeros([FN, C, FH, FW], { dtype: this.W.dtype }),
+        db: np.zeros([FN], { dtype: this.b.dtype }),
+      };
+      const dx = this.firstLayer ? null : np.zeros(x.shape, { dtype: x.dtype });
+      shiftedBackward(
+        arena,
+        dout.data,
+        this.W.data,
+        g,
+        { dW: grads.dW.data, db: grads.db.data },
+        dx?.data ?? null,
+      );
+      this.dW = grads.dW;
+      this.db = grads.db;
+      return dx ?? np.zeros([0], { dtype: dout.dtype });
     }
     const colAt = arena.region("col", rows * K);
     const wAt = arena.region("W", FN * K);

@@ -22,6 +22,7 @@ import { ReluPool } from "./relu_pool.ts";
 import { Adam } from "./adam.ts";
 import { Adam as BookAdam } from "../optimizers/optimizer.ts";
 import { canFuseConv, ConvReluPool } from "./conv_relu_pool.ts";
+import { SHIFTED_MIN_CHANNELS } from "./shifted_conv.ts";
 
 // Property tests draw their cases from a fixed seed: a run repeats exactly.
 fc.configureGlobal({ seed: 20261204 });
@@ -31,6 +32,15 @@ const DTYPES: readonly np.DType[] = ["float64", "float32"];
 /** Tolerances for sums taken in another order. */
 function tol(dtype: np.DType) {
   return dtype === "float64" ? { rtol: 1e-10, atol: 1e-12 } : { rtol: 2e-5, atol: 2e-6 };
+}
+
+/**
+ * Tolerances for sums of up to `terms` products taken in another order: in float32 each term
+ * can move the sum by a rounding of its running total, so the absolute error grows with the
+ * count (values here are of order 1).
+ */
+function sumTol(dtype: np.DType, terms: number) {
+  return dtype === "float64" ? tol(dtype) : { rtol: 2e-5, atol: 1e-6 * terms };
 }
 
 /** Seeded normal values of a shape and dtype. */
@@ -128,6 +138,65 @@ Deno.test("engine Convolution equals the answer key's: strides, pads, non-square
     ),
     { numRuns: 80 },
   );
+});
+
+Deno.test("engine Convolution on shifted rows (stride 1, 8+ channels) equals the answer key's", () => {
+  fc.assert(
+    fc.property(
+      fc.record({
+        n: fc.integer({ min: 1, max: 3 }),
+        c: fc.integer({ min: SHIFTED_MIN_CHANNELS, max: SHIFTED_MIN_CHANNELS + 3 }),
+        h: fc.integer({ min: 1, max: 9 }),
+        w: fc.integer({ min: 1, max: 9 }),
+        filterH: fc.integer({ min: 1, max: 5 }),
+        filterW: fc.integer({ min: 1, max: 5 }),
+        pad: fc.integer({ min: 0, max: 4 }),
+      }).filter((g) =>
+        g.pad < g.filterH && g.pad < g.filterW && g.h + 2 * g.pad >= g.filterH &&
+        g.w + 2 * g.pad >= g.filterW
+      ),
+      fc.integer({ min: 1, max: 10 }),
+      fc.constantFrom(...DTYPES),
+      fc.boolean(),
+      fc.nat(),
+      (g, filters, dtype, firstLayer, seed) => {
+        const W = randn(seed, [filters, g.c, g.filterH, g.filterW], dtype);
+        const b = randn(seed + 1, [filters], dtype);
+        const x = randn(seed + 2, [g.n, g.c, g.h, g.w], dtype);
+        const outH = g.h + 2 * g.pad - g.filterH + 1, outW = g.w + 2 * g.pad - g.filterW + 1;
+        const dout = randn(seed + 3, [g.n, filters, outH, outW], dtype);
+        const engine = new Convolution(W, b, { pad: g.pad, firstLayer });
+        const book = new BookConvolution(W, b, { pad: g.pad });
+        const t = sumTol(dtype, Math.max(g.c, filters) * g.filterH * g.filterW + g.n * outH * outW);
+        assertAllClose(engine.forward(x), book.forward(x), { ...t, msg: "out" });
+        const dx = engine.backward(dout), bookDx = book.backward(dout);
+        if (firstLayer) assert.equal(dx.size, 0, "a first layer returns no dx");
+        else assertAllClose(dx, bookDx, { ...t, msg: "dx" });
+        assertAllClose(engine.dW!, book.dW!, { ...t, msg: "dW" });
+        assertAllClose(engine.db!, book.db!, { ...t, msg: "db" });
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+Deno.test("engine Convolution on shifted rows: DeepConvNet's shapes, k past one slice of the kernel", () => {
+  // conv4 (pad 2: no wasted grid pixel) and conv6 (k = 576: three segments of 192, one per
+  // slice of the matrix kernel), with a batch whose grid rows split between threads.
+  for (const [C, FN, side, pad] of [[32, 32, 14, 2], [64, 64, 8, 1]]) {
+    for (const dtype of DTYPES) {
+      const W = randn(C, [FN, C, 3, 3], dtype), b = randn(2, [FN], dtype);
+      const x = randn(3, [7, C, side, side], dtype);
+      const out = side + 2 * pad - 2;
+      const dout = randn(4, [7, FN, out, out], dtype);
+      const engine = new Convolution(W, b, { pad }), book = new BookConvolution(W, b, { pad });
+      const t = sumTol(dtype, Math.max(C * 9, 7 * out * out));
+      assertAllClose(engine.forward(x), book.forward(x), { ...t, msg: "out" });
+      assertAllClose(engine.backward(dout), book.backward(dout), { ...t, msg: "dx" });
+      assertAllClose(engine.dW!, book.dW!, { ...t, msg: "dW" });
+      assertAllClose(engine.db!, book.db!, { ...t, msg: "db" });
+    }
+  }
 });
 
 Deno.test("engine Convolution's backward in blocks of images: a batch of 12 (5 + 5 + 2)", () => {

@@ -373,13 +373,19 @@ export function reserveWasmMemory(bytes: number): number | null {
  * byte offset, row and column strides in elements, the same for B, then C's byte offset, its
  * row stride, and accumulate (1 or 0).
  * @param threads 1 or 2.
+ * @param segments A's k in segments of `length` steps, `gap` elements apart (gemm.wat's
+ * segLen and segGap); none by default.
  */
-export function gemmInPlace(args: number[], threads: number): void {
+export function gemmInPlace(
+  args: number[],
+  threads: number,
+  segments: { length: number; gap: number } = { length: 0, gap: 0 },
+): void {
   const rt = wasmRuntime();
   if (rt === null) throw new Error("gemmInPlace: the WebAssembly kernels are unavailable");
   const [f64, m, n, k] = args;
   const run = (part: number[], work: number) =>
-    (rt.gemm as (...x: number[]) => void)(...part, work);
+    (rt.gemm as (...x: number[]) => void)(...part, work, segments.length, segments.gap);
   const parallel = threads > 1 && m * n * k >= PARALLEL_MIN_MACS &&
     Math.max(m, n) >= PARALLEL_MIN_SIDE;
   const helper = parallel ? helperOf(rt) : null;
@@ -388,7 +394,7 @@ export function gemmInPlace(args: number[], threads: number): void {
     return;
   }
   const { mine, theirs } = split(args, f64 ? 8 : 4, 0.5);
-  helper.offer([...theirs, rt.work[1]]);
+  helper.offer([...theirs, rt.work[1], 1, 0, 0, 0, segments.length, segments.gap]);
   run(mine, rt.work[0]);
   helper.finish((rest) => run(rest.slice(0, 13), rt.work[1]));
 }

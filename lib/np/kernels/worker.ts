@@ -24,10 +24,14 @@ import { Worker } from "node:worker_threads";
 const SEQ = 0, CLAIMED = 1, DONE = 2, FAILED = 3, RUNS = 4, ARGS = 8;
 
 /**
- * Words of one part at ARGS: `gemm`'s 14 arguments (the last is the scratch area), then how
- * many products and the byte steps of A, B and C between them.
+ * Words of one part at ARGS: `gemm`'s first 14 arguments (the last is the scratch area), then
+ * how many products and the byte steps of A, B and C between them, then `gemm`'s last two
+ * (A's segments: 0 and 0 for none).
  */
-export const PART_WORDS = 18;
+export const PART_WORDS = 20;
+
+/** The words after `gemm`'s first 14 when a part leaves them out: one product, no segments. */
+const PART_DEFAULTS = [1, 0, 0, 0, 0, 0];
 
 /** Bytes the control block takes at the start of the memory. */
 export const CONTROL_BYTES = 256;
@@ -49,7 +53,7 @@ function workerMain(): void {
   parentPort?.once("message", ({ module, memory, words }: WorkerInit) => {
     const { exports } = new WebAssembly.Instance(module, { env: { memory } });
     const gemm = exports.gemm as (...args: number[]) => void;
-    const control = new Int32Array(memory.buffer, 0, words.args + 18);
+    const control = new Int32Array(memory.buffer, 0, words.args + 20);
     let seen = 0;
     for (;;) {
       Atomics.wait(control, words.seq, seen);
@@ -58,9 +62,30 @@ function workerMain(): void {
       seen = seq;
       if (Atomics.compareExchange(control, words.claimed, seq - 1, seq) !== seq - 1) continue;
       try {
-        // gemm's arguments; then the part's count of products and the steps of A, B and C.
-        const [f64, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc, work, count, sa, sb, sc] =
-          control.subarray(words.args, words.args + 18);
+        // gemm's arguments; then the part's count of products and the steps of A, B and C,
+        // then A's segments.
+        const [
+          f64,
+          m,
+          n,
+          k,
+          a,
+          rsa,
+          csa,
+          b,
+          rsb,
+          csb,
+          c,
+          ldc,
+          acc,
+          work,
+          count,
+          sa,
+          sb,
+          sc,
+          segLen,
+          segGap,
+        ] = control.subarray(words.args, words.args + 20);
         for (let i = 0; i < Math.max(count, 1); i++) {
           gemm(
             f64,
@@ -77,6 +102,8 @@ function workerMain(): void {
             ldc,
             acc,
             work,
+            segLen,
+            segGap,
           );
         }
         Atomics.store(control, words.failed, 0);
@@ -124,12 +151,12 @@ export class Helper {
   /**
    * Offers a part to the worker and returns at once.
    *
-   * @param args The arguments of the module's `gemm` for that part (14 words), optionally
+   * @param args The first 14 arguments of the module's `gemm` for that part, optionally
    * followed by a count of products and the byte steps of A, B and C between them (a share of
-   * a batch; one product when absent).
+   * a batch; one product when absent), then A's segments (none when absent).
    */
   offer(args: readonly number[]): void {
-    this.control.set([...args, 1, 0, 0, 0].slice(0, PART_WORDS), ARGS);
+    this.control.set([...args, ...PART_DEFAULTS.slice(args.length - 14)], ARGS);
     Atomics.store(this.control, SEQ, ++this.seq);
     Atomics.notify(this.control, SEQ, 1);
   }

@@ -29,6 +29,12 @@
 ;; Strides are in elements; pointers in bytes. op(A)[i][p] is at a + (i·rsa + p·csa)·size, so
 ;; the caller expresses transposes as strides. The caller provides WORK_BYTES of scratch
 ;; memory per thread (see the exported global).
+;;
+;; A's k may also come in segments: with segLen > 0, op(A)[i][p] is at
+;; a + (i·rsa + p + floor(p / segLen)·segGap)·size (csa must then be 1). A stride-1 convolution
+;; reads its patches this way straight from a channels-last image: segment i is the run of
+;; FW·C values under filter row i, and the next row of the image is segGap further
+;; (lib/engine/shifted_conv.ts). A k-slice then holds whole segments, or lies inside one.
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
@@ -49,7 +55,8 @@
     (param $a i32) (param $rsa i32) (param $csa i32)
     (param $b i32) (param $rsb i32) (param $csb i32)
     (param $c i32) (param $ldc i32) (param $accumulate i32) (param $work i32)
-    (local $size i32) (local $nr i32)
+    (param $segLen i32) (param $segGap i32)
+    (local $size i32) (local $nr i32) (local $sliceMax i32) (local $slicePieces i32) (local $piece i32)
     (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
     (local $jr i32) (local $ir i32) (local $add i32)
     (local $packA i32) (local $packB i32) (local $tile i32)
@@ -64,6 +71,16 @@
     (local.set $rsb (i32.mul (local.get $rsb) (local.get $size)))
     (local.set $csb (i32.mul (local.get $csb) (local.get $size)))
     (local.set $ldc (i32.mul (local.get $ldc) (local.get $size)))
+    ;; No segments (segLen 0, the usual call): one segment of length k.
+    (if (i32.eqz (local.get $segLen))
+      (then (local.set $segLen (local.get $k)) (local.set $segGap (i32.const 0))))
+    (local.set $segGap (i32.mul (local.get $segGap) (local.get $size)))
+    ;; The longest k-slice: whole segments when they fit in KC, else KC (inside a segment).
+    (local.set $sliceMax
+      (select
+        (i32.mul (local.get $segLen) (i32.div_u (global.get $KC) (local.get $segLen)))
+        (global.get $KC)
+        (i32.le_u (local.get $segLen) (global.get $KC))))
     (local.set $tile (local.get $work))
     (local.set $packA (i32.add (local.get $work) (global.get $PACK_A)))
     (local.set $packB (i32.add (local.get $work) (global.get $PACK_B)))
@@ -76,7 +93,16 @@
       (local.set $nc (call $min (global.get $NC) (i32.sub (local.get $n) (local.get $jc))))
       (local.set $pc (i32.const 0))
       (loop $kSlices
-        (local.set $kc (call $min (global.get $KC) (i32.sub (local.get $k) (local.get $pc))))
+        (local.set $kc
+          (call $min (i32.sub (local.get $k) (local.get $pc))
+            (select
+              (local.get $sliceMax)
+              ;; A segment longer than KC is cut at its end.
+              (call $min (global.get $KC)
+                (i32.sub (local.get $segLen) (i32.rem_u (local.get $pc) (local.get $segLen))))
+              (i32.le_u (local.get $segLen) (global.get $KC)))))
+        ;; The segment pieces of this slice: whole segments, or one piece of one.
+        (local.set $slicePieces (call $min (local.get $segLen) (local.get $kc)))
         ;; The first slice overwrites C unless the caller accumulates; later slices add.
         (local.set $add (i32.or (local.get $accumulate) (i32.ne (local.get $pc) (i32.const 0))))
         ;; B[pc.., jc..] as panels of NR columns: a column steps by csb, k by rsb.
@@ -90,7 +116,9 @@
           (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $m) (local.get $ic))))
           (local.set $aBlock
             (i32.add (local.get $a)
-              (i32.add (i32.mul (local.get $ic) (local.get $rsa)) (i32.mul (local.get $pc) (local.get $csa)))))
+              (i32.add (i32.mul (local.get $ic) (local.get $rsa))
+                (i32.add (i32.mul (local.get $pc) (local.get $csa))
+                  (i32.mul (i32.div_u (local.get $pc) (local.get $segLen)) (local.get $segGap))))))
           ;; Packed A: panels of MR = 6 rows, a row steps by rsa, k by csa. Read in place, only
           ;; the last, partial panel is packed (its missing rows must read as zeros).
           (local.set $edge (i32.sub (local.get $mc) (i32.rem_u (local.get $mc) (i32.const 6))))
@@ -98,10 +126,18 @@
             (then
               (if (i32.lt_u (local.get $edge) (local.get $mc))
                 (then
-                  (call $pack
-                    (i32.add (local.get $aBlock) (i32.mul (local.get $edge) (local.get $rsa)))
-                    (local.get $rsa) (local.get $csa) (i32.sub (local.get $mc) (local.get $edge))
-                    (local.get $kc) (i32.const 6) (local.get $size) (local.get $packA)))))
+                  ;; One panel, packed segment piece by segment piece (its k-steps contiguous).
+                  (local.set $piece (i32.const 0))
+                  (loop $pieces
+                    (call $pack
+                      (i32.add (i32.add (local.get $aBlock) (i32.mul (local.get $edge) (local.get $rsa)))
+                        (i32.add (i32.mul (local.get $piece) (local.get $csa))
+                          (i32.mul (i32.div_u (local.get $piece) (local.get $slicePieces)) (local.get $segGap))))
+                      (local.get $rsa) (local.get $csa) (i32.sub (local.get $mc) (local.get $edge))
+                      (local.get $slicePieces) (i32.const 6) (local.get $size)
+                      (i32.add (local.get $packA) (i32.mul (local.get $piece) (i32.mul (i32.const 6) (local.get $size)))))
+                    (br_if $pieces
+                      (i32.lt_u (local.tee $piece (i32.add (local.get $piece) (local.get $slicePieces))) (local.get $kc)))))))
             (else
               (call $pack
                 (local.get $aBlock) (local.get $rsa) (local.get $csa) (local.get $mc) (local.get $kc)
@@ -116,7 +152,8 @@
                   ;; A's rows in place: row r at pa + r·rsa, k steps by one element.
                   (local.set $pa (i32.add (local.get $aBlock) (i32.mul (local.get $ir) (local.get $rsa))))
                   (local.set $lda (local.get $rsa))
-                  (local.set $astep (local.get $size)))
+                  (local.set $astep (local.get $size))
+                  (local.set $piece (local.get $slicePieces)))
                 (else
                   ;; A packed: row r at pa + r·size, k steps by 6 elements.
                   (local.set $pa
@@ -124,9 +161,12 @@
                       (select (i32.const 0) (i32.mul (i32.mul (local.get $ir) (local.get $kc)) (local.get $size))
                         (local.get $direct))))
                   (local.set $lda (local.get $size))
-                  (local.set $astep (i32.mul (local.get $size) (i32.const 6)))))
+                  (local.set $astep (i32.mul (local.get $size) (i32.const 6)))
+                  ;; Packed, the segments are contiguous.
+                  (local.set $piece (local.get $kc))))
               (call $tile
                 (local.get $f64) (local.get $pa) (local.get $lda) (local.get $astep)
+                (local.get $piece) (select (local.get $segGap) (i32.const 0) (i32.lt_u (local.get $piece) (local.get $kc)))
                 (i32.add (local.get $packB) (i32.mul (i32.mul (local.get $jr) (local.get $kc)) (local.get $size)))
                 (local.get $kc)
                 (i32.add (local.get $c)
@@ -144,7 +184,7 @@
           (br_if $rowBlocks
             (i32.lt_u (local.tee $ic (i32.add (local.get $ic) (global.get $MC))) (local.get $m))))
         (br_if $kSlices
-          (i32.lt_u (local.tee $pc (i32.add (local.get $pc) (global.get $KC))) (local.get $k))))
+          (i32.lt_u (local.tee $pc (i32.add (local.get $pc) (local.get $kc))) (local.get $k))))
       (br_if $columnBlocks
         (i32.lt_u (local.tee $jc (i32.add (local.get $jc) (global.get $NC))) (local.get $n))))
   )
@@ -287,7 +327,8 @@
   ;; One rows×cols tile of C (at most 6×NR). A full tile goes straight to C; an edge tile is
   ;; computed whole into `tmp` and only its valid part copied to C.
   (func $tile
-    (param $f64 i32) (param $pa i32) (param $lda i32) (param $astep i32) (param $pb i32) (param $kc i32)
+    (param $f64 i32) (param $pa i32) (param $lda i32) (param $astep i32)
+    (param $segLen i32) (param $segGap i32) (param $pb i32) (param $kc i32)
     (param $c i32) (param $ldc i32) (param $add i32) (param $rows i32) (param $cols i32) (param $tmp i32)
     (local $full i32) (local $to i32) (local $from i32) (local $end i32) (local $rowEnd i32)
     (local.set $full
@@ -296,15 +337,15 @@
     (if (local.get $full)
       (then
         (if (local.get $f64)
-          (then (call $kernel64 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+          (then (call $kernel64 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $segLen) (local.get $segGap) (local.get $pb) (local.get $kc)
             (local.get $c) (local.get $ldc) (local.get $add)))
-          (else (call $kernel32 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+          (else (call $kernel32 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $segLen) (local.get $segGap) (local.get $pb) (local.get $kc)
             (local.get $c) (local.get $ldc) (local.get $add))))
         (return)))
     (if (local.get $f64)
-      (then (call $kernel64 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+      (then (call $kernel64 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $segLen) (local.get $segGap) (local.get $pb) (local.get $kc)
         (local.get $tmp) (i32.const 32) (i32.const 0)))
-      (else (call $kernel32 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $pb) (local.get $kc)
+      (else (call $kernel32 (local.get $pa) (local.get $lda) (local.get $astep) (local.get $segLen) (local.get $segGap) (local.get $pb) (local.get $kc)
         (local.get $tmp) (i32.const 32) (i32.const 0))))
     ;; Copy the valid rows×cols corner of the tile (rows of 32 bytes) to C, 16 bytes at a time
     ;; where a whole vector fits, then element by element.
@@ -352,10 +393,12 @@
   )
 
   ;; float32 micro-kernel: C[6×8] (+)= Σ_p A panel[p][0..6] ⊗ B panel[p][0..8], kc ≥ 1 steps.
-  ;; Row r of C is at c + r·ldc (bytes); add is 1 to add to C, 0 to overwrite it.
+  ;; Row r of C is at c + r·ldc (bytes); add is 1 to add to C, 0 to overwrite it. A's steps
+  ;; come in segments of segLen, the next segment segGap bytes after the end of one.
   (func $kernel32
-    (param $pa i32) (param $lda i32) (param $astep i32)
+    (param $pa i32) (param $lda i32) (param $astep i32) (param $segLen i32) (param $segGap i32)
     (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (local $left i32)
     (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $a4 i32) (local $a5 i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
@@ -366,6 +409,10 @@
     (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
     (local.set $a4 (i32.add (local.get $a3) (local.get $lda)))
     (local.set $a5 (i32.add (local.get $a4) (local.get $lda)))
+    (local.set $left (local.get $kc))
+    (loop $segments
+    (local.set $kc (call $min (local.get $segLen) (local.get $left)))
+    (local.set $left (i32.sub (local.get $left) (local.get $kc)))
     ;; Four steps of k per pass (a quarter faster than one on Zen 2: fewer loop overheads
     ;; per multiply-add), then the last kc mod 4 steps one by one.
     (local.set $quads (i32.shr_u (local.get $kc) (i32.const 2)))
@@ -484,6 +531,8 @@
           (local.set $pa (i32.add (local.get $pa) (local.get $astep)))
           (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
           (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))))
+    (local.set $pa (i32.add (local.get $pa) (local.get $segGap)))
+    (br_if $segments (local.get $left)))
     (if (local.get $add)
       (then
         (call $add32 (local.get $c) (local.get $c00) (local.get $c01))
@@ -503,8 +552,9 @@
 
   ;; float64 micro-kernel: C[6×4] (+)= Σ_p A panel[p][0..6] ⊗ B panel[p][0..4].
   (func $kernel64
-    (param $pa i32) (param $lda i32) (param $astep i32)
+    (param $pa i32) (param $lda i32) (param $astep i32) (param $segLen i32) (param $segGap i32)
     (param $pb i32) (param $kc i32) (param $c i32) (param $ldc i32) (param $add i32)
+    (local $left i32) (local $steps i32)
     (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $a4 i32) (local $a5 i32)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
@@ -515,6 +565,10 @@
     (local.set $a3 (i32.add (local.get $a2) (local.get $lda)))
     (local.set $a4 (i32.add (local.get $a3) (local.get $lda)))
     (local.set $a5 (i32.add (local.get $a4) (local.get $lda)))
+    (local.set $left (local.get $kc))
+    (loop $segments
+    (local.set $steps (call $min (local.get $segLen) (local.get $left)))
+    (local.set $left (i32.sub (local.get $left) (local.get $steps)))
     (loop $k
       (local.set $b0 (v128.load (local.get $pb)))
       (local.set $b1 (v128.load offset=16 (local.get $pb)))
@@ -538,7 +592,9 @@
       (local.set $c51 (f64x2.relaxed_madd (local.get $ai) (local.get $b1) (local.get $c51)))
       (local.set $pa (i32.add (local.get $pa) (local.get $astep)))
       (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
-      (br_if $k (local.tee $kc (i32.sub (local.get $kc) (i32.const 1)))))
+      (br_if $k (local.tee $steps (i32.sub (local.get $steps) (i32.const 1)))))
+    (local.set $pa (i32.add (local.get $pa) (local.get $segGap)))
+    (br_if $segments (local.get $left)))
     (if (local.get $add)
       (then
         (call $add64 (local.get $c) (local.get $c00) (local.get $c01))
