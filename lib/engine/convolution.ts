@@ -23,6 +23,7 @@ import {
 import { kernelConfig } from "../np/kernels/matmul.ts";
 import type { Layer } from "../layers/layer.ts";
 import { ConvArena } from "./conv_arena.ts";
+import { reuse } from "./reuse.ts";
 import { shiftedBackward, shiftedConvFits, shiftedForward } from "./shifted_conv.ts";
 
 /** Options of {@linkcode Convolution}: the book's `stride` and `pad`, and `firstLayer`. */
@@ -179,6 +180,8 @@ export class Convolution implements Layer {
     col2imColumnsKernel(dcol.data, dx.data, convGeometry(this, N, H, W));
     return dx;
   }
+  #out: np.NDArray | null = null;
+  #dx: np.NDArray | null = null;
   /** The WebAssembly arena of the layer's arrays, made on the first forward (null: none). */
   #arena: { arena: ConvArena; dtype: np.DType } | null = null;
 
@@ -203,8 +206,9 @@ export class Convolution implements Layer {
     this.x = x;
     this.col = null;
     this.colW = this.W.reshape(FN, -1);
+    // The output is reused by the next forward pass, ∂L/∂x by the next backward (reuse.ts).
+    const out = this.#out = reuse(this.#out, [g.n, FN, g.outH, g.outW], x.dtype);
     if (shiftedConvFits(g)) {
-      const out = np.zeros([g.n, FN, g.outH, g.outW], { dtype: x.dtype });
       shiftedForward(arena, x.data, this.W.data, this.b.data, g, out.data);
       return out;
     }
@@ -218,7 +222,6 @@ export class Convolution implements Layer {
     const patches = { at: colAt, rowStride: K, colStride: 1 };
     arena.gemm(rows, FN, K, patches, { at: wAt, rowStride: 1, colStride: K }, outAt, FN);
     const product = arena.view(outAt, rows * FN);
-    const out = np.zeros([g.n, FN, g.outH, g.outW], { dtype: x.dtype });
     const o = out.data, bias = this.b.data;
     for (let img = 0; img < g.n; img++) {
       for (let f = 0; f < FN; f++) {
@@ -251,7 +254,7 @@ export class Convolution implements Layer {
         dW: np.zeros([FN, C, FH, FW], { dtype: this.W.dtype }),
         db: np.zeros([FN], { dtype: this.b.dtype }),
       };
-      const dx = this.firstLayer ? null : np.zeros(x.shape, { dtype: x.dtype });
+      const dx = this.firstLayer ? null : this.#dx = reuse(this.#dx, x.shape, x.dtype);
       shiftedBackward(
         arena,
         dout.data,
@@ -298,7 +301,7 @@ export class Convolution implements Layer {
     const filters = { at: wAt, rowStride: K, colStride: 1 };
     const images = Math.min(N, DCOL_IMAGES), plane = x.size / N;
     const dcolAt = arena.region("dcol", images * P * K);
-    const dx = np.zeros(x.shape, { dtype: x.dtype });
+    const dx = this.#dx = reuse(this.#dx, x.shape, x.dtype);
     for (let first = 0; first < N; first += images) {
       const n = Math.min(images, N - first);
       const douts = { at: doutAt + first * P * FN * arena.size, rowStride: FN, colStride: 1 };
@@ -332,13 +335,6 @@ function convGeometry(layer: Convolution, N: number, H: number, W: number): Conv
 /** Arrays each layer keeps from one backward pass to the next, to write into instead of
  * allocating. */
 const scratch = new WeakMap<Convolution, { dWs?: np.NDArray; dcol?: np.NDArray }>();
-
-/** `old` if it has this shape and dtype (its values are about to be overwritten), else zeros. */
-function reuse(old: np.NDArray | null | undefined, shape: number[], dtype: np.DType): np.NDArray {
-  const fits = old != null && old.dtype === dtype && old.ndim === shape.length &&
-    old.shape.every((n, i) => n === shape[i]);
-  return fits ? old : np.zeros(shape, { dtype });
-}
 
 /** The dtype of a product, as np.matmul: float32 when both operands are. */
 function productDType(a: np.NDArray, b: np.NDArray): np.DType {

@@ -9,6 +9,7 @@ import * as np from "../np/mod.ts";
 import type { ConvGeometry } from "../np/kernels/im2col.ts";
 import { maxPoolBackwardKernel, maxPoolKernel } from "../np/kernels/pooling.ts";
 import type { Layer } from "../layers/layer.ts";
+import { reuse } from "./reuse.ts";
 
 /** Options of {@linkcode Pooling}, the book's `Pooling(pool_h, pool_w, stride=1, pad=0)`. */
 export interface PoolingOptions {
@@ -57,6 +58,8 @@ export class Pooling implements Layer {
    * (the book keeps the same positions flat in the order of its rows, (n, oy, ox, c)).
    */
   argMax: np.NDArray | null = null;
+  #out: np.NDArray | null = null;
+  #dx: np.NDArray | null = null;
 
   /**
    * A max-pooling layer with a `poolH × poolW` window.
@@ -80,13 +83,12 @@ export class Pooling implements Layer {
       );
     }
     const g = poolGeometry(this, x.shape);
-    const out = np.zeros([g.n, g.c, g.outH, g.outW], { dtype: x.dtype });
-    const argMax = np.zeros(out.shape, { dtype: x.dtype });
-    maxPoolKernel(x.data, out.data, argMax.data, g);
-
+    // The output is reused by the next forward pass (see reuse.ts).
+    this.#out = reuse(this.#out, [g.n, g.c, g.outH, g.outW], x.dtype);
+    this.argMax = reuse(this.argMax, this.#out.shape, x.dtype);
+    maxPoolKernel(x.data, this.#out.data, this.argMax.data, g);
     this.x = x;
-    this.argMax = argMax;
-    return out;
+    return this.#out;
   }
 
   /** Routes each output's gradient to the position of its window's maximum. */
@@ -100,9 +102,14 @@ export class Pooling implements Layer {
           `forward output's, got [${dout.shape.join(", ")}]`,
       );
     }
-    const dx = np.zeros(this.x.shape, { dtype: dout.dtype });
-    maxPoolBackwardKernel(dout.data, this.argMax.data, dx.data, poolGeometry(this, this.x.shape));
-    return dx;
+    this.#dx = reuse(this.#dx, this.x.shape, dout.dtype);
+    maxPoolBackwardKernel(
+      dout.data,
+      this.argMax.data,
+      this.#dx.data,
+      poolGeometry(this, this.x.shape),
+    );
+    return this.#dx;
   }
 }
 

@@ -10,6 +10,7 @@
 import * as np from "../np/mod.ts";
 import { reluBackwardKernel, reluForwardKernel } from "../np/kernels/relu.ts";
 import type { Layer } from "../layers/layer.ts";
+import { reuse } from "./reuse.ts";
 
 /**
  * ReLU: out = max(0, x). Backward passes the gradient where x > 0 and blocks it elsewhere.
@@ -28,18 +29,22 @@ import type { Layer } from "../layers/layer.ts";
 export class Relu implements Layer {
   /** 1 where the input of the last forward pass was <= 0. */
   mask: np.NDArray | null = null;
+  #out: np.NDArray | null = null;
+  #dx: np.NDArray | null = null;
 
-  /** max(0, x), remembering where x <= 0. */
+  /**
+   * max(0, x), remembering where x <= 0. The returned array is reused by the next forward
+   * pass (see `reuse.ts`).
+   */
   forward(x: np.NDArray): np.NDArray {
     // The answer key's np.where(np.lessEqual(x, 0), 0, x), in one pass that writes both arrays.
-    const out = np.zeros(x.shape, { dtype: x.dtype });
-    const mask = np.zeros(x.shape, { dtype: x.dtype });
-    reluForwardKernel(x.data, out.data, mask.data);
-    this.mask = mask;
-    return out;
+    this.#out = reuse(this.#out, x.shape, x.dtype);
+    this.mask = reuse(this.mask, x.shape, x.dtype);
+    reluForwardKernel(x.data, this.#out.data, this.mask.data);
+    return this.#out;
   }
 
-  /** dout where the input was positive, 0 elsewhere. */
+  /** dout where the input was positive, 0 elsewhere (reused by the next backward pass). */
   backward(dout: np.NDArray): np.NDArray {
     if (this.mask === null) throw new Error("Relu.backward called before forward");
     if (dout.size !== this.mask.size) {
@@ -49,8 +54,8 @@ export class Relu implements Layer {
       );
     }
     // The book: dout[mask] = 0. Here np.where(mask, 0, dout), leaving dout as it was.
-    const dx = np.zeros(dout.shape, { dtype: dout.dtype });
-    reluBackwardKernel(this.mask.data, dout.data, dx.data);
-    return dx;
+    this.#dx = reuse(this.#dx, dout.shape, dout.dtype);
+    reluBackwardKernel(this.mask.data, dout.data, this.#dx.data);
+    return this.#dx;
   }
 }
