@@ -13,7 +13,12 @@
  */
 
 import { kernelConfig } from "../np/kernels/config.ts";
-import { gemmInPlace, reserveWasmMemory, wasmRuntime } from "../np/kernels/matmul_wasm.ts";
+import {
+  gemmInPlace,
+  reserveWasmMemory,
+  type Segments,
+  wasmRuntime,
+} from "../np/kernels/matmul_wasm.ts";
 
 /** An operand of {@linkcode ConvArena.gemm}: where a matrix starts and its strides in elements. */
 export interface Operand {
@@ -24,10 +29,10 @@ export interface Operand {
   /** Elements from one column to the next. */
   colStride: number;
   /**
-   * For A only: its columns in segments of `length`, each `gap` elements after the end of the
-   * last (`colStride` must be 1); see `gemm.wat`.
+   * Its columns in segments of `length`, each `gap` elements after the end of the last (for A,
+   * `colStride` must be 1; for B, `length` a multiple of 8); see `gemm.wat`.
    */
-  segments?: { length: number; gap: number };
+  segments?: Segments;
 }
 
 /** Named regions of the matrix kernels' WebAssembly memory, and products on them. */
@@ -111,7 +116,7 @@ export class ConvArena {
         accumulate ? 1 : 0,
       ],
       kernelConfig.threads,
-      a.segments,
+      { a: a.segments, b: b.segments },
     );
   }
 }

@@ -22,7 +22,7 @@ import { ReluPool } from "./relu_pool.ts";
 import { Adam } from "./adam.ts";
 import { Adam as BookAdam } from "../optimizers/optimizer.ts";
 import { canFuseConv, ConvReluPool } from "./conv_relu_pool.ts";
-import { SHIFTED_MIN_CHANNELS, shiftedConvFits } from "./shifted_conv.ts";
+import { SHIFTED_MIN_CHANNELS, shiftedConvFits, winogradFits } from "./shifted_conv.ts";
 
 // Property tests draw their cases from a fixed seed: a run repeats exactly.
 fc.configureGlobal({ seed: 20261204 });
@@ -182,10 +182,13 @@ Deno.test("engine Convolution on shifted rows (stride 1, 8+ channels) equals the
   );
 });
 
-Deno.test("engine Convolution on shifted rows: DeepConvNet's shapes, k past one slice of the kernel", () => {
-  // conv4 (pad 2: no wasted grid pixel) and conv6 (k = 576: three segments of 192, one per
-  // slice of the matrix kernel), with a batch whose grid rows split between threads.
-  for (const [C, FN, side, pad] of [[32, 32, 14, 2], [64, 64, 8, 1]]) {
+Deno.test("engine Convolution on DeepConvNet's shapes: shifted rows and Winograd, split between threads", () => {
+  // conv2 and conv3 on shifted rows (∂L/∂W as one product whose B columns are segments, its
+  // columns split between the threads on a segment boundary), conv4 (pad 2) and conv6 with
+  // Winograd's F(2×2, 3×3), with batches whose products split between threads.
+  for (
+    const [C, FN, side, pad] of [[16, 16, 28, 1], [16, 32, 14, 1], [32, 32, 14, 2], [64, 64, 8, 1]]
+  ) {
     for (const dtype of DTYPES) {
       const W = randn(C, [FN, C, 3, 3], dtype), b = randn(2, [FN], dtype);
       const x = randn(3, [7, C, side, side], dtype);
@@ -199,6 +202,48 @@ Deno.test("engine Convolution on shifted rows: DeepConvNet's shapes, k past one 
       assertAllClose(engine.db!, book.db!, { ...t, msg: "db" });
     }
   }
+});
+
+Deno.test("engine Convolution with Winograd's F(2×2, 3×3) equals the answer key's", () => {
+  fc.assert(
+    fc.property(
+      fc.record({
+        n: fc.integer({ min: 1, max: 3 }),
+        c: fc.integer({ min: 32, max: 36 }),
+        h: fc.integer({ min: 1, max: 5 }).map((half) => 2 * half),
+        w: fc.integer({ min: 1, max: 5 }).map((half) => 2 * half),
+        pad: fc.constantFrom(1, 2),
+      }).map((g) => ({
+        ...g,
+        stride: 1,
+        filterH: 3,
+        filterW: 3,
+        outH: g.h + 2 * g.pad - 2,
+        outW: g.w + 2 * g.pad - 2,
+      })),
+      fc.integer({ min: 32, max: 40 }),
+      fc.constantFrom(...DTYPES),
+      fc.boolean(),
+      fc.nat(),
+      (g, filters, dtype, firstLayer, seed) => {
+        fc.pre(shiftedConvFits(g) && winogradFits(g, filters));
+        const W = randn(seed, [filters, g.c, 3, 3], dtype);
+        const b = randn(seed + 1, [filters], dtype);
+        const x = randn(seed + 2, [g.n, g.c, g.h, g.w], dtype);
+        const dout = randn(seed + 3, [g.n, filters, g.outH, g.outW], dtype);
+        const engine = new Convolution(W, b, { pad: g.pad, firstLayer });
+        const book = new BookConvolution(W, b, { pad: g.pad });
+        const t = sumTol(dtype, Math.max(g.c, filters) * 9 + g.n * g.outH * g.outW);
+        assertAllClose(engine.forward(x), book.forward(x), { ...t, msg: "out" });
+        const dx = engine.backward(dout), bookDx = book.backward(dout);
+        if (firstLayer) assert.equal(dx.size, 0, "a first layer returns no dx");
+        else assertAllClose(dx, bookDx, { ...t, msg: "dx" });
+        assertAllClose(engine.dW!, book.dW!, { ...t, msg: "dW" });
+        assertAllClose(engine.db!, book.db!, { ...t, msg: "db" });
+      },
+    ),
+    { numRuns: 30 },
+  );
 });
 
 Deno.test("engine Convolution's backward in blocks of images: a batch of 12 (5 + 5 + 2)", () => {

@@ -27,6 +27,7 @@
 import type { TypedArray } from "../np/ndarray.ts";
 import type { ConvGeometry } from "../np/kernels/im2col.ts";
 import type { ConvArena } from "./conv_arena.ts";
+import { transformFilters, winogradConv, winogradFilterGradient } from "./winograd.ts";
 
 /**
  * The fewest channels for which the shifted rows beat im2col: each product's k is `FW·C`, and
@@ -52,6 +53,23 @@ export function shiftedConvFits(g: ConvGeometry): boolean {
     g.pad < g.filterW &&
     (g.h + g.pad) * (g.w + g.pad) <= SHIFTED_MAX_WASTE * g.outH * g.outW;
 }
+
+/**
+ * True when the products of a 3×3 convolution (forward and ∂L/∂x) go through Winograd's
+ * F(2×2, 3×3) (`winograd.ts`): even output and input sides, padding of at most 2, and enough
+ * channels for the products to outweigh the transforms.
+ */
+export function winogradFits(g: ConvGeometry, filters: number): boolean {
+  return g.filterH === 3 && g.filterW === 3 && g.stride === 1 && g.pad <= 2 &&
+    g.outH % 2 === 0 && g.outW % 2 === 0 && g.h % 2 === 0 && g.w % 2 === 0 &&
+    g.c * filters >= WINOGRAD_MIN_CHANNEL_PAIRS;
+}
+
+/** The fewest input × output channels for which Winograd's transforms pay. */
+export const WINOGRAD_MIN_CHANNEL_PAIRS = 1024;
+
+/** The arena region where a Winograd forward pass leaves its transformed input for ∂L/∂W. */
+const FORWARD_TILES = "winogradTiles";
 
 /**
  * The grid of a batch. Neighbouring images share their padding: each grid row is `padW` zeros
@@ -113,6 +131,20 @@ export function shiftedForward(
   const FN = b.length, grid = gridOf(n, g.h, g.w, g.pad, g.pad, outH, outW);
   const gridAt = arena.region("grid", grid.pixels * C);
   toGrid(x, arena.view(gridAt, grid.pixels * C), n, C, g.h, g.w, g.pad, g.pad);
+  if (winogradFits(g, FN)) {
+    const uAt = arena.region("winogradU", 16 * C * FN);
+    transformFilters(W, FN, C, arena.view(uAt, 16 * C * FN), false);
+    const input = {
+      at: gridAt,
+      width: grid.width,
+      plane: grid.plane,
+      pixels: grid.pixels,
+      n,
+      channels: C,
+    };
+    winogradConv(arena, input, uAt, FN, outH, outW, out, b, FORWARD_TILES);
+    return;
+  }
   // The filters channels-last, [FN, FH, FW, C]: filter f's row i is FW·C contiguous values.
   const wAt = arena.region("W", W.length);
   channelsLast(W, arena.view(wAt, W.length), FN, C, FH * FW);
@@ -188,31 +220,36 @@ export function shiftedBackward(
       db[f] += sum;
     }
   }
-  // ∂L/∂W for filter row i, [FW·C, FN]: the grid's rows shifted by i rows of pixels, transposed,
-  // times dout's rows.
-  const dWAt = arena.region("dW", FH * FW * C * FN);
-  const doutRows = backAt + (padH * back.width + padW) * FN * size;
-  for (let i = 0; i < FH; i++) {
-    arena.gemm(
-      FW * C,
+  if (winogradFits(g, FN)) {
+    winogradFilterGradient(arena, FORWARD_TILES, C, dout, n, FN, outH, outW, grads.dW);
+  } else {
+    shiftedFilterGradient(
+      arena,
+      gridAt,
+      grid,
+      backAt + (padH * back.width + padW) * FN * size,
+      g,
       FN,
-      grid.rows,
-      { at: gridAt + i * grid.width * C * size, rowStride: 1, colStride: C },
-      { at: doutRows, rowStride: FN, colStride: 1 },
-      dWAt + i * FW * C * FN * size,
-      FN,
+      grads.dW,
     );
-  }
-  // [FH, FW, C, FN] to W's [FN, C, FH, FW]
-  const sums = arena.view(dWAt, FH * FW * C * FN), taps = FH * FW;
-  for (let f = 0, to = 0; f < FN; f++) {
-    for (let c = 0; c < C; c++) {
-      for (let t = 0, from = c * FN + f; t < taps; t++, from += C * FN) grads.dW[to++] = sums[from];
-    }
   }
   if (dx === null) return;
 
   // ∂L/∂x: the convolution of the padded dout with the turned filters.
+  if (winogradFits(g, FN)) {
+    const uAt = arena.region("winogradTurnedU", 16 * C * FN);
+    transformFilters(W, FN, C, arena.view(uAt, 16 * C * FN), true);
+    const input = {
+      at: backAt,
+      width: back.width,
+      plane: back.plane,
+      pixels: back.pixels,
+      n,
+      channels: FN,
+    };
+    winogradConv(arena, input, uAt, C, H, Wd, dx, null, "winogradDoutTiles");
+    return;
+  }
   // turned[i][j][f][c] = W[f][c][FH-1-i][FW-1-j]: row i of the turned filters, for each
   // output channel c, is FW·FN contiguous values along (j, f).
   const turnedAt = arena.region("turnedW", W.length);
@@ -241,6 +278,43 @@ export function shiftedBackward(
         let from = (img * back.plane + y * back.width) * C + c;
         for (let x = 0; x < Wd; x++, from += C) dx[to++] = dxSums[from];
       }
+    }
+  }
+}
+
+/**
+ * ∂L/∂W on shifted rows: `[FN, FH·FW·C]` = dout's rows (`doutRows`: dout on the same grid,
+ * channels-last), transposed, times the grid's rows with their filter rows side by side (B's
+ * column segments, when a segment is whole panels of the matrix kernel; else one product per
+ * filter row).
+ */
+function shiftedFilterGradient(
+  arena: ConvArena,
+  gridAt: number,
+  grid: Grid,
+  doutRows: number,
+  g: ConvGeometry,
+  FN: number,
+  dW: TypedArray,
+): void {
+  const { c: C, filterH: FH, filterW: FW } = g, size = arena.size, K = FH * FW * C;
+  const dWAt = arena.region("dW", FN * K);
+  const douts = { at: doutRows, rowStride: 1, colStride: FN };
+  const segments = rowsOfFilter(grid, FW, C);
+  if (segments.length % (size === 4 ? 8 : 4) === 0) {
+    const rows = { at: gridAt, rowStride: C, colStride: 1, segments };
+    arena.gemm(FN, K, grid.rows, douts, rows, dWAt, K);
+  } else {
+    for (let i = 0; i < FH; i++) {
+      const rows = { at: gridAt + i * grid.width * C * size, rowStride: C, colStride: 1 };
+      arena.gemm(FN, FW * C, grid.rows, douts, rows, dWAt + i * FW * C * size, K);
+    }
+  }
+  // [FN, FH, FW, C] to W's [FN, C, FH, FW]
+  const sums = arena.view(dWAt, FN * K), taps = FH * FW;
+  for (let f = 0, to = 0; f < FN; f++) {
+    for (let c = 0; c < C; c++) {
+      for (let t = 0, from = f * K + c; t < taps; t++, from += C) dW[to++] = sums[from];
     }
   }
 }

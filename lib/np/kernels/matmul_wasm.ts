@@ -363,6 +363,14 @@ export function reserveWasmMemory(bytes: number): number | null {
   return at;
 }
 
+/** Segments of an operand of {@linkcode gemmInPlace}: `length` elements, then a gap of `gap`. */
+export interface Segments {
+  length: number;
+  gap: number;
+}
+
+const NO_SEGMENTS: Segments = { length: 0, gap: 0 };
+
 /**
  * C = op(A)·op(B), or C += op(A)·op(B), on operands already in the kernels' memory
  * ({@linkcode reserveWasmMemory}), split between the two threads as {@linkcode gemmWasm}
@@ -373,19 +381,22 @@ export function reserveWasmMemory(bytes: number): number | null {
  * byte offset, row and column strides in elements, the same for B, then C's byte offset, its
  * row stride, and accumulate (1 or 0).
  * @param threads 1 or 2.
- * @param segments A's k in segments of `length` steps, `gap` elements apart (gemm.wat's
- * segLen and segGap); none by default.
+ * @param segments A's k (`a`) and B's columns (`b`) in segments of `length`, each `gap`
+ * elements after the end of the last (gemm.wat's segLen, segGap, bSegLen and bSegGap); none
+ * by default.
  */
 export function gemmInPlace(
   args: number[],
   threads: number,
-  segments: { length: number; gap: number } = { length: 0, gap: 0 },
+  segments: { a?: Segments; b?: Segments } = {},
 ): void {
   const rt = wasmRuntime();
   if (rt === null) throw new Error("gemmInPlace: the WebAssembly kernels are unavailable");
   const [f64, m, n, k] = args;
+  const { a = NO_SEGMENTS, b = NO_SEGMENTS } = segments;
+  const words = [a.length, a.gap, b.length, b.gap];
   const run = (part: number[], work: number) =>
-    (rt.gemm as (...x: number[]) => void)(...part, work, segments.length, segments.gap);
+    (rt.gemm as (...x: number[]) => void)(...part, work, ...words);
   const parallel = threads > 1 && m * n * k >= PARALLEL_MIN_MACS &&
     Math.max(m, n) >= PARALLEL_MIN_SIDE;
   const helper = parallel ? helperOf(rt) : null;
@@ -393,10 +404,30 @@ export function gemmInPlace(
     run(args, rt.work[0]);
     return;
   }
-  const { mine, theirs } = split(args, f64 ? 8 : 4, 0.5);
-  helper.offer([...theirs, rt.work[1], 1, 0, 0, 0, segments.length, segments.gap]);
+  const { mine, theirs } = b.length > 0
+    ? splitSegmentedColumns(args, f64 ? 8 : 4, b)
+    : split(args, f64 ? 8 : 4, 0.5);
+  helper.offer([...theirs, rt.work[1], 1, 0, 0, 0, ...words]);
   run(mine, rt.work[0]);
   helper.finish((rest) => run(rest.slice(0, 13), rt.work[1]));
+}
+
+/**
+ * Splits a product whose B columns come in segments into two halves of C's columns, cut
+ * between two segments (the kernel finds a column's segment from its index in the part).
+ */
+function splitSegmentedColumns(
+  args: number[],
+  size: number,
+  segments: Segments,
+): { mine: number[]; theirs: number[] } {
+  const [f64, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc] = args;
+  const n0 = Math.max(1, Math.round(n / segments.length / 2)) * segments.length;
+  const b1 = b + (n0 * csb + (n0 / segments.length) * segments.gap) * size;
+  return {
+    mine: [f64, m, n0, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
+    theirs: [f64, m, n - n0, k, a, rsa, csa, b1, rsb, csb, c + n0 * size, ldc, acc],
+  };
 }
 
 /** A typed view of `length` elements at byte `at` of the memory. */

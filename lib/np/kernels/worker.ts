@@ -25,13 +25,13 @@ const SEQ = 0, CLAIMED = 1, DONE = 2, FAILED = 3, RUNS = 4, ARGS = 8;
 
 /**
  * Words of one part at ARGS: `gemm`'s first 14 arguments (the last is the scratch area), then
- * how many products and the byte steps of A, B and C between them, then `gemm`'s last two
- * (A's segments: 0 and 0 for none).
+ * how many products and the byte steps of A, B and C between them, then `gemm`'s last four
+ * (A's and B's segments: zeros for none).
  */
-export const PART_WORDS = 20;
+export const PART_WORDS = 22;
 
 /** The words after `gemm`'s first 14 when a part leaves them out: one product, no segments. */
-const PART_DEFAULTS = [1, 0, 0, 0, 0, 0];
+const PART_DEFAULTS = [1, 0, 0, 0, 0, 0, 0, 0];
 
 /** Bytes the control block takes at the start of the memory. */
 export const CONTROL_BYTES = 256;
@@ -53,7 +53,7 @@ function workerMain(): void {
   parentPort?.once("message", ({ module, memory, words }: WorkerInit) => {
     const { exports } = new WebAssembly.Instance(module, { env: { memory } });
     const gemm = exports.gemm as (...args: number[]) => void;
-    const control = new Int32Array(memory.buffer, 0, words.args + 20);
+    const control = new Int32Array(memory.buffer, 0, words.args + 22);
     let seen = 0;
     for (;;) {
       Atomics.wait(control, words.seq, seen);
@@ -63,7 +63,7 @@ function workerMain(): void {
       if (Atomics.compareExchange(control, words.claimed, seq - 1, seq) !== seq - 1) continue;
       try {
         // gemm's arguments; then the part's count of products and the steps of A, B and C,
-        // then A's segments.
+        // then A's and B's segments.
         const [
           f64,
           m,
@@ -85,7 +85,9 @@ function workerMain(): void {
           sc,
           segLen,
           segGap,
-        ] = control.subarray(words.args, words.args + 20);
+          bSegLen,
+          bSegGap,
+        ] = control.subarray(words.args, words.args + 22);
         for (let i = 0; i < Math.max(count, 1); i++) {
           gemm(
             f64,
@@ -104,6 +106,8 @@ function workerMain(): void {
             work,
             segLen,
             segGap,
+            bSegLen,
+            bSegGap,
           );
         }
         Atomics.store(control, words.failed, 0);
@@ -153,7 +157,7 @@ export class Helper {
    *
    * @param args The first 14 arguments of the module's `gemm` for that part, optionally
    * followed by a count of products and the byte steps of A, B and C between them (a share of
-   * a batch; one product when absent), then A's segments (none when absent).
+   * a batch; one product when absent), then A's and B's segments (none when absent).
    */
   offer(args: readonly number[]): void {
     this.control.set([...args, ...PART_DEFAULTS.slice(args.length - 14)], ARGS);

@@ -35,6 +35,8 @@
 ;; reads its patches this way straight from a channels-last image: segment i is the run of
 ;; FW·C values under filter row i, and the next row of the image is segGap further
 ;; (lib/engine/shifted_conv.ts). A k-slice then holds whole segments, or lies inside one.
+;; B's columns may come in segments the same way (bSegLen, a multiple of 8 (float32) or 4
+;; (float64), and bSegGap): op(B)[p][j] is at b + (p·rsb + j·csb + floor(j / bSegLen)·bSegGap)·size.
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
@@ -55,7 +57,8 @@
     (param $a i32) (param $rsa i32) (param $csa i32)
     (param $b i32) (param $rsb i32) (param $csb i32)
     (param $c i32) (param $ldc i32) (param $accumulate i32) (param $work i32)
-    (param $segLen i32) (param $segGap i32)
+    (param $segLen i32) (param $segGap i32) (param $bSegLen i32) (param $bSegGap i32)
+    (local $s0 i32) (local $s1 i32)
     (local $size i32) (local $nr i32) (local $sliceMax i32) (local $slicePieces i32) (local $piece i32)
     (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32)
     (local $jr i32) (local $ir i32) (local $add i32)
@@ -75,6 +78,9 @@
     (if (i32.eqz (local.get $segLen))
       (then (local.set $segLen (local.get $k)) (local.set $segGap (i32.const 0))))
     (local.set $segGap (i32.mul (local.get $segGap) (local.get $size)))
+    (if (i32.eqz (local.get $bSegLen))
+      (then (local.set $bSegLen (local.get $n)) (local.set $bSegGap (i32.const 0))))
+    (local.set $bSegGap (i32.mul (local.get $bSegGap) (local.get $size)))
     ;; The longest k-slice: whole segments when they fit in KC, else KC (inside a segment).
     (local.set $sliceMax
       (select
@@ -105,12 +111,24 @@
         (local.set $slicePieces (call $min (local.get $segLen) (local.get $kc)))
         ;; The first slice overwrites C unless the caller accumulates; later slices add.
         (local.set $add (i32.or (local.get $accumulate) (i32.ne (local.get $pc) (i32.const 0))))
-        ;; B[pc.., jc..] as panels of NR columns: a column steps by csb, k by rsb.
-        (call $pack
-          (i32.add (local.get $b)
-            (i32.add (i32.mul (local.get $pc) (local.get $rsb)) (i32.mul (local.get $jc) (local.get $csb))))
-          (local.get $csb) (local.get $rsb) (local.get $nc) (local.get $kc)
-          (local.get $nr) (local.get $size) (local.get $packB))
+        ;; B[pc.., jc..] as panels of NR columns: a column steps by csb, k by rsb; one call per
+        ;; piece of a column segment.
+        (local.set $s0 (local.get $jc))
+        (loop $bPieces
+          (local.set $s1
+            (call $min (i32.add (local.get $jc) (local.get $nc))
+              (i32.mul (i32.add (i32.div_u (local.get $s0) (local.get $bSegLen)) (i32.const 1))
+                (local.get $bSegLen))))
+          (call $pack
+            (i32.add (local.get $b)
+              (i32.add (i32.mul (local.get $pc) (local.get $rsb))
+                (i32.add (i32.mul (local.get $s0) (local.get $csb))
+                  (i32.mul (i32.div_u (local.get $s0) (local.get $bSegLen)) (local.get $bSegGap)))))
+            (local.get $csb) (local.get $rsb) (i32.sub (local.get $s1) (local.get $s0)) (local.get $kc)
+            (local.get $nr) (local.get $size)
+            (i32.add (local.get $packB)
+              (i32.mul (i32.mul (i32.sub (local.get $s0) (local.get $jc)) (local.get $kc)) (local.get $size))))
+          (br_if $bPieces (i32.lt_u (local.tee $s0 (local.get $s1)) (i32.add (local.get $jc) (local.get $nc)))))
         (local.set $ic (i32.const 0))
         (loop $rowBlocks
           (local.set $mc (call $min (global.get $MC) (i32.sub (local.get $m) (local.get $ic))))
