@@ -21,7 +21,52 @@
  */
 
 import type { TypedArray } from "../np/ndarray.ts";
+import { wasmRuntime } from "../np/kernels/matmul_wasm.ts";
 import type { ConvArena } from "./conv_arena.ts";
+import { WINOGRAD_WASM } from "./wasm/winograd_wasm.ts";
+
+/** The transforms in WebAssembly SIMD (`wasm/winograd.wat`), on the arena's memory. */
+interface SimdTransforms {
+  inputTiles(
+    grid: number,
+    width: number,
+    imagePixels: number,
+    n: number,
+    tilesH: number,
+    tilesW: number,
+    channels: number,
+    v: number,
+    plane: number,
+  ): void;
+  outputTiles(
+    m: number,
+    plane: number,
+    n: number,
+    tilesH: number,
+    tilesW: number,
+    channels: number,
+    out: number,
+    bias: number,
+  ): void;
+}
+
+let simd: SimdTransforms | null | undefined;
+
+/**
+ * The SIMD transforms for float32 batches whose channel counts are multiples of 4 (null: the
+ * TypeScript loops below, which every other case takes).
+ */
+function simdFor(arena: ConvArena, ...channels: number[]): SimdTransforms | null {
+  if (arena.size !== 4 || channels.some((c) => c % 4 !== 0)) return null;
+  if (simd === undefined) {
+    const memory = wasmRuntime()?.memory;
+    simd = memory === undefined ? null : new WebAssembly.Instance(
+      new WebAssembly.Module(Uint8Array.fromBase64(WINOGRAD_WASM)),
+      { env: { memory } },
+    ).exports as unknown as SimdTransforms;
+  }
+  return simd;
+}
 
 /** Elements of float32 in a cache line of 64 bytes (16 float64 are two lines: as good). */
 const CACHE_LINE = 16;
@@ -117,6 +162,11 @@ function transformInput(
   const tilesH = outH / 2, tilesW = outW / 2, T = n * tilesH * tilesW;
   const grid = arena.view(input.at, input.pixels * C);
   const S = planeStride(T, C), at = arena.region(name, 16 * S);
+  const kernels = simdFor(arena, C);
+  if (kernels !== null) {
+    kernels.inputTiles(input.at, width, input.plane, n, tilesH, tilesW, C, at, S * 4);
+    return { at, stride: S };
+  }
   const V = arena.view(at, 16 * S), row = width * C, C2 = 2 * C, C3 = 3 * C;
   for (let img = 0, tile = 0; img < n; img++) {
     for (let ty = 0; ty < tilesH; ty++) {
@@ -205,7 +255,17 @@ export function winogradConv(
     );
   }
   // out = Aᵀ M A for each tile and output channel.
-  const M = arena.view(mAt, 16 * S), P = outH * outW;
+  const P = outH * outW, kernels = simdFor(arena, C, K);
+  if (kernels !== null) {
+    const outAt = arena.region("winogradOut", n * K * P), biasAt = arena.region("bias", K);
+    const biases = arena.view(biasAt, K);
+    if (bias === null) biases.fill(0);
+    else biases.set(bias);
+    kernels.outputTiles(mAt, S * 4, n, tilesH, tilesW, K, outAt, biasAt);
+    out.set(arena.view(outAt, n * K * P));
+    return;
+  }
+  const M = arena.view(mAt, 16 * S);
   for (let img = 0, tile = 0; img < n; img++) {
     for (let ty = 0; ty < tilesH; ty++) {
       for (let tx = 0; tx < tilesW; tx++, tile++) {

@@ -32,6 +32,11 @@ export const SOURCES = [
     module: "../../../engine/wasm/adam_wasm.ts",
     name: "ADAM_WASM",
   },
+  {
+    wat: "../../../engine/wasm/winograd.wat",
+    module: "../../../engine/wasm/winograd_wasm.ts",
+    name: "WINOGRAD_WASM",
+  },
 ];
 
 /** wat2wasm's features: fixed-width and relaxed SIMD (for multiply-add), shared memory. */
