@@ -4,13 +4,13 @@
  * `lib/np`, what the chapter tests compare with and what `deno task solution` prints; the engine
  * computes the same values with kernels (`lib/np/kernels/`), column layouts and reused scratch
  * arrays, and `engine_test.ts` checks every layer and net against its twin on random shapes and
- * values.
+ * values. Layers write each batch into the arrays they returned for the last one (`reuse.ts`).
  *
  * | engine                | answer key (chapter)              | what differs                                               |
  * | --------------------- | --------------------------------- | ---------------------------------------------------------- |
  * | `Relu`                | `lib/layers/relu.ts` (05)         | one branch-free pass per direction, output and mask        |
  * | `Affine`              | `lib/layers/affine.ts` (05)       | products read W and x transposed in place                  |
- * | `Convolution`         | `lib/layers/convolution.ts` (07)  | patches as columns per image, no transposes, `firstLayer`  |
+ * | `Convolution`         | `lib/layers/convolution.ts` (07)  | products in WebAssembly memory (`conv_arena.ts`); stride 1 with 8+ channels: no im2col (`shifted_conv.ts`), 3×3 with Winograd's F(2×2, 3×3) (`winograd.ts`); `firstLayer` |
  * | `Pooling`             | `lib/layers/pooling.ts` (07)      | max/argmax straight from NCHW, no im2col or col2im         |
  * | `SimpleConvNet`, `DeepConvNet`, `FinalConvNet` | `lib/nets/` (07, 08) | built from the layers above; same parameters and files |
  * | `Adam`                | `lib/optimizers/optimizer.ts` (06) | float32 update in WebAssembly SIMD, m and v kept there; same bits |

@@ -17,6 +17,12 @@
  * tiles, U the transformed filters. The tiles are read from the channels-last grid of
  * `shifted_conv.ts`, whose zeros are the padding.
  *
+ * For float32 batches whose channel counts are multiples of 4, the input and output transforms
+ * run in WebAssembly SIMD, four channels at a time (`wasm/winograd.wat`); the loops here spell
+ * out the same arithmetic and serve the other cases (float64, other channel counts). In float32
+ * the results differ from a direct convolution's in the last bits, as any other order of the
+ * sums does (`engine_test.ts` compares with the answer key).
+ *
  * @module
  */
 
