@@ -11,6 +11,7 @@ import { DeepConvNet as BookDeep } from "../nets/deep_conv_net.ts";
 import { FinalConvNet as BookFinal } from "../nets/final_conv_net.ts";
 import { SimpleConvNet as BookSimple } from "../nets/simple_conv_net.ts";
 import { convGeometries, drawValues } from "../np/kernels/test_inputs.ts";
+import type { ConvGeometry } from "../np/kernels/im2col.ts";
 import * as np from "../np/mod.ts";
 import { assertAllClose } from "../testing/mod.ts";
 import { Affine } from "./affine.ts";
@@ -140,6 +141,33 @@ Deno.test("engine Convolution equals the answer key's: strides, pads, non-square
   );
 });
 
+/**
+ * The engine's stride-1 Convolution of geometry `g` (stride 1) against the answer key's, forward
+ * and backward, on seeded values.
+ */
+function assertStrideOneConv(
+  g: ConvGeometry,
+  filters: number,
+  dtype: np.DType,
+  firstLayer: boolean,
+  seed: number,
+) {
+  const W = randn(seed, [filters, g.c, g.filterH, g.filterW], dtype);
+  const b = randn(seed + 1, [filters], dtype);
+  const x = randn(seed + 2, [g.n, g.c, g.h, g.w], dtype);
+  const dout = randn(seed + 3, [g.n, filters, g.outH, g.outW], dtype);
+  const engine = new Convolution(W, b, { pad: g.pad, firstLayer });
+  const book = new BookConvolution(W, b, { pad: g.pad });
+  const taps = g.filterH * g.filterW;
+  const t = sumTol(dtype, Math.max(g.c, filters) * taps + g.n * g.outH * g.outW);
+  assertAllClose(engine.forward(x), book.forward(x), { ...t, msg: "out" });
+  const dx = engine.backward(dout), bookDx = book.backward(dout);
+  if (firstLayer) assert.equal(dx.size, 0, "a first layer returns no dx");
+  else assertAllClose(dx, bookDx, { ...t, msg: "dx" });
+  assertAllClose(engine.dW!, book.dW!, { ...t, msg: "dW" });
+  assertAllClose(engine.db!, book.db!, { ...t, msg: "db" });
+}
+
 Deno.test("engine Convolution on shifted rows (stride 1, 8+ channels) equals the answer key's", () => {
   fc.assert(
     fc.property(
@@ -161,22 +189,8 @@ Deno.test("engine Convolution on shifted rows (stride 1, 8+ channels) equals the
       fc.constantFrom(...DTYPES),
       fc.boolean(),
       fc.nat(),
-      (g, filters, dtype, firstLayer, seed) => {
-        const W = randn(seed, [filters, g.c, g.filterH, g.filterW], dtype);
-        const b = randn(seed + 1, [filters], dtype);
-        const x = randn(seed + 2, [g.n, g.c, g.h, g.w], dtype);
-        const { outH, outW } = g;
-        const dout = randn(seed + 3, [g.n, filters, outH, outW], dtype);
-        const engine = new Convolution(W, b, { pad: g.pad, firstLayer });
-        const book = new BookConvolution(W, b, { pad: g.pad });
-        const t = sumTol(dtype, Math.max(g.c, filters) * g.filterH * g.filterW + g.n * outH * outW);
-        assertAllClose(engine.forward(x), book.forward(x), { ...t, msg: "out" });
-        const dx = engine.backward(dout), bookDx = book.backward(dout);
-        if (firstLayer) assert.equal(dx.size, 0, "a first layer returns no dx");
-        else assertAllClose(dx, bookDx, { ...t, msg: "dx" });
-        assertAllClose(engine.dW!, book.dW!, { ...t, msg: "dW" });
-        assertAllClose(engine.db!, book.db!, { ...t, msg: "db" });
-      },
+      (g, filters, dtype, firstLayer, seed) =>
+        assertStrideOneConv(g, filters, dtype, firstLayer, seed),
     ),
     { numRuns: 60 },
   );
@@ -227,19 +241,7 @@ Deno.test("engine Convolution with Winograd's F(2×2, 3×3) equals the answer ke
       fc.nat(),
       (g, filters, dtype, firstLayer, seed) => {
         fc.pre(shiftedConvFits(g) && winogradFits(g, filters, dtype === "float32"));
-        const W = randn(seed, [filters, g.c, 3, 3], dtype);
-        const b = randn(seed + 1, [filters], dtype);
-        const x = randn(seed + 2, [g.n, g.c, g.h, g.w], dtype);
-        const dout = randn(seed + 3, [g.n, filters, g.outH, g.outW], dtype);
-        const engine = new Convolution(W, b, { pad: g.pad, firstLayer });
-        const book = new BookConvolution(W, b, { pad: g.pad });
-        const t = sumTol(dtype, Math.max(g.c, filters) * 9 + g.n * g.outH * g.outW);
-        assertAllClose(engine.forward(x), book.forward(x), { ...t, msg: "out" });
-        const dx = engine.backward(dout), bookDx = book.backward(dout);
-        if (firstLayer) assert.equal(dx.size, 0, "a first layer returns no dx");
-        else assertAllClose(dx, bookDx, { ...t, msg: "dx" });
-        assertAllClose(engine.dW!, book.dW!, { ...t, msg: "dW" });
-        assertAllClose(engine.db!, book.db!, { ...t, msg: "db" });
+        assertStrideOneConv(g, filters, dtype, firstLayer, seed);
       },
     ),
     { numRuns: 30 },

@@ -27,7 +27,7 @@
 import type { TypedArray } from "../np/ndarray.ts";
 import type { ConvGeometry } from "../np/kernels/im2col.ts";
 import type { ConvArena } from "./conv_arena.ts";
-import { transformFilters, winogradConv, winogradFilterGradient } from "./winograd.ts";
+import { winogradConv, winogradFilterGradient, type WinogradInput } from "./winograd.ts";
 
 /**
  * The fewest channels for which the shifted rows beat im2col: each product's k is `FW·C`, and
@@ -142,17 +142,8 @@ export function shiftedForward(
   const gridAt = arena.region("grid", grid.pixels * C);
   toGrid(x, arena.view(gridAt, grid.pixels * C), n, C, g.h, g.w, g.pad, g.pad);
   if (winogradFits(g, FN, arena.size === 4)) {
-    const uAt = arena.region("winogradU", 16 * C * FN);
-    transformFilters(W, FN, C, arena.view(uAt, 16 * C * FN), false);
-    const input = {
-      at: gridAt,
-      width: grid.width,
-      plane: grid.plane,
-      pixels: grid.pixels,
-      n,
-      channels: C,
-    };
-    winogradConv(arena, input, uAt, FN, outH, outW, out, b, FORWARD_TILES);
+    const input = onGrid(gridAt, grid, n, C);
+    winogradConv(arena, input, W, false, outH, outW, out, b, FORWARD_TILES);
     return;
   }
   // The filters channels-last, [FN, FH, FW, C]: filter f's row i is FW·C contiguous values.
@@ -247,17 +238,8 @@ export function shiftedBackward(
 
   // ∂L/∂x: the convolution of the padded dout with the turned filters.
   if (winogradFits(g, FN, arena.size === 4)) {
-    const uAt = arena.region("winogradTurnedU", 16 * C * FN);
-    transformFilters(W, FN, C, arena.view(uAt, 16 * C * FN), true);
-    const input = {
-      at: backAt,
-      width: back.width,
-      plane: back.plane,
-      pixels: back.pixels,
-      n,
-      channels: FN,
-    };
-    winogradConv(arena, input, uAt, C, H, Wd, dx, null, "winogradDoutTiles");
+    const input = onGrid(backAt, back, n, FN);
+    winogradConv(arena, input, W, true, H, Wd, dx, null, "winogradDoutTiles");
     return;
   }
   // turned[i][j][f][c] = W[f][c][FH-1-i][FW-1-j]: row i of the turned filters, for each
@@ -327,6 +309,11 @@ function shiftedFilterGradient(
       for (let t = 0, from = f * K + c; t < taps; t++, from += C) dW[to++] = sums[from];
     }
   }
+}
+
+/** A grid at byte `at` of the arena, as Winograd's convolution reads it. */
+function onGrid(at: number, grid: Grid, n: number, channels: number): WinogradInput {
+  return { at, width: grid.width, plane: grid.plane, pixels: grid.pixels, n, channels };
 }
 
 /**

@@ -103,7 +103,7 @@ export interface WinogradInput {
  * @param U The destination, `16·C·K` values (`16·K·C` when turned).
  * @param turned Transform the filters of ∂L/∂x instead.
  */
-export function transformFilters(
+function transformFilters(
   W: TypedArray,
   K: number,
   C: number,
@@ -217,15 +217,16 @@ function transformInput(
 }
 
 /**
- * The convolution of the grid `input` with transformed filters at `uAt` (`[16, C, K]`):
- * `out [n, K, outH, outW]` (NCHW), plus `bias` when given. outH and outW must be even, and the
- * grid must hold the padded input's `outH + 2` rows and `outW + 2` columns of each image. The
- * transformed input stays in the arena's region `name` (for {@linkcode winogradFilterGradient}).
+ * The convolution of the grid `input` with the filters `W`: `out [n, K, outH, outW]` (NCHW), plus
+ * `bias` when given. outH and outW must be even, and the grid must hold the padded input's
+ * `outH + 2` rows and `outW + 2` columns of each image. The transformed input stays in the
+ * arena's region `name` (for {@linkcode winogradFilterGradient}).
  *
  * @param arena The layer's arena.
  * @param input The input grid.
- * @param uAt Byte offset of the transformed filters.
- * @param K Output channels.
+ * @param W The filters `[K, C, 3, 3]`, or for ∂L/∂x (`turned`) the layer's `[C, K, 3, 3]`, used
+ * turned by 180° with their channels swapped.
+ * @param turned Convolve with the turned filters.
  * @param outH Output height.
  * @param outW Output width.
  * @param out The destination.
@@ -235,15 +236,19 @@ function transformInput(
 export function winogradConv(
   arena: ConvArena,
   input: WinogradInput,
-  uAt: number,
-  K: number,
+  W: TypedArray,
+  turned: boolean,
   outH: number,
   outW: number,
   out: TypedArray,
   bias: TypedArray | null,
   name: string,
 ): void {
-  const { n, channels: C } = input;
+  const { n, channels: C } = input, K = W.length / (9 * C);
+  const uAt = arena.region(turned ? "winogradTurnedU" : "winogradU", 16 * C * K);
+  const U = arena.view(uAt, 16 * C * K);
+  if (turned) transformFilters(W, C, K, U, true);
+  else transformFilters(W, K, C, U, false);
   const tilesH = outH / 2, tilesW = outW / 2, T = n * tilesH * tilesW;
   const V = transformInput(arena, input, outH, outW, name);
   // M[ξ] = V[ξ] · U[ξ]: sixteen products of [T, C] by [C, K].
