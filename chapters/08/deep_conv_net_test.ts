@@ -9,6 +9,7 @@ import { assertAllClose, assertNetGradients, say } from "../../lib/testing/mod.t
 import { DeepConvNet } from "./deep_conv_net.ts";
 import { MISTAKES } from "../../lib/mistakes/ch08.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
+import { assertDropsInTraining, assertLayerKinds } from "./testdata/net_checks.ts";
 
 const named = mistakeNamer("08", MISTAKES);
 
@@ -50,26 +51,7 @@ Deno.test(
       Affine,
       Dropout,
     ];
-    const names = net.layers.map((l) => l.constructor.name).join(" ");
-    assert.equal(
-      net.layers.length,
-      kinds.length,
-      say(
-        `layers: ${names} (${net.layers.length} of 20)`,
-        `layers: ${names.replaceAll(" ", " → ")} (20 層のはずが ${net.layers.length} 層)`,
-      ),
-    );
-    net.layers.forEach((layer, i) =>
-      assert.ok(
-        layer instanceof kinds[i],
-        say(
-          `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
-          `レイヤ ${i} が ${layer.constructor.name} です。${
-            kinds[i].name
-          } になるはずです (layers: ${names.replaceAll(" ", " → ")})`,
-        ),
-      )
-    );
+    assertLayerKinds(net, kinds);
     const convs = net.layers.filter((l): l is Convolution => l instanceof Convolution);
     const pads = convs.map((c) => c.pad), strides = convs.map((c) => c.stride);
     assert.deepEqual(
@@ -183,14 +165,7 @@ Deno.test(
         "訓練時以外に同じ画像で 2 回求めた scores",
       ),
     });
-    const train = net.predict(x, { train: true });
-    assert.ok(
-      np.sum(np.abs(np.sub(train, test1))) > 0,
-      say(
-        `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
-        `{ train: true } での scores が ${train} で、指定なしと同じです (Dropout でニューロンを消去するはず)`,
-      ),
-    );
+    assertDropsInTraining(net, x, test1);
   }),
 );
 

@@ -9,6 +9,7 @@ import { assertAllClose, assertNetGradients, say } from "../../lib/testing/mod.t
 import { FinalConvNet } from "./final_conv_net.ts";
 import { MISTAKES } from "../../lib/mistakes/ch08.ts";
 import { mistakeNamer } from "../../lib/testing/mistakes.ts";
+import { assertDropsInTraining, assertLayerKinds } from "./testdata/net_checks.ts";
 
 const named = mistakeNamer("08", MISTAKES);
 
@@ -30,26 +31,7 @@ Deno.test(
   named({ FinalConvNet }, ({ FinalConvNet }) => {
     const net = new FinalConvNet();
     const kinds = [Convolution, Pooling, Relu, Convolution, Pooling, Relu, Affine, Relu, Affine];
-    const names = net.layers.map((l) => l.constructor.name).join(" ");
-    assert.equal(
-      net.layers.length,
-      kinds.length,
-      say(
-        `layers: ${names} (${net.layers.length} of 9)`,
-        `layers: ${names.replaceAll(" ", " → ")} (9 層のはずが ${net.layers.length} 層)`,
-      ),
-    );
-    net.layers.forEach((layer, i) =>
-      assert.ok(
-        layer instanceof kinds[i],
-        say(
-          `layer ${i}: a ${layer.constructor.name}, expected a ${kinds[i].name} (layers: ${names})`,
-          `レイヤ ${i} が ${layer.constructor.name} です。${
-            kinds[i].name
-          } になるはずです (layers: ${names.replaceAll(" ", " → ")})`,
-        ),
-      )
-    );
+    assertLayerKinds(net, kinds);
     const [conv1, conv2] = [net.layers[0] as Convolution, net.layers[3] as Convolution];
     const first = [conv1.pad, conv1.stride], second = [conv2.pad, conv2.stride];
     assert.deepEqual(
@@ -194,14 +176,7 @@ Deno.test(
         "{ train: false } での scores と既定 (訓練時以外) の比較",
       ),
     });
-    const train = net.predict(x, { train: true });
-    assert.ok(
-      np.sum(np.abs(np.sub(train, y))) > 0,
-      say(
-        `scores with { train: true }: ${train}, the same as without (Dropout should drop units)`,
-        `{ train: true } での scores が ${train} で、指定なしと同じです (Dropout でニューロンを消去するはず)`,
-      ),
-    );
+    assertDropsInTraining(net, x, y);
   }),
 );
 
