@@ -404,30 +404,10 @@ export function gemmInPlace(
     run(args, rt.work[0]);
     return;
   }
-  const { mine, theirs } = b.length > 0
-    ? splitSegmentedColumns(args, f64 ? 8 : 4, b)
-    : split(args, f64 ? 8 : 4, 0.5);
+  const { mine, theirs } = split(args, f64 ? 8 : 4, 0.5, b);
   helper.offer([...theirs, rt.work[1], 1, 0, 0, 0, ...words]);
   run(mine, rt.work[0]);
   helper.finish((rest) => run(rest.slice(0, 13), rt.work[1]));
-}
-
-/**
- * Splits a product whose B columns come in segments into two halves of C's columns, cut
- * between two segments (the kernel finds a column's segment from its index in the part).
- */
-function splitSegmentedColumns(
-  args: number[],
-  size: number,
-  segments: Segments,
-): { mine: number[]; theirs: number[] } {
-  const [f64, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc] = args;
-  const n0 = Math.max(1, Math.round(n / segments.length / 2)) * segments.length;
-  const b1 = b + (n0 * csb + (n0 / segments.length) * segments.gap) * size;
-  return {
-    mine: [f64, m, n0, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
-    theirs: [f64, m, n - n0, k, a, rsa, csa, b1, rsb, csb, c + n0 * size, ldc, acc],
-  };
 }
 
 /** A typed view of `length` elements at byte `at` of the memory. */
@@ -465,12 +445,13 @@ function mainShare(m: number, n: number, k: number, accumulate: number): number 
  * Splits a product in two parts of C: by rows when C is taller than wide (m0 is then the first
  * row of the worker's part; m0 = m when the split is by columns), the main thread taking about
  * `share` of the rows, or half of the columns. Cuts fall on multiples of the micro-tile so both
- * parts keep whole tiles.
+ * parts keep whole tiles, and between two segments of B's columns when they come in segments.
  */
 function split(
   args: number[],
   size: number,
   share: number,
+  bSegments: Segments = NO_SEGMENTS,
 ): { mine: number[]; theirs: number[]; m0: number } {
   const [f64, m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc] = args;
   if (m >= n) {
@@ -482,9 +463,12 @@ function split(
       m0,
     };
   }
-  const nr = f64 ? 4 : 8;
-  const n0 = Math.min(n, Math.ceil(n / 2 / nr) * nr);
-  const b1 = b + n0 * csb * size, c1 = c + n0 * size;
+  // B's columns in segments are cut between two segments (the kernel finds a column's segment
+  // from its index in the part).
+  const unit = bSegments.length || (f64 ? 4 : 8);
+  const n0 = Math.min(n, Math.ceil(n / 2 / unit) * unit);
+  const gaps = bSegments.length ? (n0 / bSegments.length) * bSegments.gap : 0;
+  const b1 = b + (n0 * csb + gaps) * size, c1 = c + n0 * size;
   return {
     mine: [f64, m, n0, k, a, rsa, csa, b, rsb, csb, c, ldc, acc],
     theirs: [f64, m, n - n0, k, a, rsa, csa, b1, rsb, csb, c1, ldc, acc],
